@@ -1,0 +1,22 @@
+/**
+ * The activation-function interface. Arrays hold one or more samples, row-major:
+ * `cols` is the length of the last axis (one sample per row); it defaults to all of x.
+ * `backward` is a vector–Jacobian product: given upstream dL/dy it returns dL/dx,
+ * which for row-wise functions (softmax, softmin, log-softmax) mixes a row's entries.
+ */
+export interface Activation {
+  /** Registry name, e.g. "leaky-ReLU". */
+  readonly name: string;
+  /** True when y_i depends on x_i alone (everything but softmax, softmin, log-softmax). */
+  readonly pointwise: boolean;
+  /** y = f(x), newly allocated. */
+  forward(x: Float64Array, cols?: number): Float64Array;
+  /** dL/dx given x, y = f(x) and dy = dL/dy, newly allocated. */
+  backward(x: Float64Array, y: Float64Array, dy: Float64Array, cols?: number): Float64Array;
+  /** y = f(x) into `out` (no allocation; `out` may not alias `x` for row-wise functions). */
+  forwardInto(x: Float64Array, out: Float64Array, cols: number): void;
+  /** dL/dx into `out` (no allocation). */
+  backwardInto(x: Float64Array, y: Float64Array, dy: Float64Array, out: Float64Array, cols: number): void;
+  /** Elementwise second derivative d²y/dx², where the reference defines it (Swish, Mish, tanhExp). */
+  d2y?(x: Float64Array): Float64Array;
+}

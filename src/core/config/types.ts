@@ -1,0 +1,144 @@
+/**
+ * The model description format (`*.nn.json`) as written by people, and its resolved form
+ * (every default filled in) as used by the trainer. Everything optional has a default.
+ *
+ * ```json
+ * {
+ *   "name": "XOR",
+ *   "data": { "generator": "xor", "samples": 200, "noise": 0.1 },
+ *   "layers": [
+ *     { "units": 8, "activation": "tanh" },
+ *     { "units": 1, "activation": "sigmoid" }
+ *   ],
+ *   "loss": "Binary",
+ *   "optimizer": { "name": "Adam", "alpha": 0.01 },
+ *   "training": { "epochs": 300, "batchSize": 32, "validationSplit": 0.2, "seed": 1 }
+ * }
+ * ```
+ */
+
+/** An activation by name (`"ReLU"`) or with parameters (`{ "name": "leaky-ReLU", "alpha": 0.1 }`). */
+export type NamedWithParams = string | ({ name: string } & Record<string, unknown>);
+
+/** Weight initialisers: the reference's scaled normal, Xavier/Glorot, He; `auto` picks He for ReLU-like activations, Xavier otherwise. */
+export type InitName = 'auto' | 'normal' | 'xavier' | 'glorot' | 'he';
+
+/** A fully connected layer: z = x·W + b, y = activation(z). `type` defaults to "dense". */
+export interface DenseLayerConfig {
+  type?: 'dense';
+  units: number;
+  /** Default: "identity". */
+  activation?: NamedWithParams;
+  /** Default: "auto". */
+  init?: InitName;
+  /** Standard deviation of the "normal" initialiser (default 0.05). */
+  initScale?: number;
+}
+
+/** A maxout layer: y_j = max over k < pieces of (x·W + b)_{j,k}. */
+export interface MaxoutLayerConfig {
+  type: 'maxout';
+  units: number;
+  /** Linear pieces per unit (default 2). */
+  pieces?: number;
+  init?: InitName;
+  initScale?: number;
+}
+
+/** One layer of the sequential model. */
+export type LayerConfig = DenseLayerConfig | MaxoutLayerConfig;
+
+/** Names of the built-in data generators. */
+export type GeneratorName = 'xor' | 'circle' | 'spiral' | 'gauss' | 'sine';
+
+/** Synthetic data: 2-D classification (xor, circle, spiral, gauss) or 1-D regression (sine). */
+export interface GeneratorDataConfig {
+  generator: GeneratorName;
+  /** Number of samples (default 200; sine 100). */
+  samples?: number;
+  /** Noise level (default 0.1; sine 0). */
+  noise?: number;
+  /** Spiral arms / gauss clusters (default 2). Two classes give one 0/1 target column, more give one-hot. */
+  classes?: number;
+  /** Seed of the data itself (default: the training seed). */
+  seed?: number;
+}
+
+/** A data set that ships with NN Lab (the Iris flowers: 150 samples, 4 features, 3 classes). */
+export interface BuiltinDataConfig {
+  dataset: 'iris';
+  /** Standardise features to zero mean, unit variance (default true). */
+  normalize?: boolean;
+}
+
+/** A CSV file, path relative to the config file. */
+export interface CsvDataConfig {
+  csv: string;
+  /** Target column(s) by header name or 0-based index (default: the last column). Text targets are one-hot encoded. */
+  target?: string | number | (string | number)[];
+  /** Whether the first row is a header (default: detected, true when it is not all numbers). */
+  header?: boolean;
+  /** Standardise features (default false). */
+  normalize?: boolean;
+}
+
+/** Inline arrays: one row per sample. */
+export interface InlineDataConfig {
+  inputs: number[][];
+  /** One row per sample, or one number per sample. */
+  targets: number[][] | number[];
+  normalize?: boolean;
+}
+
+/** Where the samples come from. */
+export type DataConfig = GeneratorDataConfig | BuiltinDataConfig | CsvDataConfig | InlineDataConfig;
+
+/** Training settings. */
+export interface TrainingConfig {
+  /** Default 100. */
+  epochs?: number;
+  /** Default 32 (clipped to the number of training samples). */
+  batchSize?: number;
+  /** Fraction of samples held out for validation, in [0, 1) (default 0). */
+  validationSplit?: number;
+  /** Seed of every random draw of the run (default 1). */
+  seed?: number;
+  /** Shuffle the training samples every epoch (default true). */
+  shuffle?: boolean;
+}
+
+/** The whole description, as written. */
+export interface NnConfig {
+  $schema?: string;
+  name?: string;
+  description?: string;
+  data: DataConfig;
+  layers: LayerConfig[];
+  /** Default: "Cross" after softmax, "Binary" after a one-unit sigmoid, "Square" otherwise. */
+  loss?: string;
+  /** Default: "Adam" with its defaults. */
+  optimizer?: NamedWithParams;
+  training?: TrainingConfig;
+}
+
+/** A registry name with resolved parameters. */
+export interface ResolvedNamed {
+  name: string;
+  params: Record<string, number>;
+}
+
+/** A layer with every default filled in. */
+export type ResolvedLayer =
+  | { type: 'dense'; units: number; activation: ResolvedNamed; init: Exclude<InitName, 'auto' | 'glorot'>; initScale: number }
+  | { type: 'maxout'; units: number; pieces: number; init: Exclude<InitName, 'auto' | 'glorot'>; initScale: number };
+
+/** The description with every default filled in and every name checked. */
+export interface ResolvedConfig {
+  name: string;
+  /** Number of input features (from the data). */
+  inputs: number;
+  layers: ResolvedLayer[];
+  loss: string;
+  optimizer: ResolvedNamed;
+  training: Required<TrainingConfig>;
+}

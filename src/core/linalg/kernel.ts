@@ -1,0 +1,16 @@
+/**
+ * The dense linear-algebra kernel: the three matrix products of a layer's forward and
+ * backward pass. All matrices are row-major Float64Arrays; outputs are overwritten, and
+ * callers pass preallocated buffers. A faster backend (e.g. WebAssembly SIMD) implements
+ * this interface and is dropped in without touching layers, activations or optimizers.
+ */
+export interface DenseKernel {
+  /** Backend name for logs and benchmarks. */
+  readonly name: string;
+  /** Forward: C[n×m] = A[n×k] · B[k×m], plus bias[m] added to every row when given. */
+  matmul(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number, bias?: Float64Array): void;
+  /** Weight gradient: C[k×m] = Aᵀ · B, with A[n×k] and B[n×m]. */
+  matmulTransA(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number): void;
+  /** Input gradient: C[n×k] = A · Bᵀ, with A[n×m] and B[k×m]. */
+  matmulTransB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void;
+}

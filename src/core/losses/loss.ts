@@ -1,0 +1,23 @@
+/**
+ * The loss interface. `y` are the network's outputs and `t` the targets, both
+ * rows × cols row-major (one sample per row). Convention: the loss of a batch is the
+ * mean over samples of the per-sample loss, where the per-sample loss is summed over
+ * that sample's outputs (so cross-entropy is not divided by the class count).
+ */
+export interface Loss {
+  /** Registry name: "Square", "Binary" or "Cross". */
+  readonly name: string;
+  /** Mean over the `rows` samples of the per-sample loss. */
+  forward(y: Float64Array, t: Float64Array, rows: number, cols: number): number;
+  /** dL/dy of the batch-mean loss into `out` (each entry carries the 1/rows factor). */
+  backwardInto(y: Float64Array, t: Float64Array, out: Float64Array, rows: number, cols: number): void;
+  /**
+   * The output activation this loss fuses with ("sigmoid" for Binary, "softmax" for Cross),
+   * computing loss and logit gradient from the pre-activation z so saturation never gives inf/NaN.
+   */
+  readonly fusesWith?: string;
+  /** Mean loss computed stably from logits z (only when `fusesWith` is set). */
+  forwardFromLogits?(z: Float64Array, t: Float64Array, rows: number, cols: number): number;
+  /** dL/dz = (y − t)/rows into `out`, where y = fusesWith(z) (only when `fusesWith` is set). */
+  logitGradInto?(y: Float64Array, t: Float64Array, out: Float64Array, rows: number, cols: number): void;
+}

@@ -1,0 +1,38 @@
+/**
+ * What a training run reports, and how it is steered.
+ */
+import type { DenseKernel } from '../linalg/kernel';
+
+/** Metrics of one finished epoch. Losses follow the mean-over-samples convention of `Loss`. */
+export interface EpochReport {
+  /** 1-based epoch number. */
+  epoch: number;
+  /** Total epochs planned. */
+  epochs: number;
+  /** Mean training loss over the epoch's samples (averaged over its batches, weighted by size). */
+  loss: number;
+  /** Loss on the validation split, when there is one. */
+  valLoss?: number;
+  /** Training accuracy in [0, 1] for classification. */
+  accuracy?: number;
+  valAccuracy?: number;
+  /** Wall-clock seconds since the run started. */
+  elapsed: number;
+  /** Training samples processed per second during this epoch. */
+  samplesPerSecond: number;
+}
+
+/** How a run ended. */
+export type RunStatus = 'completed' | 'cancelled' | 'diverged';
+
+/** Hooks and options of a run. */
+export interface TrainOptions {
+  /** Called after every epoch. */
+  onEpoch?(report: EpochReport): void;
+  /** Checked between batches; returning true cancels the run. */
+  shouldStop?(): boolean;
+  /** The matrix kernel (default: the plain TypeScript one). */
+  kernel?: DenseKernel;
+  /** Clock in milliseconds (default: performance.now or Date.now). */
+  now?(): number;
+}
