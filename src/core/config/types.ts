@@ -142,3 +142,10 @@ export interface ResolvedConfig {
   optimizer: ResolvedNamed;
   training: Required<TrainingConfig>;
 }
+
+/** The `data` block with its defaults filled in (the seed of generated data resolved too). */
+export type ResolvedDataConfig =
+  | { kind: 'generator'; generator: GeneratorName; samples: number; noise: number; classes: number; seed: number }
+  | { kind: 'builtin'; dataset: BuiltinDataConfig['dataset']; normalize: boolean }
+  | { kind: 'csv'; csv: string; target?: CsvDataConfig['target']; header?: boolean; normalize: boolean }
+  | { kind: 'inline'; inputs: unknown; targets: unknown; normalize: boolean };

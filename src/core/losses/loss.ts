@@ -18,6 +18,10 @@ export interface Loss {
   readonly fusesWith?: string;
   /** Mean loss computed stably from logits z (only when `fusesWith` is set). */
   forwardFromLogits?(z: Float64Array, t: Float64Array, rows: number, cols: number): number;
-  /** dL/dz = (y − t)/rows into `out`, where y = fusesWith(z) (only when `fusesWith` is set). */
+  /**
+   * dL/dz into `out`, where y = fusesWith(z) (only when `fusesWith` is set): (y − t)/rows for
+   * one-hot or 0/1 targets; Cross writes (y·Σt − t)/rows, which is the same when a row's targets sum to 1
+   * and stays right for soft targets that do not.
+   */
   logitGradInto?(y: Float64Array, t: Float64Array, out: Float64Array, rows: number, cols: number): void;
 }

@@ -2,6 +2,7 @@
  * What a training run reports, and how it is steered.
  */
 import type { DenseKernel } from '../linalg/kernel';
+import type { Sequential } from '../model/sequential';
 
 /** Metrics of one finished epoch. Losses follow the mean-over-samples convention of `Loss`. */
 export interface EpochReport {
@@ -35,4 +36,13 @@ export interface TrainOptions {
   kernel?: DenseKernel;
   /** Clock in milliseconds (default: performance.now or Date.now). */
   now?(): number;
+}
+
+/** The outcome of `train()`: how it ended, why, the per-epoch history and the trained model. */
+export interface TrainResult {
+  status: RunStatus;
+  /** Why the run stopped early (cancellation or divergence, naming the epoch). */
+  message?: string;
+  history: EpochReport[];
+  model: Sequential;
 }

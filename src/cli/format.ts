@@ -1,0 +1,76 @@
+/**
+ * How the CLI prints problems, epochs and the final summary (text and JSON lines).
+ */
+import { formatPath, Problem } from '../core/problems';
+import type { EpochReport, RunStatus } from '../core/train/types';
+
+/** `file: path: severity: message`, one problem per line. */
+export function formatProblem(file: string, p: Problem): string {
+  return `${file}: ${formatPath(p.path)}: ${p.severity}: ${p.message}`;
+}
+
+/** A percentage with one decimal: 0.9533 → "95.3%". */
+export function percent(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+/** A loss value readable across many magnitudes. */
+export function lossText(x: number): string {
+  return Number.isFinite(x) ? (Math.abs(x) >= 1e-4 ? x.toFixed(6) : x.toExponential(3)) : String(x);
+}
+
+/** `epoch  10/300  loss 0.123456  acc 95.0%  val_loss …  val_acc …` */
+export function formatEpoch(r: EpochReport): string {
+  const width = String(r.epochs).length;
+  const parts = [`epoch ${String(r.epoch).padStart(width)}/${r.epochs}`, `loss ${lossText(r.loss)}`];
+  if (r.accuracy !== undefined) parts.push(`acc ${percent(r.accuracy)}`);
+  if (r.valLoss !== undefined) parts.push(`val_loss ${lossText(r.valLoss)}`);
+  if (r.valAccuracy !== undefined) parts.push(`val_acc ${percent(r.valAccuracy)}`);
+  return parts.join('  ');
+}
+
+/** What a finished run reports. */
+export interface RunSummary {
+  type: 'summary';
+  status: RunStatus;
+  message?: string;
+  epochs: number;
+  finalLoss?: number;
+  accuracy?: number;
+  valLoss?: number;
+  valAccuracy?: number;
+  seconds: number;
+  samplesPerSecond: number;
+  digest?: string;
+}
+
+/** The summary of a run from its history. */
+export function summarize(status: RunStatus, message: string | undefined, history: readonly EpochReport[], seconds: number, samples: number, digest?: string): RunSummary {
+  const last = history[history.length - 1];
+  const s: RunSummary = { type: 'summary', status, epochs: history.length, seconds, samplesPerSecond: seconds > 0 ? (samples * history.length) / seconds : 0 };
+  if (message) s.message = message;
+  if (last) {
+    s.finalLoss = last.loss;
+    if (last.accuracy !== undefined) s.accuracy = last.accuracy;
+    if (last.valLoss !== undefined) s.valLoss = last.valLoss;
+    if (last.valAccuracy !== undefined) s.valAccuracy = last.valAccuracy;
+  }
+  if (digest) s.digest = digest;
+  return s;
+}
+
+/** The summary as text lines. */
+export function formatSummary(s: RunSummary): string {
+  const head = s.status === 'completed' ? 'done' : s.status;
+  const parts = [`${head} after ${s.epochs} epoch${s.epochs === 1 ? '' : 's'} in ${s.seconds.toFixed(2)} s (${Math.round(s.samplesPerSecond)} samples/s)`];
+  if (s.finalLoss !== undefined) parts.push(`loss ${lossText(s.finalLoss)}`);
+  if (s.accuracy !== undefined) parts.push(`acc ${percent(s.accuracy)}`);
+  if (s.valLoss !== undefined) parts.push(`val_loss ${lossText(s.valLoss)}`);
+  if (s.valAccuracy !== undefined) parts.push(`val_acc ${percent(s.valAccuracy)}`);
+  return parts.join('  ') + (s.message ? `\n${s.message}` : '');
+}
+
+/** JSON of an epoch report, tagged for line-by-line readers. */
+export function epochJson(r: EpochReport): string {
+  return JSON.stringify({ type: 'epoch', ...r });
+}

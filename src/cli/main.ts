@@ -1,0 +1,53 @@
+/**
+ * `nn-lab`: train and check `*.nn.json` model descriptions from a terminal.
+ */
+import { parseArgs, HELP } from './args';
+import { checkCommand } from './commands/check';
+import { trainCommand } from './commands/train';
+import type { CliIo } from './io';
+import { version } from '../../package.json';
+
+/** Runs one command line and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const req = parseArgs(argv);
+  switch (req.kind) {
+    case 'help':
+      io.out(HELP.trimEnd());
+      return 0;
+    case 'version':
+      io.out(version);
+      return 0;
+    case 'usage-error':
+      io.err(`nn-lab: ${req.message}\nRun "nn-lab --help" for usage.`);
+      return 2;
+    case 'check':
+      return checkCommand(req.file, req.json, io);
+    case 'train':
+      return trainCommand(req, io);
+  }
+}
+
+function main(): void {
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    if (interrupted) process.exit(130); // a second Ctrl-C stops at once
+    interrupted = true;
+  });
+  const io: CliIo = {
+    out: (line) => void process.stdout.write(line + '\n'),
+    err: (line) => void process.stderr.write(line + '\n'),
+    bar: process.stderr,
+    interrupted: () => interrupted,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`nn-lab: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+if (require.main === module) main();

@@ -1,0 +1,116 @@
+/**
+ * Row-wise activations: softmax, softmin, log-softmax. Each row of `cols` entries is one
+ * sample and is normalised on its own; the row maximum (minimum for softmin) is subtracted
+ * before exponentiating, so no input overflows. Backward passes are full vector–Jacobian
+ * products over the row (not the Jacobian diagonal the reference returned).
+ */
+import { RegistryEntry } from '../registry';
+import { Activation } from './activation';
+import { checkLength, resolveCols } from './pointwise';
+
+type RowForward = (x: Float64Array, out: Float64Array, start: number, end: number) => void;
+type RowBackward = (y: Float64Array, dy: Float64Array, out: Float64Array, start: number, end: number) => void;
+
+/** softmax over x[start:end] scaled by `sign` (±1): y_i = e^(s·x_i − m) / Σ_j e^(s·x_j − m), m = max_j s·x_j. */
+function signedSoftmaxRow(sign: number, x: Float64Array, out: Float64Array, start: number, end: number): void {
+  let m = -Infinity;
+  for (let i = start; i < end; i++) m = Math.max(m, sign * x[i]);
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    const e = Math.exp(sign * x[i] - m);
+    out[i] = e;
+    s += e;
+  }
+  for (let i = start; i < end; i++) out[i] /= s;
+}
+
+/** VJP of softmax(s·x): dx_i = s·y_i (g_i − Σ_j g_j y_j). */
+function signedSoftmaxVjpRow(sign: number, y: Float64Array, g: Float64Array, out: Float64Array, start: number, end: number): void {
+  let dot = 0;
+  for (let i = start; i < end; i++) dot += g[i] * y[i];
+  for (let i = start; i < end; i++) out[i] = sign * y[i] * (g[i] - dot);
+}
+
+/** log-softmax: y_i = x_i − logsumexp(x) with logsumexp(x) = m + log Σ_j e^(x_j − m). */
+function logSoftmaxRow(x: Float64Array, out: Float64Array, start: number, end: number): void {
+  let m = -Infinity;
+  for (let i = start; i < end; i++) m = Math.max(m, x[i]);
+  let s = 0;
+  for (let i = start; i < end; i++) s += Math.exp(x[i] - m);
+  const lse = m + Math.log(s);
+  for (let i = start; i < end; i++) out[i] = x[i] - lse;
+}
+
+/** VJP of log-softmax: dx_i = g_i − softmax(x)_i · Σ_j g_j, with softmax(x)_i = e^(y_i). */
+function logSoftmaxVjpRow(y: Float64Array, g: Float64Array, out: Float64Array, start: number, end: number): void {
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += g[i];
+  for (let i = start; i < end; i++) out[i] = g[i] - Math.exp(y[i]) * sum;
+}
+
+/** Builds a row-wise activation from per-row forward and VJP kernels. */
+function rowwise(name: string, fwd: RowForward, vjp: RowBackward): Activation {
+  const forwardInto = (x: Float64Array, out: Float64Array, cols: number): void => {
+    checkLength(name, x.length, out);
+    const c = resolveCols(x.length, cols);
+    for (let start = 0; start < x.length; start += c) fwd(x, out, start, start + c);
+  };
+  const backwardInto = (x: Float64Array, y: Float64Array, dy: Float64Array, out: Float64Array, cols: number): void => {
+    checkLength(name, x.length, y);
+    checkLength(name, x.length, dy);
+    checkLength(name, x.length, out);
+    const c = resolveCols(x.length, cols);
+    for (let start = 0; start < x.length; start += c) vjp(y, dy, out, start, start + c);
+  };
+  return {
+    name,
+    pointwise: false,
+    forwardInto,
+    backwardInto,
+    forward(x: Float64Array, cols?: number): Float64Array {
+      const out = new Float64Array(x.length);
+      forwardInto(x, out, resolveCols(x.length, cols));
+      return out;
+    },
+    backward(x: Float64Array, y: Float64Array, dy: Float64Array, cols?: number): Float64Array {
+      const out = new Float64Array(x.length);
+      backwardInto(x, y, dy, out, resolveCols(x.length, cols));
+      return out;
+    },
+  };
+}
+
+/** Registry entries for the row-wise family, in the reference's order. */
+export const SOFTMAX_ACTIVATIONS: RegistryEntry<Activation>[] = [
+  {
+    name: 'softmax',
+    summary: 'Turns each sample\'s outputs into probabilities summing to 1; pair it with the Cross loss.',
+    formula: 'yᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m), m = maxⱼ xⱼ (per row);  VJP: dxᵢ = yᵢ(gᵢ − Σⱼ gⱼyⱼ)',
+    params: [],
+    create: () =>
+      rowwise(
+        'softmax',
+        (x, out, s, e) => signedSoftmaxRow(1, x, out, s, e),
+        (y, g, out, s, e) => signedSoftmaxVjpRow(1, y, g, out, s, e),
+      ),
+  },
+  {
+    name: 'softmin',
+    summary: 'softmax of −x: probabilities that favour the smallest inputs.',
+    formula: 'yᵢ = e^(−xᵢ) / Σⱼ e^(−xⱼ) (per row, stabilised);  VJP: dxᵢ = −yᵢ(gᵢ − Σⱼ gⱼyⱼ)',
+    params: [],
+    create: () =>
+      rowwise(
+        'softmin',
+        (x, out, s, e) => signedSoftmaxRow(-1, x, out, s, e),
+        (y, g, out, s, e) => signedSoftmaxVjpRow(-1, y, g, out, s, e),
+      ),
+  },
+  {
+    name: 'log-softmax',
+    summary: 'Logarithm of softmax, computed as x − logsumexp(x) per row so it never overflows.',
+    formula: 'yᵢ = xᵢ − log Σⱼ e^(xⱼ) (per row, stabilised);  VJP: dxᵢ = gᵢ − softmax(x)ᵢ Σⱼ gⱼ',
+    params: [],
+    create: () => rowwise('log-softmax', logSoftmaxRow, logSoftmaxVjpRow),
+  },
+];

@@ -1,0 +1,67 @@
+/**
+ * The keys of each block of a `*.nn.json` file, shared by the validator and the JSON Schema
+ * so both always accept exactly the same documents.
+ */
+import type { InitName } from './types';
+
+/** Top-level keys. */
+export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'layers', 'loss', 'optimizer', 'training'] as const;
+
+/** Keys of a dense layer. */
+export const DENSE_KEYS = ['type', 'units', 'activation', 'init', 'initScale'] as const;
+
+/** Keys of a maxout layer. */
+export const MAXOUT_KEYS = ['type', 'units', 'pieces', 'init', 'initScale'] as const;
+
+/** Layer types. */
+export const LAYER_TYPES = ['dense', 'maxout'] as const;
+
+/** Weight initialisers as written (`glorot` is another name for `xavier`). */
+export const INIT_NAMES: readonly InitName[] = ['auto', 'normal', 'xavier', 'glorot', 'he'];
+
+/** Keys of the `training` block. */
+export const TRAINING_KEYS = ['epochs', 'batchSize', 'validationSplit', 'seed', 'shuffle'] as const;
+
+/** Keys of each kind of `data` block; the first key of each list selects the kind. */
+export const DATA_KEYS = {
+  generator: ['generator', 'samples', 'noise', 'classes', 'seed'],
+  builtin: ['dataset', 'normalize'],
+  csv: ['csv', 'target', 'header', 'normalize'],
+  inline: ['inputs', 'targets', 'normalize'],
+} as const;
+
+/** Training defaults (Keras-like). */
+export const TRAINING_DEFAULTS = { epochs: 100, batchSize: 32, validationSplit: 0, seed: 1, shuffle: true } as const;
+
+/** Standard deviation of the `normal` initialiser unless `initScale` is given. */
+export const DEFAULT_INIT_SCALE = 0.05;
+
+/** Linear pieces of a maxout unit unless `pieces` is given. */
+export const DEFAULT_PIECES = 2;
+
+/** Noise bound of generated data (coordinates lie in about [−1, 1]). */
+export const MAX_NOISE = 1;
+
+/** Optimizer used when none is named. */
+export const DEFAULT_OPTIMIZER = 'Adam';
+
+/** Activation of a dense layer that names none. */
+export const DEFAULT_ACTIVATION = 'identity';
+
+/** Activations for which `init: "auto"` picks He initialisation (ReLU-like: unbounded above, ≈ 0 for x < 0). */
+export const HE_ACTIVATIONS: readonly string[] = ['ReLU', 'ReLU6', 'leaky-ReLU', 'ELU', 'SELU', 'CELU', 'Swish', 'Mish', 'tanhExp', 'softplus'];
+
+/** Keys people put at the top level that belong in a block, with the hint shown. */
+export const MISPLACED_ROOT_KEYS: Record<string, string> = {
+  epochs: 'put it in "training": { "epochs": … }',
+  batchSize: 'put it in "training": { "batchSize": … }',
+  batch_size: 'put it in "training": { "batchSize": … }',
+  validationSplit: 'put it in "training": { "validationSplit": … }',
+  seed: 'put it in "training": { "seed": … }',
+  shuffle: 'put it in "training": { "shuffle": … }',
+  learningRate: 'learning rates are optimizer parameters, e.g. "optimizer": { "name": "SGD", "eta": 0.1 }',
+  lr: 'learning rates are optimizer parameters, e.g. "optimizer": { "name": "Adam", "alpha": 0.01 }',
+  activation: 'activations belong to layers: { "units": 8, "activation": "tanh" }',
+  generator: 'put it in "data": { "generator": … }',
+  csv: 'put it in "data": { "csv": … }',
+};

@@ -1,0 +1,114 @@
+/**
+ * The JSON Schema of `*.nn.json` files, built from the registries (every activation, optimizer
+ * and loss with its formula and parameters) and the validator's key lists and limits, so the
+ * editor's completions, hovers and squiggles agree with what the validator accepts.
+ * `scripts/gen-schema.ts` writes it to `schema/nn.schema.json`; a test catches drift.
+ */
+import { activationRegistry } from '../activations';
+import { lossRegistry } from '../losses';
+import { optimizerRegistry } from '../optimizers';
+import type { EntryDoc } from './entry-docs';
+import { DEFAULT_LIMITS, Limits } from './limits';
+import { DEFAULT_INIT_SCALE, DEFAULT_PIECES, DENSE_KEYS, INIT_NAMES, MAXOUT_KEYS, TRAINING_DEFAULTS } from './keys';
+import { nameEnum, namedSchema, onlyKeys, SchemaNode } from './schema-parts';
+import { dataSchema } from './schema-data';
+import { MAX_INIT_SCALE } from './validate-layers';
+import { MAX_SEED } from './validate-training';
+
+/** The entry lists a schema is built from. */
+export interface SchemaSources {
+  activations: readonly EntryDoc[];
+  optimizers: readonly EntryDoc[];
+  losses: readonly EntryDoc[];
+}
+
+/** The registries' own lists. */
+export const REGISTRY_SOURCES: SchemaSources = {
+  activations: activationRegistry.entries,
+  optimizers: optimizerRegistry.entries,
+  losses: lossRegistry.entries,
+};
+
+const INIT_DOCS: Record<string, string> = {
+  auto: 'He for ReLU-like activations and maxout, Xavier otherwise (default).',
+  normal: 'The reference\'s scaled normal: W, b ~ initScale · N(0, 1).',
+  xavier: 'Glorot normal: W ~ N(0, 2/(fanIn + fanOut)), b = 0.',
+  glorot: 'Same as `xavier`.',
+  he: 'He normal: W ~ N(0, 2/fanIn), b = 0.',
+};
+
+/** Builds the schema object. */
+export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: Limits = DEFAULT_LIMITS): SchemaNode {
+  const units = { type: 'integer', minimum: 1, maximum: limits.maxUnits, markdownDescription: `Number of units (neurons), 1 to ${limits.maxUnits}.` };
+  const init = { type: 'string', enum: [...INIT_NAMES], markdownEnumDescriptions: INIT_NAMES.map((n) => INIT_DOCS[n]), default: 'auto', markdownDescription: 'Weight initialiser.' };
+  const initScale = { type: 'number', exclusiveMinimum: 0, maximum: MAX_INIT_SCALE, default: DEFAULT_INIT_SCALE, markdownDescription: 'Standard deviation of the `normal` initialiser.' };
+  const activation = namedSchema(sources.activations, 'Activation function: a name, or `{ "name": …, parameters }`. Default `identity`.');
+  const layer: SchemaNode = {
+    type: 'object',
+    required: ['units'],
+    markdownDescription: 'A layer: dense (`x·W + b`, then the activation) or maxout (`type: "maxout"`, the maximum of `pieces` linear pieces).',
+    properties: {
+      type: { type: 'string', enum: ['dense', 'maxout'], default: 'dense', markdownEnumDescriptions: ['Fully connected: y = f(x·W + b).', 'Maxout: y_j = max_k (x·W + b)_{j,k}.'] },
+      units,
+      activation,
+      pieces: { type: 'integer', minimum: 2, maximum: limits.maxPieces, default: DEFAULT_PIECES, markdownDescription: 'Linear pieces per maxout unit.' },
+      init,
+      initScale,
+    },
+    if: { properties: { type: { const: 'maxout' } }, required: ['type'] },
+    then: onlyKeys(MAXOUT_KEYS),
+    else: onlyKeys(DENSE_KEYS),
+    defaultSnippets: [
+      { label: 'dense layer', body: { units: '^${1:8}', activation: '${2:tanh}' } },
+      { label: 'maxout layer', body: { type: 'maxout', units: '^${1:8}', pieces: '^${2:2}' } },
+    ],
+  };
+  const training = {
+    type: 'object',
+    additionalProperties: false,
+    markdownDescription: 'How to train (Keras-like `fit` settings).',
+    properties: {
+      epochs: { type: 'integer', minimum: 1, maximum: limits.maxEpochs, default: TRAINING_DEFAULTS.epochs, markdownDescription: 'Passes over the training samples.' },
+      batchSize: { type: 'integer', minimum: 1, maximum: limits.maxSamples, default: TRAINING_DEFAULTS.batchSize, markdownDescription: 'Samples per gradient step (clipped to the number of training samples).' },
+      validationSplit: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: TRAINING_DEFAULTS.validationSplit, markdownDescription: 'Fraction of the samples held out for validation: ⌊n·split⌋ samples drawn by the seeded generator.' },
+      seed: { type: 'integer', minimum: 0, maximum: MAX_SEED, default: TRAINING_DEFAULTS.seed, markdownDescription: 'Seed of every random draw: the same seed gives the same run.' },
+      shuffle: { type: 'boolean', default: TRAINING_DEFAULTS.shuffle, markdownDescription: 'Shuffle the training samples every epoch.' },
+    },
+  };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'NN Lab model description (*.nn.json)',
+    type: 'object',
+    required: ['data', 'layers'],
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      name: { type: 'string', markdownDescription: 'A name for the model, shown in reports.' },
+      description: { type: 'string', markdownDescription: 'Free text.' },
+      data: dataSchema(limits),
+      layers: { type: 'array', minItems: 1, maxItems: limits.maxLayers, items: layer, markdownDescription: 'The layers, input side first; the last one is the output layer.' },
+      loss: { ...nameEnum(sources.losses, 'Loss function. Default: `Cross` after softmax, `Binary` after a one-unit sigmoid, `Square` otherwise.') },
+      optimizer: {
+        ...namedSchema(sources.optimizers, 'Optimizer: a name, or `{ "name": …, hyper-parameters }`. Default `Adam`.'),
+        defaultSnippets: [{ label: 'optimizer with parameters', body: { name: '${1:Adam}', alpha: '^${2:0.001}' } }],
+      },
+      training,
+    },
+    defaultSnippets: [
+      {
+        label: 'NN Lab model',
+        body: {
+          $schema: './nn.schema.json',
+          data: { generator: 'xor' },
+          layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+          training: { epochs: 200 },
+        },
+      },
+    ],
+  };
+}
+
+/** The committed file's exact text: the schema as indented JSON with a final newline. */
+export function renderSchema(sources?: SchemaSources): string {
+  return JSON.stringify(buildSchema(sources), null, 2) + '\n';
+}

@@ -1,0 +1,82 @@
+/**
+ * Checks that need more than one block: which loss suits the output layer, and whether the
+ * model fits its data (output units = target columns, parameter count, validation split).
+ */
+import type { Problem } from '../problems';
+import type { ResolvedConfig, ResolvedLayer } from './types';
+import type { Limits } from './limits';
+import { Checker } from './checks';
+import { countParams } from './validate-layers';
+
+/** What the model needs to know about its data. */
+export interface DataShape {
+  inputs: number;
+  outputs: number;
+  /** Number of samples. */
+  n: number;
+  task?: 'classification' | 'regression';
+}
+
+/** Name of the output layer's activation ("maxout" for a maxout layer). */
+function outputActivation(layers: readonly ResolvedLayer[]): string {
+  const last = layers[layers.length - 1];
+  return last.type === 'maxout' ? 'maxout' : last.activation.name;
+}
+
+/** The default loss: softmax output → Cross, one-unit sigmoid → Binary, anything else → Square. */
+export function inferLoss(layers: readonly ResolvedLayer[]): string {
+  const act = outputActivation(layers);
+  if (act === 'softmax') return 'Cross';
+  if (act === 'sigmoid' && layers[layers.length - 1].units === 1) return 'Binary';
+  return 'Square';
+}
+
+/** Warnings for a loss that does not suit the output layer (`lossGiven`: written in the file). */
+export function checkLossFit(c: Checker, loss: string, layers: readonly ResolvedLayer[], lossGiven: boolean): void {
+  const last = layers.length - 1;
+  const act = outputActivation(layers);
+  const units = layers[last].units;
+  const at = lossGiven ? ['loss'] : ['layers', last];
+  if (loss === 'Cross' && act !== 'softmax')
+    c.warning(at, `the "Cross" loss expects a softmax output layer (probabilities summing to 1), but the output activation is "${act}"; use "activation": "softmax" on the last layer`, 'loss-mismatch', 'softmax');
+  if (loss === 'Binary' && units !== 1)
+    c.warning(at, `the "Binary" loss expects one output unit (a yes/no probability), but the output layer has ${units}; for several classes use softmax with "Cross"`, 'loss-mismatch', 'Cross');
+  if (loss === 'Binary' && act !== 'sigmoid')
+    c.warning(at, `the "Binary" loss expects a sigmoid output layer (values in (0, 1)), but the output activation is "${act}"`, 'loss-mismatch', 'sigmoid');
+  if (act === 'softmax' && units === 1)
+    c.warning(['layers', last, 'activation'], 'softmax over a single unit always outputs 1: use "sigmoid" for a yes/no output', 'softmax-one-unit', 'sigmoid');
+}
+
+/**
+ * Samples held out for validation: ⌊n·split⌋ (the trainer draws them by a seeded permutation,
+ * see `splitSamples` in train/split.ts; this count must agree with it).
+ */
+export function validationCount(n: number, split: number): number {
+  return Math.floor(n * split);
+}
+
+/** Problems of a resolved model against the shape of its data. */
+export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limits: Limits): Problem[] {
+  const c = new Checker(limits);
+  const last = config.layers.length - 1;
+  const units = config.layers[last].units;
+  if (units !== shape.outputs)
+    c.error(
+      ['layers', last, 'units'],
+      `the output layer has ${units} unit${units === 1 ? '' : 's'} but the data has ${shape.outputs} target column${shape.outputs === 1 ? '' : 's'}: set "units": ${shape.outputs}`,
+      'shape-mismatch',
+      String(shape.outputs),
+    );
+  const params = countParams(shape.inputs, config.layers);
+  if (params > limits.maxParams)
+    c.error(['layers'], `the model has ${params} parameters, more than the limit of ${limits.maxParams} (maxParams): use fewer or smaller layers`, 'limit');
+  const split = config.training.validationSplit;
+  const nVal = validationCount(shape.n, split);
+  if (shape.n - nVal < 1)
+    c.error(['training', 'validationSplit'], `validationSplit ${split} leaves no training sample out of ${shape.n}: use a smaller split`, 'range');
+  else if (split > 0 && nVal === 0)
+    c.warning(['training', 'validationSplit'], `validationSplit ${split} of ${shape.n} samples holds out no sample, so there is no validation`, 'range');
+  if (shape.task === 'regression' && (config.loss === 'Binary' || config.loss === 'Cross'))
+    c.warning(['loss'], `the targets are not class labels (0/1 or one-hot), but the "${config.loss}" loss expects them; use "Square" for regression`, 'loss-mismatch', 'Square');
+  return c.problems;
+}

@@ -1,0 +1,92 @@
+/**
+ * `validateConfig`: checks a parsed `*.nn.json` description and returns every problem at once,
+ * each with its JSON path and an actionable message, plus the description with every default
+ * filled in when there is no error. It never throws on bad input.
+ */
+import type { Problem } from '../problems';
+import type { ResolvedConfig, ResolvedDataConfig, ResolvedNamed } from './types';
+import { activationRegistry } from '../activations';
+import { lossRegistry } from '../losses';
+import { optimizerRegistry } from '../optimizers';
+import { Checker, checkKeys, checkString, describeType, isObject } from './checks';
+import { DEFAULT_OPTIMIZER, MISPLACED_ROOT_KEYS, ROOT_KEYS } from './keys';
+import { Limits, resolveLimits } from './limits';
+import { AnyRegistry, checkNamed, checkRegistryName } from './named';
+import { checkTraining } from './validate-training';
+import { checkData } from './validate-data';
+import { checkLayers, countParams } from './validate-layers';
+import { checkAgainstData, checkLossFit, DataShape, inferLoss } from './semantics';
+import { staticDataShape } from './data-shape';
+
+export type { Limits } from './limits';
+export { DEFAULT_LIMITS } from './limits';
+export type { DataShape } from './semantics';
+
+/** Options of `validateConfig`. */
+export interface ValidateOptions {
+  /** Overrides of `DEFAULT_LIMITS`. */
+  limits?: Partial<Limits>;
+  /** The data's shape when already known (otherwise generated and built-in data are sized without loading). */
+  dataShape?: DataShape;
+}
+
+/** The registries a description is checked against. */
+export const REGISTRIES: { activations: AnyRegistry; optimizers: AnyRegistry; losses: AnyRegistry } = {
+  activations: activationRegistry,
+  optimizers: optimizerRegistry,
+  losses: lossRegistry,
+};
+
+/** What `validateConfig` found. */
+export interface ValidationResult {
+  /** The resolved description; undefined when any problem is an error. `inputs` is 0 when the data shape is not yet known. */
+  config?: ResolvedConfig;
+  /** The resolved `data` block, when it is valid (even if other blocks are not). */
+  data?: ResolvedDataConfig;
+  /** True when the model was checked against the data's shape. */
+  shapeChecked: boolean;
+  problems: Problem[];
+}
+
+/** Checks a parsed description; every problem is returned, none is thrown. */
+export function validateConfig(json: unknown, options: ValidateOptions = {}): ValidationResult {
+  const limits = resolveLimits(options.limits);
+  try {
+    return validateUnsafe(json, limits, options.dataShape);
+  } catch (e) {
+    const message = `internal error while checking the description: ${e instanceof Error ? e.message : String(e)}`;
+    return { shapeChecked: false, problems: [{ path: [], message, severity: 'error', code: 'internal' }] };
+  }
+}
+
+function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | undefined): ValidationResult {
+  const c = new Checker(limits);
+  if (!isObject(json)) {
+    c.error([], `the description must be a JSON object with "data" and "layers", got ${describeType(json)}`);
+    return { shapeChecked: false, problems: c.problems };
+  }
+  checkKeys(c, json, ROOT_KEYS, [], 'the description', MISPLACED_ROOT_KEYS);
+  const name = json.name === undefined ? 'model' : (checkString(c, json.name, ['name'], 'name', true) ?? 'model');
+  if (json.description !== undefined) checkString(c, json.description, ['description'], 'description', true);
+  if (json.$schema !== undefined) checkString(c, json.$schema, ['$schema'], '$schema');
+  const training = checkTraining(c, json.training);
+  const data = checkData(c, json.data, training.seed);
+  const layers = checkLayers(c, json.layers, REGISTRIES.activations);
+  let loss: string | undefined;
+  if (json.loss !== undefined) loss = checkRegistryName(c, REGISTRIES.losses, json.loss, ['loss']);
+  else if (layers) loss = inferLoss(layers);
+  let optimizer: ResolvedNamed | undefined = undefined;
+  if (json.optimizer !== undefined) optimizer = checkNamed(c, REGISTRIES.optimizers, json.optimizer, ['optimizer']);
+  else optimizer = { name: DEFAULT_OPTIMIZER, params: REGISTRIES.optimizers.resolveParams(DEFAULT_OPTIMIZER, {}) };
+  if (layers && loss) checkLossFit(c, loss, layers, json.loss !== undefined);
+  const shape = givenShape ?? (data ? staticDataShape(data) : undefined);
+  // Without the data's shape, count parameters as if there were one input (a lower bound).
+  if (layers && !shape && countParams(1, layers) > limits.maxParams)
+    c.error(['layers'], `the model has more than ${limits.maxParams} parameters (maxParams): use fewer or smaller layers`, 'limit');
+  if (c.hasErrors() || !layers || !loss || !optimizer) return { data, shapeChecked: false, problems: c.problems };
+  const config: ResolvedConfig = { name, inputs: shape?.inputs ?? 0, layers, loss, optimizer, training };
+  if (!shape) return { config, data, shapeChecked: false, problems: c.problems };
+  const problems = [...c.problems, ...checkAgainstData(config, shape, limits)];
+  const ok = !problems.some((p) => p.severity === 'error');
+  return { config: ok ? config : undefined, data, shapeChecked: true, problems };
+}

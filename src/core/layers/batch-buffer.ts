@@ -1,0 +1,36 @@
+/**
+ * Reusable per-batch storage: a layer keeps one of these per intermediate array and asks for
+ * exactly `length` entries each batch. Storage grows when needed and is otherwise reused, so a
+ * smaller last batch costs a view, not a new allocation of the data.
+ */
+export class BatchBuffer {
+  private storage = new Float64Array(0);
+  private current = new Float64Array(0);
+
+  /** The buffer's current view (length as last requested by `fit`). */
+  get view(): Float64Array {
+    return this.current;
+  }
+
+  /** A view of exactly `length` entries over reused storage (contents are unspecified). */
+  fit(length: number): Float64Array {
+    if (length === this.current.length) return this.current;
+    if (length > this.storage.length) this.storage = new Float64Array(length);
+    this.current = length === this.storage.length ? this.storage : this.storage.subarray(0, length);
+    return this.current;
+  }
+}
+
+/** Integer counterpart of `BatchBuffer` (e.g. maxout's arg-max indices). */
+export class IndexBuffer {
+  private storage = new Int32Array(0);
+  private current = new Int32Array(0);
+
+  /** A view of exactly `length` entries over reused storage (contents are unspecified). */
+  fit(length: number): Int32Array {
+    if (length === this.current.length) return this.current;
+    if (length > this.storage.length) this.storage = new Int32Array(length);
+    this.current = length === this.storage.length ? this.storage : this.storage.subarray(0, length);
+    return this.current;
+  }
+}

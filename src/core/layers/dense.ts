@@ -1,0 +1,100 @@
+/**
+ * The fully connected layer: z = x·W + b with W[inputs×units], y = act(z).
+ * Backward: dz = act's vector–Jacobian product of dy, dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ;
+ * the three products go through the `DenseKernel`.
+ */
+import type { Activation } from '../activations/activation';
+import type { DenseKernel } from '../linalg/kernel';
+import { jsKernel } from '../linalg/js-kernel';
+import { sumRowsInto } from '../linalg/reduce';
+import { BatchBuffer } from './batch-buffer';
+import { Layer, LayerShape, NO_INPUT_GRADIENT } from './layer';
+
+/** A dense layer with its own weights, gradients and reusable batch buffers. */
+export class DenseLayer implements Layer {
+  /** Weights W[inputs×units], row-major. */
+  readonly w: Float64Array;
+  /** Biases b[units]. */
+  readonly b: Float64Array;
+  /** dL/dW, filled by `backward`. */
+  readonly dw: Float64Array;
+  /** dL/db, filled by `backward`. */
+  readonly db: Float64Array;
+  propagateDown = true;
+
+  private x: Float64Array = NO_INPUT_GRADIENT;
+  private n = 0;
+  private readonly z = new BatchBuffer();
+  private readonly y = new BatchBuffer();
+  private readonly dz = new BatchBuffer();
+  private readonly dx = new BatchBuffer();
+
+  /** Zero-initialised weights; see `initialize` in init.ts to draw them. */
+  constructor(
+    readonly inputs: number,
+    readonly units: number,
+    readonly activation: Activation,
+    private readonly kernel: DenseKernel = jsKernel,
+  ) {
+    this.w = new Float64Array(inputs * units);
+    this.b = new Float64Array(units);
+    this.dw = new Float64Array(inputs * units);
+    this.db = new Float64Array(units);
+  }
+
+  /** Output features per sample (= units). */
+  get outputs(): number {
+    return this.units;
+  }
+
+  /** Pre-activation z[n×units] of the last forward batch (the logits of an output layer). */
+  get preActivation(): Float64Array {
+    return this.z.view;
+  }
+
+  /** z = x·W + b, y = act(z) for n samples; returns y (a reused buffer). */
+  forward(x: Float64Array, n: number): Float64Array {
+    if (x.length < n * this.inputs) throw new Error(`Dense layer expects ${n}×${this.inputs} inputs, got ${x.length} values`);
+    this.x = x;
+    this.n = n;
+    const z = this.z.fit(n * this.units);
+    const y = this.y.fit(n * this.units);
+    this.kernel.matmul(x, this.w, z, n, this.inputs, this.units, this.b);
+    this.activation.forwardInto(z, y, this.units);
+    return y;
+  }
+
+  /** dz = VJP_act(z, y, dy); then dW, db and dx from dz. Returns dx (a reused buffer). */
+  backward(dy: Float64Array): Float64Array {
+    const dz = this.dz.fit(this.n * this.units);
+    this.activation.backwardInto(this.z.view, this.y.view, dy, dz, this.units);
+    return this.backwardFromPreActivation(dz);
+  }
+
+  /**
+   * Backward from a given dz = dL/dz, skipping the activation (used when the loss is fused
+   * with the output activation and supplies the logit gradient directly).
+   * dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ.
+   */
+  backwardFromPreActivation(dz: Float64Array): Float64Array {
+    const { n, inputs, units } = this;
+    this.kernel.matmulTransA(this.x, dz, this.dw, n, inputs, units);
+    sumRowsInto(dz, this.db, n, units);
+    if (!this.propagateDown) return NO_INPUT_GRADIENT;
+    const dx = this.dx.fit(n * inputs);
+    this.kernel.matmulTransB(dz, this.w, dx, n, units, inputs);
+    return dx;
+  }
+
+  params(): Float64Array[] {
+    return [this.w, this.b];
+  }
+
+  grads(): Float64Array[] {
+    return [this.dw, this.db];
+  }
+
+  shape(): LayerShape {
+    return { type: 'dense', inputs: this.inputs, units: this.units, activation: this.activation.name };
+  }
+}

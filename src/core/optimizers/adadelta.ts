@@ -1,0 +1,47 @@
+/** AdaDelta: a step size from the ratio of update and gradient running RMS. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer, zeros } from './base';
+import { Optimizer } from './optimizer';
+import { decay, epsilon } from './param-specs';
+
+/** Per-tensor state of AdaDelta: running means of g² (v) and of Δp² (u). */
+interface DeltaState {
+  v: Float64Array;
+  u: Float64Array;
+}
+
+/**
+ * AdaDelta: v ← ρ·v + (1 − ρ)·g²; Δp = −g·√(u + ε)/√(v + ε); u ← ρ·u + (1 − ρ)·Δp²; p ← p + Δp.
+ * No learning rate: the units of Δp come from the running RMS of past updates.
+ */
+export class AdaDelta extends BaseOptimizer<DeltaState> {
+  constructor(readonly rho: number, readonly eps: number) {
+    super('AdaDelta');
+  }
+
+  protected createState(size: number): DeltaState {
+    return { v: zeros(size), u: zeros(size) };
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, s: DeltaState): void {
+    const { rho, eps } = this;
+    for (let i = 0; i < p.length; i++) {
+      s.v[i] = rho * s.v[i] + (1 - rho) * g[i] * g[i];
+      const dp = (-g[i] * Math.sqrt(s.u[i] + eps)) / Math.sqrt(s.v[i] + eps);
+      s.u[i] = rho * s.u[i] + (1 - rho) * dp * dp;
+      p[i] += dp;
+    }
+  }
+}
+
+/** Registry entry for AdaDelta. */
+export const adadeltaEntry: RegistryEntry<Optimizer> = {
+  name: 'AdaDelta',
+  summary: 'RMSprop whose learning rate is replaced by the running RMS of past updates (no η).',
+  formula: 'v ← ρ·v + (1 − ρ)·g²;  Δp = −g·√(u + ε) / √(v + ε);  u ← ρ·u + (1 − ρ)·Δp²;  p ← p + Δp',
+  params: [
+    decay('rho', 0.95, 'Decay ρ of both running averages.'),
+    epsilon('eps', 1e-6, 'ε inside both square roots; also sets the size of the first steps.', true),
+  ],
+  create: (h) => new AdaDelta(h.rho, h.eps),
+};

@@ -1,0 +1,52 @@
+/** Adam: bias-corrected momentum divided by a bias-corrected RMS. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer } from './base';
+import { createMoments, MomentState, updateMoments } from './moments';
+import { Optimizer } from './optimizer';
+import { adamBetas, epsilon, rate } from './param-specs';
+
+/** Adam hyper-parameters. */
+export interface AdamParams {
+  alpha: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+}
+
+/**
+ * Adam (Kingma & Ba), in the reference's form with the bias corrections folded into the rate:
+ *   m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²
+ *   α_t = α·√(1 − β₂ᵗ)/(1 − β₁ᵗ);  p ← p − α_t·m/√(v + ε)
+ * ε sits inside the root (PyTorch: α/(1−β₁ᵗ)·m/(√v/√(1−β₂ᵗ) + ε); equal when ε = 0).
+ */
+export class Adam extends BaseOptimizer<MomentState> {
+  constructor(readonly h: AdamParams) {
+    super('Adam');
+  }
+
+  protected createState(size: number): MomentState {
+    return createMoments(size);
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, s: MomentState, t: number): void {
+    const { alpha, beta1, beta2, eps } = this.h;
+    const alphaT = (alpha * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    for (let i = 0; i < p.length; i++) {
+      updateMoments(s, g[i], i, beta1, beta2);
+      p[i] -= (alphaT * s.m[i]) / Math.sqrt(s.v[i] + eps);
+    }
+  }
+}
+
+/** Registry entry for Adam. */
+export const adamEntry: RegistryEntry<Optimizer> = {
+  name: 'Adam',
+  summary: 'Momentum divided by a running RMS of the gradient, both bias-corrected.',
+  formula: 'm ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  α_t = α·√(1 − β₂ᵗ) / (1 − β₁ᵗ);  p ← p − α_t·m / √(v + ε)',
+  params: [
+    rate('alpha', 1e-3, 'Step size α.'),
+    ...adamBetas(),
+    epsilon('eps', 1e-8, 'ε, inside the square root (the reference convention; PyTorch adds it outside).'),
+  ],
+  create: (h) => new Adam({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
+};

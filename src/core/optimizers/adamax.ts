@@ -1,0 +1,58 @@
+/** AdaMax: Adam with the infinity norm in place of the RMS. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer, zeros } from './base';
+import { Optimizer } from './optimizer';
+import { adamBetas, epsilon, rate } from './param-specs';
+
+/** Per-tensor state of AdaMax: momentum m and the decaying max-norm u. */
+interface MaxNormState {
+  m: Float64Array;
+  u: Float64Array;
+}
+
+/** AdaMax hyper-parameters. */
+export interface AdaMaxParams {
+  alpha: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+}
+
+/**
+ * AdaMax (Kingma & Ba §7.1):
+ *   m ← β₁·m + (1 − β₁)·g;  u ← max(β₂·u, |g| + ε);  p ← p − α/(1 − β₁ᵗ)·m/u
+ * The reference had no ε, so u = 0 (a zero gradient so far) gave m/u = 0/0. With ε inside the
+ * max (as PyTorch's Adamax does), u ≥ ε > 0 always.
+ */
+export class AdaMax extends BaseOptimizer<MaxNormState> {
+  constructor(readonly h: AdaMaxParams) {
+    super('AdaMax');
+  }
+
+  protected createState(size: number): MaxNormState {
+    return { m: zeros(size), u: zeros(size) };
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, s: MaxNormState, t: number): void {
+    const { alpha, beta1, beta2, eps } = this.h;
+    const alphaT = alpha / (1 - beta1 ** t);
+    for (let i = 0; i < p.length; i++) {
+      s.m[i] = beta1 * s.m[i] + (1 - beta1) * g[i];
+      s.u[i] = Math.max(beta2 * s.u[i], Math.abs(g[i]) + eps);
+      p[i] -= (alphaT * s.m[i]) / s.u[i];
+    }
+  }
+}
+
+/** Registry entry for AdaMax. */
+export const adamaxEntry: RegistryEntry<Optimizer> = {
+  name: 'AdaMax',
+  summary: 'Adam with a decaying maximum of |g| in place of the root mean square.',
+  formula: 'm ← β₁·m + (1 − β₁)·g;  u ← max(β₂·u, |g| + ε);  p ← p − α/(1 − β₁ᵗ)·m/u',
+  params: [
+    rate('alpha', 2e-3, 'Step size α.'),
+    ...adamBetas(),
+    epsilon('eps', 1e-8, 'ε added to |g| so that u > 0 (new: the reference divided 0/0 while u = 0).', true),
+  ],
+  create: (h) => new AdaMax({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
+};

@@ -1,0 +1,46 @@
+/** Momentum SGD, with the reference's (1 − μ)·η step scaling. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer, zeros } from './base';
+import { Optimizer } from './optimizer';
+import { decay, rate } from './param-specs';
+
+/** Per-tensor state of MSGD: the previous update Δp. */
+interface MomentumState {
+  dp: Float64Array;
+}
+
+/**
+ * Momentum SGD: Δp ← μ·Δp − (1 − μ)·η·g; p ← p + Δp.
+ * The (1 − μ) factor is the reference's convention (PyTorch's SGD with momentum μ and
+ * lr = (1 − μ)·η, dampening 0, gives the same trajectory).
+ */
+export class MSGD extends BaseOptimizer<MomentumState> {
+  constructor(readonly eta: number, readonly mu: number) {
+    super('MSGD');
+  }
+
+  protected createState(size: number): MomentumState {
+    return { dp: zeros(size) };
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, s: MomentumState): void {
+    const { eta, mu } = this;
+    for (let i = 0; i < p.length; i++) {
+      // Δp ← μ Δp − (1 − μ) η g ;  p ← p + Δp
+      s.dp[i] = mu * s.dp[i] - (1 - mu) * eta * g[i];
+      p[i] += s.dp[i];
+    }
+  }
+}
+
+/** Registry entry for MSGD. */
+export const msgdEntry: RegistryEntry<Optimizer> = {
+  name: 'MSGD',
+  summary: 'SGD with momentum: each update keeps a fraction μ of the previous one.',
+  formula: 'Δp ← μ·Δp − (1 − μ)·η·g;  p ← p + Δp',
+  params: [
+    rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention; PyTorch uses lr·g without (1 − μ)).'),
+    decay('mu', 0.9, 'Momentum μ: the fraction of the previous update kept.'),
+  ],
+  create: (h) => new MSGD(h.eta, h.mu),
+};

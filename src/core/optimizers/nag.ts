@@ -1,0 +1,58 @@
+/** Nesterov accelerated gradient in the form that needs only the current gradient. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer, zeros } from './base';
+import { Optimizer } from './optimizer';
+import { decay, rate } from './param-specs';
+
+/** Per-tensor state of NAG: the velocity v. */
+interface VelocityState {
+  v: Float64Array;
+}
+
+/**
+ * Nesterov accelerated gradient.
+ *
+ * The reference's look-ahead form evaluates the gradient at θ + μv:
+ *   v ← μ·v − (1−μ)·η·∇f(θ + μ·v);   θ ← θ + v.
+ * A layer-wise training loop only has ∇f at the current parameters, so we store the
+ * shifted variable φ = θ + μ·v (the look-ahead point itself) instead of θ. Then
+ *   φ_new = θ_new + μ·v_new = (θ + v_new) + μ·v_new = φ − μ·v + (1+μ)·v_new,
+ * and substituting v_new = μ·v − (1−μ)·η·∇f(φ):
+ *   φ_new = φ − μ·v + (1+μ)·μ·v − (1+μ)(1−μ)·η·∇f(φ)
+ *         = φ + μ·(μ·v − (1−μ)·η·∇f(φ)) − (1−μ)·η·∇f(φ)
+ *         = φ + μ·v_new − (1−μ)·η·∇f(φ).
+ * So with g = ∇f(p) at the stored p = φ:
+ *   v ← μ·v − (1−μ)·η·g;   p ← p + μ·v − (1−μ)·η·g,
+ * the same trajectory as the look-ahead form, seen through φ (θ = φ − μ·v; both start equal
+ * because v starts at 0). This is also PyTorch's SGD(nesterov=True) with lr = (1−μ)·η.
+ */
+export class NAG extends BaseOptimizer<VelocityState> {
+  constructor(readonly eta: number, readonly mu: number) {
+    super('NAG');
+  }
+
+  protected createState(size: number): VelocityState {
+    return { v: zeros(size) };
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, s: VelocityState): void {
+    const { eta, mu } = this;
+    for (let i = 0; i < p.length; i++) {
+      const step = (1 - mu) * eta * g[i];
+      s.v[i] = mu * s.v[i] - step; // v ← μ v − (1−μ) η g
+      p[i] += mu * s.v[i] - step; //  p ← p + μ v − (1−μ) η g
+    }
+  }
+}
+
+/** Registry entry for NAG. */
+export const nagEntry: RegistryEntry<Optimizer> = {
+  name: 'NAG',
+  summary: 'Nesterov momentum: the gradient is taken at the look-ahead point (stored directly, so only the current gradient is needed).',
+  formula: 'v ← μ·v − (1 − μ)·η·g;  p ← p + μ·v − (1 − μ)·η·g   (p is the look-ahead point θ + μ·v)',
+  params: [
+    rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention).'),
+    decay('mu', 0.9, 'Momentum μ.'),
+  ],
+  create: (h) => new NAG(h.eta, h.mu),
+};

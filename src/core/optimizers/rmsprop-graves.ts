@@ -1,0 +1,42 @@
+/** Graves' RMSprop: divides by a running standard deviation instead of an RMS. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer } from './base';
+import { createMoments, MomentState, updateMoments } from './moments';
+import { Optimizer } from './optimizer';
+import { decay, epsilon, rate } from './param-specs';
+
+/**
+ * RMSpropGraves (Graves 2013, without the extra momentum term, as in the reference):
+ *   m ← ρ·m + (1 − ρ)·g;  v ← ρ·v + (1 − ρ)·g²;  p ← p − η·g/√(v − m² + ε).
+ * v − m² ≥ 0 always (both averages start at 0 and their weights sum to 1 − ρᵗ ≤ 1).
+ */
+export class RMSpropGraves extends BaseOptimizer<MomentState> {
+  constructor(readonly eta: number, readonly rho: number, readonly eps: number) {
+    super('RMSpropGraves');
+  }
+
+  protected createState(size: number): MomentState {
+    return createMoments(size);
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, s: MomentState): void {
+    const { eta, rho, eps } = this;
+    for (let i = 0; i < p.length; i++) {
+      updateMoments(s, g[i], i, rho, rho);
+      p[i] -= (eta * g[i]) / Math.sqrt(s.v[i] - s.m[i] * s.m[i] + eps);
+    }
+  }
+}
+
+/** Registry entry for RMSpropGraves. */
+export const rmspropGravesEntry: RegistryEntry<Optimizer> = {
+  name: 'RMSpropGraves',
+  summary: 'RMSprop centred on the running mean: divides by a running standard deviation of the gradient.',
+  formula: 'm ← ρ·m + (1 − ρ)·g;  v ← ρ·v + (1 − ρ)·g²;  p ← p − η·g / √(v − m² + ε)',
+  params: [
+    rate('eta', 1e-4, 'Learning rate η.'),
+    decay('rho', 0.95, 'Decay ρ of both running averages.'),
+    epsilon('eps', 1e-4, 'ε inside the square root (PyTorch RMSprop(centered=True) adds it outside).'),
+  ],
+  create: (h) => new RMSpropGraves(h.eta, h.rho, h.eps),
+};

@@ -1,0 +1,42 @@
+/** RMSprop: steps divided by a running root mean square of the gradient. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer, zeros } from './base';
+import { Optimizer } from './optimizer';
+import { decay, epsilon, rate } from './param-specs';
+
+/** Per-tensor state of RMSprop: the running mean v of g². */
+interface SquareAverageState {
+  v: Float64Array;
+}
+
+/** RMSprop: v ← ρ·v + (1 − ρ)·g²; p ← p − η·g/√(v + ε). */
+export class RMSprop extends BaseOptimizer<SquareAverageState> {
+  constructor(readonly eta: number, readonly rho: number, readonly eps: number) {
+    super('RMSprop');
+  }
+
+  protected createState(size: number): SquareAverageState {
+    return { v: zeros(size) };
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, s: SquareAverageState): void {
+    const { eta, rho, eps } = this;
+    for (let i = 0; i < p.length; i++) {
+      s.v[i] = rho * s.v[i] + (1 - rho) * g[i] * g[i]; // v ← ρ v + (1 − ρ) g²
+      p[i] -= (eta * g[i]) / Math.sqrt(s.v[i] + eps); //  p ← p − η g/√(v + ε)
+    }
+  }
+}
+
+/** Registry entry for RMSprop. */
+export const rmspropEntry: RegistryEntry<Optimizer> = {
+  name: 'RMSprop',
+  summary: 'Divides the step by a running root mean square of recent gradients.',
+  formula: 'v ← ρ·v + (1 − ρ)·g²;  p ← p − η·g / √(v + ε)',
+  params: [
+    rate('eta', 1e-2, 'Learning rate η.'),
+    decay('rho', 0.99, 'Decay ρ of the squared-gradient average.'),
+    epsilon('eps', 1e-8, 'ε, inside the square root (the reference convention; PyTorch adds it outside).'),
+  ],
+  create: (h) => new RMSprop(h.eta, h.rho, h.eps),
+};

@@ -1,0 +1,73 @@
+/** What SantaE and SantaSSS share: hyper-parameters, state, preconditioner and noise. */
+import { ParamSpec } from '../registry';
+import { Rng } from '../rng';
+import { BaseOptimizer, zeros } from './base';
+import { decay, epsilon, rate } from './param-specs';
+
+/** Santa hyper-parameters (the reference's `lambda_` is `lambda`). */
+export interface SantaParams {
+  eta: number;
+  sigma: number;
+  lambda: number;
+  anne_rate: number;
+  burnin: number;
+  C: number;
+  N: number;
+}
+
+/** Per-tensor state: momentum u, thermostat α, average v of g²/N², previous preconditioner G. */
+export interface SantaState {
+  u: Float64Array;
+  alpha: Float64Array;
+  v: Float64Array;
+  gPrev: Float64Array;
+}
+
+/**
+ * Base of the two Santa variants (Chen et al., AISTATS 2016, as written in the reference).
+ * State is created on a tensor's first use, at whatever step that is:
+ *   u = √η·N(0, 1) (one draw per element, in order), α = √η·C, v = 0, G_prev = 0.
+ * All normals come from the run's seeded `rng`. Annealing: β(t) = t^anne_rate.
+ * Exploration (the noisy, annealed dynamics) runs while t < burnin, refinement after.
+ *
+ * The exploration term η/β·(1 − G_prev/G)/u divides by u exactly as the paper does. u is a
+ * continuous random variable, so u = 0 has probability 0 and is not guarded; but a small |u|
+ * gives a large kick (at t = 1, G_prev = 0 and the kick is η/u), so exploration can be violent.
+ */
+export abstract class SantaBase extends BaseOptimizer<SantaState> {
+  constructor(name: string, readonly h: SantaParams, private readonly rng: Rng) {
+    super(name);
+  }
+
+  protected createState(size: number): SantaState {
+    const root = Math.sqrt(this.h.eta);
+    const u = zeros(size);
+    for (let i = 0; i < size; i++) u[i] = root * this.rng.normal();
+    return { u, alpha: new Float64Array(size).fill(root * this.h.C), v: zeros(size), gPrev: zeros(size) };
+  }
+
+  /** v ← σ·v + (1 − σ)·g²/N²;  returns G = 1/√(λ + √v) at coordinate i. */
+  protected precondition(s: SantaState, g: number, i: number): number {
+    const { sigma, lambda, N } = this.h;
+    s.v[i] = sigma * s.v[i] + ((1 - sigma) * g * g) / (N * N);
+    return 1 / Math.sqrt(lambda + Math.sqrt(s.v[i]));
+  }
+
+  /** One standard normal draw from the run's generator. */
+  protected noise(): number {
+    return this.rng.normal();
+  }
+}
+
+/** The parameter specs shared by SantaE and SantaSSS, with the reference's defaults. */
+export function santaParams(): ParamSpec[] {
+  return [
+    rate('eta', 1e-2, 'Learning rate η.'),
+    decay('sigma', 0.95, 'Decay σ of the squared-gradient average v.'),
+    epsilon('lambda', 1e-8, 'λ in G = 1/√(λ + √v) (the reference’s lambda_).', true),
+    { name: 'anne_rate', default: 0.5, doc: 'Annealing rate: inverse temperature β(t) = t^anne_rate.', min: 0 },
+    { name: 'burnin', default: 100, doc: 'Steps of exploration (t < burnin) before refinement.', min: 0, integer: true },
+    { name: 'C', default: 5, doc: 'Initial thermostat α = √η·C.', min: 0 },
+    { name: 'N', default: 16, doc: 'Scale N in v ← σ·v + (1 − σ)·g²/N² (the reference: number of mini-batches).', min: 1 },
+  ];
+}

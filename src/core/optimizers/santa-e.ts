@@ -1,0 +1,48 @@
+/** SantaE: Santa with Euler integration (Chen et al. 2016, Algorithm 1). */
+import { RegistryEntry } from '../registry';
+import { Rng } from '../rng';
+import { Optimizer } from './optimizer';
+import { SantaBase, SantaParams, santaParams, SantaState } from './santa-common';
+
+/**
+ * SantaE, per coordinate, with β = t^anne_rate and G = 1/√(λ + √v):
+ *   exploration (t < burnin):
+ *     α ← α + u² − η/β
+ *     u' = η/β·(1 − G_prev/G)/u + √(2·η/β·G_prev)·z + (1 − α)·u − η·G·g,   z ~ N(0, 1)
+ *   refinement:  u' = (1 − α)·u − η·G·g
+ *   p ← p + G·u';  u ← u';  G_prev ← G
+ */
+export class SantaE extends SantaBase {
+  constructor(h: SantaParams, rng: Rng) {
+    super('SantaE', h, rng);
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, s: SantaState, t: number): void {
+    const { eta, anne_rate, burnin } = this.h;
+    const temp = eta / t ** anne_rate; // η/β
+    const explore = t < burnin;
+    for (let i = 0; i < p.length; i++) {
+      const G = this.precondition(s, g[i], i);
+      const u = s.u[i];
+      let next = 0;
+      if (explore) {
+        s.alpha[i] += u * u - temp;
+        next = (temp * (1 - s.gPrev[i] / G)) / u + Math.sqrt(2 * temp * s.gPrev[i]) * this.noise();
+      }
+      next += (1 - s.alpha[i]) * u - eta * G * g[i];
+      s.u[i] = next;
+      s.gPrev[i] = G;
+      p[i] += G * next;
+    }
+  }
+}
+
+/** Registry entry for SantaE. */
+export const santaEEntry: RegistryEntry<Optimizer> = {
+  name: 'SantaE',
+  summary: 'Stochastic annealing thermostat (Euler scheme): noisy exploration for `burnin` steps, then preconditioned momentum descent.',
+  formula: 'explore: α ← α + u² − η/β;  u ← η/β·(1 − G_prev/G)/u + √(2η/β·G_prev)·z + (1 − α)·u − η·G·g;  refine: u ← (1 − α)·u − η·G·g;  p ← p + G·u',
+  params: santaParams(),
+  create: (h, ctx) =>
+    new SantaE({ eta: h.eta, sigma: h.sigma, lambda: h.lambda, anne_rate: h.anne_rate, burnin: h.burnin, C: h.C, N: h.N }, ctx.rng),
+};

@@ -1,0 +1,31 @@
+/** Plain stochastic gradient descent. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer } from './base';
+import { Optimizer } from './optimizer';
+import { rate } from './param-specs';
+
+/** SGD: p ← p − η·g. Keeps no state. */
+export class SGD extends BaseOptimizer<null> {
+  constructor(readonly eta: number) {
+    super('SGD');
+  }
+
+  protected createState(): null {
+    return null;
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array): void {
+    // p ← p − η g
+    for (let i = 0; i < p.length; i++) p[i] -= this.eta * g[i];
+  }
+}
+
+/** Registry entry for SGD (the reference registered it as "SDG", kept as an alias). */
+export const sgdEntry: RegistryEntry<Optimizer> = {
+  name: 'SGD',
+  aliases: ['SDG'],
+  summary: 'Stochastic gradient descent: a fixed step against the gradient.',
+  formula: 'p ← p − η·g',
+  params: [rate('eta', 1e-2, 'Learning rate η.')],
+  create: (h) => new SGD(h.eta),
+};

@@ -1,0 +1,53 @@
+/** SMORMS3 (Simon Funk): RMSprop with an adaptive memory length per coordinate. */
+import { RegistryEntry } from '../registry';
+import { BaseOptimizer, zeros } from './base';
+import { Optimizer } from './optimizer';
+import { epsilon, rate } from './param-specs';
+
+/** Per-tensor state of SMORMS3: memory s, moments m, v (zeta is recomputed each step). */
+interface Smorms3State {
+  s: Float64Array;
+  m: Float64Array;
+  v: Float64Array;
+}
+
+/**
+ * SMORMS3, as written in the reference:
+ *   ρ = 1/(1 + s);  m ← ρ·m + (1 − ρ)·g;  v ← ρ·v + (1 − ρ)·g²;  ζ = m²/(v + ε)
+ *   p ← p − g·min(η, ζ)/√(v + ε);  s ← 1 + (1 − ζ)·s      (s starts at 1, m and v at 0)
+ * Every tensor has its own s, m, v and ζ (the reference assigned the weights' ζ twice, so the
+ * bias used ζ = 0 forever and the weights used the bias' ζ).
+ */
+export class SMORMS3 extends BaseOptimizer<Smorms3State> {
+  constructor(readonly eta: number, readonly eps: number) {
+    super('SMORMS3');
+  }
+
+  protected createState(size: number): Smorms3State {
+    return { s: new Float64Array(size).fill(1), m: zeros(size), v: zeros(size) };
+  }
+
+  protected updateTensor(p: Float64Array, g: Float64Array, st: Smorms3State): void {
+    const { eta, eps } = this;
+    for (let i = 0; i < p.length; i++) {
+      const rho = 1 / (1 + st.s[i]);
+      st.m[i] = rho * st.m[i] + (1 - rho) * g[i];
+      st.v[i] = rho * st.v[i] + (1 - rho) * g[i] * g[i];
+      const zeta = (st.m[i] * st.m[i]) / (st.v[i] + eps);
+      p[i] -= (g[i] * Math.min(eta, zeta)) / Math.sqrt(st.v[i] + eps);
+      st.s[i] = 1 + (1 - zeta) * st.s[i];
+    }
+  }
+}
+
+/** Registry entry for SMORMS3. */
+export const smorms3Entry: RegistryEntry<Optimizer> = {
+  name: 'SMORMS3',
+  summary: 'RMSprop whose averaging memory adapts per coordinate to how consistent the gradient is.',
+  formula: 'ρ = 1/(1 + s);  m ← ρ·m + (1 − ρ)·g;  v ← ρ·v + (1 − ρ)·g²;  ζ = m²/(v + ε);  p ← p − g·min(η, ζ)/√(v + ε);  s ← 1 + (1 − ζ)·s',
+  params: [
+    rate('eta', 1e-3, 'Largest learning rate η (the step uses min(η, ζ)).'),
+    epsilon('eps', 1e-8, 'ε in ζ’s denominator and inside the square root.'),
+  ],
+  create: (h) => new SMORMS3(h.eta, h.eps),
+};

@@ -1,0 +1,157 @@
+/**
+ * The training loop. One `Rng(config.training.seed)` drives every random draw of a run, in a
+ * fixed order: the validation split, the initial weights, the optimizer's own noise (Santa),
+ * then each epoch's shuffle, so the same description and seed give a bit-identical history.
+ *
+ * Per epoch: shuffle the training samples (if `shuffle`), then for each mini-batch of
+ * `batchSize` (the last one smaller) compute loss and gradients and take one optimizer step
+ * with the batch loss (Eve needs it). The epoch loss is the sample-weighted mean of the batch
+ * losses, L_epoch = Σ_b n_b·L_b / Σ_b n_b, and the training accuracy is counted on the same
+ * batch outputs, before each step (as Keras does).
+ */
+import type { ResolvedConfig } from '../config/types';
+import type { Dataset } from '../data/dataset';
+import { BatchBuffer } from '../layers/batch-buffer';
+import { countCorrect } from '../model/accuracy';
+import { Sequential } from '../model/sequential';
+import { optimizerRegistry } from '../optimizers';
+import type { Optimizer } from '../optimizers/optimizer';
+import { Rng } from '../rng';
+import { checkDataFits } from './data-fit';
+import { describeNonFinite, divergenceMessage, firstNonFinite } from './divergence';
+import { gatherRows, SampleSplit, splitSamples } from './split';
+import type { EpochReport, RunStatus, TrainOptions, TrainResult } from './types';
+
+export type { TrainResult } from './types';
+
+/** Milliseconds from `performance.now()` where it exists (browsers, workers, Node), else `Date.now()`. */
+function defaultClock(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** A training run that advances one epoch per `runEpoch()` call, so a host can interleave other work. */
+export class TrainingRun {
+  /** The model being trained (its weights change in place). */
+  readonly model: Sequential;
+  /** Reports of the finished epochs, oldest first. */
+  readonly history: EpochReport[] = [];
+  /** 'running' until the run completes, is cancelled or diverges. */
+  status: 'running' | RunStatus = 'running';
+  /** Why the run stopped early (cancellation or divergence, naming the epoch). */
+  message?: string;
+  /** Mini-batches trained so far (optimizer steps taken). */
+  batchesDone = 0;
+
+  private readonly rng: Rng;
+  private readonly optimizer: Optimizer;
+  private readonly split: SampleSplit;
+  private readonly classification: boolean;
+  private readonly batchSize: number;
+  private readonly valX: Float64Array;
+  private readonly valT: Float64Array;
+  private readonly batchX = new BatchBuffer();
+  private readonly batchT = new BatchBuffer();
+  private readonly now: () => number;
+  private startedAt: number | undefined;
+  private epoch = 0;
+
+  /** Prepares the run (split, weights, optimizer); throws NnError when data and description disagree. */
+  constructor(
+    readonly config: ResolvedConfig,
+    readonly data: Dataset,
+    private readonly options: TrainOptions = {},
+  ) {
+    checkDataFits(config, data);
+    this.rng = new Rng(config.training.seed);
+    this.split = splitSamples(data.n, config.training.validationSplit, this.rng);
+    this.model = Sequential.build(config, this.rng, options.kernel);
+    this.optimizer = optimizerRegistry.create(config.optimizer.name, config.optimizer.params, { path: ['optimizer'], rng: this.rng });
+    this.classification = data.task === 'classification';
+    this.batchSize = Math.max(1, Math.min(config.training.batchSize, this.split.train.length));
+    const nVal = this.split.validation.length;
+    this.valX = new Float64Array(nVal * data.inputs);
+    this.valT = new Float64Array(nVal * data.outputs);
+    gatherRows(data.x, data.inputs, this.split.validation, 0, nVal, this.valX);
+    gatherRows(data.y, data.outputs, this.split.validation, 0, nVal, this.valT);
+    this.now = options.now ?? defaultClock;
+    if (config.training.epochs <= 0) this.status = 'completed';
+  }
+
+  /** True once the run has completed, been cancelled or diverged. */
+  get done(): boolean {
+    return this.status !== 'running';
+  }
+
+  /** Number of training and validation samples. */
+  get sizes(): { train: number; validation: number } {
+    return { train: this.split.train.length, validation: this.split.validation.length };
+  }
+
+  /** Trains one epoch and returns its report, or undefined when the run has stopped (see `status`). */
+  runEpoch(): EpochReport | undefined {
+    if (this.done) return undefined;
+    const epochStart = this.now();
+    this.startedAt ??= epochStart;
+    const epoch = ++this.epoch;
+    const { data, model } = this;
+    const order = this.split.train;
+    const nTrain = order.length;
+    if (this.config.training.shuffle) this.rng.shuffle(order);
+    const params = model.params(), grads = model.grads();
+    let lossSum = 0;
+    let correct = 0;
+    for (let start = 0; start < nTrain; start += this.batchSize) {
+      if (this.options.shouldStop?.()) return this.stop('cancelled', `Training cancelled during epoch ${epoch}.`);
+      const count = Math.min(this.batchSize, nTrain - start);
+      const bx = this.batchX.fit(count * data.inputs);
+      const bt = this.batchT.fit(count * data.outputs);
+      gatherRows(data.x, data.inputs, order, start, count, bx);
+      gatherRows(data.y, data.outputs, order, start, count, bt);
+      const loss = model.lossAndGradients(bx, bt, count);
+      if (!Number.isFinite(loss)) return this.stop('diverged', divergenceMessage(epoch, `loss became ${describeNonFinite(loss)}`, this.config.optimizer));
+      lossSum += loss * count;
+      if (this.classification) correct += countCorrect(model.lastOutput, bt, count, data.outputs);
+      this.optimizer.step(params, grads, loss);
+      this.batchesDone++;
+      const bad = firstNonFinite(params);
+      if (bad !== undefined) return this.stop('diverged', divergenceMessage(epoch, `a weight became ${describeNonFinite(bad)}`, this.config.optimizer));
+    }
+    const report = this.report(epoch, lossSum / nTrain, correct / nTrain, epochStart);
+    this.history.push(report);
+    if (epoch >= this.config.training.epochs) this.status = 'completed';
+    this.options.onEpoch?.(report);
+    return report;
+  }
+
+  /** The epoch's report, with the validation metrics when there is a validation split. */
+  private report(epoch: number, loss: number, accuracy: number, epochStart: number): EpochReport {
+    const report: EpochReport = { epoch, epochs: this.config.training.epochs, loss, elapsed: 0, samplesPerSecond: 0 };
+    if (this.classification) report.accuracy = accuracy;
+    const nVal = this.split.validation.length;
+    if (nVal > 0) {
+      const val = this.model.evaluate(this.valX, this.valT, nVal, this.classification);
+      report.valLoss = val.loss;
+      if (val.accuracy !== undefined) report.valAccuracy = val.accuracy;
+    }
+    const end = this.now();
+    report.elapsed = (end - (this.startedAt ?? epochStart)) / 1000;
+    // 0 when the clock did not advance (keeps the report JSON-safe: no Infinity).
+    report.samplesPerSecond = end > epochStart ? this.split.train.length / ((end - epochStart) / 1000) : 0;
+    return report;
+  }
+
+  private stop(status: RunStatus, message: string): undefined {
+    this.status = status;
+    this.message = message;
+    return undefined;
+  }
+}
+
+/** Trains to the end (or until cancelled or diverged) and returns the outcome. */
+export function train(config: ResolvedConfig, data: Dataset, options?: TrainOptions): TrainResult {
+  const run = new TrainingRun(config, data, options);
+  while (!run.done) run.runEpoch();
+  const result: TrainResult = { status: run.status as RunStatus, history: run.history, model: run.model };
+  if (run.message !== undefined) result.message = run.message;
+  return result;
+}

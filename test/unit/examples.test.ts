@@ -1,0 +1,112 @@
+import { strict as assert } from 'assert';
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+import { prepareRun } from '../../src/core/config/load';
+import { train } from '../../src/core/train/trainer';
+import type { Dataset } from '../../src/core/data/dataset';
+import type { Sequential } from '../../src/core/model/sequential';
+
+const dir = join(__dirname, '..', '..', 'examples');
+const readFile = (p: string): string => readFileSync(join(dir, p), 'utf8');
+
+function prepare(name: string) {
+  const run = prepareRun(readFile(name), { readFile });
+  assert.deepEqual(run.problems, [], name);
+  assert.ok(run.config && run.data);
+  return { config: run.config, data: run.data };
+}
+
+/** Share of samples classified right: argmax for one-hot targets, 0.5 threshold for one column. */
+function accuracy(model: Sequential, data: Dataset): number {
+  const y = model.predict(data.x, data.n);
+  const k = data.outputs;
+  let right = 0;
+  for (let i = 0; i < data.n; i++) {
+    if (k === 1) right += (y[i] > 0.5 ? 1 : 0) === data.y[i] ? 1 : 0;
+    else {
+      let best = 0;
+      for (let j = 1; j < k; j++) if (y[i * k + j] > y[i * k + best]) best = j;
+      right += data.y[i * k + best] === 1 ? 1 : 0;
+    }
+  }
+  return right / data.n;
+}
+
+/** Mean squared error (1/n) Σ (y − t)² over every output. */
+function mse(model: Sequential, data: Dataset): number {
+  const y = model.predict(data.x, data.n);
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (y[i] - data.y[i]) ** 2;
+  return s / y.length;
+}
+
+function timed<T>(f: () => T): [T, number] {
+  const t0 = Date.now();
+  const r = f();
+  return [r, (Date.now() - t0) / 1000];
+}
+
+const MAX_SECONDS = 20; // "a few seconds" on a quiet machine; generous for a busy CI box
+
+describe('examples', function () {
+  this.timeout(120000);
+
+  it('every example is valid, names the schema, and the set covers every data source and maxout', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.nn.json'));
+    for (const f of ['xor', 'circle', 'spiral', 'gauss', 'sine', 'iris', 'fruit-csv', 'maxout']) assert.ok(files.includes(`${f}.nn.json`), f);
+    for (const f of files) {
+      assert.equal(JSON.parse(readFile(f)).$schema, '../schema/nn.schema.json', f);
+      prepare(f);
+    }
+  });
+
+  it('xor reaches 100 % accuracy', () => {
+    const { config, data } = prepare('xor.nn.json');
+    const [r, s] = timed(() => train(config, data));
+    assert.equal(r.status, 'completed');
+    assert.equal(accuracy(r.model, data), 1);
+    assert.ok(s < MAX_SECONDS, `${s} s`);
+  });
+
+  it('spiral reaches more than 95 % accuracy', () => {
+    const { config, data } = prepare('spiral.nn.json');
+    const [r, s] = timed(() => train(config, data));
+    assert.ok(accuracy(r.model, data) > 0.95, `accuracy ${accuracy(r.model, data)}`);
+    assert.ok(s < MAX_SECONDS, `${s} s`);
+  });
+
+  it('sine reaches a mean squared error below 1e-3 (= 2 × the Square loss)', () => {
+    const { config, data } = prepare('sine.nn.json');
+    const [r, s] = timed(() => train(config, data));
+    const e = mse(r.model, data);
+    assert.ok(e < 1e-3, `MSE ${e}`);
+    assert.ok(s < MAX_SECONDS, `${s} s`);
+  });
+
+  it('iris reaches more than 95 % accuracy on its validation split', () => {
+    const { config, data } = prepare('iris.nn.json');
+    const [r, s] = timed(() => train(config, data));
+    const last = r.history[r.history.length - 1];
+    assert.ok(last.valAccuracy !== undefined && last.valAccuracy > 0.95, `val accuracy ${last.valAccuracy}`);
+    assert.ok(s < MAX_SECONDS, `${s} s`);
+  });
+
+  it('circle, gauss, maxout and the CSV example learn their data (> 90 %)', () => {
+    for (const f of ['circle.nn.json', 'gauss.nn.json', 'maxout.nn.json', 'fruit-csv.nn.json']) {
+      const { config, data } = prepare(f);
+      const [r, s] = timed(() => train(config, data));
+      assert.ok(accuracy(r.model, data) > 0.9, `${f}: accuracy ${accuracy(r.model, data)}`);
+      assert.ok(s < MAX_SECONDS, `${f}: ${s} s`);
+    }
+  });
+
+  it('the same seed gives the same history twice', () => {
+    for (const f of ['xor.nn.json', 'maxout.nn.json']) {
+      const { config, data } = prepare(f);
+      const strip = (h: { loss: number; valLoss?: number; accuracy?: number }[]) => h.map((e) => [e.loss, e.valLoss, e.accuracy]);
+      const a = train({ ...config, training: { ...config.training, epochs: 20 } }, data);
+      const b = train({ ...config, training: { ...config.training, epochs: 20 } }, prepare(f).data);
+      assert.deepEqual(strip(a.history), strip(b.history), f);
+    }
+  });
+});
