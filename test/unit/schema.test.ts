@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { buildSchema, renderSchema } from '../../src/core/config/schema';
 import { renderReference } from '../../src/core/config/reference-doc';
+import { SHORT_REFERENCE_BEGIN, withShortReference } from '../../src/core/config/short-reference';
 import { validateConfig } from '../../src/core/config/validate';
 import { activationRegistry } from '../../src/core/activations';
 import { optimizerRegistry } from '../../src/core/optimizers';
@@ -22,6 +23,14 @@ describe('JSON Schema', () => {
 
   it('docs/reference.md is up to date (run `npm run docs`)', () => {
     assert.equal(readFileSync(join(root, 'docs', 'reference.md'), 'utf8'), renderReference());
+  });
+
+  it('README.md holds the current short reference of every name (run `npm run docs`)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    assert.ok(readme.includes(SHORT_REFERENCE_BEGIN), 'README.md has the short-reference markers');
+    assert.equal(readme, withShortReference(readme));
+    for (const name of [...activationRegistry.names(), ...optimizerRegistry.names(), ...lossRegistry.names()])
+      assert.ok(readme.includes(`| \`${name}\``), `README lists ${name}`);
   });
 
   it('offers every registered name with a hover holding its formula and parameter defaults', () => {
