@@ -1,0 +1,72 @@
+/**
+ * One training run in a `worker_threads` Worker (`dist/worker.js`): start it, stop it, hear from it.
+ * The host never trains on its own thread, so VS Code stays responsive whatever the model size.
+ */
+import { Worker } from 'worker_threads';
+import type { HostToWorker, WorkerToHost } from '../../shared/worker-protocol';
+
+/** How long a stop may take before the worker is terminated outright. */
+const STOP_GRACE_MS = 3000;
+
+/** Receives every message of the worker; `crashed` is also synthesised when the worker dies. */
+export type WorkerListener = (message: WorkerToHost) => void;
+
+/** A running worker. `ended` resolves once it has exited, whatever the reason. */
+export class TrainingSession {
+  private readonly worker: Worker;
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  private finalSeen = false;
+  private stopTimer: NodeJS.Timeout | undefined;
+  /** Resolves when the worker thread has exited. */
+  readonly ended: Promise<void>;
+
+  /**
+   * Starts the worker at `workerPath` on the config `text`, whose relative paths resolve against `configDir`.
+   */
+  constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener) {
+    this.worker = new Worker(workerPath, { workerData: { stopFlag: this.stopFlag.buffer } });
+    this.ended = new Promise((resolve) => {
+      this.worker.on('message', (message: WorkerToHost) => this.receive(message));
+      this.worker.on('error', (error) => this.receive({ type: 'crashed', message: error.message, stack: error.stack }));
+      this.worker.on('exit', (code) => {
+        if (this.stopTimer) clearTimeout(this.stopTimer);
+        if (!this.finalSeen) {
+          this.receive(code === 0 || this.stopFlag[0] !== 0
+            ? { type: 'finished', status: 'cancelled', message: 'The training worker stopped.' }
+            : { type: 'crashed', message: `The training worker exited with code ${code}.` });
+        }
+        resolve();
+      });
+    });
+    this.send({ type: 'start', text, configDir });
+  }
+
+  /** Asks the run to stop after the current batch; terminates the worker if it does not within a few seconds. */
+  stop(): void {
+    if (this.finalSeen) return;
+    Atomics.store(this.stopFlag, 0, 1);
+    this.send({ type: 'stop' });
+    this.stopTimer ??= setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+  }
+
+  /** Ends the worker immediately (panel closed, extension deactivated). */
+  dispose(): void {
+    Atomics.store(this.stopFlag, 0, 1);
+    void this.worker.terminate();
+  }
+
+  /** True once the run reported how it ended. */
+  get finished(): boolean {
+    return this.finalSeen;
+  }
+
+  private send(message: HostToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private receive(message: WorkerToHost): void {
+    if (this.finalSeen) return;
+    if (message.type === 'finished' || message.type === 'problems' || message.type === 'crashed') this.finalSeen = true;
+    this.listener(message);
+  }
+}

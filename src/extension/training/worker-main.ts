@@ -1,0 +1,46 @@
+/**
+ * Entry of the training worker (`dist/worker.js`, a `worker_threads` Worker started by the host).
+ * Wires the core (`prepareRun`, `TrainingRun`) and the file system into a `TrainingLoop`.
+ * workerData: `{ stopFlag?: SharedArrayBuffer }` — a non-zero Int32 at index 0 means "stop".
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { parentPort, workerData } from 'worker_threads';
+import { prepareRun } from '../../core/config/load';
+import { TrainingRun } from '../../core/train/trainer';
+import { assertNever, type HostToWorker, type WorkerToHost } from '../../shared/worker-protocol';
+import { TrainingLoop } from './training-loop';
+
+const port = parentPort;
+if (!port) throw new Error('worker.js must run as a worker thread');
+
+const stopFlag = workerData && workerData.stopFlag instanceof SharedArrayBuffer ? new Int32Array(workerData.stopFlag) : undefined;
+let loop: TrainingLoop | undefined;
+
+/** Starts the one run this worker serves. */
+function start(text: string, configDir: string): void {
+  if (loop) throw new Error('this worker already trains a model');
+  loop = new TrainingLoop({
+    prepare: (source, readFile) => prepareRun(source, { readFile }),
+    createRun: (config, data, options) => new TrainingRun(config, data, options),
+    readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8'),
+    post: (message: WorkerToHost) => port!.postMessage(message),
+    now: () => performance.now(),
+    yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+    externalStop: () => (stopFlag ? Atomics.load(stopFlag, 0) !== 0 : false),
+  });
+  void loop.run(text).finally(() => port!.close());
+}
+
+port.on('message', (message: HostToWorker) => {
+  switch (message.type) {
+    case 'start':
+      start(message.text, message.configDir);
+      break;
+    case 'stop':
+      loop?.requestStop();
+      break;
+    default:
+      assertNever(message);
+  }
+});

@@ -1,0 +1,73 @@
+/**
+ * Messages between the extension host and the training worker (`dist/worker.js`).
+ * One discriminated union per direction; the receiver switches on `type` exhaustively.
+ * Only plain data crosses the boundary (structured clone), so core types are re-stated here as data.
+ */
+import type { Problem } from '../core/problems';
+import type { EpochReport, RunStatus } from '../core/train/types';
+
+/** Host → worker: train this config. `configDir` is where relative CSV paths are resolved. */
+export interface StartTrainingMessage {
+  type: 'start';
+  /** The `*.nn.json` text (possibly unsaved editor contents). */
+  text: string;
+  /** Absolute folder of the config file. */
+  configDir: string;
+}
+
+/** Host → worker: stop after the current batch; the worker answers with `finished` / `cancelled`. */
+export interface StopTrainingMessage {
+  type: 'stop';
+}
+
+/** Everything the host sends to the worker. */
+export type HostToWorker = StartTrainingMessage | StopTrainingMessage;
+
+/** Worker → host: the config is valid and training begins. */
+export interface RunStartedMessage {
+  type: 'started';
+  name: string;
+  epochs: number;
+  hasValidation: boolean;
+  task: 'classification' | 'regression';
+  samples: number;
+  /** Problems of severity 'warning': training goes ahead, the host shows them. */
+  warnings: Problem[];
+}
+
+/** Worker → host: the epochs finished since the previous progress message (batched, ~every 100 ms). */
+export interface ProgressMessage {
+  type: 'progress';
+  reports: EpochReport[];
+}
+
+/** Worker → host: the config could not be used; nothing was trained. */
+export interface ProblemsMessage {
+  type: 'problems';
+  problems: Problem[];
+}
+
+/** Worker → host: the run ended (completed, cancelled or diverged; `message` says why it stopped). */
+export interface FinishedMessage {
+  type: 'finished';
+  status: RunStatus;
+  message?: string;
+}
+
+/** Worker → host: an unexpected exception (a bug, not a user error). */
+export interface CrashedMessage {
+  type: 'crashed';
+  message: string;
+  stack?: string;
+}
+
+/** Everything the worker sends to the host. */
+export type WorkerToHost = RunStartedMessage | ProgressMessage | ProblemsMessage | FinishedMessage | CrashedMessage;
+
+/** Minimum time between two progress messages, in milliseconds. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/** Compile-time exhaustiveness check for `switch (msg.type)`; throws if reached at run time. */
+export function assertNever(value: never, what = 'message'): never {
+  throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
