@@ -11,10 +11,12 @@ const minify = process.argv.includes('--minify');
 const targets = [
   { entry: 'src/core/index.ts', outfile: 'dist/core.js', platform: 'node', format: 'cjs' },
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: '#!/usr/bin/env node' },
-  { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  // mainFields: jsonc-parser's UMD build requires its own files at run time; its ESM build bundles.
+  { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] },
   { entry: 'src/extension/training/worker-main.ts', outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
   { entry: 'webview/main.ts', outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { entry: 'webview/gallery.ts', outfile: 'dist/gallery.js', platform: 'browser', format: 'iife' },
+  { entry: 'webview/compare.ts', outfile: 'dist/compare.js', platform: 'browser', format: 'iife' },
 ];
 
 const contexts = [];
@@ -30,6 +32,7 @@ for (const t of targets) {
     sourcemap: true,
     minify,
     external: t.external ?? [],
+    ...(t.mainFields ? { mainFields: t.mainFields } : {}),
     banner: t.banner ? { js: t.banner } : undefined,
     logLevel: 'warning',
   };

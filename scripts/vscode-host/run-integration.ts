@@ -2,7 +2,8 @@
  * Runs the integration tests (test/integration) inside VS Code's extension host:
  * bundles them to out/test/integration, copies examples/ to a temporary workspace, and calls
  * @vscode/test-electron's `runTests` with code-shim.sh as the VS Code executable (code-server + Chromium).
- * Usage: tsx scripts/vscode-host/run-integration.ts   (exit code 0 only when every test passed)
+ * Usage: tsx scripts/vscode-host/run-integration.ts   (exit code 0 only when every test passed;
+ *   NN_LAB_TESTS=name runs only the test files whose name contains `name`)
  */
 import { runTests } from '@vscode/test-electron';
 import * as esbuild from 'esbuild';
@@ -13,16 +14,20 @@ import { examplesDir, repoRoot } from './paths';
 import { makeRunDir } from './server';
 
 /** Where the bundled tests go; the extension host `require`s index.js from there. */
-const outDir = path.join(repoRoot, 'out', 'test', 'integration');
+// A selection gets its own folder, so runs of different selections (several engineers at once) do not clobber each other.
+const outDir = path.join(repoRoot, 'out', 'test', process.env.NN_LAB_TESTS ? `integration-${process.env.NN_LAB_TESTS.replace(/[^\w-]/g, '_')}` : 'integration');
 
 /** Bundles index.ts and every *.test.ts of test/integration into out/test/integration (vscode and mocha stay external). */
 export async function bundleIntegrationTests(): Promise<void> {
   const srcDir = path.join(repoRoot, 'test', 'integration');
-  const entries = readdirSync(srcDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(srcDir, f));
+  const only = process.env.NN_LAB_TESTS; // e.g. NN_LAB_TESTS=editing: only the test files whose name contains it
+  const entries = readdirSync(srcDir)
+    .filter((f) => f === 'index.ts' || (f.endsWith('.test.ts') && (!only || f.includes(only))))
+    .map((f) => path.join(srcDir, f));
   rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: entries, outdir: outDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    sourcemap: 'inline', external: ['vscode', 'mocha'], logLevel: 'warning',
+    sourcemap: 'inline', external: ['vscode', 'mocha'], mainFields: ['module', 'main'], logLevel: 'warning',
   });
 }
 

@@ -8,6 +8,7 @@ export type CliRequest =
   | { kind: 'version' }
   | { kind: 'train'; file: string; json: boolean; quiet: boolean; epochs?: number; seed?: number; every?: number }
   | { kind: 'check'; file: string; json: boolean }
+  | { kind: 'predict'; file: string; json: boolean; inputs: number[][] }
   | { kind: 'usage-error'; message: string };
 
 /** The text of `nn-lab --help`. */
@@ -16,6 +17,9 @@ export const HELP = `Usage: nn-lab <command> <file.nn.json> [options]
 Commands:
   train <file>   train the model described by <file>, printing the loss per epoch
   check <file>   list every problem of <file> (exit code 1 when there is an error)
+  predict <model.json> --input X1,X2[,…] [--input …]
+                 print the outputs of a model exported by "NN Lab: Export Trained Model"
+                 (train <model.json> continues training from its saved weights)
 
 Options:
   --json         machine-readable output: one JSON object per line
@@ -23,6 +27,7 @@ Options:
   --seed N       use seed N instead of the file's "training.seed"
   --every N      print every N-th epoch (default: about 100 lines per run; --json prints all)
   --quiet        print only the final summary
+  --input LIST   predict: one input row, comma-separated numbers (repeatable)
   -h, --help     show this help
   -v, --version  show the version
 
@@ -39,9 +44,16 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   const positional: string[] = [];
   const flags = new Set<string>();
   const values: Record<string, number> = {};
+  const inputs: number[][] = [];
   for (let i = 0; i < argv.length; i++) {
     const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (FLAGS.includes(arg)) flags.add(arg);
+    else if (arg === '--input') {
+      const raw = inline ?? argv[++i];
+      const row = raw === undefined ? [] : raw.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+      if (row.length === 0 || !row.every(Number.isFinite)) return usage(`--input needs comma-separated numbers, e.g. --input 0.5,-1${raw === undefined ? '' : `, got "${raw}"`}`);
+      inputs.push(row);
+    }
     else if (VALUED.includes(arg)) {
       const raw = inline ?? argv[++i];
       if (raw === undefined) return usage(`${arg} needs a value`);
@@ -53,10 +65,16 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     else positional.push(arg);
   }
   const [command, file, ...extra] = positional;
-  if (command !== 'train' && command !== 'check') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
+  if (command !== 'train' && command !== 'check' && command !== 'predict') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
   if (file === undefined) return usage(`${command} needs a file: nn-lab ${command} <file.nn.json>`);
   if (extra.length) return usage(`unexpected argument "${extra[0]}"`);
   const json = flags.has('--json');
+  if (command !== 'predict' && inputs.length > 0) return usage('--input only applies to predict');
+  if (command === 'predict') {
+    for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to predict`);
+    if (inputs.length === 0) return usage('predict needs at least one --input row, e.g. --input 0.5,-1');
+    return { kind: 'predict', file, json, inputs };
+  }
   if (command === 'check') {
     for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} only applies to train`);
     return { kind: 'check', file, json };

@@ -3,6 +3,7 @@
  */
 import { parseArgs, HELP } from './args';
 import { checkCommand } from './commands/check';
+import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
 import type { CliIo } from './io';
 import { version } from '../../package.json';
@@ -24,6 +25,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return checkCommand(req.file, req.json, io);
     case 'train':
       return trainCommand(req, io);
+    case 'predict':
+      return predictCommand(req, io);
   }
 }
 

@@ -5,22 +5,47 @@
 import type { EpochReport } from '../core/train/types';
 import type { HostToWebview, PanelState } from './protocol';
 
+/** How many finished earlier runs a panel keeps for comparison. */
+export const MAX_PAST_RUNS = 5;
+
 /** The state of a panel whose run has not answered yet. */
 export function initialPanelState(fileName: string): PanelState {
-  return { fileName, hasValidation: false, phase: 'starting', problems: [], history: [] };
+  return { fileName, hasValidation: false, phase: 'starting', problems: [], history: [], runs: [], activations: [] };
 }
 
 /** Returns the state after `msg`; never mutates `state`. */
 export function applyToPanelState(state: PanelState, msg: HostToWebview): PanelState {
   switch (msg.type) {
     case 'reset':
-      return { ...msg.state, problems: [...msg.state.problems], history: [...msg.state.history] };
+      return {
+        ...msg.state,
+        problems: [...msg.state.problems],
+        history: [...msg.state.history],
+        runs: [...(msg.state.runs ?? [])].slice(-MAX_PAST_RUNS),
+        activations: [...(msg.state.activations ?? [])],
+      };
     case 'started':
-      return { ...state, modelName: msg.modelName, epochs: msg.epochs, hasValidation: msg.hasValidation, phase: 'running' };
+      return {
+        ...state,
+        modelName: msg.modelName,
+        epochs: msg.epochs,
+        hasValidation: msg.hasValidation,
+        activations: [...msg.activations],
+        task: msg.task,
+        startedAt: msg.startedAt,
+        runLabel: msg.runLabel,
+        phase: 'running',
+        message: undefined,
+        problems: [],
+      };
     case 'progress':
       return { ...state, history: [...state.history, ...msg.reports] };
     case 'phase':
       return { ...state, phase: msg.phase, message: msg.message, problems: msg.problems ?? state.problems };
+    case 'snapshot':
+      return { ...state, snapshot: msg.snapshot };
+    case 'runs':
+      return { ...state, runs: msg.runs.slice(-MAX_PAST_RUNS) };
     default: {
       const unknown: never = msg;
       throw new Error(`Unknown panel message ${JSON.stringify(unknown)}`);

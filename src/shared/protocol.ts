@@ -30,7 +30,40 @@ export interface PanelState {
   message?: string;
   problems: ProblemView[];
   history: EpochReport[];
+  /** Finished earlier runs of this config, newest last, at most 5. */
+  runs: PastRun[];
+  /** The activation functions the model uses. */
+  activations: ActivationUse[];
+  task?: 'classification' | 'regression';
+  /** Wall clock (epoch ms) when the current run started. */
+  startedAt?: number;
+  /** What is inside the network at the latest epoch. */
+  snapshot?: NetworkSnapshot;
+  /** Label of the current run, e.g. "#3 · Adam · tanh". */
+  runLabel?: string;
 }
+
+/** A histogram: `counts[i]` values fell in [min + i·w, min + (i+1)·w), w = (max − min)/counts.length. */
+export interface Histogram { min: number; max: number; counts: number[] }
+/** One layer at the latest epoch. */
+export interface LayerSnapshot { label: string; activations: Histogram; weights: Histogram }
+/** The model's output over a grid of the 2-D input plane (only for 2 inputs). Row 0 is the top (y = yMax). */
+export interface DecisionSurface {
+  xMin: number; xMax: number; yMin: number; yMax: number;
+  /** Grid cells per side. */
+  size: number;
+  /** size·size values: P(class 1) for one output, else the arg-max class index (0..classes−1). */
+  values: number[];
+  classes: number;
+  /** Up to ~500 training points: x, y and class index. */
+  points: { x: number; y: number; c: number }[];
+}
+/** What is inside the network at `epoch`. */
+export interface NetworkSnapshot { epoch: number; layers: LayerSnapshot[]; surface?: DecisionSurface }
+/** An activation function a layer of the model uses, with its resolved parameters. */
+export interface ActivationUse { layer: string; name: string; params: Record<string, number> }
+/** A finished earlier run of the same config, shown faded for comparison. */
+export interface PastRun { id: number; label: string; history: EpochReport[] }
 
 /** Host → webview: replace everything shown (first load, reload, a new run). */
 export interface ResetMessage {
@@ -44,6 +77,11 @@ export interface StartedMessage {
   modelName: string;
   epochs: number;
   hasValidation: boolean;
+  activations: ActivationUse[];
+  task: 'classification' | 'regression';
+  /** Wall clock (epoch ms) when the run started. */
+  startedAt: number;
+  runLabel: string;
 }
 
 /** Host → webview: epochs finished since the last message. */
@@ -60,8 +98,20 @@ export interface PhaseMessage {
   problems?: ProblemView[];
 }
 
+/** Host → webview: the network's insides at the latest epoch (at most every ~250 ms, and at the end). */
+export interface SnapshotMessage {
+  type: 'snapshot';
+  snapshot: NetworkSnapshot;
+}
+
+/** Host → webview: the previous runs of this config (sent when a new run starts). */
+export interface RunsMessage {
+  type: 'runs';
+  runs: PastRun[];
+}
+
 /** Everything the host sends to the webview. */
-export type HostToWebview = ResetMessage | StartedMessage | ProgressMessage | PhaseMessage;
+export type HostToWebview = ResetMessage | StartedMessage | ProgressMessage | PhaseMessage | SnapshotMessage | RunsMessage;
 
 /** Webview → host: the script has loaded; please send the state. */
 export interface ReadyMessage {
@@ -80,8 +130,21 @@ export interface RenderedMessage {
   epoch: number;
 }
 
+/** Webview → host: the person pressed Train. */
+export interface TrainMessage {
+  type: 'train';
+}
+
+/** Webview → host: save `data` (CSV text, or a `data:image/png;base64,…` URL) through the save dialog. */
+export interface SaveMessage {
+  type: 'save';
+  format: 'csv' | 'png';
+  suggestedName: string;
+  data: string;
+}
+
 /** Everything the webview sends to the host. */
-export type WebviewToHost = ReadyMessage | StopMessage | RenderedMessage;
+export type WebviewToHost = ReadyMessage | StopMessage | RenderedMessage | TrainMessage | SaveMessage;
 
 /** True for a finite, non-negative integer. */
 function isCount(v: unknown): v is number {
@@ -102,7 +165,24 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return { type: 'stop' };
     case 'rendered':
       return isCount(m.points) && isCount(m.epoch) ? { type: 'rendered', points: m.points, epoch: m.epoch } : undefined;
+    case 'train':
+      return { type: 'train' };
+    case 'save':
+      return parseSave(m);
     default:
       return undefined;
   }
+}
+
+/** Largest payload a `save` may carry (a PNG data URL of a big chart is a few MB). */
+const MAX_SAVE_CHARS = 32 * 1024 * 1024;
+
+/** Validates a `save` message: known format, a plain file name, data of the right kind. */
+function parseSave(m: Record<string, unknown>): SaveMessage | undefined {
+  const { format, suggestedName, data } = m;
+  if (format !== 'csv' && format !== 'png') return undefined;
+  if (typeof suggestedName !== 'string' || !/^[\w.\- ]{1,120}$/.test(suggestedName)) return undefined;
+  if (typeof data !== 'string' || data.length > MAX_SAVE_CHARS) return undefined;
+  if (format === 'png' && !data.startsWith('data:image/png;base64,')) return undefined;
+  return { type: 'save', format, suggestedName, data };
 }

@@ -4,7 +4,9 @@
  * Only plain data crosses the boundary (structured clone), so core types are re-stated here as data.
  */
 import type { Problem } from '../core/problems';
+import type { ModelWeightsJson } from '../core/model/weights-json';
 import type { EpochReport, RunStatus } from '../core/train/types';
+import type { ActivationUse, NetworkSnapshot } from './protocol';
 
 /** Host → worker: train this config. `configDir` is where relative CSV paths are resolved. */
 export interface StartTrainingMessage {
@@ -33,6 +35,33 @@ export interface RunStartedMessage {
   samples: number;
   /** Problems of severity 'warning': training goes ahead, the host shows them. */
   warnings: Problem[];
+  /** The activation functions of the layers, with resolved parameters. */
+  activations: ActivationUse[];
+  /** The optimizer's name, e.g. `Adam`. */
+  optimizer: string;
+  /** Eight hex digits identifying the resolved config and data (`prepareRun`'s digest). */
+  digest: string;
+  /** Trainable numbers of the model. */
+  parameters: number;
+  /** Mini-batches per epoch. */
+  batchesPerEpoch: number;
+  /** Samples trained on per epoch (the validation split held out). */
+  trainSamples: number;
+}
+
+/** Worker → host: inside a long epoch, how many of its mini-batches are done (at most every ~100 ms). */
+export interface BatchProgressMessage {
+  type: 'batches';
+  /** The epoch under way (1-based). */
+  epoch: number;
+  done: number;
+  total: number;
+}
+
+/** Worker → host: what is inside the network (at most every ~250 ms, and at the end). */
+export interface WorkerSnapshotMessage {
+  type: 'snapshot';
+  snapshot: NetworkSnapshot;
 }
 
 /** Worker → host: the epochs finished since the previous progress message (batched, ~every 100 ms). */
@@ -52,6 +81,8 @@ export interface FinishedMessage {
   type: 'finished';
   status: RunStatus;
   message?: string;
+  /** The trained weights (`Sequential.toJSON()`), unless the run diverged. */
+  weights?: ModelWeightsJson;
 }
 
 /** Worker → host: an unexpected exception (a bug, not a user error). */
@@ -62,10 +93,14 @@ export interface CrashedMessage {
 }
 
 /** Everything the worker sends to the host. */
-export type WorkerToHost = RunStartedMessage | ProgressMessage | ProblemsMessage | FinishedMessage | CrashedMessage;
+export type WorkerToHost =
+  | RunStartedMessage | ProgressMessage | BatchProgressMessage | WorkerSnapshotMessage | ProblemsMessage | FinishedMessage | CrashedMessage;
 
 /** Minimum time between two progress messages, in milliseconds. */
 export const PROGRESS_INTERVAL_MS = 100;
+
+/** Minimum time between two network snapshots, in milliseconds. */
+export const SNAPSHOT_INTERVAL_MS = 250;
 
 /** Compile-time exhaustiveness check for `switch (msg.type)`; throws if reached at run time. */
 export function assertNever(value: never, what = 'message'): never {

@@ -8,6 +8,8 @@ import { TrainingRun } from '../../core/train/trainer';
 import { isObject } from '../../core/config/checks';
 import { validationCount } from '../../core/config/semantics';
 import { readConfigFile } from '../read-config';
+import { copyWeights, loadTrainedModel, readModelFile } from '../model-input';
+import type { ModelFile } from '../../shared/model-file';
 import { epochJson, formatEpoch, formatProblem, formatSummary, lossText, summarize } from '../format';
 import { ProgressBar } from '../progress';
 import type { CliIo } from '../io';
@@ -31,6 +33,18 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   }
   const parsed = parseConfigText(text);
   let source: unknown = text;
+  // An exported model (`nn-lab-model`): train its config, starting from its saved weights.
+  let saved: ModelFile | undefined;
+  if (isObject(parsed.value) && parsed.value.format === 'nn-lab-model') {
+    const file = readModelFile(text);
+    if (typeof file === 'string') {
+      io.err(`nn-lab: ${o.file}: ${file}`);
+      return 1;
+    }
+    saved = file;
+    source = file.config;
+    parsed.value = file.config;
+  }
   if (parsed.value !== undefined && isObject(parsed.value) && (o.epochs !== undefined || o.seed !== undefined)) {
     const training = isObject(parsed.value.training) ? { ...parsed.value.training } : {};
     if (o.epochs !== undefined) training.epochs = o.epochs;
@@ -47,6 +61,15 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   if (!o.json) for (const p of prepared.problems) io.err(formatProblem(o.file, p));
   const started = Date.now();
   const run = new TrainingRun(config, data, { shouldStop: io.interrupted });
+  if (saved) {
+    const loaded = loadTrainedModel(saved);
+    if (typeof loaded === 'string' || loaded.model.inputs !== config.inputs) {
+      io.err(`nn-lab: ${o.file}: the saved weights do not fit the data: ${typeof loaded === 'string' ? loaded : `${loaded.model.inputs} inputs saved, the data has ${config.inputs}`}`);
+      return 1;
+    }
+    copyWeights(loaded.model, run.model);
+    if (!o.json && !o.quiet) io.out(`continuing from the saved weights (${saved.training.epochs} epochs trained before)`);
+  }
   const bar = new ProgressBar(io.bar);
   const total = config.training.epochs;
   const every = o.every ?? Math.max(1, Math.ceil(total / 100));

@@ -17,11 +17,14 @@ export function escapeHtml(text: string): string {
 
 /** Builds the page for `webview`; `fileName` names the config being trained. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fileName: string, nonce = makeNonce()): string {
+  const styleNonce = makeNonce();
   const asset = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource}`,
+    // The style nonce only serves the toolkit's (FAST's) probe for :focus-visible support, which appends
+    // an empty <style nonce> it reads from <meta property="csp-nonce">; no inline style is allowed otherwise.
+    `style-src ${webview.cspSource} 'nonce-${styleNonce}'`,
     `font-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
@@ -31,24 +34,48 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fil
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta property="csp-nonce" content="${styleNonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${asset('media', 'panel.css')}">
 <title>Training ${name}</title>
 </head>
 <body>
 <header class="bar">
-  <h1 id="title">Training <span class="file">${name}</span></h1>
-  <button id="stop" type="button" disabled>Stop</button>
+  <div class="heading">
+    <h1 id="title">Training <span class="file">${name}</span></h1>
+    <p class="run"><span id="run-label"></span> <span id="figures" class="figures"></span></p>
+  </div>
+  <div id="actions" class="actions" role="group" aria-label="Run"></div>
 </header>
 <p id="status" role="status" aria-live="polite">Starting ${name}…</p>
-<figure class="chart">
-  <div class="chart-box"><canvas id="loss-chart" role="img" aria-label="Loss per epoch" aria-describedby="loss-summary"></canvas></div>
-  <figcaption id="loss-summary">No epochs yet.</figcaption>
-</figure>
-<section id="problems" hidden>
-  <h2>Problems</h2>
+<section id="problems" class="problems" hidden aria-labelledby="problems-title">
+  <h2 id="problems-title">Problems (the last good run stays below)</h2>
   <ul id="problem-list"></ul>
 </section>
+<div id="chart-tools" class="tools" role="group" aria-label="Chart options"></div>
+<main class="grid">
+  <figure class="card chart" aria-labelledby="loss-title">
+    <div class="card-head"><h2 id="loss-title">Loss</h2><button id="loss-png" class="link" type="button" title="Save the loss chart as PNG">PNG…</button></div>
+    <div class="chart-box"><canvas id="loss-chart" role="img" aria-label="Loss per epoch" aria-describedby="loss-summary"></canvas></div>
+    <figcaption id="loss-summary">No epochs yet.</figcaption>
+  </figure>
+  <figure id="accuracy-card" class="card chart" hidden aria-labelledby="accuracy-title">
+    <div class="card-head"><h2 id="accuracy-title">Accuracy</h2><button id="accuracy-png" class="link" type="button" title="Save the accuracy chart as PNG">PNG…</button></div>
+    <div class="chart-box"><canvas id="accuracy-chart" role="img" aria-label="Accuracy per epoch"></canvas></div>
+  </figure>
+  <section id="surface-card" class="card" hidden aria-labelledby="surface-title">
+    <h2 id="surface-title">Decision surface</h2>
+    <canvas id="surface" role="img" aria-label="Decision surface"></canvas>
+  </section>
+  <section id="histograms-card" class="card" hidden aria-labelledby="histograms-title">
+    <h2 id="histograms-title">Inside the network</h2>
+    <div id="histograms" class="histograms"></div>
+  </section>
+  <section id="activations-card" class="card wide" hidden aria-labelledby="activations-title">
+    <h2 id="activations-title">Activation functions <span class="legend-note">f solid, f′ dashed</span></h2>
+    <div id="activation-plots" class="plots"></div>
+  </section>
+</main>
 <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;

@@ -1,15 +1,20 @@
 /**
- * Owns the runs: one panel and at most one worker per config file. Turns worker messages into
- * panel messages, log lines and notifications, and tells the caller how each run ended.
+ * Owns the runs: per config file one panel, at most one worker, the run history and the last trained
+ * weights. A new run of a config cancels its old one; different configs train side by side. Worker
+ * messages become panel messages, log lines, the status bar and notifications (see `RunReporter`).
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ModelWeightsJson } from '../../core/model/weights-json';
 import { formatPath, type Problem } from '../../core/problems';
-import { formatLoss } from '../../shared/panel-state';
-import type { ProblemView, RunPhase } from '../../shared/protocol';
-import { assertNever, type WorkerToHost } from '../../shared/worker-protocol';
+import type { PanelState, ProblemView, RunPhase, SaveMessage } from '../../shared/protocol';
 import { TrainingPanel, type PanelSnapshot } from '../panel/training-panel';
+import { RunHistory } from '../runs/run-history';
+import { TrainingStatusBar } from '../runs/status-bar';
+import { RunReporter, type RunSource } from './run-reporter';
 import { TrainingSession } from './training-session';
+
+export type { RunSource } from './run-reporter';
 
 /** How a `Train Model` command ended (also its return value, which tests use). */
 export interface TrainOutcome {
@@ -20,6 +25,8 @@ export interface TrainOutcome {
   firstLoss?: number;
   lastLoss?: number;
   problems: ProblemView[];
+  /** The run's label, e.g. "#2 · Adam · tanh" (once it started). */
+  runLabel?: string;
 }
 
 /** A problem as the panel lists it. */
@@ -27,136 +34,208 @@ export function toProblemView(p: Problem): ProblemView {
   return { where: formatPath(p.path), message: p.message, severity: p.severity };
 }
 
+/** The last trained model of a config, for "Export Trained Model". */
+export interface TrainedModel {
+  /** The config text that was trained. */
+  text: string;
+  weights: ModelWeightsJson;
+  status: RunPhase;
+  epochs: number;
+  finalLoss?: number;
+  digest: string;
+}
+
+/** Everything kept about one config file. */
+export interface ConfigRuns {
+  uri: vscode.Uri;
+  fileName: string;
+  panel?: TrainingPanel;
+  session?: TrainingSession;
+  history: RunHistory;
+  /** Incremented by every train request: a request overtaken while it waited gives way. */
+  requests: number;
+  trained?: TrainedModel;
+  /** parameters × samples × epochs of the last run that started (for live retraining). */
+  cost?: number;
+  /** The text of the latest train request. */
+  lastText?: string;
+}
+
 /** Context key that is true while any run trains (enables "Stop Training"). */
 const TRAINING_CONTEXT = 'nnLab.training';
 
 /** The runs of the extension. */
 export class TrainingController implements vscode.Disposable {
-  private readonly panels = new Map<string, TrainingPanel>();
-  private readonly sessions = new Map<string, TrainingSession>();
+  private readonly configs = new Map<string, ConfigRuns>();
+  private readonly statusBar = new TrainingStatusBar();
+
+  /** Hears of every new panel's config (the panel serializer remembers them). */
+  onPanelOpened: (fileUri: vscode.Uri) => void = () => undefined;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
 
-  /** Trains `text` (the contents of `fileUri`) and resolves when the run ends. A run already going on that file is stopped first. */
-  async train(fileUri: vscode.Uri, text: string): Promise<TrainOutcome> {
-    const key = fileUri.toString();
-    const previous = this.sessions.get(key);
+  /**
+   * Trains `text` (the contents of `fileUri`) and resolves when the run ends. A run already going on
+   * for that file is stopped first. `source` decides the notifications: a cancellable progress
+   * notification for the palette, none for live retraining (whose problems only go to the panel).
+   */
+  async train(fileUri: vscode.Uri, text: string, source: RunSource = 'command'): Promise<TrainOutcome> {
+    const entry = this.entryFor(fileUri);
+    const request = ++entry.requests;
+    entry.lastText = text;
+    const previous = entry.session;
     if (previous) {
       previous.stop();
       await previous.ended;
     }
-    const fileName = path.basename(fileUri.path);
-    const panel = this.panelFor(fileUri);
-    panel.post({ type: 'reset', state: { fileName, hasValidation: false, phase: 'starting', problems: [], history: [] } });
-    panel.reveal();
-    const configDir = fileUri.scheme === 'file'
-      ? path.dirname(fileUri.fsPath)
-      : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
-    this.log.info(`${fileName}: training starts`);
-    const outcome: TrainOutcome = { status: 'starting', epochs: 0, problems: [] };
+    if (request !== entry.requests) return { status: 'cancelled', message: 'A newer run of this config replaced it.', epochs: 0, problems: [] };
+    const panel = this.panelFor(entry);
+    if (source !== 'live') panel.reveal();
+    if (source !== 'live') panel.post({ type: 'phase', phase: 'starting' });
+    const reporter = new RunReporter({ entry, panel, log: this.log, statusBar: this.statusBar, source, text });
+    this.log.info(`${entry.fileName}: training starts (${source})`);
     return new Promise<TrainOutcome>((resolve) => {
       const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath;
-      const session = new TrainingSession(workerPath, text, configDir, (message) => {
-        this.handle(fileName, panel, outcome, message);
+      const session = new TrainingSession(workerPath, text, configDirOf(fileUri), (message) => {
+        reporter.handle(message);
         if (session.finished) {
-          if (this.sessions.get(key) === session) this.sessions.delete(key);
+          if (entry.session === session) entry.session = undefined;
           this.updateContext();
-          resolve(outcome);
+          resolve(reporter.outcome);
         }
       });
-      this.sessions.set(key, session);
+      entry.session = session;
+      reporter.attach(() => session.stop());
       this.updateContext();
     });
   }
 
   /** Stops the run of `fileUri`, or every run when omitted; returns how many were asked to stop. */
   stop(fileUri?: vscode.Uri): number {
-    const targets = fileUri ? [this.sessions.get(fileUri.toString())].filter((s) => s !== undefined) : [...this.sessions.values()];
+    const entries = fileUri ? [this.configs.get(fileUri.toString())] : [...this.configs.values()];
+    const targets = entries.map((e) => e?.session).filter((s): s is TrainingSession => s !== undefined && !s.finished);
     for (const s of targets) s.stop();
     return targets.length;
   }
 
   /** The panel of `fileUri` as it stands, if there is one. */
   panelSnapshot(fileUri: vscode.Uri): PanelSnapshot | undefined {
-    return this.panels.get(fileUri.toString())?.snapshot();
+    return this.configs.get(fileUri.toString())?.panel?.snapshot();
+  }
+
+  /** True when `fileUri` has an open panel (live retraining applies to those only). */
+  hasPanel(fileUri: vscode.Uri): boolean {
+    return this.configs.get(fileUri.toString())?.panel !== undefined;
+  }
+
+  /** parameters × samples × epochs of the config's last started run, if any. */
+  lastCost(fileUri: vscode.Uri): number | undefined {
+    return this.configs.get(fileUri.toString())?.cost;
+  }
+
+  /** The text of the latest train request of `fileUri` (live retraining skips identical text). */
+  lastRequestedText(fileUri: vscode.Uri): string | undefined {
+    return this.configs.get(fileUri.toString())?.lastText;
+  }
+
+  /** The last trained model of `fileUri` (weights of a completed or stopped run). */
+  trainedModel(fileUri: vscode.Uri): TrainedModel | undefined {
+    return this.configs.get(fileUri.toString())?.trained;
+  }
+
+  /** Number of configs training now. */
+  get activeRuns(): number {
+    return [...this.configs.values()].filter((e) => e.session && !e.session.finished).length;
+  }
+
+  /** The status-bar text while something trains (for tests). */
+  get statusBarText(): string | undefined {
+    return this.statusBar.text;
+  }
+
+  /** Reveals the panel of `fileUri` (the status-bar item's click); false when it has none. */
+  revealPanel(fileUri: vscode.Uri): boolean {
+    const panel = this.configs.get(fileUri.toString())?.panel;
+    panel?.reveal();
+    return panel !== undefined;
+  }
+
+  /** Adopts a panel VS Code restored after a window reload, showing the `state` its webview saved. */
+  restorePanel(webviewPanel: vscode.WebviewPanel, fileUri: vscode.Uri, state: PanelState): void {
+    const entry = this.entryFor(fileUri);
+    entry.panel?.dispose();
+    entry.history.restore(state.runs, state.runLabel, state.history);
+    entry.panel = this.createPanel(entry, { panel: webviewPanel, state });
+    this.log.info(`${entry.fileName}: panel restored with ${state.history.length} epochs and ${state.runs.length} earlier run(s)`);
   }
 
   /** Stops every worker and closes every panel. */
   dispose(): void {
-    for (const s of this.sessions.values()) s.dispose();
-    this.sessions.clear();
-    for (const p of [...this.panels.values()]) p.dispose();
-    this.panels.clear();
+    for (const e of this.configs.values()) {
+      e.session?.dispose();
+      e.panel?.dispose();
+    }
+    this.configs.clear();
+    this.statusBar.dispose();
   }
 
-  private panelFor(fileUri: vscode.Uri): TrainingPanel {
+  private entryFor(fileUri: vscode.Uri): ConfigRuns {
     const key = fileUri.toString();
-    let panel = this.panels.get(key);
-    if (!panel) {
-      panel = new TrainingPanel(this.extensionUri, fileUri, this.log, {
-        onStop: () => this.stop(fileUri),
-        onDispose: () => {
-          this.panels.delete(key);
-          this.sessions.get(key)?.stop();
-        },
-      });
-      this.panels.set(key, panel);
+    let entry = this.configs.get(key);
+    if (!entry) {
+      entry = { uri: fileUri, fileName: path.basename(fileUri.path), history: new RunHistory(), requests: 0 };
+      this.configs.set(key, entry);
     }
+    return entry;
+  }
+
+  private panelFor(entry: ConfigRuns): TrainingPanel {
+    if (!entry.panel) {
+      entry.panel = this.createPanel(entry);
+      this.onPanelOpened(entry.uri);
+    }
+    return entry.panel;
+  }
+
+  private createPanel(entry: ConfigRuns, restored?: { panel: vscode.WebviewPanel; state: PanelState }): TrainingPanel {
+    const panel: TrainingPanel = new TrainingPanel(this.extensionUri, entry.uri, this.log, {
+      onStop: () => this.stop(entry.uri),
+      onDispose: () => {
+        if (entry.panel === panel) entry.panel = undefined;
+        entry.session?.stop();
+      },
+      onTrain: () => void vscode.commands.executeCommand('nnLab.train', entry.uri),
+      onSave: (message) => void this.save(entry, message),
+    }, restored);
     return panel;
   }
 
-  private handle(fileName: string, panel: TrainingPanel, outcome: TrainOutcome, message: WorkerToHost): void {
-    switch (message.type) {
-      case 'started':
-        outcome.status = 'running';
-        this.log.info(`${fileName}: model "${message.name}", ${message.samples} samples (${message.task}), ${message.epochs} epochs`);
-        for (const w of message.warnings) this.log.warn(`${fileName}: ${formatPath(w.path)}: ${w.message}`);
-        panel.post({ type: 'started', modelName: message.name, epochs: message.epochs, hasValidation: message.hasValidation });
-        break;
-      case 'progress': {
-        const reports = message.reports;
-        if (reports.length === 0) break;
-        outcome.firstLoss ??= reports[0].loss;
-        outcome.lastLoss = reports[reports.length - 1].loss;
-        outcome.epochs += reports.length;
-        const last = reports[reports.length - 1];
-        this.log.debug(`${fileName}: epoch ${last.epoch}/${last.epochs} loss ${formatLoss(last.loss)}`);
-        panel.post({ type: 'progress', reports });
-        break;
-      }
-      case 'problems': {
-        outcome.status = 'invalid';
-        outcome.problems = message.problems.map(toProblemView);
-        const errors = outcome.problems.filter((p) => p.severity === 'error');
-        for (const p of outcome.problems) this.log.warn(`${fileName}: ${p.where}: ${p.message}`);
-        panel.post({ type: 'phase', phase: 'invalid', problems: outcome.problems });
-        const first = errors[0] ?? outcome.problems[0];
-        const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-        void vscode.window.showErrorMessage(`NN Lab: ${fileName} cannot be trained. ${first ? `${first.where}: ${first.message}` : ''}${more}`);
-        break;
-      }
-      case 'finished':
-        outcome.status = message.status;
-        outcome.message = message.message;
-        panel.post({ type: 'phase', phase: message.status, message: message.message });
-        this.log.info(`${fileName}: ${message.status} after ${outcome.epochs} epochs` +
-          (outcome.lastLoss !== undefined ? `, loss ${formatLoss(outcome.lastLoss)}` : '') + (message.message ? ` (${message.message})` : ''));
-        if (message.status === 'diverged') void vscode.window.showWarningMessage(`NN Lab: ${fileName}: ${message.message ?? 'training diverged.'}`);
-        else vscode.window.setStatusBarMessage(`NN Lab: ${fileName} ${message.status}`, 5000);
-        break;
-      case 'crashed':
-        outcome.status = 'crashed';
-        outcome.message = message.message;
-        this.log.error(`${fileName}: training failed: ${message.stack ?? message.message}`);
-        panel.post({ type: 'phase', phase: 'crashed', message: message.message });
-        void vscode.window.showErrorMessage(`NN Lab: training ${fileName} failed: ${message.message}`);
-        break;
-      default:
-        assertNever(message);
+  /** Writes what the panel asked to save (CSV text or a PNG data URL) where the person chooses. */
+  private async save(entry: ConfigRuns, message: SaveMessage): Promise<void> {
+    const defaultUri = vscode.Uri.joinPath(entry.uri, '..', message.suggestedName);
+    const filters: Record<string, string[]> = message.format === 'csv' ? { 'CSV': ['csv'] } : { 'PNG image': ['png'] };
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters, saveLabel: 'Save' });
+    if (!target) return;
+    const bytes = message.format === 'csv'
+      ? new TextEncoder().encode(message.data)
+      : Buffer.from(message.data.slice(message.data.indexOf(',') + 1), 'base64');
+    try {
+      await vscode.workspace.fs.writeFile(target, bytes);
+      this.log.info(`${entry.fileName}: saved ${message.format.toUpperCase()} to ${target.fsPath}`);
+    } catch (e) {
+      this.log.error(`${entry.fileName}: could not save ${target.fsPath}: ${String(e)}`);
+      void vscode.window.showErrorMessage(`NN Lab: could not save ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
   private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', TRAINING_CONTEXT, this.sessions.size > 0);
+    void vscode.commands.executeCommand('setContext', TRAINING_CONTEXT, this.activeRuns > 0);
   }
+}
+
+/** Where relative data paths of a config resolve: its folder, or the workspace for untitled files. */
+function configDirOf(fileUri: vscode.Uri): string {
+  return fileUri.scheme === 'file'
+    ? path.dirname(fileUri.fsPath)
+    : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
 }

@@ -4,10 +4,13 @@
  * message gets through), and post progress in batches at most every PROGRESS_INTERVAL_MS.
  */
 import type { ResolvedConfig } from '../../core/config/types';
+import { validationCount } from '../../core/config/semantics';
 import type { Dataset } from '../../core/data/dataset';
 import type { Problem } from '../../core/problems';
+import type { ModelWeightsJson } from '../../core/model/weights-json';
 import type { EpochReport, RunStatus, TrainOptions } from '../../core/train/types';
-import { PROGRESS_INTERVAL_MS, type WorkerToHost } from '../../shared/worker-protocol';
+import type { ActivationUse, NetworkSnapshot } from '../../shared/protocol';
+import { PROGRESS_INTERVAL_MS, SNAPSHOT_INTERVAL_MS, type WorkerToHost } from '../../shared/worker-protocol';
 
 /** The part of the core's `TrainingRun` this loop drives. */
 export interface EpochRunner {
@@ -15,6 +18,28 @@ export interface EpochRunner {
   readonly done: boolean;
   readonly status: 'running' | RunStatus;
   readonly message?: string;
+  /** Trainable numbers of the model, when known. */
+  readonly parameters?: number;
+  /** What is inside the network now (histograms, decision surface), when the runner can tell. */
+  snapshot?(epoch: number): NetworkSnapshot;
+  /** The trained weights, when the runner can give them. */
+  weights?(): ModelWeightsJson;
+}
+
+/** The activation functions of `config`'s layers (maxout layers have none). */
+export function activationUses(config: ResolvedConfig): ActivationUse[] {
+  return config.layers.flatMap((l, i) => (l.type === 'dense' ? [{ layer: `Layer ${i + 1}`, name: l.activation.name, params: { ...l.activation.params } }] : []));
+}
+
+/** Training samples per epoch of `config` on `data` (the validation split held out, as the core splits). */
+export function trainingSamples(config: ResolvedConfig, data: Dataset): number {
+  return Math.max(1, data.n - validationCount(data.n, config.training.validationSplit));
+}
+
+/** Mini-batches per epoch of `config` on `data`. */
+export function batchesPerEpoch(config: ResolvedConfig, data: Dataset): number {
+  const train = trainingSamples(config, data);
+  return Math.ceil(train / Math.max(1, Math.min(config.training.batchSize, train)));
 }
 
 /** What `prepareRun` returns: config and data, or the problems that prevent training. */
@@ -22,6 +47,8 @@ export interface PreparedRun {
   config?: ResolvedConfig;
   data?: Dataset;
   problems: Problem[];
+  /** Identifies the resolved config and data. */
+  digest?: string;
 }
 
 /** Everything the loop needs from the outside world (the core, files, the clock, the host). */
@@ -68,7 +95,7 @@ export class TrainingLoop {
         deps.post({ type: 'problems', problems: prepared.problems });
         return;
       }
-      await this.train(prepared.config, prepared.data, prepared.problems.filter((p) => p.severity === 'warning'));
+      await this.train(prepared.config, prepared.data, prepared.problems.filter((p) => p.severity === 'warning'), prepared.digest ?? '');
     } catch (e) {
       const problems = problemsOf(e);
       if (problems) deps.post({ type: 'problems', problems });
@@ -76,31 +103,64 @@ export class TrainingLoop {
     }
   }
 
-  private async train(config: ResolvedConfig, data: Dataset, warnings: Problem[]): Promise<void> {
+  private async train(config: ResolvedConfig, data: Dataset, warnings: Problem[], digest: string): Promise<void> {
     const { deps } = this;
-    deps.post({
-      type: 'started', name: config.name, epochs: config.training.epochs,
-      hasValidation: config.training.validationSplit > 0, task: data.task, samples: data.n, warnings,
-    });
-    const run = deps.createRun(config, data, { shouldStop: () => this.stopping });
-    let pending: EpochReport[] = [];
+    const perEpoch = batchesPerEpoch(config, data);
+    let epoch = 1;
+    let batch = 0;
     let lastPost = deps.now();
+    let pending: EpochReport[] = [];
+    let lastSnapshot = -Infinity;
     const flush = (): void => {
       if (pending.length > 0) deps.post({ type: 'progress', reports: pending });
       pending = [];
       lastPost = deps.now();
     };
+    // Called by the run before every mini-batch: reports progress inside long epochs, and stops.
+    const beforeBatch = (): boolean => {
+      if (batch > 0 && deps.now() - lastPost >= PROGRESS_INTERVAL_MS) {
+        flush();
+        deps.post({ type: 'batches', epoch, done: batch, total: perEpoch });
+      }
+      batch++;
+      return this.stopping;
+    };
+    const run = deps.createRun(config, data, { shouldStop: beforeBatch });
+    deps.post({
+      type: 'started', name: config.name, epochs: config.training.epochs,
+      hasValidation: config.training.validationSplit > 0, task: data.task, samples: data.n, warnings,
+      activations: activationUses(config), optimizer: config.optimizer.name, digest,
+      parameters: run.parameters ?? 0, batchesPerEpoch: perEpoch, trainSamples: trainingSamples(config, data),
+    });
+    // Snapshots cost a forward pass over a grid: space them so they take at most ~10 % of the time.
+    let snapshotGap = SNAPSHOT_INTERVAL_MS;
+    const snapshot = (at: number): void => {
+      if (!run.snapshot || at === 0) return;
+      const t0 = deps.now();
+      deps.post({ type: 'snapshot', snapshot: run.snapshot(at) });
+      lastSnapshot = deps.now();
+      snapshotGap = Math.max(SNAPSHOT_INTERVAL_MS, 9 * (lastSnapshot - t0));
+    };
+    let lastEpoch = 0;
     while (!run.done) {
       const report = run.runEpoch();
-      if (report) pending.push(report);
+      if (report) {
+        pending.push(report);
+        lastEpoch = report.epoch;
+      }
+      epoch = lastEpoch + 1;
+      batch = 0;
       if (deps.now() - lastPost >= PROGRESS_INTERVAL_MS) flush();
+      if (report && !run.done && deps.now() - lastSnapshot >= snapshotGap) snapshot(report.epoch);
       await deps.yieldToEventLoop();
       // A run that ignores shouldStop would spin forever after a stop: end it here.
       if (this.stopping && !run.done && !report) break;
     }
     flush();
     const status: RunStatus = run.done && run.status !== 'running' ? run.status : 'cancelled';
-    deps.post({ type: 'finished', status, message: run.message });
+    if (status !== 'diverged') snapshot(lastEpoch);
+    const weights = status !== 'diverged' && lastEpoch > 0 ? run.weights?.() : undefined;
+    deps.post(weights ? { type: 'finished', status, message: run.message, weights } : { type: 'finished', status, message: run.message });
   }
 }
 

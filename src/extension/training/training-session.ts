@@ -6,7 +6,7 @@ import { Worker } from 'worker_threads';
 import type { HostToWorker, WorkerToHost } from '../../shared/worker-protocol';
 
 /** How long a stop may take before the worker is terminated outright. */
-const STOP_GRACE_MS = 3000;
+const STOP_GRACE_MS = 1000;
 
 /** Receives every message of the worker; `crashed` is also synthesised when the worker dies. */
 export type WorkerListener = (message: WorkerToHost) => void;

@@ -9,7 +9,8 @@ import { parentPort, workerData } from 'worker_threads';
 import { prepareRun } from '../../core/config/load';
 import { TrainingRun } from '../../core/train/trainer';
 import { assertNever, type HostToWorker, type WorkerToHost } from '../../shared/worker-protocol';
-import { TrainingLoop } from './training-loop';
+import { takeSnapshot } from './network-snapshot';
+import { TrainingLoop, type EpochRunner } from './training-loop';
 
 const port = parentPort;
 if (!port) throw new Error('worker.js must run as a worker thread');
@@ -17,12 +18,25 @@ if (!port) throw new Error('worker.js must run as a worker thread');
 const stopFlag = workerData && workerData.stopFlag instanceof SharedArrayBuffer ? new Int32Array(workerData.stopFlag) : undefined;
 let loop: TrainingLoop | undefined;
 
+/** The core's run, with the snapshots and weights the host shows and exports. */
+function inspectable(run: TrainingRun): EpochRunner {
+  return {
+    runEpoch: () => run.runEpoch(),
+    get done() { return run.done; },
+    get status() { return run.status; },
+    get message() { return run.message; },
+    parameters: run.model.paramCount,
+    snapshot: (epoch) => takeSnapshot(run.model, run.data, epoch),
+    weights: () => run.model.toJSON(),
+  };
+}
+
 /** Starts the one run this worker serves. */
 function start(text: string, configDir: string): void {
   if (loop) throw new Error('this worker already trains a model');
   loop = new TrainingLoop({
     prepare: (source, readFile) => prepareRun(source, { readFile }),
-    createRun: (config, data, options) => new TrainingRun(config, data, options),
+    createRun: (config, data, options): EpochRunner => inspectable(new TrainingRun(config, data, options)),
     readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8'),
     post: (message: WorkerToHost) => port!.postMessage(message),
     now: () => performance.now(),

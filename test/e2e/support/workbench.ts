@@ -49,7 +49,8 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       if (i >= attempts) throw new Error(`"${title}" never appeared in the command palette`);
     }
-    await this.page.keyboard.press('Enter');
+    // Click the row: Enter would run the top match, which for "Train Model" can be "Export Trained Model".
+    await row.click();
   }
 
   /** The panel's document (webview host iframe › the extension's iframe). */

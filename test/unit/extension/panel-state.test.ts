@@ -13,7 +13,7 @@ function report(epoch: number, loss: number, valLoss?: number): EpochReport {
 describe('panel state', () => {
   it('follows a run from start to completion without mutating earlier states', () => {
     const s0 = initialPanelState('xor.nn.json');
-    const s1 = applyToPanelState(s0, { type: 'started', modelName: 'XOR', epochs: 3, hasValidation: true });
+    const s1 = applyToPanelState(s0, { type: 'started', modelName: 'XOR', epochs: 3, hasValidation: true, activations: [], task: 'classification', startedAt: 0, runLabel: '#1' });
     const s2 = applyToPanelState(s1, { type: 'progress', reports: [report(1, 0.7, 0.8), report(2, 0.4, 0.5)] });
     const s3 = applyToPanelState(s2, { type: 'progress', reports: [report(3, 0.2, 0.3)] });
     const s4 = applyToPanelState(s3, { type: 'phase', phase: 'completed' });

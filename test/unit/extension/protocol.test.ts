@@ -12,7 +12,7 @@ describe('parseWebviewMessage', () => {
   });
 
   it('rejects unknown types and non-objects', () => {
-    for (const raw of [null, undefined, 42, 'ready', [], {}, { type: 'train' }, { type: 'READY' }]) {
+    for (const raw of [null, undefined, 42, 'ready', [], {}, { type: 'retrain' }, { type: 'READY' }]) {
       assert.equal(parseWebviewMessage(raw), undefined, JSON.stringify(raw));
     }
   });

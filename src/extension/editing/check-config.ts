@@ -1,0 +1,66 @@
+/**
+ * The live check of a config's text, with the same validator as the CLI and the trainer, but cheap
+ * enough for every keystroke: generated and built-in data are sized without being generated, and
+ * CSV files come from a cache (too-big files are not loaded).
+ */
+import { parseConfigText } from '../../core/config/parse-json';
+import { validateConfig } from '../../core/config/validate';
+import { prepareRun } from '../../core/config/load';
+import type { Problem } from '../../core/problems';
+import { DataFileCache, FileTooBigError } from './data-file-cache';
+
+/** What a check found: the problems, or that the text is not JSON (the JSON extension reports that). */
+export interface ConfigCheck {
+  problems: Problem[];
+  syntaxError: boolean;
+}
+
+/** Checks `text`; `dir` is where relative data files are resolved. Never throws. */
+export function checkConfigText(text: string, dir: string, files: DataFileCache): ConfigCheck {
+  const parsed = parseConfigText(stripComments(text));
+  if (parsed.problems.length || parsed.value === undefined) return { problems: [], syntaxError: true };
+  const checked = validateConfig(parsed.value);
+  if (checked.data?.kind !== 'csv' || checked.shapeChecked) return { problems: checked.problems, syntaxError: false };
+  let tooBig: FileTooBigError | undefined;
+  const prepared = prepareRun(parsed.value, {
+    readFile: (relative) => {
+      try {
+        return files.read(dir, relative);
+      } catch (e) {
+        if (e instanceof FileTooBigError) tooBig = e;
+        throw e;
+      }
+    },
+  });
+  if (tooBig) return { problems: checked.problems, syntaxError: false };
+  return { problems: prepared.problems, syntaxError: false };
+}
+
+/** The text with `//` and block comments blanked out (same length), as a jsonc document may hold them. */
+function stripComments(text: string): string {
+  if (!text.includes('/')) return text;
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      out += ch;
+      if (ch === '\\') out += text[++i] ?? '';
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') {
+      inString = true;
+      out += ch;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      out += ' '.repeat(stop - i);
+      i = stop - 1;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop - 1;
+    } else out += ch;
+  }
+  return out;
+}

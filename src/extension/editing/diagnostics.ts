@@ -1,0 +1,121 @@
+/**
+ * Semantic diagnostics of model configs: checked on open and (debounced) on change, with each
+ * problem's range on the exact key or value, and cleared when the document closes.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Problem } from '../../core/problems';
+import { checkConfigText } from './check-config';
+import { isConfigDocument } from './config-documents';
+import { DataFileCache } from './data-file-cache';
+import { rangeOfPath, treeOf } from './json-locations';
+
+/** The `source` of every NN Lab diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'NN Lab';
+
+/** Milliseconds of quiet typing before a document is checked again. */
+export const DEBOUNCE_MS = 300;
+
+/** A diagnostic that remembers the problem it came from (for the quick fixes). */
+export class ConfigDiagnostic extends vscode.Diagnostic {
+  constructor(range: vscode.Range, readonly problem: Problem) {
+    super(range, problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+    this.source = DIAGNOSTIC_SOURCE;
+    if (problem.code) this.code = problem.code;
+  }
+}
+
+/** The problems of `doc`'s text as diagnostics. */
+export function diagnosticsOf(doc: vscode.TextDocument, files: DataFileCache): ConfigDiagnostic[] {
+  const text = doc.getText();
+  const check = checkConfigText(text, configDirOf(doc.uri), files);
+  if (check.syntaxError) return [];
+  const root = treeOf(text);
+  return check.problems.map((p) => {
+    const r = rangeOfPath(root, p.path, p.code === 'unknown-key');
+    return new ConfigDiagnostic(new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), p);
+  });
+}
+
+/** Where a config's relative data paths point: its folder, or the first workspace folder for untitled ones. */
+export function configDirOf(uri: vscode.Uri): string {
+  if (uri.scheme === 'file') return path.dirname(uri.fsPath);
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
+}
+
+/** Keeps the "NN Lab" diagnostics of every open config up to date. */
+export class ConfigDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('nn-lab');
+  private readonly files = new DataFileCache();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly current = new Map<string, ConfigDiagnostic[]>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.refresh(d)),
+      // VS Code may keep a document open long after its last tab closed: clear on the tab closing too.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.forgetClosedTabs(e.closed)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const e of editors) if (!this.current.has(e.document.uri.toString())) this.refresh(e.document);
+      }),
+    );
+    for (const d of vscode.workspace.textDocuments) this.refresh(d);
+  }
+
+  /** Checks `doc` now (nothing for documents that are not configs). */
+  refresh(doc: vscode.TextDocument): void {
+    this.cancel(doc.uri);
+    if (doc.isClosed) return;
+    if (!isConfigDocument(doc)) {
+      this.collection.delete(doc.uri);
+      this.current.delete(doc.uri.toString());
+      return;
+    }
+    const list = diagnosticsOf(doc, this.files);
+    this.current.set(doc.uri.toString(), list);
+    this.collection.set(doc.uri, list);
+  }
+
+  /** The core problem behind a diagnostic VS Code hands back (matched on range, message and source). */
+  problemOf(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Problem | undefined {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+    const list = this.current.get(uri.toString()) ?? [];
+    return list.find((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range))?.problem;
+  }
+
+  /** Checks `doc` after DEBOUNCE_MS without further changes. */
+  schedule(doc: vscode.TextDocument): void {
+    this.cancel(doc.uri);
+    this.timers.set(doc.uri.toString(), setTimeout(() => this.refresh(doc), DEBOUNCE_MS));
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.subscriptions) s.dispose();
+    this.collection.dispose();
+  }
+
+  /** Clears the diagnostics of documents whose last tab just closed. */
+  private forgetClosedTabs(closed: readonly vscode.Tab[]): void {
+    const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+    for (const tab of closed) if (tab.input instanceof vscode.TabInputText && !open.has(tab.input.uri.toString())) this.forget(tab.input.uri);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.cancel(uri);
+    this.current.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The manifest parts of the editing work: the walkthrough's media exist and ship in the .vsix, its
+ * completion events and links name contributed commands, and workspace trust is declared.
+ */
+import { strict as assert } from 'assert';
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+
+const root = path.join(__dirname, '..', '..');
+
+interface Step { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
+interface Manifest {
+  activationEvents: string[];
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | string }; virtualWorkspaces?: { supported: boolean | string } };
+  contributes: { commands: { command: string }[]; walkthroughs?: { id: string; steps: Step[] }[] };
+}
+
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+
+describe('editing: manifest', () => {
+  it('contributes "New Model Config" and activates on JSON documents', () => {
+    assert.ok(commands.has('nnLab.newConfig'));
+    assert.ok(manifest.activationEvents.includes('onLanguage:json'));
+  });
+
+  it('declares workspace trust and virtual workspace support', () => {
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.ok(manifest.capabilities?.virtualWorkspaces?.supported !== undefined);
+  });
+
+  it('has a walkthrough whose steps show existing, packaged markdown and complete on contributed commands', () => {
+    const walkthrough = manifest.contributes.walkthroughs?.find((w) => w.id === 'nnLab.gettingStarted');
+    assert.ok(walkthrough && walkthrough.steps.length >= 3);
+    const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+    assert.ok(ignore.includes('!media/walkthrough/**'), 'the walkthrough media go into the .vsix');
+    for (const step of walkthrough.steps) {
+      assert.ok(step.media.markdown && existsSync(path.join(root, step.media.markdown)), `${step.id}: ${step.media.markdown}`);
+      for (const event of step.completionEvents ?? []) {
+        const command = /^onCommand:(.+)$/.exec(event)?.[1];
+        assert.ok(command && commands.has(command), `${step.id}: ${event} names a contributed command`);
+      }
+      for (const link of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(commands.has(link[1]), `${step.id}: link to ${link[1]}`);
+    }
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The header's figures as text (pure, so it is unit-tested): epoch n/N, throughput, elapsed time and
+ * the best loss so far, or the final loss once the run has ended.
+ */
+import type { EpochReport } from '../src/core/train/types';
+import { formatLoss, isFinalPhase } from '../src/shared/panel-state';
+import type { PanelState } from '../src/shared/protocol';
+
+/** Formats seconds as `12.3 s` or `4 min 05 s`. */
+export function formatElapsed(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${String(Math.floor(seconds - 60 * m)).padStart(2, '0')} s`;
+}
+
+/** The header's figures for `state`, e.g. `Epoch 120 / 300 · 5,400 samples/s · 3.2 s · best loss 0.01230`. */
+export function headerFigures(state: PanelState): string {
+  const h = state.history;
+  const last: EpochReport | undefined = h[h.length - 1];
+  if (!last) return state.epochs ? `Epoch 0 / ${state.epochs}` : '';
+  const parts = [`Epoch ${last.epoch} / ${last.epochs}`];
+  if (Number.isFinite(last.samplesPerSecond)) parts.push(`${Math.round(last.samplesPerSecond).toLocaleString('en-US')} samples/s`);
+  parts.push(formatElapsed(last.elapsed));
+  if (isFinalPhase(state.phase)) parts.push(`final loss ${formatLoss(last.loss)}`);
+  else {
+    const finite = h.map((r) => r.loss).filter(Number.isFinite);
+    if (finite.length) parts.push(`best loss ${formatLoss(Math.min(...finite))}`);
+  }
+  return parts.join(' · ');
+}

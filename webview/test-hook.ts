@@ -1,0 +1,23 @@
+/**
+ * A tiny read-only window into the panel for end-to-end tests, `window.__nnLab`: what the charts hold
+ * (dataset labels, roles and point counts), the y scale, the view preferences and how many plots are shown.
+ * It exposes copies only; nothing in it can change the panel.
+ */
+import type { DatasetInfo } from './metric-chart';
+import type { ViewPrefs } from './state';
+
+/** What the hook reports. */
+export interface TestHook {
+  loss(): DatasetInfo[];
+  accuracy(): DatasetInfo[];
+  lossScale(): string;
+  prefs(): ViewPrefs;
+  activationPlots(): number;
+  histogramLayers(): number;
+  surfaceEpoch(): number | undefined;
+}
+
+/** Installs the hook as a frozen `window.__nnLab`. */
+export function installTestHook(hook: TestHook): void {
+  Object.defineProperty(window, '__nnLab', { value: Object.freeze({ ...hook }), writable: false, configurable: false });
+}
