@@ -8,6 +8,7 @@ import {
   Chart, Decimation, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip,
   type ChartDataset, type TooltipItem,
 } from 'chart.js';
+import './epoch-interaction';
 import type { EpochReport } from '../src/core/train/types';
 import type { PanelState } from '../src/shared/protocol';
 import { formatLoss } from '../src/shared/panel-state';
@@ -78,7 +79,7 @@ export class MetricChart {
         parsing: false,
         normalized: true,
         spanGaps: false,
-        interaction: { mode: 'x', intersect: false },
+        interaction: { mode: 'epoch', intersect: false },
         scales: { x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } }, y: { type: 'linear', title: { display: true, text: spec.axis } } },
         plugins: {
           // Long runs: draw at most ~1000 points per line (largest-triangle downsampling keeps the shape).

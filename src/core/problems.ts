@@ -48,18 +48,25 @@ export function looseName(s: string): string {
   return s.toLowerCase().replace(/[-_\s.]/g, '');
 }
 
-/** Levenshtein edit distance between two strings. */
+/**
+ * Edit distance between two strings counting insertions, deletions, substitutions and swaps of
+ * two neighbouring characters as one edit each (optimal string alignment), so "tahn" is one
+ * edit from "tanh".
+ */
 export function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  const cols = b.length + 1;
+  let prev2 = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
+    const cur = new Array<number>(cols);
+    cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
     }
+    prev2 = prev;
+    prev = cur;
   }
   return prev[b.length];
 }

@@ -57,10 +57,14 @@ describe('e2e: editing a model config', function () {
     await page.keyboard.type('leaky_relu'); // the spelling people guess; NN Lab's is leaky-ReLU
     assert.ok((await editorText(page)).includes('"activation": "leaky_relu"'), 'the mistake is typed');
 
-    const squiggle = page.locator('.editor-instance .squiggly-error').first();
-    await squiggle.waitFor({ timeout: 30_000 });
-    const under = await squiggle.boundingBox(); // the squiggle lies beneath the text: point at it with the mouse
-    assert.ok(under);
+    const squiggle = page.locator('.editor-instance .squiggly-error').filter({ visible: true }).first();
+    // The squiggle is redrawn while the checks catch up with the typing: wait until one stays put.
+    let under: { x: number; y: number; width: number; height: number } | null = null;
+    for (let i = 0; i < 60 && !under; i++) {
+      await page.waitForTimeout(500);
+      under = await squiggle.boundingBox({ timeout: 1_000 }).catch(() => null);
+    }
+    assert.ok(under, 'a red squiggle is drawn');
     await page.mouse.move(under.x + under.width / 2, under.y + 80);
     await page.mouse.move(under.x + under.width / 2, under.y + under.height / 2, { steps: 5 });
     const hover = page.locator('.monaco-hover', { hasText: 'Did you mean "leaky-ReLU"' }).first();

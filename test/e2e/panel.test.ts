@@ -7,7 +7,7 @@
  * Screenshots go to test-results/; with NN_LAB_UPDATE_SCREENSHOTS=1 also to media/screenshot-panel*.png.
  */
 import { strict as assert } from 'assert';
-import { copyFileSync, readdirSync, readFileSync, symlinkSync } from 'fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { extensionIdentity, repoRoot } from '../../scripts/vscode-host/paths';
@@ -141,10 +141,10 @@ describe('e2e: the training panel', function () {
     assert.deepEqual(titles, ['Mish', 'sigmoid'], 'the activation plots follow the edit');
   });
 
-  it('shows the panel in a dark and a light theme (screenshots)', async () => {
+  it('follows the colour theme: light, high contrast and dark (screenshots)', async () => {
     const page = lab.workbench.page;
     const update = process.env.NN_LAB_UPDATE_SCREENSHOTS === '1';
-    const shoot = async (theme: string, bodyClass: string, name: string): Promise<string> => {
+    const shoot = async (theme: string, bodyClass: string, name: string, toMedia = true): Promise<string> => {
       // As a person does: "Preferences: Color Theme", then pick the theme.
       await lab.workbench.runCommand('Preferences: Color Theme');
       const input = page.locator('.quick-input-widget input');
@@ -154,18 +154,41 @@ describe('e2e: the training panel', function () {
       await page.waitForTimeout(800);
       const file = lab.artifact(`${name}.png`);
       await page.locator('iframe.webview.ready').first().screenshot({ path: file });
-      if (update) copyFileSync(file, path.join(repoRoot, 'media', `screenshot-${name}.png`));
+      if (update && toMedia) copyFileSync(file, path.join(repoRoot, 'media', `screenshot-${name}.png`));
       return (await panelFrame(page)).evaluate<string>(`document.getElementById('loss-chart').dataset.trainColor`);
     };
     await page.setViewportSize({ width: 1800, height: 1250 }); // a roomier panel for the pictures
     // VS Code 1.139 labels its default themes "Light Modern" / "Dark Modern" (ids "Default … Modern" before).
     const light = await shoot('Light Modern', 'vscode-light', 'panel-light');
+    const contrast = await shoot('Dark High Contrast', 'vscode-high-contrast', 'panel-high-contrast', false);
     const dark = await shoot('Dark Modern', 'vscode-dark', 'panel-dark');
     await page.setViewportSize({ width: 1400, height: 900 });
     if (update) copyFileSync(lab.artifact('panel-dark.png'), path.join(repoRoot, 'media', 'screenshot-panel.png'));
-    console.log(`      training line: ${light} (light), ${dark} (dark)`);
-    assert.ok(light && dark, 'the chart took its colour from the theme');
+    console.log(`      training line: ${light} (light), ${contrast} (high contrast), ${dark} (dark)`);
+    assert.ok(light && dark && contrast, 'the chart took its colour from the theme');
     assert.notEqual(light, dark, 'the chart recoloured itself when the theme changed');
+  });
+
+  it('exports the series as CSV and the loss chart as PNG through the save dialog', async () => {
+    const page = lab.workbench.page;
+    const save = async (button: string, file: string): Promise<Buffer> => {
+      await (await panelFrame(page)).click(button);
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 30_000 });
+      assert.match(await input.inputValue(), new RegExp(`${file.replace('.', '\\.')}$`), 'the dialog suggests a name after the config');
+      await page.keyboard.press('Enter');
+      const target = path.join(lab.workspace, file);
+      for (let i = 0; i < 100 && !existsSync(target); i++) await page.waitForTimeout(200);
+      assert.ok(existsSync(target), `${file} was written`);
+      return readFileSync(target);
+    };
+    const csv = (await save('#export-csv', 'xor-history.csv')).toString('utf8').trim().split('\n');
+    assert.equal(csv[0], 'epoch,loss,val_loss,accuracy,val_accuracy,elapsed');
+    assert.equal(csv.length, 201, 'a header and one row per epoch of the run shown');
+    assert.match(csv[200], /^200,[\d.e-]+,,[\d.]+,,[\d.]+$/);
+    const png = await save('#loss-png', 'xor-loss.png');
+    assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+    assert.ok(png.length > 5000, `the picture has content (${png.length} bytes)`);
   });
 
   it('stops a long run with the Stop button', async () => {

@@ -5,13 +5,16 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { activateNnLab, EXTENSION_ID } from './helpers';
 
+/** Every command NN Lab contributes; each must be in the manifest and registered once active. */
+const ALL_COMMANDS = ['nnLab.train', 'nnLab.stop', 'nnLab.exportModel', 'nnLab.showActivations', 'nnLab.compareOptimizers', 'nnLab.newConfig'];
+
 describe('activation', () => {
   it('is loaded with its manifest', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} should be loaded`);
     const pkg = ext.packageJSON as { displayName: string; contributes: { commands: { command: string; category: string }[] } };
     assert.equal(pkg.displayName, 'NN Lab');
-    assert.deepEqual(pkg.contributes.commands.map((c) => c.command).sort(), ['nnLab.stop', 'nnLab.train']);
+    assert.deepEqual(pkg.contributes.commands.map((c) => c.command).sort(), [...ALL_COMMANDS].sort());
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'NN Lab');
   });
 
@@ -26,10 +29,9 @@ describe('activation', () => {
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
   });
 
-  it('registers Train Model and Stop Training', async () => {
+  it('registers every contributed command', async () => {
     await activateNnLab();
     const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('nnLab.train'), 'nnLab.train is registered');
-    assert.ok(commands.includes('nnLab.stop'), 'nnLab.stop is registered');
+    for (const id of ALL_COMMANDS) assert.ok(commands.includes(id), `${id} is registered`);
   });
 });

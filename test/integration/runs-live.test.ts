@@ -49,11 +49,16 @@ describe('Runs: live retraining, replay, restore, export', function () {
     const t1 = Date.now();
     const restarts = api.liveRestarts();
     await replaceInDocument(editor.document, '"tanh"', '"ReLU"');
+    const t2 = Date.now();
+    await waitFor('the edit to restart the run', () => api.liveRestarts() > restarts);
+    const t3 = Date.now();
+    await waitFor('the retrained run to start', () => api.panelSnapshot(uri)?.state.runLabel?.includes('ReLU'), 30_000);
+    const t4 = Date.now();
     const done = await waitFor('the live run to complete', () => {
       const s = api.panelSnapshot(uri)?.state;
       return s && s.phase === 'completed' && s.runLabel?.includes('ReLU') ? s : undefined;
     }, 30_000);
-    console.log(`      first run ${t1 - t0} ms; edit → retrained run complete ${Date.now() - t1} ms`);
+    console.log(`      first run ${t1 - t0} ms; applyEdit ${t2 - t1} ms, debounce → restart ${t3 - t2} ms, → started ${t4 - t3} ms, → complete ${Date.now() - t4} ms`);
     assert.equal(api.liveRestarts(), restarts + 1);
     assert.equal(done.history.length, 40);
     assert.deepEqual(done.runs.map((r) => r.label), ['#1 · Adam · tanh,sigmoid']);

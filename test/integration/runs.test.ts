@@ -103,21 +103,27 @@ describe('Training runs', function () {
     assert.equal((await second)?.status, 'cancelled');
   });
 
-  it('two configs train side by side, each with its own panel', async () => {
+  it('two configs train side by side, each with its own panel; stopping one leaves the other', async () => {
     const api = await activateNnLab();
-    const a = manyEpochs('side-a', 400);
-    const b = manyEpochs('side-b', 400);
+    const a = manyEpochs('side-a');
+    const b = manyEpochs('side-b');
     const ra = train(a);
     const rb = train(b);
-    await waitFor('both to train at once', () => api.activeRuns() === 2 && (api.panelSnapshot(a)?.state.history.length ?? 0) > 0 && (api.panelSnapshot(b)?.state.history.length ?? 0) > 0);
-    assert.match(api.statusBarText() ?? '', /\(\+1\)$/);
-    const [oa, ob] = await Promise.all([ra, rb]);
-    assert.equal(oa?.status, 'completed');
-    assert.equal(ob?.status, 'completed');
+    const epochs = (uri: vscode.Uri): number => api.panelSnapshot(uri)?.state.history.length ?? 0;
+    await waitFor('both to train at once', () => api.activeRuns() === 2 && epochs(a) > 0 && epochs(b) > 0, 30_000);
+    assert.match(api.statusBarText() ?? '', /NN Lab: side-[ab] \d+\/100000 \(\+1\)$/);
     assert.equal(api.panelSnapshot(a)?.title, 'Training side-a.nn.json');
     assert.equal(api.panelSnapshot(b)?.title, 'Training side-b.nn.json');
-    assert.equal(api.panelSnapshot(a)?.state.history.length, 400);
-    assert.equal(api.panelSnapshot(b)?.state.history.length, 400);
+    assert.equal(await vscode.commands.executeCommand<number>('nnLab.stop', a), 1);
+    assert.equal((await ra)?.status, 'cancelled');
+    const bBefore = epochs(b);
+    await waitFor('the other run to go on', () => epochs(b) > bBefore + 5);
+    assert.equal(api.activeRuns(), 1);
+    assert.match(api.statusBarText() ?? '', /NN Lab: side-b \d+\/100000$/);
+    assert.equal(api.panelSnapshot(a)?.state.phase, 'cancelled');
+    assert.equal(api.panelSnapshot(b)?.state.phase, 'running');
+    await vscode.commands.executeCommand('nnLab.stop', b);
+    assert.equal((await rb)?.status, 'cancelled');
   });
 
   it('a 2-input classifier gets histograms and a decision surface in its panel', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { didYouMean, formatPath, NnError } from '../../src/core/problems';
+import { didYouMean, editDistance, formatPath, NnError } from '../../src/core/problems';
 
 describe('problems and "did you mean"', () => {
   const names = ['ReLU', 'ReLU6', 'leaky-ReLU', 'tanh', 'Mish', 'softmax'];
@@ -8,8 +8,12 @@ describe('problems and "did you mean"', () => {
     assert.equal(didYouMean('leaky_relu', names), 'leaky-ReLU');
     assert.equal(didYouMean('mish', names), 'Mish');
   });
-  it('answers small typos and stays silent on far-off names', () => {
+  it('answers small typos, swapped letters included, and stays silent on far-off names', () => {
     assert.equal(didYouMean('softmx', names), 'softmax');
+    assert.equal(didYouMean('tahn', names), 'tanh');
+    assert.equal(editDistance('tahn', 'tanh'), 1);
+    assert.equal(editDistance('kitten', 'sitting'), 3);
+    assert.equal(editDistance('', 'abc'), 3);
     assert.equal(didYouMean('transformer', names), undefined);
   });
   it('formats JSON paths and lists every problem in the message', () => {

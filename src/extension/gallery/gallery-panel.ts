@@ -34,14 +34,12 @@ export class GalleryPanel implements vscode.Disposable {
   static readonly viewType = 'nnLab.gallery';
 
   private constructor(extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, restored?: vscode.WebviewPanel) {
-    this.panel = restored ?? vscode.window.createWebviewPanel(GalleryPanel.viewType, 'Activation Functions', vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-    });
-    this.panel.webview.options = {
+    const options: vscode.WebviewOptions = {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
     };
+    this.panel = restored ?? vscode.window.createWebviewPanel(GalleryPanel.viewType, 'Activation Functions', vscode.ViewColumn.Beside, { ...options, retainContextWhenHidden: true });
+    this.panel.webview.options = options;
     this.panel.webview.html = galleryHtml(this.panel.webview, extensionUri);
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),

@@ -66,6 +66,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fil
   <section id="surface-card" class="card" hidden aria-labelledby="surface-title">
     <h2 id="surface-title">Decision surface</h2>
     <canvas id="surface" role="img" aria-label="Decision surface"></canvas>
+    <p>Shading: the model's output over the input plane; dots: training points, coloured by class.</p>
   </section>
   <section id="histograms-card" class="card" hidden aria-labelledby="histograms-title">
     <h2 id="histograms-title">Inside the network</h2>
