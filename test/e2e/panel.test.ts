@@ -2,8 +2,9 @@
  * End to end, the training panel as a person uses it: train xor.nn.json from the palette, read the
  * live region and what the charts hold (through the panel's read-only `window.__nnLab` hook), toggle
  * log scale and smoothing by keyboard, swap an activation by typing in the editor and see the run
- * retrain with the previous run overlaid, take light and dark screenshots, and stop a long run with
- * the panel's Stop button.
+ * retrain with the previous run overlaid, follow the colour theme (light, high contrast and dark
+ * screenshots), export CSV and PNG through the save dialog, stop a long run with the panel's Stop
+ * button, and come back after a window reload.
  * Screenshots go to test-results/; with NN_LAB_UPDATE_SCREENSHOTS=1 also to media/screenshot-panel*.png.
  */
 import { strict as assert } from 'assert';
@@ -175,7 +176,12 @@ describe('e2e: the training panel', function () {
       await (await panelFrame(page)).click(button);
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 30_000 });
-      assert.match(await input.inputValue(), new RegExp(`${file.replace('.', '\\.')}$`), 'the dialog suggests a name after the config');
+      let suggested = '';
+      for (let i = 0; i < 50 && !suggested.endsWith(file); i++) {
+        suggested = await input.inputValue();
+        if (!suggested.endsWith(file)) await page.waitForTimeout(100);
+      }
+      assert.ok(suggested.endsWith(file), `the dialog suggests a name after the config: "${suggested}"`);
       await page.keyboard.press('Enter');
       const target = path.join(lab.workspace, file);
       for (let i = 0; i < 100 && !existsSync(target); i++) await page.waitForTimeout(200);
@@ -211,5 +217,19 @@ describe('e2e: the training panel', function () {
     assert.match(end.text, /^Stopped at epoch \d+/);
     const stopDisabled = await (await panelFrame(page)).evaluate<boolean>(`document.getElementById('stop').hasAttribute('disabled')`);
     assert.ok(stopDisabled, 'Stop is disabled once the run has ended');
+  });
+
+  it('comes back after a window reload with the run it showed', async () => {
+    const page = lab.workbench.page;
+    const before = await statusOf(await panelFrame(page));
+    await lab.workbench.runCommand('Developer: Reload Window');
+    await page.waitForTimeout(2000);
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 90_000 });
+    const after = await until(page, statusOf, (s) => s.phase === before.phase && s.text === before.text, 'the restored panel to state the same run', 90_000);
+    const sets = await lossSets(await panelFrame(page));
+    const stopped = Number(/^Stopped at epoch (\d+)/.exec(after.text)?.[1]);
+    console.log(`      restored: ${after.text} | ${sets.length} datasets`);
+    assert.ok(sets.some((d) => d.role === 'smoothed' && d.points === stopped), 'the restored chart holds every epoch of the run');
+    assert.ok(sets.some((d) => d.role === 'past' && d.points > 0), 'and the earlier runs');
   });
 });

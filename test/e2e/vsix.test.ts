@@ -39,7 +39,7 @@ describe('e2e: the packaged .vsix', function () {
     await lab?.close(failed);
   });
 
-  it('installs as a real folder holding only bundles, media, schema, docs and examples', () => {
+  it('installs as a real folder holding only bundles, media (walkthrough pages included), schema, docs and examples', () => {
     assert.ok(existsSync(installed) && !lstatSync(installed).isSymbolicLink(), `installed at ${installed}`);
     const files = listFiles(installed);
     for (const f of ['package.json', 'dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'media/icon.png', 'media/panel.css']) {
@@ -48,7 +48,7 @@ describe('e2e: the packaged .vsix', function () {
     const lower = files.map((f) => f.toLowerCase());
     assert.ok(lower.includes('readme.md'), 'the README is packaged');
     assert.ok(lower.some((f) => /^license(\.txt|\.md)?$/.test(f)), 'the license is packaged');
-    const allowed = /^(package\.json|readme\.md|license(\.txt|\.md)?|changelog\.md|\.vsixmanifest|dist\/[^/]+\.js|media\/[^/]+\.(png|svg|css)|schema\/.+\.json|examples\/.+)$/i; // VS Code lower-cases readme.md
+    const allowed = /^(package\.json|readme\.md|license(\.txt|\.md)?|changelog\.md|\.vsixmanifest|dist\/[^/]+\.js|media\/[^/]+\.(png|svg|css)|media\/walkthrough\/[^/]+\.(md|png|svg)|schema\/.+\.json|examples\/.+)$/i; // VS Code lower-cases readme.md
     const unexpected = files.filter((f) => !allowed.test(f));
     assert.deepEqual(unexpected, [], 'nothing else is packaged (sources, tests, sourcemaps, node_modules)');
   });

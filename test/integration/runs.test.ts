@@ -116,6 +116,9 @@ describe('Training runs', function () {
     assert.equal(api.panelSnapshot(b)?.title, 'Training side-b.nn.json');
     assert.equal(await vscode.commands.executeCommand<number>('nnLab.stop', a), 1);
     assert.equal((await ra)?.status, 'cancelled');
+    // Both panels open beside the editor, so a's is behind b's: shown again, it draws what it got.
+    await vscode.commands.executeCommand('nnLab.revealTrainingPanel', a);
+    await waitFor('the stopped panel to draw its epochs', () => api.panelSnapshot(a)?.rendered?.points === epochs(a), 30_000);
     const bBefore = epochs(b);
     await waitFor('the other run to go on', () => epochs(b) > bBefore + 5);
     assert.equal(api.activeRuns(), 1);
@@ -126,13 +129,14 @@ describe('Training runs', function () {
     assert.equal((await rb)?.status, 'cancelled');
   });
 
-  it('a 2-input classifier gets histograms and a decision surface in its panel', async () => {
+  it('a 2-input classifier gets histograms and a decision surface; a flood of fast epochs all reach the webview', async () => {
     const api = await activateNnLab();
-    const uri = writeWorkspaceFile('snap.nn.json', good);
+    const uri = writeWorkspaceFile('snap.nn.json', { ...good, training: { epochs: 3000 } });
     assert.equal((await train(uri))?.status, 'completed');
+    await waitFor('the webview to draw all 3000 epochs', () => api.panelSnapshot(uri)?.rendered?.points === 3000, 30_000);
     const snap = api.panelSnapshot(uri)?.state.snapshot;
     assert.ok(snap, 'a snapshot');
-    assert.equal(snap.epoch, 15);
+    assert.equal(snap.epoch, 3000);
     assert.equal(snap.layers.length, 2);
     assert.ok(snap.surface && snap.surface.values.length === snap.surface.size ** 2 && snap.surface.points.length === 60);
   });

@@ -47,7 +47,8 @@ export async function restoreTrainingPanel(controller: TrainingController, files
   panel: vscode.WebviewPanel, saved: unknown): Promise<boolean> {
   const state = parseRestoredState(saved);
   if (!state) {
-    log.warn('A training panel could not be restored: its saved state is missing or malformed.');
+    const what = saved === undefined || saved === null ? 'nothing was saved' : `the saved state is malformed (keys: ${typeof saved === 'object' ? Object.keys(saved).join(', ') : typeof saved})`;
+    log.warn(`A training panel could not be restored: ${what}.`);
     panel.dispose();
     return false;
   }

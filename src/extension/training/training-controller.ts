@@ -7,9 +7,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ModelWeightsJson } from '../../core/model/weights-json';
 import { formatPath, type Problem } from '../../core/problems';
-import type { PanelState, ProblemView, RunPhase, SaveMessage } from '../../shared/protocol';
+import type { PanelState, ProblemView, RunPhase } from '../../shared/protocol';
 import { TrainingPanel, type PanelSnapshot } from '../panel/training-panel';
 import { RunHistory } from '../runs/run-history';
+import { saveFromPanel } from '../runs/save-from-panel';
 import { TrainingStatusBar } from '../runs/status-bar';
 import { RunReporter, type RunSource } from './run-reporter';
 import { TrainingSession } from './training-session';
@@ -205,27 +206,9 @@ export class TrainingController implements vscode.Disposable {
         entry.session?.stop();
       },
       onTrain: () => void vscode.commands.executeCommand('nnLab.train', entry.uri),
-      onSave: (message) => void this.save(entry, message),
+      onSave: (message) => void saveFromPanel(entry.uri, message, this.log),
     }, restored);
     return panel;
-  }
-
-  /** Writes what the panel asked to save (CSV text or a PNG data URL) where the person chooses. */
-  private async save(entry: ConfigRuns, message: SaveMessage): Promise<void> {
-    const defaultUri = vscode.Uri.joinPath(entry.uri, '..', message.suggestedName);
-    const filters: Record<string, string[]> = message.format === 'csv' ? { 'CSV': ['csv'] } : { 'PNG image': ['png'] };
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters, saveLabel: 'Save' });
-    if (!target) return;
-    const bytes = message.format === 'csv'
-      ? new TextEncoder().encode(message.data)
-      : Buffer.from(message.data.slice(message.data.indexOf(',') + 1), 'base64');
-    try {
-      await vscode.workspace.fs.writeFile(target, bytes);
-      this.log.info(`${entry.fileName}: saved ${message.format.toUpperCase()} to ${target.fsPath}`);
-    } catch (e) {
-      this.log.error(`${entry.fileName}: could not save ${target.fsPath}: ${String(e)}`);
-      void vscode.window.showErrorMessage(`NN Lab: could not save ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
-    }
   }
 
   private updateContext(): void {
