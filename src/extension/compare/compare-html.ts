@@ -1,31 +1,19 @@
 /**
- * The optimizer comparison page: a strict Content Security Policy with a fresh nonce, the script
- * and stylesheet from the extension's `dist/` and `media/` folders, a chart, a table and a Stop button.
+ * The optimizer comparison page: a chart, a results table and a Stop button, in the shared
+ * webview frame (strict CSP with a fresh nonce, assets from `dist/` and `media/`).
  */
 import * as vscode from 'vscode';
-import { escapeHtml, makeNonce } from '../panel/panel-html';
+import { escapeHtml, makeNonce, webviewPage } from '../webview/webview-page';
 
 /** Builds the comparison page for `webview`; `fileName` names the config compared. */
 export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fileName: string, nonce = makeNonce()): string {
-  const asset = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
   const name = escapeHtml(fileName);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset('media', 'compare.css')}">
-<title>Compare optimizers</title>
-</head>
-<body>
+  return webviewPage(webview, extensionUri, {
+    title: 'Compare optimizers',
+    stylesheet: 'compare.css',
+    script: 'compare.js',
+    nonce,
+    body: `
 <header class="bar">
   <h1 id="title">Optimizers on <span class="file">${name}</span></h1>
   <label class="toggle"><input id="log-scale" type="checkbox"> Log scale</label>
@@ -40,7 +28,6 @@ export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri, f
   <thead><tr><th scope="col">#</th><th scope="col">Optimizer</th><th scope="col">Settings</th><th scope="col">Final loss</th><th scope="col">Epochs</th><th scope="col">Status</th></tr></thead>
   <tbody></tbody>
 </table>
-<script nonce="${nonce}" src="${asset('dist', 'compare.js')}"></script>
-</body>
-</html>`;
+`,
+  });
 }

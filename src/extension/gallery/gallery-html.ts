@@ -1,30 +1,18 @@
 /**
- * The activation gallery's HTML: a strict Content Security Policy with a fresh nonce, the
- * script and stylesheet from the extension's `dist/` and `media/` folders, and an empty card list.
+ * The activation gallery's page: a filter and an empty card list the script fills in, in the
+ * shared webview frame (strict CSP with a fresh nonce, assets from `dist/` and `media/`).
  */
 import * as vscode from 'vscode';
-import { makeNonce } from '../panel/panel-html';
+import { makeNonce, webviewPage } from '../webview/webview-page';
 
 /** Builds the gallery page for `webview`. */
 export function galleryHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = makeNonce()): string {
-  const asset = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset('media', 'gallery.css')}">
-<title>Activation Functions</title>
-</head>
-<body>
+  return webviewPage(webview, extensionUri, {
+    title: 'Activation Functions',
+    stylesheet: 'gallery.css',
+    script: 'gallery.js',
+    nonce,
+    body: `
 <h1>Activation functions</h1>
 <div class="bar">
   <label>Filter <input id="filter" type="search" placeholder="name, formula or words" aria-controls="cards"></label>
@@ -32,7 +20,6 @@ export function galleryHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n
 </div>
 <p id="status" role="status" aria-live="polite">Loading…</p>
 <main id="cards" aria-label="Activation functions"></main>
-<script nonce="${nonce}" src="${asset('dist', 'gallery.js')}"></script>
-</body>
-</html>`;
+`,
+  });
 }

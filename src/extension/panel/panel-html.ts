@@ -1,45 +1,21 @@
 /**
- * The training panel's HTML: a strict Content Security Policy with a fresh nonce, scripts and
- * styles only from the extension's `dist/` and `media/` folders, and a layout the webview script fills in.
+ * The training panel's page: header, problems, chart tools and the grid of cards the webview
+ * script fills in, in the shared webview frame (strict CSP with a fresh nonce, assets from
+ * `dist/` and `media/`). The toolkit's probe for :focus-visible needs a style nonce.
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-
-/** A fresh, unguessable nonce for the one script tag of a page. */
-export function makeNonce(): string {
-  return randomBytes(18).toString('base64');
-}
-
-/** Escapes text for use inside HTML content or a double-quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml, makeNonce, webviewPage } from '../webview/webview-page';
 
 /** Builds the page for `webview`; `fileName` names the config being trained. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fileName: string, nonce = makeNonce()): string {
-  const styleNonce = makeNonce();
-  const asset = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    // The style nonce only serves the toolkit's (FAST's) probe for :focus-visible support, which appends
-    // an empty <style nonce> it reads from <meta property="csp-nonce">; no inline style is allowed otherwise.
-    `style-src ${webview.cspSource} 'nonce-${styleNonce}'`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
   const name = escapeHtml(fileName);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta property="csp-nonce" content="${styleNonce}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset('media', 'panel.css')}">
-<title>Training ${name}</title>
-</head>
-<body>
+  return webviewPage(webview, extensionUri, {
+    title: `Training ${name}`,
+    stylesheet: 'panel.css',
+    script: 'webview.js',
+    nonce,
+    styleNonce: makeNonce(),
+    body: `
 <header class="bar">
   <div class="heading">
     <h1 id="title">Training <span class="file">${name}</span></h1>
@@ -77,7 +53,6 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fil
     <div id="activation-plots" class="plots"></div>
   </section>
 </main>
-<script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
-</body>
-</html>`;
+`,
+  });
 }
