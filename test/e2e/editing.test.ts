@@ -16,6 +16,17 @@ async function editorText(page: Page): Promise<string> {
   return (text ?? '').replace(/\u00a0/g, ' ');
 }
 
+/** Polls the editor's visible text until `ok` accepts it (Monaco repaints a moment after an edit); returns the last text read. */
+async function waitForEditorText(page: Page, ok: (text: string) => boolean): Promise<{ text: string; ok: boolean }> {
+  let text = '';
+  for (let i = 0; i < 40; i++) {
+    text = await editorText(page);
+    if (ok(text)) return { text, ok: true };
+    await page.waitForTimeout(250);
+  }
+  return { text, ok: false };
+}
+
 /** Double-clicks the word `word` (inside quotes) in the editor, selecting it. */
 async function selectWord(page: Page, word: string): Promise<void> {
   const token = page.locator('.editor-instance .monaco-editor .view-line span', { hasText: new RegExp(`^"${word}"$`) }).first();
@@ -55,7 +66,7 @@ describe('e2e: editing a model config', function () {
 
     await selectWord(page, 'tanh');
     await page.keyboard.type('leaky_relu'); // the spelling people guess; NN Lab's is leaky-ReLU
-    assert.ok((await editorText(page)).includes('"activation": "leaky_relu"'), 'the mistake is typed');
+    assert.ok((await waitForEditorText(page, (t) => t.includes('"activation": "leaky_relu"'))).ok, 'the mistake is typed');
 
     const squiggle = page.locator('.editor-instance .squiggly-error').filter({ visible: true }).first();
     // The squiggle is redrawn while the checks catch up with the typing: wait until one stays put.
@@ -82,8 +93,8 @@ describe('e2e: editing a model config', function () {
     await fix.click();
 
     await page.waitForFunction("document.querySelectorAll('.editor-instance .squiggly-error').length === 0", undefined, { timeout: 30_000 });
-    const text = await editorText(page);
-    assert.ok(text.includes('"activation": "leaky-ReLU"') && !text.includes('leaky_relu'), text);
+    const fixed = await waitForEditorText(page, (t) => t.includes('"activation": "leaky-ReLU"') && !t.includes('leaky_relu'));
+    assert.ok(fixed.ok, fixed.text);
   });
 
   it('the hover over an activation shows its plot as an image', async () => {
