@@ -5,8 +5,8 @@
 import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { ActivationUse } from '../src/shared/protocol';
 import { activationCurves, type ActivationCurve } from './activation-curves';
-import type { ThemeColors } from './theme';
-import { withAlpha } from './theme';
+import type { ThemeColors } from './common/theme';
+import { withAlpha } from './common/theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 

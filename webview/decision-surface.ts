@@ -4,8 +4,8 @@
  * with the training points on top.
  */
 import type { DecisionSurface } from '../src/shared/protocol';
-import { fitCanvas } from './canvas-size';
-import { rgb, type ThemeColors } from './theme';
+import { fitCanvas } from './common/canvas-size';
+import { rgb, type ThemeColors } from './common/theme';
 
 type Rgb = [number, number, number];
 

@@ -24,8 +24,15 @@ export function headerFigures(state: PanelState): string {
   parts.push(formatElapsed(last.elapsed));
   if (isFinalPhase(state.phase)) parts.push(`final loss ${formatLoss(last.loss)}`);
   else {
-    const finite = h.map((r) => r.loss).filter(Number.isFinite);
-    if (finite.length) parts.push(`best loss ${formatLoss(Math.min(...finite))}`);
+    const best = state.bestLoss ?? bestOf(h);
+    if (best !== undefined) parts.push(`best loss ${formatLoss(best)}`);
   }
   return parts.join(' · ');
+}
+
+/** The smallest finite loss of `history` (a scan, for states that do not carry `bestLoss`). */
+function bestOf(history: readonly EpochReport[]): number | undefined {
+  let best: number | undefined;
+  for (const r of history) if (Number.isFinite(r.loss) && (best === undefined || r.loss < best)) best = r.loss;
+  return best;
 }

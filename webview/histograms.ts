@@ -3,9 +3,9 @@
  * the latest epoch (from the host's `snapshot`). Each histogram also has a text description.
  */
 import type { Histogram, NetworkSnapshot } from '../src/shared/protocol';
-import { fitCanvas } from './canvas-size';
+import { fitCanvas } from './common/canvas-size';
 import { describeHistogram, short } from './histogram-text';
-import type { ThemeColors } from './theme';
+import type { ThemeColors } from './common/theme';
 
 const HEIGHT = 72;
 

@@ -1,15 +1,17 @@
 /**
- * Entry of the training panel's script (`dist/webview.js`): keeps the panel state from the host's
- * messages (restoring it from `getState` after a reload), draws every part of the page once per frame,
- * persists state and view preferences with `setState`, and reports back what it drew.
+ * Entry of the training panel's script (`dist/webview.js`): keeps the panel model from the host's
+ * messages (restoring it from `getState` after a reload), draws every part of the page at most once per
+ * animation frame, persists a bounded (decimated) state and the view preferences with `setState`, and
+ * acknowledges what it drew (`rendered.seq`): the host sends more progress only then.
  */
-import { applyToPanelState, initialPanelState, isFinalPhase, lossSummary } from '../src/shared/panel-state';
-import type { HostToWebview, PanelState } from '../src/shared/protocol';
+import { tagParser } from '../src/shared/channel';
+import { initialPanelState, isFinalPhase, lossSummary, PanelModel } from '../src/shared/panel-state';
+import { HOST_TO_WEBVIEW_TYPES, type PanelState, type SequencedHostMessage, type WebviewToHost } from '../src/shared/protocol';
 import { createAccuracyChart } from './accuracy-chart';
 import { ActivationPlots } from './activation-plots';
 import { ChartTools } from './chart-tools';
 import { describeSurface, drawDecisionSurface } from './decision-surface';
-import { csvSaveMessage, pngSaveMessage } from './export';
+import { pngSaveMessage } from './export';
 import { Header } from './header';
 import { renderHistograms } from './histograms';
 import { LiveRegion } from './live-region';
@@ -18,8 +20,8 @@ import type { MetricChart } from './metric-chart';
 import { renderProblems } from './problems-list';
 import { DEFAULT_PREFS, fromPersisted, toPersisted, type ViewPrefs } from './state';
 import { installTestHook } from './test-hook';
-import { onThemeChange, themeColors } from './theme';
-import { loadState, postToHost, saveState } from './vscode-api';
+import { onThemeChange, themeColors } from './common/theme';
+import { loadState, pageChannel, saveState } from './common/vscode-api';
 
 /** The element with `id`, or an error naming it. */
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -29,8 +31,12 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 const restored = fromPersisted(loadState());
-let state: PanelState = restored?.panel ?? initialPanelState(document.querySelector('#title .file')?.textContent ?? '');
+const model = new PanelModel(restored?.panel ?? initialPanelState(document.querySelector('#title .file')?.textContent ?? ''));
 let prefs: ViewPrefs = restored?.prefs ?? { ...DEFAULT_PREFS };
+/** The newest host message applied (acknowledged after the next draw). */
+let lastSeq = 0;
+const channel = pageChannel<WebviewToHost, SequencedHostMessage>(tagParser<SequencedHostMessage>(HOST_TO_WEBVIEW_TYPES), { onMessage: receive });
+const postToHost = (message: WebviewToHost): void => channel.post(message);
 let colors = themeColors();
 let histogramLayers = 0;
 
@@ -47,12 +53,12 @@ const tools = new ChartTools(byId('chart-tools'), prefs, {
     prefs = { ...prefs, ...change };
     schedule();
   },
-  onExportCsv: () => postToHost(csvSaveMessage(state.fileName, state.history)),
+  onExportCsv: () => postToHost({ type: 'exportCsv' }),
 });
 
 /** Wires a chart card's PNG button. */
 function pngButton(id: string, chart: MetricChart, name: string): void {
-  byId(id).addEventListener('click', () => postToHost(pngSaveMessage(state.fileName, name, chart.toPng())));
+  byId(id).addEventListener('click', () => postToHost(pngSaveMessage(model.view.fileName, name, chart.toPng())));
 }
 pngButton('loss-png', loss, 'loss');
 pngButton('accuracy-png', accuracy, 'accuracy');
@@ -66,25 +72,31 @@ function schedule(): void {
   frame ??= requestAnimationFrame(draw);
 }
 
-/** Draws every part from `state` and `prefs`, persists both and tells the host what the chart holds. */
+/**
+ * Draws every part from the model and `prefs`, persists both and acknowledges what it drew. The work is
+ * bounded whatever the run's length: the charts read the history's decimated selection, the texts its ends.
+ */
 function draw(): void {
   frame = undefined;
   const force = themeChanged;
   themeChanged = false;
+  const state = model.view;
+  const history = model.history;
+  const selection = history.selection();
   header.render(state);
   live.update(state);
   renderProblems(byId('problems'), byId('problem-list'), state);
   tools.show(prefs);
-  loss.render(state, prefs);
+  loss.render(model, prefs, selection);
   byId('loss-summary').textContent = lossSummary(state.history);
-  const classification = state.task === 'classification' || state.history.some((r) => r.accuracy !== undefined);
+  const classification = state.task === 'classification' || history.count('accuracy') > 0;
   byId('accuracy-card').hidden = !classification;
-  if (classification) accuracy.render(state, prefs);
+  if (classification) accuracy.render(model, prefs, selection);
   byId('activations-card').hidden = state.activations.length === 0;
   plots.render(state.activations, colors, force);
-  if (state.snapshot !== drawnSnapshot || force) drawSnapshot();
+  if (state.snapshot !== drawnSnapshot || force) drawSnapshot(state);
   persist();
-  postToHost({ type: 'rendered', points: state.history.length, epoch: state.history[state.history.length - 1]?.epoch ?? 0 });
+  postToHost({ type: 'rendered', points: history.length, epoch: history.last?.epoch ?? 0, seq: lastSeq });
 }
 
 /** State is saved at most this often while a run streams in (a long history is costly to clone). */
@@ -95,11 +107,11 @@ let persistTimer: number | undefined;
 /** Saves state and prefs with `setState`: at once when the run is over, else at most once per interval. */
 function persist(): void {
   const now = Date.now();
-  if (isFinalPhase(state.phase) || now - lastPersist >= PERSIST_INTERVAL_MS) {
+  if (isFinalPhase(model.view.phase) || now - lastPersist >= PERSIST_INTERVAL_MS) {
     window.clearTimeout(persistTimer);
     persistTimer = undefined;
     lastPersist = now;
-    saveState(toPersisted(state, prefs));
+    saveState(toPersisted(model.toState(), prefs)); // bounded: the history decimated
   } else {
     persistTimer ??= window.setTimeout(() => {
       persistTimer = undefined;
@@ -109,7 +121,7 @@ function persist(): void {
 }
 
 /** Draws the histograms and the decision surface of the latest snapshot. */
-function drawSnapshot(): void {
+function drawSnapshot(state: PanelState): void {
   drawnSnapshot = state.snapshot;
   const snap = state.snapshot;
   histogramLayers = renderHistograms(byId('histograms'), snap, colors);
@@ -124,23 +136,11 @@ function drawSnapshot(): void {
   }
 }
 
-/** Applies one host message. */
-function receive(message: HostToWebview): void {
-  switch (message.type) {
-    case 'reset':
-    case 'started':
-    case 'progress':
-    case 'phase':
-    case 'snapshot':
-    case 'runs':
-      state = applyToPanelState(state, message);
-      schedule();
-      break;
-    default: {
-      const unknown: never = message;
-      throw new Error(`Unknown message ${JSON.stringify(unknown)}`);
-    }
-  }
+/** Applies one host message (in place, in time proportional to the message) and schedules a draw. */
+function receive(message: SequencedHostMessage): void {
+  model.apply(message);
+  if (typeof message.seq === 'number' && message.seq > lastSeq) lastSeq = message.seq;
+  schedule();
 }
 
 onThemeChange(() => {
@@ -161,6 +161,5 @@ installTestHook({
   surfaceEpoch: () => (byId('surface-card').hidden ? undefined : drawnSnapshot?.epoch),
 });
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => receive(event.data));
 draw();
 postToHost({ type: 'ready' });

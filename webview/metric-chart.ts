@@ -5,18 +5,18 @@
  * tooltips giving epoch, value, smoothed value and wall time.
  */
 import {
-  Chart, Decimation, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip,
+  Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip,
   type ChartDataset, type TooltipItem,
 } from 'chart.js';
 import './epoch-interaction';
 import type { EpochReport } from '../src/core/train/types';
-import type { PanelState } from '../src/shared/protocol';
-import { formatLoss } from '../src/shared/panel-state';
-import { smooth } from './smoothing';
+import type { EpochHistory } from '../src/shared/epoch-history';
+import { formatLoss, type PanelModel } from '../src/shared/panel-state';
+import { clampSmoothing, RunningSmoother, smooth } from './smoothing';
 import type { ViewPrefs } from './state';
-import { themeColors, withAlpha, type ThemeColors } from './theme';
+import { themeColors, withAlpha, type ThemeColors } from './common/theme';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Decimation);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
 /** One drawn point: epoch, shown (smoothed) value, raw value and seconds since the run started. */
 export interface MetricPoint {
@@ -43,11 +43,14 @@ export interface MetricSpec {
 export interface DatasetInfo {
   label: string;
   role: SeriesRole;
+  /** Epochs the line covers (its last epoch; runs start at epoch 1). */
   points: number;
+  /** Points actually drawn (bounded by the decimation, whatever the run's length). */
+  drawn: number;
   hidden: boolean;
 }
 
-/** Builds the points of one series with smoothing `weight`; non-finite values leave gaps. */
+/** Builds the points of a (short, finished) series with smoothing `weight`; non-finite values leave gaps. */
 function series(history: readonly EpochReport[], pick: (r: EpochReport) => number | undefined, weight: number): MetricPoint[] {
   const rows = history.filter((r) => pick(r) !== undefined);
   const raw = rows.map((r) => {
@@ -58,18 +61,63 @@ function series(history: readonly EpochReport[], pick: (r: EpochReport) => numbe
   return rows.map((r, i) => ({ x: r.epoch, y: smoothed[i], raw: raw[i], elapsed: r.elapsed }));
 }
 
+/**
+ * One metric of the current run, smoothed as epochs arrive: each frame smooths only the new epochs
+ * (O(new)), and the drawn points are read at the history's decimated selection (O(buckets)), so the work
+ * per update does not grow with the run's length. A reset of the history or a new weight starts over.
+ */
+class LiveSeries {
+  private smoother = new RunningSmoother(0);
+  /** Smoothed value per history index (undefined where the epoch has no value of this metric). */
+  private smoothed: (number | undefined)[] = [];
+  private upTo = 0;
+  private generation = -1;
+
+  constructor(private readonly pick: (r: EpochReport) => number | undefined) {}
+
+  /** Brings the smoothing up to date with `history`. */
+  sync(history: EpochHistory, weight: number, generation: number): void {
+    if (generation !== this.generation || clampSmoothing(weight) !== this.smoother.weight || history.length < this.upTo) {
+      this.smoother = new RunningSmoother(weight);
+      this.smoothed = [];
+      this.upTo = 0;
+      this.generation = generation;
+    }
+    for (let i = this.upTo; i < history.length; i++) {
+      const v = this.pick(history.at(i) as EpochReport);
+      this.smoothed.push(v === undefined ? undefined : this.smoother.push(Number.isFinite(v) ? v : NaN));
+    }
+    this.upTo = history.length;
+  }
+
+  /** The points at the selected history indices. */
+  points(history: EpochHistory, selection: readonly number[]): MetricPoint[] {
+    const out: MetricPoint[] = [];
+    for (const i of selection) {
+      const y = this.smoothed[i];
+      if (y === undefined) continue;
+      const r = history.at(i) as EpochReport;
+      const v = this.pick(r) as number;
+      out.push({ x: r.epoch, y, raw: Number.isFinite(v) ? v : NaN, elapsed: r.elapsed });
+    }
+    return out;
+  }
+}
+
 /** A chart of one metric over epochs. */
 export class MetricChart {
   private readonly chart: Chart<'line', MetricPoint[]>;
   private roles: SeriesRole[] = [];
-  /** Points of each dataset before decimation. */
+  /** Epochs each dataset covers. */
   private counts: number[] = [];
+  private readonly live: { train: LiveSeries; validation: LiveSeries };
   /** Series of finished runs, by run id and smoothing weight (they never change). */
   private pastSeries = new Map<string, MetricPoint[]>();
   private startedAt: number | undefined;
   private colors: ThemeColors = themeColors();
 
   constructor(readonly canvas: HTMLCanvasElement, private readonly spec: MetricSpec) {
+    this.live = { train: new LiveSeries(spec.train.value), validation: new LiveSeries(spec.validation.value) };
     this.chart = new Chart<'line', MetricPoint[]>(canvas, {
       type: 'line',
       data: { datasets: [] },
@@ -82,8 +130,6 @@ export class MetricChart {
         interaction: { mode: 'epoch', intersect: false },
         scales: { x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } }, y: { type: 'linear', title: { display: true, text: spec.axis } } },
         plugins: {
-          // Long runs: draw at most ~1000 points per line (largest-triangle downsampling keeps the shape).
-          decimation: { enabled: true, algorithm: 'lttb', samples: 1000, threshold: 2000 },
           legend: { labels: { filter: (item) => this.roles[item.datasetIndex ?? 0] !== 'raw' && !item.hidden, boxHeight: 2 } },
           tooltip: {
             filter: (item) => this.roles[item.datasetIndex] !== 'raw',
@@ -99,45 +145,54 @@ export class MetricChart {
     this.applyTheme();
   }
 
-  /** Redraws from the panel state and the view preferences. */
-  render(state: PanelState, prefs: ViewPrefs): void {
+  /**
+   * Redraws from the panel model and the view preferences. Bounded work: the new epochs are smoothed, and
+   * each line is rebuilt from the history's decimated `selection` (computed once per frame by the caller).
+   */
+  render(model: PanelModel, prefs: ViewPrefs, selection: readonly number[]): void {
     const c = this.colors;
     const w = prefs.smoothing;
+    const state = model.view;
+    const history = model.history;
     this.startedAt = state.startedAt;
     const datasets: ChartDataset<'line', MetricPoint[]>[] = [];
     const roles: SeriesRole[] = [];
-    const add = (role: SeriesRole, ds: ChartDataset<'line', MetricPoint[]>): void => {
+    const counts: number[] = [];
+    const add = (role: SeriesRole, epochs: number, ds: ChartDataset<'line', MetricPoint[]>): void => {
       roles.push(role);
+      counts.push(epochs);
       datasets.push({ pointRadius: 0, pointHoverRadius: 3, pointHitRadius: 6, tension: 0, ...ds });
     };
     const past = new Map<string, MetricPoint[]>();
-    state.runs.forEach((run, i) => {
+    model.runs.forEach((run, i) => {
       const key = `${run.id}|${w}`;
       const data = this.pastSeries.get(key) ?? series(run.history, this.spec.train.value, w);
       past.set(key, data);
-      const color = withAlpha(c.past[(state.runs.length - 1 - i) % c.past.length], c.highContrast ? 0.9 : 0.6);
-      add('past', { label: `${run.label} (${this.spec.train.label.toLowerCase()})`, data, borderColor: color, backgroundColor: color, borderWidth: 1.5, borderDash: [5, 4], order: 3 });
+      const color = withAlpha(c.past[(model.runs.length - 1 - i) % c.past.length], c.highContrast ? 0.9 : 0.6);
+      add('past', data[data.length - 1]?.x ?? 0, { label: `${run.label} (${this.spec.train.label.toLowerCase()})`, data, borderColor: color, backgroundColor: color, borderWidth: 1.5, borderDash: [5, 4], order: 3 });
     });
     this.pastSeries = past;
     const current = state.runLabel ? `${state.runLabel}: ` : '';
     const lines = [
-      { spec: this.spec.train, color: c.train, show: true },
-      { spec: this.spec.validation, color: c.validation, show: state.hasValidation },
+      { spec: this.spec.train, live: this.live.train, color: c.train, show: true },
+      { spec: this.spec.validation, live: this.live.validation, color: c.validation, show: state.hasValidation },
     ];
-    for (const { spec, color, show } of lines) {
-      const data = series(state.history, spec.value, w);
+    for (const { spec, live, color, show } of lines) {
+      live.sync(history, w, model.generation);
+      const data = live.points(history, selection);
       if (!show && data.length === 0) continue;
+      const epochs = data[data.length - 1]?.x ?? 0;
       const faint = withAlpha(color, 0.25);
-      add('raw', { label: `${spec.label} (raw)`, data: data.map((p) => ({ ...p, y: p.raw })), borderColor: faint, backgroundColor: faint, borderWidth: 1, hidden: w === 0, order: 2 });
-      add('smoothed', { label: `${current}${spec.label}`, data, borderColor: color, backgroundColor: color, borderWidth: 2, order: 1 });
+      add('raw', epochs, { label: `${spec.label} (raw)`, data: data.map((p) => ({ ...p, y: p.raw })), borderColor: faint, backgroundColor: faint, borderWidth: 1, hidden: w === 0, order: 2 });
+      add('smoothed', epochs, { label: `${current}${spec.label}`, data, borderColor: color, backgroundColor: color, borderWidth: 2, order: 1 });
     }
     this.roles = roles;
-    this.counts = datasets.map((d) => d.data.length);
+    this.counts = counts;
     this.chart.data.datasets = datasets;
     const y = this.chart.options.scales?.y;
     if (y) y.type = this.spec.logScale && prefs.logScale ? 'logarithmic' : 'linear';
     this.chart.update('none');
-    this.markDrawn(state.history.length);
+    this.markDrawn(history.last?.epoch ?? 0);
   }
 
   /** Re-reads the theme's colours; call `render` afterwards to recolour the lines. */
@@ -171,7 +226,7 @@ export class MetricChart {
 
   /** The datasets as drawn, for the test hook. */
   datasets(): DatasetInfo[] {
-    return this.chart.data.datasets.map((d, i) => ({ label: d.label ?? '', role: this.roles[i], points: this.counts[i] ?? 0, hidden: Boolean(d.hidden) }));
+    return this.chart.data.datasets.map((d, i) => ({ label: d.label ?? '', role: this.roles[i], points: this.counts[i] ?? 0, drawn: d.data.length, hidden: Boolean(d.hidden) }));
   }
 
   /** The y scale's type (`linear` or `logarithmic`). */

@@ -30,3 +30,35 @@ export function smooth(values: readonly number[], weight: number): number[] {
   }
   return out;
 }
+
+/**
+ * The same debiased EMA kept incrementally for a growing series: `push` costs O(1), so a live chart's work
+ * per update does not grow with the run's length. `values[i]` is the smoothed value of the i-th pushed value.
+ */
+export class RunningSmoother {
+  readonly values: number[] = [];
+  private ema = 0;
+  private n = 0;
+  private readonly w: number;
+
+  constructor(weight: number) {
+    this.w = clampSmoothing(weight);
+  }
+
+  /** The weight in use. */
+  get weight(): number {
+    return this.w;
+  }
+
+  /** Smooths the next value (non-finite values pass through and do not count). */
+  push(v: number): number {
+    let out = v;
+    if (Number.isFinite(v)) {
+      this.ema = this.w * this.ema + (1 - this.w) * v;
+      this.n++;
+      out = this.w === 0 ? v : this.ema / (1 - Math.pow(this.w, this.n));
+    }
+    this.values.push(out);
+    return out;
+  }
+}

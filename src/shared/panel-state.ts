@@ -1,9 +1,9 @@
 /**
- * The panel's state as a pure reducer over host → webview messages. The host keeps one copy
- * (to resend everything when the webview reloads) and the webview keeps its own (to render).
+ * The panel's state as both ends keep it (`PanelModel`), and the texts the panel shows about it.
  */
 import type { EpochReport } from '../core/train/types';
-import type { HostToWebview, PanelState } from './protocol';
+import { EpochHistory } from './epoch-history';
+import type { HostToWebview, PanelState, PastRun } from './protocol';
 
 /** How many finished earlier runs a panel keeps for comparison. */
 export const MAX_PAST_RUNS = 5;
@@ -13,44 +13,100 @@ export function initialPanelState(fileName: string): PanelState {
   return { fileName, hasValidation: false, phase: 'starting', problems: [], history: [], runs: [], activations: [] };
 }
 
-/** Returns the state after `msg`; never mutates `state`. */
-export function applyToPanelState(state: PanelState, msg: HostToWebview): PanelState {
-  switch (msg.type) {
-    case 'reset':
-      return {
-        ...msg.state,
-        problems: [...msg.state.problems],
-        history: [...msg.state.history],
-        runs: [...(msg.state.runs ?? [])].slice(-MAX_PAST_RUNS),
-        activations: [...(msg.state.activations ?? [])],
-      };
-    case 'started':
-      return {
-        ...state,
-        modelName: msg.modelName,
-        epochs: msg.epochs,
-        hasValidation: msg.hasValidation,
-        activations: [...msg.activations],
-        task: msg.task,
-        startedAt: msg.startedAt,
-        runLabel: msg.runLabel,
-        phase: 'running',
-        message: undefined,
-        problems: [],
-      };
-    case 'progress':
-      return { ...state, history: [...state.history, ...msg.reports] };
-    case 'phase':
-      return { ...state, phase: msg.phase, message: msg.message, problems: msg.problems ?? state.problems };
-    case 'snapshot':
-      return { ...state, snapshot: msg.snapshot };
-    case 'runs':
-      return { ...state, runs: msg.runs.slice(-MAX_PAST_RUNS) };
-    default: {
-      const unknown: never = msg;
-      throw new Error(`Unknown panel message ${JSON.stringify(unknown)}`);
+/**
+ * The panel's state as a model both ends keep: the host (to replay everything when the webview reloads)
+ * and the webview (to draw). `apply` changes it in place in time proportional to the message, never to the
+ * history: the history is append-only (`EpochHistory`), the best loss is kept as it arrives, and only
+ * `toState` (for a reset and for `setState`) builds a bounded, decimated copy.
+ */
+export class PanelModel {
+  private meta: Omit<PanelState, 'history' | 'runs'>;
+  private runsShown: PastRun[] = [];
+  private hist = new EpochHistory();
+  private best: number | undefined;
+  /** Bumped whenever the history is replaced rather than extended (a reset): drawers rebuild then. */
+  generation = 0;
+
+  constructor(state: PanelState) {
+    this.meta = initialPanelState(state.fileName);
+    this.replace(state);
+  }
+
+  /** The append-only history of the current run. */
+  get history(): EpochHistory {
+    return this.hist;
+  }
+
+  /** The earlier runs shown faded (decimated histories). */
+  get runs(): readonly PastRun[] {
+    return this.runsShown;
+  }
+
+  /**
+   * The state as the texts and header read it: the history is the live array (no copy), so read it, never keep it.
+   */
+  get view(): PanelState {
+    return { ...this.meta, history: this.hist.reports as EpochReport[], runs: this.runsShown, bestLoss: this.best };
+  }
+
+  /** A bounded copy to send or persist: the history decimated (last epoch exact), past runs as they are. */
+  toState(): PanelState {
+    return { ...this.meta, problems: [...this.meta.problems], activations: [...this.meta.activations], history: this.hist.decimated(), runs: [...this.runsShown], bestLoss: this.best };
+  }
+
+  /** Applies one host message in place. */
+  apply(msg: HostToWebview): void {
+    switch (msg.type) {
+      case 'reset':
+        this.replace(msg.state);
+        break;
+      case 'started':
+        Object.assign(this.meta, {
+          modelName: msg.modelName, epochs: msg.epochs, hasValidation: msg.hasValidation, activations: [...msg.activations], task: msg.task,
+          startedAt: msg.startedAt, runLabel: msg.runLabel, phase: 'running', message: undefined, problems: [],
+        });
+        break;
+      case 'progress':
+        this.hist.append(msg.reports);
+        for (const r of msg.reports) if (Number.isFinite(r.loss) && (this.best === undefined || r.loss < this.best)) this.best = r.loss;
+        break;
+      case 'phase':
+        this.meta.phase = msg.phase;
+        this.meta.message = msg.message;
+        if (msg.problems) this.meta.problems = msg.problems;
+        break;
+      case 'snapshot':
+        this.meta.snapshot = msg.snapshot;
+        break;
+      case 'runs':
+        this.runsShown = msg.runs.slice(-MAX_PAST_RUNS);
+        break;
+      default: {
+        const unknown: never = msg;
+        throw new Error(`Unknown panel message ${JSON.stringify(unknown)}`);
+      }
     }
   }
+
+  private replace(state: PanelState): void {
+    const { history, runs, bestLoss, ...meta } = state;
+    this.meta = { ...meta, problems: [...(meta.problems ?? [])], activations: [...(meta.activations ?? [])] };
+    this.runsShown = [...(runs ?? [])].slice(-MAX_PAST_RUNS);
+    this.hist = EpochHistory.of(history);
+    this.best = bestLoss;
+    for (const r of history) if (Number.isFinite(r.loss) && (this.best === undefined || r.loss < this.best)) this.best = r.loss;
+    this.generation++;
+  }
+}
+
+/**
+ * The pure form of `PanelModel.apply`: the state after `msg`, leaving `state` untouched. It copies the history
+ * (O(history)), so it is for one-off use and tests; the live panel ends keep a `PanelModel`.
+ */
+export function applyToPanelState(state: PanelState, msg: HostToWebview): PanelState {
+  const model = new PanelModel(state);
+  model.apply(msg);
+  return model.toState();
 }
 
 /** True when the run can no longer change (nothing more will arrive). */

@@ -29,7 +29,10 @@ export interface PanelState {
   /** Why the run ended (divergence advice, crash message, ...). */
   message?: string;
   problems: ProblemView[];
+  /** The current run's epochs: every one while it streams in, a decimated selection (last epoch exact) in a reset or saved state. */
   history: EpochReport[];
+  /** The smallest finite training loss of the current run so far (kept as epochs arrive, so no scan is needed). */
+  bestLoss?: number;
   /** Finished earlier runs of this config, newest last, at most 5. */
   runs: PastRun[];
   /** The activation functions the model uses. */
@@ -62,7 +65,7 @@ export interface DecisionSurface {
 export interface NetworkSnapshot { epoch: number; layers: LayerSnapshot[]; surface?: DecisionSurface }
 /** An activation function a layer of the model uses, with its resolved parameters. */
 export interface ActivationUse { layer: string; name: string; params: Record<string, number> }
-/** A finished earlier run of the same config, shown faded for comparison. */
+/** A finished earlier run of the same config, shown faded for comparison (its history decimated, last epoch exact). */
 export interface PastRun { id: number; label: string; history: EpochReport[] }
 
 /** Host → webview: replace everything shown (first load, reload, a new run). */
@@ -113,6 +116,12 @@ export interface RunsMessage {
 /** Everything the host sends to the webview. */
 export type HostToWebview = ResetMessage | StartedMessage | ProgressMessage | PhaseMessage | SnapshotMessage | RunsMessage;
 
+/** The envelope of every host → webview message: a sequence number the webview acknowledges in `rendered` (backpressure). */
+export type SequencedHostMessage = HostToWebview & { seq: number };
+
+/** The type tags of `HostToWebview`, for the webview's check of what arrives. */
+export const HOST_TO_WEBVIEW_TYPES: readonly HostToWebview['type'][] = ['reset', 'started', 'progress', 'phase', 'snapshot', 'runs'];
+
 /** Webview → host: the script has loaded; please send the state. */
 export interface ReadyMessage {
   type: 'ready';
@@ -123,11 +132,21 @@ export interface StopMessage {
   type: 'stop';
 }
 
-/** Webview → host: the chart now shows `points` epochs, the last being `epoch` (lets tests and logs see drawing happen). */
+/**
+ * Webview → host: the page drew everything up to host message `seq` (its acknowledgement: the host sends
+ * more progress only when the page has caught up), and the chart now shows `points` epochs, the last being `epoch`.
+ */
 export interface RenderedMessage {
   type: 'rendered';
   points: number;
   epoch: number;
+  /** The newest host message drawn (0 before any). */
+  seq: number;
+}
+
+/** Webview → host: save the current run's full history as CSV through the save dialog (the host holds every epoch). */
+export interface ExportCsvMessage {
+  type: 'exportCsv';
 }
 
 /** Webview → host: the person pressed Train. */
@@ -144,7 +163,7 @@ export interface SaveMessage {
 }
 
 /** Everything the webview sends to the host. */
-export type WebviewToHost = ReadyMessage | StopMessage | RenderedMessage | TrainMessage | SaveMessage;
+export type WebviewToHost = ReadyMessage | StopMessage | RenderedMessage | TrainMessage | SaveMessage | ExportCsvMessage;
 
 /** True for a finite, non-negative integer. */
 function isCount(v: unknown): v is number {
@@ -164,11 +183,13 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
     case 'stop':
       return { type: 'stop' };
     case 'rendered':
-      return isCount(m.points) && isCount(m.epoch) ? { type: 'rendered', points: m.points, epoch: m.epoch } : undefined;
+      return isCount(m.points) && isCount(m.epoch) ? { type: 'rendered', points: m.points, epoch: m.epoch, seq: isCount(m.seq) ? m.seq : 0 } : undefined;
     case 'train':
       return { type: 'train' };
     case 'save':
       return parseSave(m);
+    case 'exportCsv':
+      return { type: 'exportCsv' };
     default:
       return undefined;
   }

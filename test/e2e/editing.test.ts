@@ -4,11 +4,8 @@
  * and the hover over an activation shows its plot. Saves screenshots to test-results/.
  */
 import { strict as assert } from 'assert';
-import { symlinkSync } from 'fs';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { extensionIdentity, repoRoot } from '../../scripts/vscode-host/paths';
-import { EXAMPLE, Lab } from './support/lab';
+import { EXAMPLE, Lab, vsixLab } from './support/lab';
 
 /** The editor's visible text (Monaco renders spaces as non-breaking spaces). */
 async function editorText(page: Page): Promise<string> {
@@ -41,8 +38,7 @@ describe('e2e: editing a model config', function () {
   let failed = false;
 
   before(async () => {
-    const { id, version } = extensionIdentity();
-    lab = new Lab('e2e-editing', (dir) => symlinkSync(repoRoot, path.join(dir, `${id}-${version}`), 'dir'));
+    lab = vsixLab('e2e-editing');
     await lab.start();
   });
 

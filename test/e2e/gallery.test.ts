@@ -6,11 +6,11 @@
  * Screenshots go to test-results/ (and media/ with NN_LAB_UPDATE_SCREENSHOTS=1).
  */
 import { strict as assert } from 'assert';
-import { copyFileSync, symlinkSync } from 'fs';
+import { copyFileSync } from 'fs';
 import * as path from 'path';
-import { extensionIdentity, repoRoot } from '../../scripts/vscode-host/paths';
+import { repoRoot } from '../../scripts/vscode-host/paths';
 import { screenshotWebview, webviewWith } from './gallery-webviews';
-import { EXAMPLE, Lab } from './support/lab';
+import { EXAMPLE, Lab, vsixLab } from './support/lab';
 
 /** Copies a screenshot into media/ when NN_LAB_UPDATE_SCREENSHOTS=1. */
 function publish(file: string, mediaName: string): void {
@@ -22,8 +22,7 @@ describe('e2e: activation gallery and optimizer comparison', function () {
   let failed = false;
 
   before(async () => {
-    const { id, version } = extensionIdentity();
-    lab = new Lab('e2e-gallery', (dir) => symlinkSync(repoRoot, path.join(dir, `${id}-${version}`), 'dir'));
+    lab = vsixLab('e2e-gallery');
     await lab.start();
   });
 

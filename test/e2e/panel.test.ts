@@ -8,11 +8,11 @@
  * Screenshots go to test-results/; with NN_LAB_UPDATE_SCREENSHOTS=1 also to media/screenshot-panel*.png.
  */
 import { strict as assert } from 'assert';
-import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { extensionIdentity, repoRoot } from '../../scripts/vscode-host/paths';
-import { EXAMPLE, Lab } from './support/lab';
+import { repoRoot } from '../../scripts/vscode-host/paths';
+import { EXAMPLE, Lab, vsixLab } from './support/lab';
 
 /** One dataset as `window.__nnLab` reports it. */
 interface DatasetInfo {
@@ -71,8 +71,7 @@ describe('e2e: the training panel', function () {
   const hostLog = (): string => hostLogOf(lab.server?.userDataDir);
 
   before(async () => {
-    const { id, version } = extensionIdentity();
-    lab = new Lab('panel', (dir) => symlinkSync(repoRoot, path.join(dir, `${id}-${version}`), 'dir'));
+    lab = vsixLab('panel');
     await lab.start();
   });
 

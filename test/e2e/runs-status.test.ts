@@ -4,18 +4,16 @@
  * bar then says it was cancelled and the spinning item goes away).
  */
 import { strict as assert } from 'assert';
-import { symlinkSync, writeFileSync } from 'fs';
+import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { extensionIdentity, repoRoot } from '../../scripts/vscode-host/paths';
-import { Lab } from './support/lab';
+import { Lab, vsixLab } from './support/lab';
 
 describe('e2e: status bar and progress notification of a run', function () {
   let lab: Lab;
   let failed = false;
 
   before(async () => {
-    const { id, version } = extensionIdentity();
-    lab = new Lab('e2e-runs', (dir) => symlinkSync(repoRoot, path.join(dir, `${id}-${version}`), 'dir'));
+    lab = vsixLab('e2e-runs');
     writeFileSync(path.join(lab.workspace, 'long-run.nn.json'), JSON.stringify({
       data: { generator: 'circle', samples: 4000 }, layers: [{ units: 32, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
       loss: 'Binary', training: { epochs: 100000, batchSize: 4 },

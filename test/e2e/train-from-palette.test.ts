@@ -4,19 +4,15 @@
  * that the loss fell. Saves screenshots to test-results/.
  */
 import { strict as assert } from 'assert';
-import { symlinkSync } from 'fs';
-import * as path from 'path';
-import { extensionIdentity, repoRoot } from '../../scripts/vscode-host/paths';
-import { EXAMPLE, Lab } from './support/lab';
+import { EXAMPLE, Lab, vsixLab } from './support/lab';
 
 describe('e2e: train an example from the command palette', function () {
   let lab: Lab;
   let failed = false;
 
   before(async () => {
-    const { id, version } = extensionIdentity();
     // The working tree as an installed extension (its package.json points at dist/).
-    lab = new Lab('e2e', (dir) => symlinkSync(repoRoot, path.join(dir, `${id}-${version}`), 'dir'));
+    lab = vsixLab('e2e');
     await lab.start();
   });
 

@@ -7,6 +7,7 @@ import { strict as assert } from 'assert';
 import { existsSync, lstatSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { extensionIdentity } from '../../scripts/vscode-host/paths';
+import { requiredPackageFiles } from '../../src/extension/webview/page-assets';
 import { installVsix } from '../../scripts/vscode-host/server';
 import { EXAMPLE, Lab } from './support/lab';
 
@@ -42,9 +43,10 @@ describe('e2e: the packaged .vsix', function () {
   it('installs as a real folder holding only bundles, media (walkthrough pages included), schema, docs and examples', () => {
     assert.ok(existsSync(installed) && !lstatSync(installed).isSymbolicLink(), `installed at ${installed}`);
     const files = listFiles(installed);
-    for (const f of ['package.json', 'dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'media/icon.png', 'media/panel.css']) {
-      assert.ok(files.includes(f), `${f} is packaged`);
-    }
+    // Derived from what the page builders and the host load (not a hand-written list): every script and stylesheet.
+    const required = ['package.json', 'media/icon.png', ...requiredPackageFiles()];
+    const missing = required.filter((f) => !files.includes(f));
+    assert.deepEqual(missing, [], `every bundle and stylesheet the pages reference is packaged (of ${required.join(', ')})`);
     const lower = files.map((f) => f.toLowerCase());
     assert.ok(lower.includes('readme.md'), 'the README is packaged');
     assert.ok(lower.some((f) => /^license(\.txt|\.md)?$/.test(f)), 'the license is packaged');

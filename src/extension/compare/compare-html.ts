@@ -4,14 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { escapeHtml, makeNonce, webviewPage } from '../webview/webview-page';
+import { PAGE_ASSETS } from '../webview/page-assets';
 
 /** Builds the comparison page for `webview`; `fileName` names the config compared. */
 export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fileName: string, nonce = makeNonce()): string {
   const name = escapeHtml(fileName);
   return webviewPage(webview, extensionUri, {
     title: 'Compare optimizers',
-    stylesheet: 'compare.css',
-    script: 'compare.js',
+    ...PAGE_ASSETS.compare,
     nonce,
     body: `
 <header class="bar">

@@ -4,13 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { makeNonce, webviewPage } from '../webview/webview-page';
+import { PAGE_ASSETS } from '../webview/page-assets';
 
 /** Builds the gallery page for `webview`. */
 export function galleryHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = makeNonce()): string {
   return webviewPage(webview, extensionUri, {
     title: 'Activation Functions',
-    stylesheet: 'gallery.css',
-    script: 'gallery.js',
+    ...PAGE_ASSETS.gallery,
     nonce,
     body: `
 <h1>Activation functions</h1>

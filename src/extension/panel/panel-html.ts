@@ -5,14 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { escapeHtml, makeNonce, webviewPage } from '../webview/webview-page';
+import { PAGE_ASSETS } from '../webview/page-assets';
 
 /** Builds the page for `webview`; `fileName` names the config being trained. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fileName: string, nonce = makeNonce()): string {
   const name = escapeHtml(fileName);
   return webviewPage(webview, extensionUri, {
     title: `Training ${name}`,
-    stylesheet: 'panel.css',
-    script: 'webview.js',
+    ...PAGE_ASSETS.training,
     nonce,
     styleNonce: makeNonce(),
     body: `

@@ -1,12 +1,18 @@
 /**
- * The training panel: a webview beside the editor showing one config's run. It keeps the full
- * state so a reloaded webview (hidden then shown again) is redrawn from scratch on its `ready`.
+ * The training panel: a webview beside the editor showing one config's run. It keeps the state
+ * (`PanelModel`, changed in place per message) so a reloaded webview (hidden then shown again) is redrawn
+ * from scratch on its `ready` with a bounded, decimated copy, and it streams progress through a
+ * `ProgressGate`: never more than the page has acknowledged, coalesced while the page catches up.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { applyToPanelState, initialPanelState } from '../../shared/panel-state';
-import { parseWebviewMessage, type HostToWebview, type PanelState, type SaveMessage } from '../../shared/protocol';
+import type { EpochReport } from '../../core/train/types';
+import { MessageChannel } from '../../shared/channel';
+import { initialPanelState, PanelModel } from '../../shared/panel-state';
+import { ProgressGate } from '../../shared/progress-gate';
+import { parseWebviewMessage, type HostToWebview, type PanelState, type SaveMessage, type SequencedHostMessage, type WebviewToHost } from '../../shared/protocol';
 import { assertNever } from '../../shared/worker-protocol';
+import { webviewTransport } from '../webview/webview-transport';
 import { panelHtml } from './panel-html';
 
 /** What the webview last said it drew. */
@@ -35,6 +41,8 @@ export interface PanelHandlers {
   onTrain(): void;
   /** Save chart data (CSV) or an image (PNG) through a save dialog. */
   onSave(message: SaveMessage): void;
+  /** Save the current run's full history as CSV through a save dialog. */
+  onExportCsv(): void;
 }
 
 /** One panel per config file. */
@@ -43,8 +51,9 @@ export class TrainingPanel implements vscode.Disposable {
   static readonly viewType = 'nnLab.training';
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
-  private state: PanelState;
-  private ready = false;
+  private readonly model: PanelModel;
+  private readonly channel: MessageChannel<SequencedHostMessage, WebviewToHost>;
+  private readonly gate: ProgressGate;
   private rendered: RenderedReport | undefined;
   /** How many times the whole state was sent (for tests of hide/show). */
   private replays = 0;
@@ -56,7 +65,7 @@ export class TrainingPanel implements vscode.Disposable {
   constructor(extensionUri: vscode.Uri, fileUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, private readonly handlers: PanelHandlers,
     restored?: { panel: vscode.WebviewPanel; state: PanelState }) {
     const fileName = path.basename(fileUri.path);
-    this.state = restored?.state ?? initialPanelState(fileName);
+    this.model = new PanelModel(restored?.state ?? initialPanelState(fileName));
     const options = TrainingPanel.webviewOptions(extensionUri);
     if (restored) {
       this.panel = restored.panel;
@@ -66,15 +75,20 @@ export class TrainingPanel implements vscode.Disposable {
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
     }
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    this.channel = new MessageChannel<SequencedHostMessage, WebviewToHost>(webviewTransport(this.panel.webview), parseWebviewMessage, {
+      onMessage: (m) => this.receive(m),
+      onInvalid: (raw) => this.log.warn(`Ignored a malformed message from the panel: ${JSON.stringify(raw)?.slice(0, 200)}`),
+    }, true);
+    this.gate = new ProgressGate((m) => this.channel.postIfReady(m), () => Date.now());
     this.panel.webview.html = panelHtml(this.panel.webview, extensionUri, fileName);
     this.disposables.push(
-      this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       this.panel.onDidChangeViewState((e) => {
-        if (!e.webviewPanel.visible) this.ready = false; // its document is dropped; it says `ready` again when shown
-        else this.replay(); // in case it kept its document: redraw from the host's state
+        // A hidden panel drops its document; it says `ready` again when shown, and is sent the state then.
+        if (!e.webviewPanel.visible) this.channel.markNotReady();
+        else if (!this.channel.ready) this.channel.markReady(() => this.replay(), true); // in case it kept its document
       }),
       this.panel.onDidDispose(() => {
-        this.ready = false; // a run still ending must not post to a disposed webview
+        this.channel.markNotReady(); // a run still ending must not post to a disposed webview
         this.disposeListeners();
         this.handlers.onDispose();
       }),
@@ -91,16 +105,21 @@ export class TrainingPanel implements vscode.Disposable {
     this.panel.reveal(vscode.ViewColumn.Beside, true);
   }
 
-  /** Updates the state and, when the webview listens, forwards the message. */
+  /** Updates the state (in place) and, when the webview listens, forwards the message through the gate. */
   post(message: HostToWebview): void {
-    this.state = applyToPanelState(this.state, message);
+    this.model.apply(message);
     if (message.type === 'reset') this.rendered = undefined;
-    if (this.ready) void this.panel.webview.postMessage(message);
+    if (this.channel.ready) this.gate.offer(message);
   }
 
-  /** The panel as it stands. */
+  /** The panel as it stands (the state as it would be sent: decimated for long runs). */
   snapshot(): PanelSnapshot {
-    return { title: this.panel.title, visible: this.panel.visible, state: this.state, rendered: this.rendered, replays: this.replays, viewColumn: this.panel.viewColumn };
+    return { title: this.panel.title, visible: this.panel.visible, state: this.model.toState(), rendered: this.rendered, replays: this.replays, viewColumn: this.panel.viewColumn };
+  }
+
+  /** Every epoch of the current run the host holds (not decimated; read it, do not keep it). */
+  get fullHistory(): readonly EpochReport[] {
+    return this.model.history.reports;
   }
 
   /** Closes the panel. */
@@ -108,16 +127,10 @@ export class TrainingPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 
-  private receive(raw: unknown): void {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.log.warn(`Ignored a malformed message from the panel: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
+  private receive(message: WebviewToHost): void {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        this.replay();
+        this.channel.markReady(() => this.replay(), true);
         break;
       case 'stop':
         this.handlers.onStop();
@@ -128,22 +141,27 @@ export class TrainingPanel implements vscode.Disposable {
       case 'save':
         this.handlers.onSave(message);
         break;
+      case 'exportCsv':
+        this.handlers.onExportCsv();
+        break;
       case 'rendered':
         this.rendered = { points: message.points, epoch: message.epoch };
-        this.log.debug(`${this.state.fileName}: panel drew ${message.points} epochs`);
+        this.gate.ack(message.seq);
         break;
       default:
         assertNever(message);
     }
   }
 
-  /** Sends the whole state (`reset`), e.g. when the webview (re)loads or becomes visible. */
+  /** Sends the whole state (`reset`, bounded: the history decimated) when the webview (re)loads. */
   private replay(): void {
     this.replays++;
-    void this.panel.webview.postMessage({ type: 'reset', state: this.state } satisfies HostToWebview);
+    this.gate.restart();
+    this.gate.send({ type: 'reset', state: this.model.toState() });
   }
 
   private disposeListeners(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.channel.dispose();
   }
 }

@@ -3,6 +3,7 @@
  * the last few finished ones so the panel can draw them faded behind the current run.
  */
 import type { EpochReport } from '../../core/train/types';
+import { decimateReports } from '../../shared/epoch-history';
 import type { ActivationUse, PastRun } from '../../shared/protocol';
 
 /** How many finished runs are kept per config. */
@@ -31,21 +32,22 @@ export class RunHistory {
   /** Records a run that ended; runs without a single epoch are not worth drawing and are dropped. */
   finish(id: number, label: string, history: readonly EpochReport[]): void {
     if (history.length === 0) return;
-    this.past = [...this.past.filter((r) => r.id !== id), { id, label, history: [...history] }].slice(-PAST_RUNS_KEPT);
+    // Kept decimated (bounded, last epoch exact): five 100,000-epoch runs must not be resent in full on every reset.
+    this.past = [...this.past.filter((r) => r.id !== id), { id, label, history: decimateReports(history) }].slice(-PAST_RUNS_KEPT);
   }
 
-  /** The finished runs, oldest first (copies). */
+  /** The finished runs, oldest first (copies; each history is decimated, so a copy is bounded). */
   get runs(): PastRun[] {
     return this.past.map((r) => ({ ...r, history: [...r.history] }));
   }
 
   /** Seeds numbering and runs from a restored panel (after a window reload) that shows `current`. */
   restore(runs: readonly PastRun[], currentLabel: string | undefined, current: readonly EpochReport[]): void {
-    this.past = runs.slice(-PAST_RUNS_KEPT).map((r) => ({ ...r, history: [...r.history] }));
+    this.past = runs.slice(-PAST_RUNS_KEPT).map((r) => ({ ...r, history: decimateReports(r.history) }));
     const currentId = labelNumber(currentLabel);
     const ids = [...runs.map((r) => r.id), currentId];
     this.nextId = Math.max(0, ...ids) + 1;
-    this.shown = current.length > 0 ? { id: currentId || this.nextId++, label: currentLabel ?? 'restored run', history: [...current] } : undefined;
+    this.shown = current.length > 0 ? { id: currentId || this.nextId++, label: currentLabel ?? 'restored run', history: decimateReports(current) } : undefined;
   }
 }
 

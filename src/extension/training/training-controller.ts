@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ModelWeightsJson } from '../../core/model/weights-json';
 import { formatPath, type Problem } from '../../core/problems';
 import type { PanelState, ProblemView, RunPhase } from '../../shared/protocol';
+import { exportName, historyToCsv } from '../../shared/history-csv';
 import { TrainingPanel, type PanelSnapshot } from '../panel/training-panel';
 import { RunHistory } from '../runs/run-history';
 import { saveFromPanel } from '../runs/save-from-panel';
@@ -207,6 +208,9 @@ export class TrainingController implements vscode.Disposable {
       },
       onTrain: () => void vscode.commands.executeCommand('nnLab.train', entry.uri),
       onSave: (message) => void saveFromPanel(entry.uri, message, this.log),
+      onExportCsv: () => void saveFromPanel(entry.uri, {
+        type: 'save', format: 'csv', suggestedName: exportName(entry.fileName, 'history', 'csv'), data: historyToCsv(panel.fullHistory),
+      }, this.log),
     }, restored);
     return panel;
   }

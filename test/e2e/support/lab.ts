@@ -2,11 +2,11 @@
  * One end-to-end session: a temporary copy of examples/ as the workspace, code-server with NN Lab
  * in its extensions folder, and Chromium showing the workbench. `close` always stops everything.
  */
-import { cpSync, mkdirSync, rmSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'fs';
 import * as path from 'path';
 import { launchBrowser, type BrowserSession } from '../../../scripts/vscode-host/browser';
-import { examplesDir, testResultsDir } from '../../../scripts/vscode-host/paths';
-import { makeRunDir, startServer, type RunningServer } from '../../../scripts/vscode-host/server';
+import { examplesDir, extensionIdentity, testResultsDir } from '../../../scripts/vscode-host/paths';
+import { installVsix, makeRunDir, startServer, type RunningServer } from '../../../scripts/vscode-host/server';
 import { Workbench } from './workbench';
 
 /** The example the end-to-end tests train: small, fast, and its loss falls clearly. */
@@ -56,4 +56,14 @@ export class Lab {
     await this.server?.stop();
     rmSync(this.scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * A lab with the packaged extension installed from `nn-lab-<version>.vsix` (what users get), never the
+ * development folder: `npm run package` must have run (the e2e script does it first).
+ */
+export function vsixLab(label: string): Lab {
+  const { vsix } = extensionIdentity();
+  if (!existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run \`npm run package\` first`);
+  return new Lab(label, (dir) => installVsix(vsix, dir));
 }

@@ -8,7 +8,9 @@ describe('parseWebviewMessage', () => {
   it('accepts each well-formed message and drops extra fields', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'stop', evil: '<script>' }), { type: 'stop' });
-    assert.deepEqual(parseWebviewMessage({ type: 'rendered', points: 12, epoch: 12, extra: 1 }), { type: 'rendered', points: 12, epoch: 12 });
+    assert.deepEqual(parseWebviewMessage({ type: 'rendered', points: 12, epoch: 12, extra: 1 }), { type: 'rendered', points: 12, epoch: 12, seq: 0 });
+    assert.deepEqual(parseWebviewMessage({ type: 'rendered', points: 12, epoch: 12, seq: 7 }), { type: 'rendered', points: 12, epoch: 12, seq: 7 });
+    assert.deepEqual(parseWebviewMessage({ type: 'exportCsv', data: 'x' }), { type: 'exportCsv' });
   });
 
   it('rejects unknown types and non-objects', () => {
