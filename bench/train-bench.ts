@@ -113,4 +113,8 @@ async function main(): Promise<void> {
   console.log(`\nsamples/s of training (forward + backward + Adam step), best of ${REPEATS}; ratio > 1 means NN Lab is faster.`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+/** `npm run bench -- panel` measures the live panel in the real host; no argument runs the throughput cases above. */
+const run: () => Promise<void> = process.argv[2] === 'panel'
+  ? async () => (await import('./panel-bench')).panelBench(process.argv.includes('--json'))
+  : main;
+run().catch((e) => { console.error(e); process.exit(1); });

@@ -35,6 +35,10 @@ const model = new PanelModel(restored?.panel ?? initialPanelState(document.query
 let prefs: ViewPrefs = restored?.prefs ?? { ...DEFAULT_PREFS };
 /** The newest host message applied (acknowledged after the next draw). */
 let lastSeq = 0;
+/** When this document's script started, when it first drew an epoch, and its latest draws (wall-clock ms), for tests and `npm run bench -- panel`. */
+const timeline = { startedAt: Date.now(), firstPointAt: undefined as number | undefined, draws: [] as number[] };
+/** Draw times kept for the timeline. */
+const MAX_DRAW_TIMES = 600;
 const channel = pageChannel<WebviewToHost, SequencedHostMessage>(tagParser<SequencedHostMessage>(HOST_TO_WEBVIEW_TYPES), { onMessage: receive });
 const postToHost = (message: WebviewToHost): void => channel.post(message);
 let colors = themeColors();
@@ -97,6 +101,10 @@ function draw(): void {
   if (state.snapshot !== drawnSnapshot || force) drawSnapshot(state);
   persist();
   postToHost({ type: 'rendered', points: history.length, epoch: history.last?.epoch ?? 0, seq: lastSeq });
+  const drawnAt = Date.now();
+  if (history.length > 0) timeline.firstPointAt ??= drawnAt;
+  timeline.draws.push(drawnAt);
+  if (timeline.draws.length > MAX_DRAW_TIMES) timeline.draws.splice(0, timeline.draws.length - MAX_DRAW_TIMES);
 }
 
 /** State is saved at most this often while a run streams in (a long history is costly to clone). */
@@ -159,6 +167,7 @@ installTestHook({
   activationPlots: () => plots.count,
   histogramLayers: () => histogramLayers,
   surfaceEpoch: () => (byId('surface-card').hidden ? undefined : drawnSnapshot?.epoch),
+  timeline: () => ({ startedAt: timeline.startedAt, firstPointAt: timeline.firstPointAt, draws: [...timeline.draws] }),
 });
 
 draw();

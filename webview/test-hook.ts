@@ -15,6 +15,8 @@ export interface TestHook {
   activationPlots(): number;
   histogramLayers(): number;
   surfaceEpoch(): number | undefined;
+  /** Wall-clock ms: when the page's script started, when it first drew an epoch, and its latest draws. */
+  timeline(): { startedAt: number; firstPointAt: number | undefined; draws: number[] };
 }
 
 /** Installs the hook as a frozen `window.__nnLab`. */

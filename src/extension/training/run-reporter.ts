@@ -11,7 +11,7 @@ import type { TrainingPanel } from '../panel/training-panel';
 import { runLabel } from '../runs/run-history';
 import { formatTimings, runTimings } from '../runs/run-timing';
 import type { TrainingStatusBar } from '../runs/status-bar';
-import { toProblemView, type ConfigRuns, type TrainOutcome } from './training-controller';
+import { toProblemView, type ConfigRuns, type TrainOutcome } from './run-types';
 
 /** Who started a run: the palette / a menu / the panel's button ('command') or an edit of the config ('live'). */
 export type RunSource = 'command' | 'live';

@@ -5,63 +5,19 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ModelWeightsJson } from '../../core/model/weights-json';
-import { formatPath, type Problem } from '../../core/problems';
-import type { PanelState, ProblemView, RunPhase } from '../../shared/protocol';
+import type { PanelState } from '../../shared/protocol';
 import { exportName, historyToCsv } from '../../shared/history-csv';
 import { TrainingPanel, type PanelSnapshot } from '../panel/training-panel';
 import { RunHistory } from '../runs/run-history';
 import { saveFromPanel } from '../runs/save-from-panel';
 import { TrainingStatusBar } from '../runs/status-bar';
 import { RunReporter, type RunSource } from './run-reporter';
+import type { ConfigRuns, TrainedModel, TrainOutcome } from './run-types';
 import { TrainingSession } from './training-session';
 
 export type { RunSource } from './run-reporter';
-
-/** How a `Train Model` command ended (also its return value, which tests use). */
-export interface TrainOutcome {
-  status: RunPhase;
-  message?: string;
-  /** Epochs reported. */
-  epochs: number;
-  firstLoss?: number;
-  lastLoss?: number;
-  problems: ProblemView[];
-  /** The run's label, e.g. "#2 · Adam · tanh" (once it started). */
-  runLabel?: string;
-}
-
-/** A problem as the panel lists it. */
-export function toProblemView(p: Problem): ProblemView {
-  return { where: formatPath(p.path), message: p.message, severity: p.severity };
-}
-
-/** The last trained model of a config, for "Export Trained Model". */
-export interface TrainedModel {
-  /** The config text that was trained. */
-  text: string;
-  weights: ModelWeightsJson;
-  status: RunPhase;
-  epochs: number;
-  finalLoss?: number;
-  digest: string;
-}
-
-/** Everything kept about one config file. */
-export interface ConfigRuns {
-  uri: vscode.Uri;
-  fileName: string;
-  panel?: TrainingPanel;
-  session?: TrainingSession;
-  history: RunHistory;
-  /** Incremented by every train request: a request overtaken while it waited gives way. */
-  requests: number;
-  trained?: TrainedModel;
-  /** parameters × samples × epochs of the last run that started (for live retraining). */
-  cost?: number;
-  /** The text of the latest train request. */
-  lastText?: string;
-}
+export type { ConfigRuns, TrainedModel, TrainOutcome } from './run-types';
+export { toProblemView } from './run-types';
 
 /** Context key that is true while any run trains (enables "Stop Training"). */
 const TRAINING_CONTEXT = 'nnLab.training';
