@@ -69,6 +69,10 @@ describe('ONNX export', function () {
     });
   }
 
+  it('every activation at opset 21 (newer operator versions, ReduceMax axes as an input) equals predict too', async () => {
+    for (const c of ACTIVATION_CASES) await compare(`probe ${caseLabel(c)} opset 21`, probeModel(c), PROBE_INPUTS.map((x) => [x]), ['--opset', '21']);
+  });
+
   it('maxout (pieces laid out unit by unit, ties) equals predict at opsets 17, 18 (ReduceMax axes as an input), 21 and 23', async () => {
     const rows = [...sampleRows(2, 16, 5), [0, 0], [1, 1], [-1, 2], [2, -1], [0.5, -0.5]];
     for (const opset of ['17', '18', '21', '23']) await compare(`probe maxout opset ${opset}`, probeMaxoutModel(), rows, ['--opset', opset]);

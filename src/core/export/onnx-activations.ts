@@ -63,7 +63,12 @@ export const ONNX_ACTIVATIONS: Readonly<Record<string, OnnxActivation>> = {
   softmax: (g, x) => g.op('Softmax', [x], { axis: -1 }, ['axis']),
   // softmax(−x).
   softmin: (g, x) => g.op('Softmax', [g.op('Neg', [x])], { axis: -1 }, ['axis']),
-  'log-softmax': (g, x) => g.op('LogSoftmax', [x], { axis: -1 }, ['axis']),
+  // (x − m) − log Σ e^(x − m), m = the row's max: written out because LogSoftmax may be log(softmax),
+  // which is −∞ where softmax underflows (ONNX's reference evaluator computes it so).
+  'log-softmax': (g, x) => {
+    const shifted = g.op('Sub', [x, g.reduce('ReduceMax', x, [-1], true)]);
+    return g.op('Sub', [shifted, g.op('Log', [g.reduce('ReduceSum', g.op('Exp', [shifted]), [-1], true)])]);
+  },
   softplus: (g, x) => softplus(g, x),
   // Softsign: x/(1 + |x|).
   softsign: (g, x) => g.op('Softsign', [x]),

@@ -10,6 +10,9 @@ export type AttributeValues = Record<string, number | number[]>;
 
 /** Collects the nodes and initializers of one graph. */
 export class OnnxGraphBuilder {
+  /** The default domain's opset the graph is written for (operators differ between opsets). */
+  constructor(readonly opset: number) {}
+
   readonly nodes: OnnxNode[] = [];
   readonly initializers: OnnxTensor[] = [];
   /** Prefix of the names made next, e.g. `layer1`. */
@@ -38,6 +41,16 @@ export class OnnxGraphBuilder {
     );
     this.nodes.push({ name: output, op_type: opType, input: inputs, output: [output], ...(attribute.length ? { attribute } : {}) });
     return output;
+  }
+
+  /**
+   * `ReduceMax` or `ReduceSum` of `x` over `axes`: ReduceSum takes the axes as an input (opset 13+),
+   * ReduceMax as an attribute before opset 18 and as an input from then on.
+   */
+  reduce(opType: 'ReduceMax' | 'ReduceSum', x: string, axes: number[], keepdims: boolean): string {
+    const attributes = { keepdims: keepdims ? 1 : 0 };
+    if (opType === 'ReduceMax' && this.opset < 18) return this.op(opType, [x], { ...attributes, axes }, ['keepdims']);
+    return this.op(opType, [x, this.int64Vector('axes', axes)], attributes, ['keepdims']);
   }
 
   /** Appends a node writing to the given output name (e.g. the graph output). */

@@ -55,7 +55,7 @@ export function exportOnnxModel(config: ResolvedConfig, network: Sequential, opt
   const opset = options.opset ?? DEFAULT_ONNX_OPSET;
   const irVersion = IR_VERSION_OF_OPSET[opset];
   if (irVersion === undefined) throw new NnError(`ONNX opset ${opset} is not supported (use 17 to 23)`);
-  const g = new OnnxGraphBuilder();
+  const g = new OnnxGraphBuilder(opset);
   let x = ONNX_INPUT;
   network.layers.forEach((layer, i) => {
     const spec = config.layers[i];
@@ -66,9 +66,7 @@ export function exportOnnxModel(config: ResolvedConfig, network: Sequential, opt
     if (spec.type === 'maxout') {
       // [N, units·pieces] → [N, units, pieces] (0 keeps N) → max over the pieces.
       const pieces = g.op('Reshape', [z, g.int64Vector('shape', [0, spec.units, spec.pieces])]);
-      x = opset >= 18
-        ? g.op('ReduceMax', [pieces, g.int64Vector('axes', [2])], { keepdims: 0 }, ['keepdims'])
-        : g.op('ReduceMax', [pieces], { axes: [2], keepdims: 0 }, ['keepdims']);
+      x = g.reduce('ReduceMax', pieces, [2], false);
     } else {
       x = emitActivation(g, spec.activation.name, spec.activation.params, z);
     }
