@@ -3,6 +3,7 @@
  */
 import { parseArgs, HELP } from './args';
 import { checkCommand } from './commands/check';
+import { exportOnnxCommand } from './commands/export-onnx';
 import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
 import type { CliIo } from './io';
@@ -10,6 +11,8 @@ import { version } from '../../package.json';
 
 /** Runs one command line and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // `export … --to onnx` (to be merged into the export command's dispatch).
+  if (argv[0] === 'export' && !argv.includes('-h') && !argv.includes('--help')) return exportOnnxCommand(argv.slice(1), io);
   const req = parseArgs(argv);
   switch (req.kind) {
     case 'help':

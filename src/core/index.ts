@@ -58,6 +58,8 @@ export { TrainingRun, train } from './train/trainer';
 export type { EpochReport, RunStatus, TrainOptions, TrainResult } from './train/types';
 export { prepareRun } from './config/load';
 export { validateConfig, DEFAULT_LIMITS } from './config/validate';
+export { exportOnnx, exportOnnxModel, DEFAULT_ONNX_OPSET } from './export/onnx';
+export type { OnnxExportOptions } from './export/onnx';
 export type { Limits } from './config/validate';
 export { buildSchema } from './config/schema';
 export { loadData } from './data/load-data';

@@ -2,11 +2,11 @@
  * Around the runs in the real extension host: retraining on edits (a swapped activation restarts the
  * run and the earlier run joins `runs`; an invalid edit keeps the last run and lists the problems),
  * replay when the panel is hidden and shown, restoring a panel from a saved state (the serializer's
- * path), and "Export Trained Model" writing a file the CLI predicts with.
+ * path), "Export Trained Model" writing a file the CLI predicts with, and "Export as ONNX".
  */
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TrainOutcome } from '../../src/extension/training/training-controller';
@@ -141,5 +141,20 @@ describe('Runs: live retraining, replay, restore, export', function () {
     assert.equal(r.status, 0, r.stderr);
     const [same, different] = r.stdout.trim().split('\n').map((l) => JSON.parse(l).output[0] as number);
     assert.ok(same > 0.5 && different < 0.5, `XOR predictions ${same}, ${different}`);
+  });
+
+  it('Export as ONNX writes an ONNX model (IR 8) atomically; never over the config', async () => {
+    await activateNnLab();
+    const uri = writeWorkspaceFile('onnx-export.nn.json', config('tanh', 60));
+    const target = vscode.Uri.file(path.join(workspaceDir(), 'onnx-export.onnx'));
+    assert.equal(await vscode.commands.executeCommand('nnLab.exportOnnx', writeWorkspaceFile('untrained-onnx.nn.json', config('tanh')), target), undefined);
+    assert.equal((await train(uri))?.status, 'completed');
+    assert.equal(await vscode.commands.executeCommand('nnLab.exportOnnx', uri, uri), undefined, 'never over the config');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('nnLab.exportOnnx', uri, target);
+    assert.equal(written?.fsPath, target.fsPath);
+    const bytes = readFileSync(target.fsPath);
+    assert.deepEqual([bytes[0], bytes[1]], [0x08, 8], 'ModelProto field 1 (ir_version) = 8');
+    assert.ok(bytes.includes(Buffer.from('input')) && bytes.includes(Buffer.from('output')));
+    assert.deepEqual(readdirSync(workspaceDir()).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
   });
 });

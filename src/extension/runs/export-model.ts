@@ -18,8 +18,8 @@ export function defaultExportUri(configUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(configUri, '..', base.replace(/\.nn\.json$/i, '') + '.model.json');
 }
 
-/** The config to export: a URI argument, the active `*.nn.json` editor, or the only config with a trained model. */
-function configOf(arg: unknown): vscode.Uri | undefined {
+/** The config to export: a URI argument, or the active `*.nn.json` editor. */
+export function configOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const active = vscode.window.activeTextEditor?.document.uri;
   return active && isModelFile(active) ? active : undefined;

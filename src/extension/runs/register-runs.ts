@@ -1,10 +1,11 @@
 /**
  * Wires everything around the training runs into the extension: the panel serializer, live
- * retraining, "Export Trained Model", the status bar's reveal command, and the API tests use.
+ * retraining, "Export Trained Model", "Export as ONNX", the status bar's reveal command, and the API tests use.
  */
 import * as vscode from 'vscode';
 import type { TrainingController } from '../training/training-controller';
 import { registerExportCommand } from './export-model';
+import { registerExportOnnxCommand } from './export-onnx';
 import { LiveRetrain } from './live-retrain';
 import { PanelFiles, registerPanelSerializer, restoreTrainingPanel } from './panel-serializer';
 import { REVEAL_PANEL_COMMAND } from './status-bar';
@@ -30,6 +31,7 @@ export function registerRuns(context: vscode.ExtensionContext, controller: Train
     registerPanelSerializer(controller, files, log),
     live,
     registerExportCommand(controller, log),
+    registerExportOnnxCommand(controller, log),
     vscode.commands.registerCommand(REVEAL_PANEL_COMMAND, (uri?: unknown) => uri instanceof vscode.Uri && controller.revealPanel(uri)),
   ];
   const api: RunsApi = {
