@@ -6,7 +6,7 @@
 import {
   Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartDataset,
 } from 'chart.js';
-import type { CompareSeries } from '../src/shared/compare-protocol';
+import { epochsOf, type CompareSeries } from '../src/shared/compare-protocol';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
@@ -36,7 +36,7 @@ export function styleOf(i: number): { color: string; dash: number[] } {
 export function pointsOf(s: CompareSeries, logScale: boolean): Point[] {
   const ok = (v: number): number => (Number.isFinite(v) && (!logScale || v > 0) ? v : NaN);
   const points: Point[] = s.initialLoss !== undefined ? [{ x: 0, y: ok(s.initialLoss) }] : [];
-  s.losses.forEach((loss, i) => points.push({ x: i + 1, y: ok(loss) }));
+  s.losses.forEach((loss, i) => points.push({ x: s.lossEpochs?.[i] ?? i + 1, y: ok(loss) }));
   return points;
 }
 
@@ -104,7 +104,7 @@ export class CompareChart {
       };
     });
     this.chart.update('none');
-    this.canvas.dataset.series = JSON.stringify(series.map((s) => ({ optimizer: s.optimizer, points: s.losses.length, last: s.losses[s.losses.length - 1] ?? null, initial: s.initialLoss ?? null })));
+    this.canvas.dataset.series = JSON.stringify(series.map((s) => ({ optimizer: s.optimizer, points: epochsOf(s), last: s.losses[s.losses.length - 1] ?? null, initial: s.initialLoss ?? null })));
     this.canvas.dataset.scale = this.logScale ? 'log' : 'linear';
   }
 }

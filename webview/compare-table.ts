@@ -2,7 +2,7 @@
  * The comparison's results table and status line: runs sorted by final training loss (best first),
  * diverged and failed runs last with their message.
  */
-import type { CompareSeries, CompareState } from '../src/shared/compare-protocol';
+import { epochsOf, type CompareSeries, type CompareState } from '../src/shared/compare-protocol';
 
 /** The last finite loss of a series, or undefined. */
 export function finalLoss(s: CompareSeries): number | undefined {
@@ -39,7 +39,7 @@ export function renderTable(body: HTMLElement, state: CompareState): void {
     const status = s.message ? `${s.status}: ${s.message}` : s.status;
     row.append(
       cell('td', bad ? '—' : String(i + 1)), cell('th', s.optimizer), cell('td', s.settings),
-      cell('td', formatLoss(finalLoss(s)), 'num'), cell('td', String(s.losses.length), 'num'), cell('td', status, bad ? 'status bad' : 'status'),
+      cell('td', formatLoss(finalLoss(s)), 'num'), cell('td', String(epochsOf(s)), 'num'), cell('td', status, bad ? 'status bad' : 'status'),
     );
     return row;
   }));

@@ -2,18 +2,28 @@
  * Entry of the optimizer comparison's script (`dist/compare.js`): keeps the comparison state from
  * the host's messages, draws the overlaid curves and the results table, and reports what it drew.
  */
-import { applyCompareUpdate, type CompareState, type CompareToHost, type HostToCompare } from '../src/shared/compare-protocol';
+import { tagParser } from '../src/shared/channel';
+import {
+  applyCompareUpdate, boundCompareState, HOST_TO_COMPARE_TYPES, parseSavedCompare, type CompareState, type CompareToHost, type HostToCompare,
+} from '../src/shared/compare-protocol';
+import { onThemeChange } from './common/theme';
+import { loadState, pageChannel, saveState } from './common/vscode-api';
 import { CompareChart } from './compare-chart';
 import { describeState, renderTable } from './compare-table';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-const api = acquireVsCodeApi();
+const channel = pageChannel<CompareToHost, HostToCompare>(tagParser<HostToCompare>(HOST_TO_COMPARE_TYPES), { onMessage: receive });
 
 function post(message: CompareToHost): void {
-  api.postMessage(message);
+  channel.post(message);
+}
+
+/** Saves a bounded copy of the comparison, at most once a second while runs stream in and at once when done. */
+let lastSave = 0;
+function persist(): void {
+  const now = Date.now();
+  if (!state.done && now - lastSave < 1000) return;
+  lastSave = now;
+  saveState(boundCompareState(state));
 }
 
 const chart = new CompareChart(document.getElementById('compare-chart') as HTMLCanvasElement);
@@ -21,7 +31,7 @@ const body = document.querySelector('#results tbody') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 const stop = document.getElementById('stop') as HTMLButtonElement;
 const logScale = document.getElementById('log-scale') as HTMLInputElement;
-let state: CompareState = { file: '', epochs: 0, seed: 0, series: [], done: false };
+let state: CompareState = parseSavedCompare(loadState()) ?? { file: '', epochs: 0, seed: 0, series: [], done: false };
 let cancelled = false;
 let frame: number | undefined;
 
@@ -35,7 +45,8 @@ function scheduleRender(): void {
     status.textContent = describeState(state, cancelled);
     status.dataset.done = String(state.done);
     stop.disabled = state.done;
-    post({ type: 'drawn', series: state.series.map((s) => ({ optimizer: s.optimizer, points: s.losses.length })) });
+    post({ type: 'drawn', series: state.series.map((s) => ({ optimizer: s.optimizer, points: s.epochsDone ?? s.losses.length })) });
+    persist();
   });
 }
 
@@ -60,12 +71,12 @@ function receive(message: HostToCompare): void {
   scheduleRender();
 }
 
-window.addEventListener('message', (event: MessageEvent<HostToCompare>) => receive(event.data));
 stop.addEventListener('click', () => {
   stop.disabled = true;
   status.textContent = 'Stopping…';
   post({ type: 'stop' });
 });
 logScale.addEventListener('change', () => chart.setLogScale(logScale.checked, state.series));
-new MutationObserver(() => chart.applyTheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+onThemeChange(() => chart.applyTheme());
+if (state.series.length > 0) scheduleRender(); // a restored comparison draws before the host answers
 post({ type: 'ready' });

@@ -3,26 +3,24 @@
  * core's registry, a filter box, and the host's highlight / setParam messages.
  */
 import { ACTIVATIONS } from '../src/core/activations';
-import type { GalleryProbe, GalleryToHost, HostToGallery } from '../src/shared/gallery-protocol';
+import { tagParser } from '../src/shared/channel';
+import { HOST_TO_GALLERY_TYPES, type GalleryProbe, type GalleryToHost, type HostToGallery } from '../src/shared/gallery-protocol';
+import { onThemeChange } from './common/theme';
+import { loadState, pageChannel, saveState } from './common/vscode-api';
 import { GalleryCard } from './gallery-card';
 import { readPlotColors } from './gallery-plot';
-
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 
 /** What the page keeps across reloads (slider values and the filter). */
 interface SavedGallery {
   params: Record<string, Record<string, number>>;
   filter: string;
 }
-declare function acquireVsCodeApi(): VsCodeApi;
-const api = acquireVsCodeApi();
+const channel = pageChannel<GalleryToHost, HostToGallery>(tagParser<HostToGallery>(HOST_TO_GALLERY_TYPES), { onMessage: receive });
+/** Requests from the host waiting for a card's redraw, by card name. */
+const replies = new Map<string, number>();
 
 function post(message: GalleryToHost): void {
-  api.postMessage(message);
+  channel.post(message);
 }
 
 const list = document.getElementById('cards') as HTMLElement;
@@ -31,17 +29,19 @@ const filter = document.getElementById('filter') as HTMLInputElement;
 
 function save(): void {
   const saved: SavedGallery = { params: Object.fromEntries(cards.map((c) => [c.name, { ...c.params }])), filter: filter.value };
-  api.setState(saved);
+  saveState(saved);
 }
 
 function onDrawn(card: GalleryCard, probes: GalleryProbe[]): void {
-  post({ type: 'drawn', name: card.name, params: { ...card.params }, probes });
+  const replyTo = replies.get(card.name);
+  replies.delete(card.name);
+  post({ type: 'drawn', name: card.name, params: { ...card.params }, probes, ...(replyTo !== undefined ? { replyTo } : {}) });
   save();
 }
 
 const cards = ACTIVATIONS.map((entry) => new GalleryCard(entry, readPlotColors(), onDrawn));
 for (const card of cards) list.append(card.element);
-const saved = api.getState() as SavedGallery | undefined;
+const saved = loadState() as SavedGallery | undefined;
 if (saved && typeof saved === 'object' && saved.params && typeof saved.filter === 'string') {
   filter.value = saved.filter;
   for (const card of cards) {
@@ -84,6 +84,7 @@ function receive(message: HostToGallery): void {
     }
     case 'setParam': {
       const card = cards.find((c) => c.name === message.name);
+      if (card && message.requestId !== undefined) replies.set(card.name, message.requestId);
       if (!card?.setParam(message.param, message.value)) status.textContent = `No parameter ${message.param} on ${message.name}.`;
       break;
     }
@@ -94,12 +95,11 @@ function receive(message: HostToGallery): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<HostToGallery>) => receive(event.data));
 filter.addEventListener('input', () => { applyFilter(); save(); });
-new MutationObserver(() => {
+onThemeChange(() => {
   const colors = readPlotColors();
   for (const card of cards) card.setColors(colors);
-}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+});
 let resizeTimer: number | undefined;
 window.addEventListener('resize', () => {
   window.clearTimeout(resizeTimer);

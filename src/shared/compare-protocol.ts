@@ -15,8 +15,12 @@ export interface CompareSeries {
   status: CompareStatus;
   /** Loss of the initial weights on all samples (epoch 0): the same for every optimizer. */
   initialLoss?: number;
-  /** Training loss per finished epoch (index 0 is epoch 1). */
+  /** Training loss per finished epoch (index 0 is epoch 1), or a decimated selection of them (see `lossEpochs`). */
   losses: number[];
+  /** When `losses` was decimated (a saved state): the epoch of each kept loss, the last one exact. */
+  lossEpochs?: number[];
+  /** Epochs finished, when `losses` does not hold them all. */
+  epochsDone?: number;
   /** Why the run stopped early or failed. */
   message?: string;
 }
@@ -56,6 +60,69 @@ export interface CompareDoneMessage {
 
 /** Everything the host sends to the comparison panel. */
 export type HostToCompare = CompareResetMessage | CompareUpdateMessage | CompareDoneMessage;
+
+/** The type tags of `HostToCompare`, for the page's check of what arrives. */
+export const HOST_TO_COMPARE_TYPES: readonly HostToCompare['type'][] = ['reset', 'update', 'done'];
+
+/** Most losses per series a saved comparison keeps (the rest is decimated, keeping the extremes and the last epoch). */
+export const MAX_SAVED_LOSSES = 2000;
+
+/** Epochs finished by a series (all of them, even when its losses were decimated). */
+export function epochsOf(s: CompareSeries): number {
+  return s.epochsDone ?? s.losses.length;
+}
+
+/**
+ * A bounded copy of a comparison for `setState`: each long series keeps, per bucket of epochs, its smallest and
+ * largest loss, and its last epoch exactly, with the epoch of every kept loss in `lossEpochs`.
+ */
+export function boundCompareState(state: CompareState, maxLosses = MAX_SAVED_LOSSES): CompareState {
+  const series = state.series.map((s) => {
+    if (s.losses.length <= maxLosses || s.lossEpochs) return s;
+    const width = Math.ceil((2 * s.losses.length) / maxLosses);
+    const keep = new Set<number>([0, s.losses.length - 1]);
+    for (let from = 0; from < s.losses.length; from += width) {
+      let lo = -1, hi = -1;
+      for (let i = from; i < Math.min(from + width, s.losses.length); i++) {
+        const v = s.losses[i];
+        if (!Number.isFinite(v)) continue;
+        if (lo < 0 || v < s.losses[lo]) lo = i;
+        if (hi < 0 || v > s.losses[hi]) hi = i;
+      }
+      if (lo >= 0) keep.add(lo);
+      if (hi >= 0) keep.add(hi);
+    }
+    const idx = [...keep].sort((a, b) => a - b);
+    return { ...s, losses: idx.map((i) => s.losses[i]), lossEpochs: idx.map((i) => i + 1), epochsDone: s.losses.length };
+  });
+  return { ...state, series };
+}
+
+/** Reads a saved comparison back (after a window reload); undefined when it is not one. */
+export function parseSavedCompare(raw: unknown): CompareState | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const v = raw as Record<string, unknown>;
+  if (typeof v.file !== 'string' || typeof v.epochs !== 'number' || typeof v.seed !== 'number' || !Array.isArray(v.series)) return undefined;
+  const statuses: readonly CompareStatus[] = ['queued', 'running', 'completed', 'diverged', 'cancelled', 'failed'];
+  const series: CompareSeries[] = [];
+  for (const item of v.series as unknown[]) {
+    const s = item as Record<string, unknown> | null;
+    if (!s || typeof s.optimizer !== 'string' || typeof s.settings !== 'string' || !statuses.includes(s.status as CompareStatus)) return undefined;
+    if (!Array.isArray(s.losses) || s.losses.length > 10 * MAX_SAVED_LOSSES || !s.losses.every((x) => typeof x === 'number' || x === null)) return undefined;
+    const losses = (s.losses as (number | null)[]).map((x) => (x === null ? NaN : x));
+    const lossEpochs = Array.isArray(s.lossEpochs) && s.lossEpochs.length === losses.length && s.lossEpochs.every((x) => typeof x === 'number') ? (s.lossEpochs as number[]) : undefined;
+    // A run still going when the window reloaded was stopped by the reload.
+    const status = s.status === 'running' || s.status === 'queued' ? 'cancelled' : (s.status as CompareStatus);
+    series.push({
+      optimizer: s.optimizer, settings: s.settings, status, losses,
+      ...(lossEpochs ? { lossEpochs } : {}),
+      ...(typeof s.epochsDone === 'number' ? { epochsDone: s.epochsDone } : {}),
+      ...(typeof s.initialLoss === 'number' ? { initialLoss: s.initialLoss } : {}),
+      ...(typeof s.message === 'string' ? { message: s.message.slice(0, 500) } : {}),
+    });
+  }
+  return { file: v.file.slice(0, 200), epochs: v.epochs, seed: v.seed, series, done: true };
+}
 
 /** Webview → host: the page is up and wants the state. */
 export interface CompareReadyMessage {
@@ -100,14 +167,16 @@ export function parseCompareMessage(raw: unknown): CompareToHost | undefined {
   }
 }
 
-/** Applies an update to a state (a new state; the input is not changed). Shared by host and webview. */
+/**
+ * Applies an update to a state, in place (losses are appended, never copied, so the work per update is the
+ * update's size), and returns it. Shared by host and webview.
+ */
 export function applyCompareUpdate(state: CompareState, message: CompareUpdateMessage): CompareState {
-  const series = state.series.map((s) => s.optimizer !== message.optimizer ? s : {
-    ...s,
-    status: message.status,
-    initialLoss: message.initialLoss ?? s.initialLoss,
-    losses: [...s.losses, ...message.losses],
-    message: message.message ?? s.message,
-  });
-  return { ...state, series };
+  const s = state.series.find((x) => x.optimizer === message.optimizer);
+  if (!s) return state;
+  s.status = message.status;
+  if (message.initialLoss !== undefined) s.initialLoss = message.initialLoss;
+  for (const loss of message.losses) s.losses.push(loss);
+  if (message.message !== undefined) s.message = message.message;
+  return state;
 }

@@ -23,10 +23,15 @@ export interface SetParamMessage {
   name: string;
   param: string;
   value: number;
+  /** Set by the channel's `request`: the card's `drawn` answers with the same number in `replyTo`. */
+  requestId?: number;
 }
 
 /** Everything the host sends to the gallery. */
 export type HostToGallery = HighlightMessage | SetParamMessage;
+
+/** The type tags of `HostToGallery`, for the page's check of what arrives. */
+export const HOST_TO_GALLERY_TYPES: readonly HostToGallery['type'][] = ['highlight', 'setParam'];
 
 /** f and f′ (and f″ when shown) at one x, as plotted. */
 export interface GalleryProbe {
@@ -47,6 +52,8 @@ export interface GalleryDrawnMessage {
   name: string;
   params: Record<string, number>;
   probes: GalleryProbe[];
+  /** The `requestId` of the `setParam` this redraw answers. */
+  replyTo?: number;
 }
 
 /** Everything the gallery sends to the host. */
@@ -74,7 +81,10 @@ export function parseGalleryMessage(raw: unknown): GalleryToHost | undefined {
       return Array.isArray(m.cards) && m.cards.every((c) => typeof c === 'string') ? { type: 'ready', cards: m.cards as string[] } : undefined;
     case 'drawn':
       if (typeof m.name !== 'string' || !isRecordOfNumbers(m.params) || !Array.isArray(m.probes) || !m.probes.every(isProbe)) return undefined;
-      return { type: 'drawn', name: m.name, params: m.params, probes: m.probes as GalleryProbe[] };
+      return {
+        type: 'drawn', name: m.name, params: m.params, probes: m.probes as GalleryProbe[],
+        ...(typeof m.replyTo === 'number' && Number.isInteger(m.replyTo) ? { replyTo: m.replyTo } : {}),
+      };
     default:
       return undefined;
   }

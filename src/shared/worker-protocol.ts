@@ -15,6 +15,8 @@ export interface StartTrainingMessage {
   text: string;
   /** Absolute folder of the config file. */
   configDir: string;
+  /** Also compute the loss of the initial weights on every sample (epoch 0), sent in `started` (optimizer comparisons). */
+  initialLoss?: boolean;
 }
 
 /** Host → worker: stop after the current batch; the worker answers with `finished` / `cancelled`. */
@@ -47,6 +49,8 @@ export interface RunStartedMessage {
   batchesPerEpoch: number;
   /** Samples trained on per epoch (the validation split held out). */
   trainSamples: number;
+  /** The loss of the initial weights on every sample, when the start message asked for it. */
+  initialLoss?: number;
 }
 
 /** Worker → host: inside a long epoch, how many of its mini-batches are done (at most every ~100 ms). */

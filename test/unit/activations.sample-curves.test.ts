@@ -12,7 +12,7 @@ import { sampleCurves as gallerySample } from '../../webview/gallery-sampling';
 describe('activation curve sampling (core, shared by hover, gallery and panel)', () => {
   it('gives every activation the same range and the same f and f′ in the hover, the gallery and the panel', () => {
     for (const entry of ACTIVATIONS) {
-      const params = { ...entry.defaults } as Record<string, number>;
+      const params: Record<string, number> = Object.fromEntries(entry.params.map((p) => [p.name, p.default]));
       const core = sampleCurves(entry.name, params, { count: 161 });
       const hover = sampleActivation(entry.name, params);
       const gallery = gallerySample(entry.name, params, 161, false);

@@ -3,16 +3,14 @@
  * in a multi-select quick pick, then train the config once per optimizer with the same seed and
  * overlay the loss curves in the comparison panel. Cancellable from the notification and the panel.
  */
-import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { isModelFile } from '../commands';
-import { prepareRun } from '../../core/config/load';
 import { OPTIMIZERS } from '../../core/optimizers';
 import type { CompareState } from '../../shared/compare-protocol';
 import { ComparePanel, type CompareSnapshot } from './compare-panel';
 import { CompareRunner, workerSessions } from './compare-runner';
-import { configuredOptimizer, defaultSelection, initialLoss, makeVariants } from './optimizer-variants';
+import { configuredOptimizer, defaultSelection, makeVariants } from './optimizer-variants';
 
 /** The command id, as contributed in package.json. */
 export const COMPARE_OPTIMIZERS = 'nnLab.compareOptimizers';
@@ -50,7 +48,6 @@ async function textOf(uri: vscode.Uri): Promise<string> {
 async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, uri: vscode.Uri, text: string, value: object, optimizers: string[]): Promise<CompareState> {
   active?.dispose();
   const configDir = path.dirname(uri.fsPath);
-  const readFile = (relativePath: string): string => readFileSync(path.resolve(configDir, relativePath), 'utf8');
   const variants = makeVariants(text, value, optimizers);
   const training = (value as { training?: { epochs?: unknown; seed?: unknown } }).training;
   const state: CompareState = {
@@ -61,7 +58,6 @@ async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, u
     done: false,
   };
   const panel = ComparePanel.show(extensionUri, log, state);
-  for (const v of variants) panel.update({ type: 'update', optimizer: v.optimizer, status: 'queued', losses: [], initialLoss: initialLoss(v.text, readFile) });
   const workerPath = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
   const runner: CompareRunner = new CompareRunner(variants, workerSessions(workerPath, configDir), (u) => { if (active === runner && ComparePanel.open === panel) panel.update(u); }, PARALLEL_RUNS);
   active = runner;
@@ -88,7 +84,12 @@ async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, u
   if (active !== runner) return { ...state, done: true }; // a newer comparison took the panel over
   active = undefined;
   panel.finish(cancelled);
-  return panel.snapshot().state;
+  const final = panel.snapshot().state;
+  // The workers validated the config (off the host thread); when none could train it, say why.
+  if (final.series.length > 0 && final.series.every((s) => s.status === 'failed')) {
+    void vscode.window.showErrorMessage(`NN Lab: fix ${state.file} before comparing optimizers: ${final.series[0].message ?? 'it cannot be trained.'}`);
+  }
+  return final;
 }
 
 /** Registers the command. Arguments: an optional config Uri and (for scripts and tests) the optimizer names, skipping the quick pick. */
@@ -109,14 +110,6 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
       void vscode.window.showErrorMessage(`NN Lab: cannot compare optimizers on ${path.basename(uri.fsPath)}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
-    const configDir = path.dirname(uri.fsPath);
-    const prepared = prepareRun(text, { readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8') });
-    const errors = prepared.problems.filter((p) => p.severity === 'error');
-    if (errors.length) {
-      const first = errors[0];
-      void vscode.window.showErrorMessage(`NN Lab: fix ${path.basename(uri.fsPath)} before comparing optimizers: ${first.path.length ? `${first.path.join('.')}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
-      return undefined;
-    }
     const own = configuredOptimizer(value);
     if (!own || typeof value !== 'object' || value === null) {
       void vscode.window.showErrorMessage(`NN Lab: ${path.basename(uri.fsPath)} is not a model description (a JSON object).`);
@@ -127,7 +120,10 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
     if (!chosen || chosen.length === 0) return undefined;
     return compare(extensionUri, log, uri, text, value, [...new Set(chosen)]);
   });
-  return [command, { dispose: () => { active?.dispose(); ComparePanel.open?.dispose(); } }];
+  const serializer = vscode.window.registerWebviewPanelSerializer(ComparePanel.viewType, {
+    deserializeWebviewPanel: async (panel: vscode.WebviewPanel, saved: unknown) => { ComparePanel.revive(panel, saved, extensionUri, log); },
+  });
+  return [command, serializer, { dispose: () => { active?.dispose(); ComparePanel.open?.dispose(); } }];
 }
 
 /** The comparison's part of the extension API (read by the integration tests). */

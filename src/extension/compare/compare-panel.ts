@@ -3,10 +3,12 @@
  * comparison's state, replays it when the page (re)loads, and forwards the Stop button.
  */
 import * as vscode from 'vscode';
+import { MessageChannel } from '../../shared/channel';
 import {
-  applyCompareUpdate, parseCompareMessage, type CompareState, type CompareUpdateMessage, type HostToCompare,
+  applyCompareUpdate, parseCompareMessage, parseSavedCompare, type CompareState, type CompareToHost, type CompareUpdateMessage, type HostToCompare,
 } from '../../shared/compare-protocol';
 import { assertNever } from '../../shared/worker-protocol';
+import { webviewTransport } from '../webview/webview-transport';
 import { compareHtml } from './compare-html';
 
 /** What the comparison holds and what its page last said it drew, for tests. */
@@ -23,23 +25,39 @@ export class ComparePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private state: CompareState;
   private drawn: Record<string, number> = {};
-  private ready = false;
+  private readonly channel: MessageChannel<HostToCompare, CompareToHost>;
   private disposed = false;
   /** Called when the page's Stop button is pressed or the panel is closed. */
   onStop: () => void = () => undefined;
 
-  private constructor(extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, state: CompareState) {
+  /** The webview type, also used to restore the comparison after a window reload. */
+  static readonly viewType = 'nnLab.compare';
+
+  private constructor(extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, state: CompareState, restored?: vscode.WebviewPanel) {
     this.state = state;
-    this.panel = vscode.window.createWebviewPanel('nnLab.compare', `Compare: ${state.file}`, vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-    });
+    const options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+    this.panel = restored ?? vscode.window.createWebviewPanel(ComparePanel.viewType, `Compare: ${state.file}`, vscode.ViewColumn.Beside, { ...options, retainContextWhenHidden: true });
+    this.panel.webview.options = options;
+    this.channel = new MessageChannel<HostToCompare, CompareToHost>(webviewTransport(this.panel.webview), parseCompareMessage, {
+      onMessage: (m) => this.receive(m),
+      onInvalid: (raw) => this.log.warn(`Compare: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 200)}`),
+    }, true);
     this.panel.webview.html = compareHtml(this.panel.webview, extensionUri, state.file);
-    this.disposables.push(
-      this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      this.panel.onDidDispose(() => this.dispose()),
-    );
+    this.disposables.push(this.panel.onDidDispose(() => this.dispose()));
+  }
+
+  /** Takes over a comparison panel VS Code restored after a reload, showing the comparison its page saved (its runs ended with the old window). */
+  static revive(panel: vscode.WebviewPanel, saved: unknown, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): ComparePanel | undefined {
+    const state = parseSavedCompare(saved);
+    if (!state) {
+      log.warn('A comparison panel could not be restored: nothing usable was saved.');
+      panel.dispose();
+      return undefined;
+    }
+    ComparePanel.current?.dispose();
+    ComparePanel.current = new ComparePanel(extensionUri, log, state, panel);
+    log.info(`Comparison of ${state.series.length} optimizers on ${state.file} restored.`);
+    return ComparePanel.current;
   }
 
   /** Shows `state` in the comparison panel (created, or reused and reset). */
@@ -86,24 +104,22 @@ export class ComparePanel implements vscode.Disposable {
     if (ComparePanel.current === this) ComparePanel.current = undefined;
     this.onStop();
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.channel.dispose();
     this.panel.dispose();
   }
 
+  /** Sends to a ready page; before `ready` nothing is queued, since the page is sent the whole state then. */
   private post(message: HostToCompare): void {
-    if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+    if (!this.disposed) this.channel.postIfReady(message);
   }
 
-  private receive(raw: unknown): void {
-    const message = parseCompareMessage(raw);
-    if (!message) {
-      this.log.warn(`Compare: ignored a malformed message ${JSON.stringify(raw)}`);
-      return;
-    }
+  private receive(message: CompareToHost): void {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        this.post({ type: 'reset', state: this.state });
-        if (this.state.done) this.post({ type: 'done', cancelled: this.state.series.some((s) => s.status === 'cancelled') });
+        this.channel.markReady(() => {
+          this.post({ type: 'reset', state: this.state });
+          if (this.state.done) this.post({ type: 'done', cancelled: this.state.series.some((s) => s.status === 'cancelled') });
+        }, true);
         break;
       case 'stop':
         this.onStop();

@@ -12,7 +12,8 @@ export type StartSession = (text: string, listener: (message: WorkerToHost) => v
 
 /** Creates sessions with the real training worker. */
 export function workerSessions(workerPath: string, configDir: string): StartSession {
-  return (text, listener) => new TrainingSession(workerPath, text, configDir, listener);
+  // The worker also measures the initial weights' loss (epoch 0), so the host thread builds no model.
+  return (text, listener) => new TrainingSession(workerPath, text, configDir, listener, { initialLoss: true });
 }
 
 /** Runs the variants; `finished` resolves when every run has ended (or was never started after a cancel). */
@@ -60,13 +61,13 @@ export class CompareRunner {
     if (this.cancelled || this.next >= this.variants.length) return;
     const variant = this.variants[this.next++];
     const optimizer = variant.optimizer;
-    const update = (status: CompareStatus, losses: number[] = [], message?: string): void =>
-      this.onUpdate({ type: 'update', optimizer, status, losses, message });
+    const update = (status: CompareStatus, losses: number[] = [], message?: string, initialLoss?: number): void =>
+      this.onUpdate({ type: 'update', optimizer, status, losses, message, ...(initialLoss !== undefined ? { initialLoss } : {}) });
     this.running++;
     const session = this.start(variant.text, (message) => {
       switch (message.type) {
         case 'started':
-          update('running');
+          update('running', [], undefined, message.initialLoss);
           break;
         case 'progress':
           update('running', message.reports.map((r) => r.loss));

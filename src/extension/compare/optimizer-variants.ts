@@ -4,8 +4,6 @@
  * Each optimizer takes its registry defaults, except the config's own, which keeps its hyper-parameters.
  */
 import { optimizerRegistry } from '../../core/optimizers';
-import { prepareRun } from '../../core/config/load';
-import { TrainingRun } from '../../core/train/trainer';
 
 /** The optimizer a config names (Adam when it names none), with the hyper-parameters written there. */
 export interface ConfiguredOptimizer {
@@ -42,22 +40,6 @@ export function makeVariants(text: string, value: object, optimizers: readonly s
     }
     return { optimizer, settings: 'defaults', text: JSON.stringify({ ...value, optimizer: { name: optimizer } }, null, 2) };
   });
-}
-
-/**
- * The loss of the initial weights over all samples (epoch 0), or undefined when the config cannot be
- * prepared. Builds the run exactly as the worker does, so equal values mean equal initial weights.
- */
-export function initialLoss(text: string, readFile: (relativePath: string) => string): number | undefined {
-  const prepared = prepareRun(text, { readFile });
-  if (!prepared.config || !prepared.data) return undefined;
-  try {
-    const run = new TrainingRun(prepared.config, prepared.data);
-    const { data } = prepared;
-    return run.model.evaluate(data.x, data.y, data.n, false).loss;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The optimizers pre-selected in the quick pick: the config's own and a few classics. */

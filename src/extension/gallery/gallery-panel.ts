@@ -4,10 +4,12 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { MessageChannel } from '../../shared/channel';
 import {
-  parseGalleryMessage, type ActivationHighlight, type GalleryDrawnMessage, type HostToGallery,
+  parseGalleryMessage, type ActivationHighlight, type GalleryDrawnMessage, type GalleryToHost, type HostToGallery,
 } from '../../shared/gallery-protocol';
 import { assertNever } from '../../shared/worker-protocol';
+import { webviewTransport } from '../webview/webview-transport';
 import { galleryHtml } from './gallery-html';
 
 /** What the gallery page has reported, for tests and diagnostics. */
@@ -25,10 +27,8 @@ export class GalleryPanel implements vscode.Disposable {
   private static current: GalleryPanel | undefined;
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly pending: HostToGallery[] = [];
-  private readonly waiters: { name: string; resolve: (m: GalleryDrawnMessage) => void }[] = [];
+  private readonly channel: MessageChannel<HostToGallery, GalleryToHost>;
   private readonly state: GallerySnapshot = { cards: [], drawn: {}, highlighted: [] };
-  private ready = false;
 
   /** The webview type, also used to restore the gallery after a window reload. */
   static readonly viewType = 'nnLab.gallery';
@@ -40,11 +40,12 @@ export class GalleryPanel implements vscode.Disposable {
     };
     this.panel = restored ?? vscode.window.createWebviewPanel(GalleryPanel.viewType, 'Activation Functions', vscode.ViewColumn.Beside, { ...options, retainContextWhenHidden: true });
     this.panel.webview.options = options;
+    this.channel = new MessageChannel<HostToGallery, GalleryToHost>(webviewTransport(this.panel.webview), parseGalleryMessage, {
+      onMessage: (m) => this.receive(m),
+      onInvalid: (raw) => this.log.warn(`Gallery: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 200)}`),
+    }, true);
     this.panel.webview.html = galleryHtml(this.panel.webview, extensionUri);
-    this.disposables.push(
-      this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      this.panel.onDidDispose(() => this.dispose()),
-    );
+    this.disposables.push(this.panel.onDidDispose(() => this.dispose()));
   }
 
   /** Creates or reveals the gallery; with `file` and `uses`, highlights the activations that config uses. */
@@ -76,46 +77,35 @@ export class GalleryPanel implements vscode.Disposable {
     return { cards: [...this.state.cards], drawn: { ...this.state.drawn }, highlighted: [...this.state.highlighted] };
   }
 
-  /** Moves a slider on the page and resolves with the card's redraw (rejects after `timeoutMs`). */
-  setParam(name: string, param: string, value: number, timeoutMs = 10_000): Promise<GalleryDrawnMessage> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the gallery did not redraw ${name}`)), timeoutMs);
-      this.waiters.push({ name, resolve: (m) => { clearTimeout(timer); resolve(m); } });
-      this.send({ type: 'setParam', name, param, value });
-    });
+  /** Moves a slider on the page and resolves with the card's redraw, its reply (rejects after `timeoutMs`). */
+  async setParam(name: string, param: string, value: number, timeoutMs = 10_000): Promise<GalleryDrawnMessage> {
+    const reply = await this.channel.request({ type: 'setParam', name, param, value }, timeoutMs)
+      .catch(() => Promise.reject(new Error(`the gallery did not redraw ${name}`)));
+    if (reply.type !== 'drawn') throw new Error(`the gallery answered setParam with ${reply.type}`);
+    return reply;
   }
 
   /** Closes the panel. */
   dispose(): void {
     if (GalleryPanel.current === this) GalleryPanel.current = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.channel.dispose();
     this.panel.dispose();
   }
 
   private send(message: HostToGallery): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
-    else this.pending.push(message);
+    this.channel.post(message); // queued until the page says it is ready
   }
 
-  private receive(raw: unknown): void {
-    const message = parseGalleryMessage(raw);
-    if (!message) {
-      this.log.warn(`Gallery: ignored a malformed message ${JSON.stringify(raw)}`);
-      return;
-    }
+  private receive(message: GalleryToHost): void {
     switch (message.type) {
       case 'ready':
         this.state.cards = message.cards;
-        this.ready = true;
-        for (const m of this.pending.splice(0)) void this.panel.webview.postMessage(m);
+        this.channel.markReady();
         break;
-      case 'drawn': {
+      case 'drawn':
         this.state.drawn[message.name] = message;
-        const waiting = this.waiters.filter((w) => w.name === message.name);
-        this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((w) => w.name !== message.name));
-        for (const w of waiting) w.resolve(message);
         break;
-      }
       default:
         assertNever(message);
     }

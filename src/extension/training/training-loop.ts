@@ -24,6 +24,8 @@ export interface EpochRunner {
   snapshot?(epoch: number): NetworkSnapshot;
   /** The trained weights, when the runner can give them. */
   weights?(): ModelWeightsJson;
+  /** The loss of the current weights on every sample (before training: epoch 0), when the runner can tell. */
+  initialLoss?(): number;
 }
 
 /** The activation functions of `config`'s layers (maxout layers have none). */
@@ -85,8 +87,11 @@ export class TrainingLoop {
     return this.stopRequested || (this.deps.externalStop?.() ?? false);
   }
 
-  /** Trains the config in `text`, posting `problems` or `started`, `progress`…, `finished` (or `crashed`). */
-  async run(text: string): Promise<void> {
+  /**
+   * Trains the config in `text`, posting `problems` or `started`, `progress`…, `finished` (or `crashed`).
+   * With `withInitialLoss`, `started` also carries the loss of the initial weights (computed here, off the host).
+   */
+  async run(text: string, withInitialLoss = false): Promise<void> {
     const { deps } = this;
     try {
       const prepared = deps.prepare(text, (p) => deps.readFile(p));
@@ -95,7 +100,7 @@ export class TrainingLoop {
         deps.post({ type: 'problems', problems: prepared.problems });
         return;
       }
-      await this.train(prepared.config, prepared.data, prepared.problems.filter((p) => p.severity === 'warning'), prepared.digest ?? '');
+      await this.train(prepared.config, prepared.data, prepared.problems.filter((p) => p.severity === 'warning'), prepared.digest ?? '', withInitialLoss);
     } catch (e) {
       const problems = problemsOf(e);
       if (problems) deps.post({ type: 'problems', problems });
@@ -103,7 +108,7 @@ export class TrainingLoop {
     }
   }
 
-  private async train(config: ResolvedConfig, data: Dataset, warnings: Problem[], digest: string): Promise<void> {
+  private async train(config: ResolvedConfig, data: Dataset, warnings: Problem[], digest: string, withInitialLoss: boolean): Promise<void> {
     const { deps } = this;
     const perEpoch = batchesPerEpoch(config, data);
     let epoch = 1;
@@ -126,11 +131,13 @@ export class TrainingLoop {
       return this.stopping;
     };
     const run = deps.createRun(config, data, { shouldStop: beforeBatch });
+    const initial = withInitialLoss ? run.initialLoss?.() : undefined;
     deps.post({
       type: 'started', name: config.name, epochs: config.training.epochs,
       hasValidation: config.training.validationSplit > 0, task: data.task, samples: data.n, warnings,
       activations: activationUses(config), optimizer: config.optimizer.name, digest,
       parameters: run.parameters ?? 0, batchesPerEpoch: perEpoch, trainSamples: trainingSamples(config, data),
+      ...(initial !== undefined && Number.isFinite(initial) ? { initialLoss: initial } : {}),
     });
     // Snapshots cost a forward pass over a grid: space them so they take at most ~10 % of the time.
     let snapshotGap = SNAPSHOT_INTERVAL_MS;

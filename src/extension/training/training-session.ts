@@ -23,7 +23,7 @@ export class TrainingSession {
   /**
    * Starts the worker at `workerPath` on the config `text`, whose relative paths resolve against `configDir`.
    */
-  constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener) {
+  constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener, options: { initialLoss?: boolean } = {}) {
     this.worker = new Worker(workerPath, { workerData: { stopFlag: this.stopFlag.buffer } });
     this.ended = new Promise((resolve) => {
       this.worker.on('message', (message: WorkerToHost) => this.receive(message));
@@ -38,7 +38,7 @@ export class TrainingSession {
         resolve();
       });
     });
-    this.send({ type: 'start', text, configDir });
+    this.send({ type: 'start', text, configDir, ...(options.initialLoss ? { initialLoss: true } : {}) });
   }
 
   /** Asks the run to stop after the current batch; terminates the worker if it does not within a few seconds. */

@@ -28,11 +28,12 @@ function inspectable(run: TrainingRun): EpochRunner {
     parameters: run.model.paramCount,
     snapshot: (epoch) => takeSnapshot(run.model, run.data, epoch),
     weights: () => run.model.toJSON(),
+    initialLoss: () => run.model.evaluate(run.data.x, run.data.y, run.data.n, false).loss,
   };
 }
 
 /** Starts the one run this worker serves. */
-function start(text: string, configDir: string): void {
+function start(text: string, configDir: string, withInitialLoss: boolean): void {
   if (loop) throw new Error('this worker already trains a model');
   loop = new TrainingLoop({
     prepare: (source, readFile) => prepareRun(source, { readFile }),
@@ -43,13 +44,13 @@ function start(text: string, configDir: string): void {
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
     externalStop: () => (stopFlag ? Atomics.load(stopFlag, 0) !== 0 : false),
   });
-  void loop.run(text).finally(() => port!.close());
+  void loop.run(text, withInitialLoss).finally(() => port!.close());
 }
 
 port.on('message', (message: HostToWorker) => {
   switch (message.type) {
     case 'start':
-      start(message.text, message.configDir);
+      start(message.text, message.configDir, message.initialLoss === true);
       break;
     case 'stop':
       loop?.requestStop();
