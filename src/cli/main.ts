@@ -3,6 +3,7 @@
  */
 import { parseArgs, HELP } from './args';
 import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
 import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
 import type { CliIo } from './io';
@@ -27,6 +28,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return trainCommand(req, io);
     case 'predict':
       return predictCommand(req, io);
+    case 'export':
+      return exportCommand(req, io);
   }
 }
 
