@@ -8,20 +8,17 @@
  */
 import { existsSync, statSync } from 'fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
-import { isObject } from '../../core/config/checks';
-import { prepareRun } from '../../core/config/load';
-import { parseConfigText } from '../../core/config/parse-json';
 import type { ResolvedDataConfig } from '../../core/config/types';
 import type { Dataset } from '../../core/data/dataset';
 import { exportOnnx } from '../../core/export/onnx';
 import { csvScriptSource, exportPytorch } from '../../core/export/pytorch';
 import { NnError } from '../../core/problems';
 import { TrainingRun } from '../../core/train/trainer';
-import { makeModelFile, type ModelFile } from '../../shared/model-file';
+import { prepareExportSource } from '../../shared/export-source';
+import { makeModelFile } from '../../shared/model-file';
 import type { ExportFormat } from '../args';
 import { formatProblem } from '../format';
 import type { CliIo } from '../io';
-import { readModelFile } from '../model-input';
 import { readConfigFile } from '../read-config';
 import { writeError, writeFileAtomic } from '../write-file';
 
@@ -49,24 +46,16 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
     io.err(`nn-lab: ${error}`);
     return 2;
   }
-  const parsed = parseConfigText(text);
-  let description: unknown = parsed.value;
-  let saved: ModelFile | undefined;
-  if (isObject(parsed.value) && parsed.value.format === 'nn-lab-model') {
-    const file = readModelFile(text);
-    if (typeof file === 'string') {
-      io.err(`nn-lab: ${o.file}: ${file}`);
-      return 1;
-    }
-    saved = file;
-    description = file.config;
-  }
-  const prepared = prepareRun(saved ? description : text, { readFile });
-  const { config, data, dataConfig } = prepared;
-  if (!config || !data || !dataConfig) {
-    for (const p of prepared.problems) io.err(formatProblem(o.file, p));
+  const source = prepareExportSource(text, readFile);
+  if ('error' in source) {
+    io.err(`nn-lab: ${o.file}: ${source.error}`);
     return 1;
   }
+  if (!('config' in source)) {
+    for (const p of source.problems) io.err(formatProblem(o.file, p));
+    return 1;
+  }
+  const { config, data, dataConfig, saved, description } = source;
   const out = resolve(o.output ?? defaultExportPath(o.file, o.to));
   if (out === resolve(o.file) || /\.nn\.json$/i.test(out)) {
     io.err(`nn-lab: will not write over a model description (${o.output ?? out}); choose another name with -o`);
@@ -87,7 +76,7 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
       return 0;
     }
     const model = saved ?? makeModelFile(description, new TrainingRun(config, data).model.toJSON(), {
-      status: 'untrained', epochs: 0, digest: prepared.digest ?? '', exportedAt: new Date().toISOString(),
+      status: 'untrained', epochs: 0, digest: source.digest, exportedAt: new Date().toISOString(),
     });
     if (o.to === 'json') writeFileAtomic(out, JSON.stringify(model, null, 1) + '\n');
     else writeFileAtomic(out, exportOnnx(model));
