@@ -198,8 +198,11 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
       assert.ok(d <= TOLERANCE, `${c.id}: relative deviation ${d.toExponential(2)} > ${TOLERANCE}`);
       note(byOptimizer, c.optimizer, d);
       note(byLoss, c.loss, d);
-      for (const a of c.activations) note(byActivation, a, d);
-      if (c.maxout) note(byActivation, 'maxout', d);
+      // Activations and Maxout are credited by the cases made for them (the optimizer cases' numbers are the optimizers').
+      if (!c.id.startsWith('opt-')) {
+        for (const a of c.activations) note(byActivation, a, d);
+        if (c.maxout) note(byActivation, 'maxout', d);
+      }
     }
     assert.deepEqual([...byOptimizer.keys()].sort(), OPTIMIZERS.map((o) => o.name).sort(), 'every optimizer is covered');
     for (const a of ACTIVATIONS) assert.ok(byActivation.has(a.name), `activation ${a.name} is covered`);

@@ -65,6 +65,7 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
     io.err(`nn-lab: ${o.output ?? out} is a folder; give a file name with -o`);
     return 1;
   }
+  const shown = o.output ?? (relative(process.cwd(), out) || out);
   try {
     if (o.to === 'pytorch') {
       const csv = dataConfig.kind === 'csv' ? csvSource(o.file, dataConfig, readFile, data, out) : undefined;
@@ -72,7 +73,7 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
       for (const f of result.files) writeFileAtomic(join(dirname(out), f.name), f.text);
       writeFileAtomic(out, result.script);
       const extra = result.files.map((f) => f.name);
-      io.out(`wrote ${relative(process.cwd(), out) || out}${extra.length ? ` and ${extra.join(', ')}` : ''}; run: python3 ${basename(out)} --dtype float64`);
+      io.out(`wrote ${shown}${extra.length ? ` and ${extra.join(', ')}` : ''}; run: python3 ${basename(out)} --dtype float64`);
       return 0;
     }
     const model = saved ?? makeModelFile(description, new TrainingRun(config, data).model.toJSON(), {
@@ -80,7 +81,7 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
     });
     if (o.to === 'json') writeFileAtomic(out, JSON.stringify(model, null, 1) + '\n');
     else writeFileAtomic(out, exportOnnx(model));
-    io.out(`wrote ${relative(process.cwd(), out) || out}${saved ? '' : ' (initial weights: the description is untrained)'}`);
+    io.out(`wrote ${shown}${saved ? '' : ' (initial weights: the description is untrained)'}`);
     return 0;
   } catch (e) {
     io.err(`nn-lab: ${e instanceof NnError ? e.message : writeError(out, e)}`);

@@ -86,7 +86,7 @@ def _epoch_text(r):
 def parse_args(argv):
     p = argparse.ArgumentParser(description=f"Train {NAME} with PyTorch as NN Lab does (exported by nn-lab export).")
     p.add_argument("--epochs", type=int, default=EPOCHS, help=f"epochs to train (default {EPOCHS})")
-    p.add_argument("--seed", type=int, default=SEED, help=f"seed of the split, weights, noise and shuffles (default {SEED})")
+    p.add_argument("--seed", type=int, default=SEED, help=f"seed of the split, initial weights, noise and shuffles (default {SEED}; the data file stays as written)")
     p.add_argument("--json", action="store_true", help="one JSON object per epoch, then a summary")
     p.add_argument("--dtype", choices=["float32", "float64"], default="float32", help="float64 reproduces NN Lab")
     p.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N")
