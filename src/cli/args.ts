@@ -6,10 +6,17 @@
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'train'; file: string; json: boolean; quiet: boolean; epochs?: number; seed?: number; every?: number }
+  | { kind: 'train'; file: string; json: boolean; quiet: boolean; epochs?: number; seed?: number; every?: number; save?: string }
+  | { kind: 'export'; file: string; to: ExportFormat; output?: string; opset?: number }
   | { kind: 'check'; file: string; json: boolean }
   | { kind: 'predict'; file: string; json: boolean; inputs: number[][] }
   | { kind: 'usage-error'; message: string };
+
+/** What `nn-lab export --to` writes. */
+export type ExportFormat = 'pytorch' | 'onnx' | 'json';
+
+/** The formats `--to` accepts. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['pytorch', 'onnx', 'json'];
 
 /** The text of `nn-lab --help`. */
 export const HELP = `Usage: nn-lab <command> <file.nn.json> [options]
@@ -20,6 +27,10 @@ Commands:
   predict <model.json> --input X1,X2[,…] [--input …]
                  print the outputs of a model exported by "NN Lab: Export Trained Model"
                  (train <model.json> continues training from its saved weights)
+  export <file> --to pytorch|onnx|json [-o OUT]
+                 pytorch: a Python training script needing only PyTorch (+ its data file)
+                 onnx: the network as an ONNX model; json: a model file like "Export Trained Model"
+                 (from a *.nn.json: its initial weights; from a model.json: its saved weights)
 
 Options:
   --json         machine-readable output: one JSON object per line
@@ -28,6 +39,10 @@ Options:
   --every N      print every N-th epoch (default: about 100 lines per run; --json prints all)
   --quiet        print only the final summary
   --input LIST   predict: one input row, comma-separated numbers (repeatable)
+  --save FILE    train: write the trained model (config + weights) to FILE, e.g. model.json
+  --to FORMAT    export: pytorch, onnx or json
+  --opset N      export --to onnx: the ONNX opset (17 to 23, default 17)
+  -o FILE        export: where to write (default: beside <file>, named after it)
   -h, --help     show this help
   -v, --version  show the version
 
@@ -36,6 +51,9 @@ Exit codes: 0 success, 1 invalid description or diverged training, 2 usage error
 
 const FLAGS = ['--json', '--quiet'];
 const VALUED = ['--epochs', '--seed', '--every'];
+/** Whole-number options of export only. */
+const EXPORT_VALUED = ['--opset'];
+const TEXT_VALUED = ['--save', '--to', '-o', '--output'];
 
 /** Parses `argv` (without the node executable and script). */
 export function parseArgs(argv: readonly string[]): CliRequest {
@@ -45,6 +63,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   const flags = new Set<string>();
   const values: Record<string, number> = {};
   const inputs: number[][] = [];
+  const texts: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (FLAGS.includes(arg)) flags.add(arg);
@@ -54,7 +73,11 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       if (row.length === 0 || !row.every(Number.isFinite)) return usage(`--input needs comma-separated numbers, e.g. --input 0.5,-1${raw === undefined ? '' : `, got "${raw}"`}`);
       inputs.push(row);
     }
-    else if (VALUED.includes(arg)) {
+    else if (TEXT_VALUED.includes(arg)) {
+      const raw = inline ?? argv[++i];
+      if (raw === undefined || raw === '') return usage(`${arg} needs a value`);
+      texts[arg === '--output' ? '-o' : arg] = raw;
+    } else if (VALUED.includes(arg) || EXPORT_VALUED.includes(arg)) {
       const raw = inline ?? argv[++i];
       if (raw === undefined) return usage(`${arg} needs a value`);
       const n = Number(raw);
@@ -65,11 +88,22 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     else positional.push(arg);
   }
   const [command, file, ...extra] = positional;
-  if (command !== 'train' && command !== 'check' && command !== 'predict') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
+  if (command !== 'train' && command !== 'check' && command !== 'predict' && command !== 'export') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
   if (file === undefined) return usage(`${command} needs a file: nn-lab ${command} <file.nn.json>`);
   if (extra.length) return usage(`unexpected argument "${extra[0]}"`);
   const json = flags.has('--json');
   if (command !== 'predict' && inputs.length > 0) return usage('--input only applies to predict');
+  if (command !== 'train' && texts['--save'] !== undefined) return usage('--save only applies to train');
+  if (command !== 'export') for (const f of ['--to', '-o']) if (texts[f] !== undefined) return usage(`${f} only applies to export`);
+  if (command !== 'export' && '--opset' in values) return usage('--opset only applies to export --to onnx');
+  if (command === 'export') {
+    for (const f of ['--quiet', '--json', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to export`);
+    const to = texts['--to'];
+    if (to === undefined) return usage(`export needs --to ${EXPORT_FORMATS.join('|')}`);
+    if (!(EXPORT_FORMATS as readonly string[]).includes(to)) return usage(`--to must be one of ${EXPORT_FORMATS.join(', ')}, got "${to}"`);
+    if ('--opset' in values && to !== 'onnx') return usage('--opset only applies to export --to onnx');
+    return { kind: 'export', file, to: to as ExportFormat, output: texts['-o'], ...('--opset' in values ? { opset: values['--opset'] } : {}) };
+  }
   if (command === 'predict') {
     for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to predict`);
     if (inputs.length === 0) return usage('predict needs at least one --input row, e.g. --input 0.5,-1');
@@ -79,7 +113,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} only applies to train`);
     return { kind: 'check', file, json };
   }
-  return { kind: 'train', file, json, quiet: flags.has('--quiet'), epochs: values['--epochs'], seed: values['--seed'], every: values['--every'] };
+  const train: CliRequest = { kind: 'train', file, json, quiet: flags.has('--quiet'), epochs: values['--epochs'], seed: values['--seed'], every: values['--every'] };
+  if (texts['--save'] !== undefined) train.save = texts['--save'];
+  return train;
 }
 
 function usage(message: string): CliRequest {

@@ -3,7 +3,7 @@
  */
 import { parseArgs, HELP } from './args';
 import { checkCommand } from './commands/check';
-import { exportOnnxCommand } from './commands/export-onnx';
+import { exportCommand } from './commands/export';
 import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
 import type { CliIo } from './io';
@@ -11,8 +11,6 @@ import { version } from '../../package.json';
 
 /** Runs one command line and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  // `export … --to onnx` (to be merged into the export command's dispatch).
-  if (argv[0] === 'export' && !argv.includes('-h') && !argv.includes('--help')) return exportOnnxCommand(argv.slice(1), io);
   const req = parseArgs(argv);
   switch (req.kind) {
     case 'help':
@@ -30,6 +28,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return trainCommand(req, io);
     case 'predict':
       return predictCommand(req, io);
+    case 'export':
+      return exportCommand(req, io);
   }
 }
 

@@ -12,6 +12,7 @@ import { registerNewConfigCommand } from './templates/new-config-command';
 import type { PanelSnapshot } from './panel/training-panel';
 import { galleryApi, registerGalleryCommand, type GalleryApi } from './gallery/gallery-command';
 import { compareApi, registerCompareCommand, type CompareApi } from './compare/compare-command';
+import { registerExportPytorchCommand } from './export/export-pytorch-command';
 
 /** What `activate` returns: read-only views for tests and other extensions. */
 export interface NnLabApi extends GalleryApi, CompareApi, RunsApi {
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): NnLabApi {
   const runs = registerRuns(context, controller, log);
   context.subscriptions.push(...runs.disposables);
   context.subscriptions.push(...registerGalleryCommand(context.extensionUri, log), ...registerCompareCommand(context.extensionUri, log));
-  context.subscriptions.push(...registerEditing(), registerNewConfigCommand());
+  context.subscriptions.push(...registerEditing(), registerNewConfigCommand(), registerExportPytorchCommand(log));
   log.info(`NN Lab ${String(context.extension.packageJSON.version)} activated in VS Code ${vscode.version}`);
   return { panelSnapshot: (uri) => controller.panelSnapshot(uri), ...galleryApi, ...compareApi, ...runs.api };
 }

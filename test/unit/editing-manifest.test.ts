@@ -24,6 +24,13 @@ describe('editing: manifest', () => {
     assert.ok(manifest.activationEvents.includes('onLanguage:json'));
   });
 
+  it('contributes "Export as PyTorch Script" for descriptions and exported models', () => {
+    assert.ok(commands.has('nnLab.exportPytorch'));
+    const palette = (manifest as unknown as { contributes: { menus: { commandPalette: { command: string; when?: string }[] } } }).contributes.menus.commandPalette;
+    const when = palette.find((m) => m.command === 'nnLab.exportPytorch')?.when ?? '';
+    assert.match(when, /nn\|model/, 'shown for *.nn.json and *.model.json files');
+  });
+
   it('declares workspace trust and virtual workspace support', () => {
     assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
     assert.ok(manifest.capabilities?.virtualWorkspaces?.supported !== undefined);

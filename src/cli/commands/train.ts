@@ -9,7 +9,9 @@ import { isObject } from '../../core/config/checks';
 import { validationCount } from '../../core/config/semantics';
 import { readConfigFile } from '../read-config';
 import { copyWeights, loadTrainedModel, readModelFile } from '../model-input';
-import type { ModelFile } from '../../shared/model-file';
+import { makeModelFile, type ModelFile } from '../../shared/model-file';
+import { writeError, writeFileAtomic } from '../write-file';
+import { resolve } from 'path';
 import { epochJson, formatEpoch, formatProblem, formatSummary, lossText, summarize } from '../format';
 import { ProgressBar } from '../progress';
 import type { CliIo } from '../io';
@@ -22,6 +24,8 @@ export interface TrainCommandOptions {
   epochs?: number;
   seed?: number;
   every?: number;
+  /** Write the trained model here (the "Export Trained Model" format), atomically. */
+  save?: string;
 }
 
 /** Runs the training and returns the exit code (0 completed, 1 invalid or diverged, 130 interrupted). */
@@ -94,5 +98,31 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const trainingSamples = data.n - validationCount(data.n, config.training.validationSplit);
   const summary = summarize(status, run.message, run.history, seconds, trainingSamples, prepared.digest);
   io.out(o.json ? JSON.stringify(summary) : formatSummary(summary));
+  if (o.save !== undefined && !saveModel(o.save, o.file, source === text ? parsed.value : source, run, status, prepared.digest ?? '', io)) return 1;
   return status === 'completed' ? 0 : status === 'diverged' ? 1 : 130;
+}
+
+/**
+ * Writes the trained model to `target` as "NN Lab: Export Trained Model" does (the description as
+ * trained, its weights and a summary); never over a description. Returns false after reporting why not.
+ */
+function saveModel(target: string, file: string, description: unknown, run: TrainingRun, status: string, digest: string, io: CliIo): boolean {
+  if (resolve(target) === resolve(file) || /\.nn\.json$/i.test(target)) {
+    io.err(`nn-lab: --save will not write over a model description (${target}); use a name like model.json`);
+    return false;
+  }
+  if (status === 'diverged') {
+    io.err(`nn-lab: the run diverged, so ${target} was not written`);
+    return false;
+  }
+  const last = run.history[run.history.length - 1];
+  const model = makeModelFile(description, run.model.toJSON(), { status, epochs: run.history.length, finalLoss: last?.loss, digest, exportedAt: new Date().toISOString() });
+  try {
+    writeFileAtomic(target, JSON.stringify(model, null, 1) + '\n');
+  } catch (e) {
+    io.err(`nn-lab: ${writeError(target, e)}`);
+    return false;
+  }
+  io.err(`saved the trained model to ${target}`);
+  return true;
 }

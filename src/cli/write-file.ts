@@ -1,0 +1,27 @@
+/**
+ * Writing output files from the CLI atomically: the content goes to a temporary file in the
+ * same folder, which is then renamed over the target, so a reader never sees half a file.
+ */
+import { renameSync, rmSync, writeFileSync } from 'fs';
+import { basename, dirname, join } from 'path';
+
+/** Writes `content` to `file` through a temporary sibling and a rename. */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/** The reason of a failed write, in one line. */
+export function writeError(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `cannot write ${file}: its folder does not exist`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot write ${file}: permission denied`;
+  if (code === 'EISDIR') return `cannot write ${file}: it is a folder`;
+  return `cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`;
+}

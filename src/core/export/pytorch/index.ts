@@ -1,0 +1,204 @@
+/**
+ * `nn-lab export --to pytorch`: one self-contained Python file (needing only PyTorch) that trains
+ * a model description as NN Lab does, plus the data files it reads. Pure string generation: the
+ * caller writes the files.
+ */
+import type { ResolvedConfig, ResolvedLayer } from '../../config/types';
+import type { Dataset } from '../../data/dataset';
+import { lossRegistry } from '../../losses';
+import type { ModelWeightsJson } from '../../model/weights-json';
+import { ACTIVATION_HELPERS, pythonActivation } from './activations';
+import { dataFileText, pythonDataLoader, ScriptData } from './data';
+import { pythonLoss } from './losses';
+import { pythonOptimizer } from './optimizers';
+import { pyBool, pyFloat, pyInt, pyString } from './python-text';
+import { PYTHON_RNG } from './rng';
+import { PYTHON_MAXOUT, PYTHON_RUNTIME } from './runtime';
+
+export type { ScriptData } from './data';
+export { csvScriptSource } from './csv-source';
+
+/** What the script is generated from. */
+export interface PytorchExportInput {
+  /** The resolved description (its `inputs` from the data). */
+  config: ResolvedConfig;
+  /** The loaded data set (written beside the script unless `csv` is given). */
+  data: Dataset;
+  /** File name of the script, e.g. "train.py"; data files are named after it ("train_data.json"). */
+  scriptName: string;
+  /** Read the samples from this CSV file instead of a JSON file written beside the script. */
+  csv?: Extract<ScriptData, { kind: 'csv' }>;
+  /** Start from these weights (an exported model) instead of the drawn ones, as `nn-lab train model.json` does. */
+  startWeights?: ModelWeightsJson;
+  /** Where the description came from, named in the script's header. */
+  sourceName?: string;
+}
+
+/** A file to write beside the script. */
+export interface ExportedFile {
+  /** File name (no folder), e.g. "train_data.json". */
+  name: string;
+  text: string;
+}
+
+/** The generated script and the files it reads. */
+export interface PytorchExport {
+  script: string;
+  files: ExportedFile[];
+}
+
+/** `train.py` → `train`. */
+function stem(scriptName: string): string {
+  return scriptName.replace(/\.py$/i, '') || 'train';
+}
+
+/** True when the loss is computed from the output layer's logits (sigmoid + Binary, softmax + Cross), as NN Lab does. */
+export function fusedOutput(config: ResolvedConfig): boolean {
+  const last = config.layers[config.layers.length - 1];
+  const fusesWith = lossRegistry.create(config.loss, {}).fusesWith;
+  return last?.type === 'dense' && fusesWith !== undefined && last.activation.name === fusesWith;
+}
+
+/** One line per layer for the docstring, e.g. "dense 2 → 8, tanh". */
+function layerSummary(layers: readonly ResolvedLayer[], inputs: number): string {
+  let width = inputs;
+  return layers
+    .map((l) => {
+      const line = l.type === 'maxout' ? `maxout ${width} → ${l.units} (${l.pieces} pieces)` : `dense ${width} → ${l.units}, ${l.activation.name}`;
+      width = l.units;
+      return `    ${line}, ${l.init} init`;
+    })
+    .join('\n');
+}
+
+/** The `Net` module and the `INIT` list. */
+function pythonNet(config: ResolvedConfig, fused: boolean): { code: string; helpers: string[]; maxout: boolean } {
+  const lines: string[] = [];
+  const helpers: string[] = [];
+  let maxout = false;
+  let width = config.inputs;
+  let output = 'nn.Identity()';
+  config.layers.forEach((layer, i) => {
+    if (layer.type === 'maxout') {
+      maxout = true;
+      lines.push(`Maxout(${width}, ${layer.units}, ${layer.pieces}),`);
+    } else {
+      lines.push(`nn.Linear(${width}, ${layer.units}),`);
+      const act = pythonActivation(layer.activation.name, layer.activation.params);
+      helpers.push(...act.helpers);
+      if (fused && i === config.layers.length - 1) output = act.module;
+      else if (act.module !== 'nn.Identity()') lines.push(`${act.module},`);
+    }
+    width = layer.units;
+  });
+  const init = config.layers.map((l) => `(${pyString(l.init)}, ${pyFloat(l.initScale)})`).join(', ');
+  const code = String.raw`
+class Net(nn.Module):
+    """The network; forward returns (z, y): the output layer's logits z${fused ? '' : ' (= y here)'} and the outputs y."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.Sequential(
+${lines.map((l) => '            ' + l).join('\n')}
+        )
+        self.output = ${output}${fused ? '  # the loss is computed from the logits z, fused with this activation' : ''}
+
+    def forward(self, x):
+        z = self.layers(x)
+        return z, self.output(z)
+
+
+INIT = [${init}]  # per weighted layer: (initialiser, initScale)
+`;
+  return { code, helpers, maxout };
+}
+
+/** Generates the script for `input` and the data files it needs. */
+export function exportPytorch(input: PytorchExportInput): PytorchExport {
+  const { config, data } = input;
+  const base = stem(input.scriptName);
+  const files: ExportedFile[] = [];
+  let source: ScriptData;
+  if (input.csv) source = input.csv;
+  else {
+    source = { kind: 'json', file: `${base}_data.json` };
+    files.push({ name: source.file, text: dataFileText(data) });
+  }
+  let startWeights = 'None';
+  if (input.startWeights) {
+    const name = `${base}_weights.json`;
+    files.push({ name, text: JSON.stringify(input.startWeights) + '\n' });
+    startWeights = pyString(name);
+  }
+  const fused = fusedOutput(config);
+  const net = pythonNet(config, fused);
+  const helperNames = [...new Set(net.helpers)].sort((a, b) => (a === 'pointwise' ? -1 : b === 'pointwise' ? 1 : a.localeCompare(b)));
+  const optimizer = pythonOptimizer(config.optimizer.name, config.optimizer.params);
+  const t = config.training;
+  const params = Object.entries(config.optimizer.params).map(([k, v]) => `${k}=${v}`).join(', ');
+  const script = [
+    String.raw`#!/usr/bin/env python3
+"""${config.name}: a PyTorch training script exported by NN Lab (nn-lab export --to pytorch)${input.sourceName ? ` from ${input.sourceName}` : ''}.
+
+It trains the network exactly as NN Lab does: the same layers, activations, initial weights, loss,
+optimizer update rule, validation split and shuffle order (NN Lab's seeded generator is ported
+below), so with --dtype float64 the loss history equals the one of "nn-lab train --json".
+
+Model: ${config.inputs} inputs
+${layerSummary(config.layers, config.inputs)}
+Loss: ${config.loss}${fused ? ' (computed from the logits)' : ''}; optimizer: ${config.optimizer.name} (${params})
+Training: ${t.epochs} epochs, batch ${t.batchSize}, validation split ${t.validationSplit}, seed ${t.seed}${t.shuffle ? '' : ', no shuffling'}
+
+    python3 ${input.scriptName} [--epochs N] [--json] [--dtype float64] [--device cuda] [--save model.pt] [--onnx model.onnx]
+    torchrun --nproc_per_node K ${input.scriptName} ...   # data-parallel (gloo on CPU, NCCL on GPU), same history
+
+Needs only PyTorch and the Python standard library.
+"""
+import argparse
+import csv
+import json
+import math
+import os
+import time
+import warnings
+from pathlib import Path
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+HERE = Path(__file__).resolve().parent
+NAME = ${pyString(config.name)}
+INPUTS = ${pyInt(config.inputs)}
+EPOCHS = ${pyInt(t.epochs)}
+BATCH_SIZE = ${pyInt(t.batchSize)}
+VALIDATION_SPLIT = ${pyFloat(t.validationSplit)}
+SEED = ${pyInt(t.seed)}
+SHUFFLE = ${pyBool(t.shuffle)}
+CLASSIFICATION = ${pyBool(data.task === 'classification')}  # report accuracy
+START_WEIGHTS = ${startWeights}  # saved weights to continue from (None: start from the drawn ones)
+`,
+    '# ---- NN Lab\'s random numbers ----',
+    PYTHON_RNG,
+    '# ---- activations and layers ----',
+    ...helperNames.map((h) => ACTIVATION_HELPERS[h]),
+    net.maxout ? PYTHON_MAXOUT : '',
+    net.code,
+    '# ---- loss ----',
+    pythonLoss(config.loss, fused),
+    '# ---- optimizer ----',
+    optimizer.classes,
+    String.raw`
+def make_optimizer(params, rng):
+    """NN Lab's ${config.optimizer.name} with the description's hyper-parameters."""
+    return ${optimizer.construct}
+`,
+    '# ---- data ----',
+    pythonDataLoader(source),
+    '# ---- training ----',
+    PYTHON_RUNTIME,
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+  return { script: script.replace(/\n{3,}/g, '\n\n\n'), files };
+}
