@@ -6,8 +6,8 @@
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'train'; file: string; json: boolean; quiet: boolean; epochs?: number; seed?: number; every?: number }
-  | { kind: 'check'; file: string; json: boolean }
+  | { kind: 'train'; file: string; json: boolean; quiet: boolean; epochs?: number; seed?: number; every?: number; allowOutside?: boolean }
+  | { kind: 'check'; file: string; json: boolean; allowOutside?: boolean }
   | { kind: 'predict'; file: string; json: boolean; inputs: number[][] }
   | { kind: 'usage-error'; message: string };
 
@@ -28,13 +28,15 @@ Options:
   --every N      print every N-th epoch (default: about 100 lines per run; --json prints all)
   --quiet        print only the final summary
   --input LIST   predict: one input row, comma-separated numbers (repeatable)
+  --allow-outside
+                 read CSV data files outside the description's folder (refused by default)
   -h, --help     show this help
   -v, --version  show the version
 
 Exit codes: 0 success, 1 invalid description or diverged training, 2 usage error, 130 interrupted.
 `;
 
-const FLAGS = ['--json', '--quiet'];
+const FLAGS = ['--json', '--quiet', '--allow-outside'];
 const VALUED = ['--epochs', '--seed', '--every'];
 
 /** Parses `argv` (without the node executable and script). */
@@ -71,15 +73,15 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   const json = flags.has('--json');
   if (command !== 'predict' && inputs.length > 0) return usage('--input only applies to predict');
   if (command === 'predict') {
-    for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to predict`);
+    for (const f of ['--quiet', '--allow-outside', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to predict`);
     if (inputs.length === 0) return usage('predict needs at least one --input row, e.g. --input 0.5,-1');
     return { kind: 'predict', file, json, inputs };
   }
   if (command === 'check') {
     for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} only applies to train`);
-    return { kind: 'check', file, json };
+    return { kind: 'check', file, json, ...(flags.has('--allow-outside') ? { allowOutside: true } : {}) };
   }
-  return { kind: 'train', file, json, quiet: flags.has('--quiet'), epochs: values['--epochs'], seed: values['--seed'], every: values['--every'] };
+  return { kind: 'train', file, json, quiet: flags.has('--quiet'), epochs: values['--epochs'], seed: values['--seed'], every: values['--every'], ...(flags.has('--allow-outside') ? { allowOutside: true } : {}) };
 }
 
 function usage(message: string): CliRequest {

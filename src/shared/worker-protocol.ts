@@ -15,6 +15,11 @@ export interface StartTrainingMessage {
   text: string;
   /** Absolute folder of the config file. */
   configDir: string;
+  /**
+   * Where CSV files may come from: inside `root` (the workspace folder) unless `allowOutside` (the
+   * user's setting, never in Restricted Mode, `restricted`). Absent: anywhere.
+   */
+  access?: { root?: string; allowOutside?: boolean; restricted?: boolean; scope?: 'cli' | 'workspace' };
 }
 
 /** Host → worker: stop after the current batch; the worker answers with `finished` / `cancelled`. */

@@ -22,11 +22,13 @@ export interface TrainCommandOptions {
   epochs?: number;
   seed?: number;
   every?: number;
+  /** Read CSV data outside the description's folder. */
+  allowOutside?: boolean;
 }
 
 /** Runs the training and returns the exit code (0 completed, 1 invalid or diverged, 130 interrupted). */
 export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<number> {
-  const { text, readFile, error } = readConfigFile(o.file);
+  const { text, readFile, error } = readConfigFile(o.file, { allowOutside: o.allowOutside === true });
   if (text === undefined) {
     io.err(`nn-lab: ${error}`);
     return 2;

@@ -3,9 +3,10 @@
  * in a multi-select quick pick, then train the config once per optimizer with the same seed and
  * overlay the loss curves in the comparison panel. Cancellable from the notification and the panel.
  */
-import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { dataFileReader } from '../files/data-reader';
+import { dataAccessFor, readConfigUri } from '../files/workspace-access';
 import { isModelFile } from '../commands';
 import { prepareRun } from '../../core/config/load';
 import { OPTIMIZERS } from '../../core/optimizers';
@@ -43,14 +44,15 @@ async function pickOptimizers(own: string | undefined): Promise<string[] | undef
 /** The config's text: its open editor's contents (saved or not), else the file on disk. */
 async function textOf(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  return open ? open.getText() : readConfigUri(uri);
 }
 
 /** Runs one comparison to its end; resolves with the final state. */
 async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, uri: vscode.Uri, text: string, value: object, optimizers: string[]): Promise<CompareState> {
   active?.dispose();
   const configDir = path.dirname(uri.fsPath);
-  const readFile = (relativePath: string): string => readFileSync(path.resolve(configDir, relativePath), 'utf8');
+  const access = dataAccessFor(uri, configDir);
+  const readFile = dataFileReader(configDir, access);
   const variants = makeVariants(text, value, optimizers);
   const training = (value as { training?: { epochs?: unknown; seed?: unknown } }).training;
   const state: CompareState = {
@@ -63,7 +65,7 @@ async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, u
   const panel = ComparePanel.show(extensionUri, log, state);
   for (const v of variants) panel.update({ type: 'update', optimizer: v.optimizer, status: 'queued', losses: [], initialLoss: initialLoss(v.text, readFile) });
   const workerPath = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
-  const runner: CompareRunner = new CompareRunner(variants, workerSessions(workerPath, configDir), (u) => { if (active === runner && ComparePanel.open === panel) panel.update(u); }, PARALLEL_RUNS);
+  const runner: CompareRunner = new CompareRunner(variants, workerSessions(workerPath, configDir, access), (u) => { if (active === runner && ComparePanel.open === panel) panel.update(u); }, PARALLEL_RUNS);
   active = runner;
   panel.onStop = () => runner.cancel();
   log.info(`Comparing ${optimizers.join(', ')} on ${uri.fsPath}`);
@@ -110,7 +112,7 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
       return undefined;
     }
     const configDir = path.dirname(uri.fsPath);
-    const prepared = prepareRun(text, { readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8') });
+    const prepared = prepareRun(text, { readFile: dataFileReader(configDir, dataAccessFor(uri, configDir)) });
     const errors = prepared.problems.filter((p) => p.severity === 'error');
     if (errors.length) {
       const first = errors[0];

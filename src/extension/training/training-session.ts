@@ -2,6 +2,7 @@
  * One training run in a `worker_threads` Worker (`dist/worker.js`): start it, stop it, hear from it.
  * The host never trains on its own thread, so VS Code stays responsive whatever the model size.
  */
+import type { DataAccess } from '../files/path-policy';
 import { Worker } from 'worker_threads';
 import type { HostToWorker, WorkerToHost } from '../../shared/worker-protocol';
 
@@ -23,7 +24,7 @@ export class TrainingSession {
   /**
    * Starts the worker at `workerPath` on the config `text`, whose relative paths resolve against `configDir`.
    */
-  constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener) {
+  constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener, access?: DataAccess) {
     this.worker = new Worker(workerPath, { workerData: { stopFlag: this.stopFlag.buffer } });
     this.ended = new Promise((resolve) => {
       this.worker.on('message', (message: WorkerToHost) => this.receive(message));
@@ -38,7 +39,7 @@ export class TrainingSession {
         resolve();
       });
     });
-    this.send({ type: 'start', text, configDir });
+    this.send({ type: 'start', text, configDir, ...(access ? { access } : {}) });
   }
 
   /** Asks the run to stop after the current batch; terminates the worker if it does not within a few seconds. */
