@@ -113,3 +113,12 @@ describe('CSV: file text in messages', () => {
     assert.equal(shownList(['a', 'b', 'c'], 2), 'a, b and 1 more');
   });
 });
+
+describe('CSV: pathological text stays linear', () => {
+  it('a line of a million quotes after a letter, and a wrong target of 100,000 characters', () => {
+    const quotes = read(`a,b\nx${'"'.repeat(1_000_000)},1\n`);
+    assert.match(quotes.problems[0].message, /is not a number/);
+    const long = read('a,b\n1,2\n', { target: 'q'.repeat(100_000) });
+    assert.match(long.problems[0].message, /has no column "q{40}…"/);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'assert';
 import { spawn } from 'child_process';
-import { existsSync, readFileSync, rmSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { isRoot, layOut, loadCases, type HostileCase } from './hostile/corpus';
@@ -17,8 +17,19 @@ const TIME_LIMIT_MS = 5000;
 const RSS_LIMIT_KB = 300 * 1024;
 const TIME = '/usr/bin/time';
 const distCli = path.join(root, 'dist', 'cli.js');
-/** The built CLI when there is one (as users run it), else its TypeScript entry through tsx. */
-const cliEntry = existsSync(distCli) ? [distCli] : ['--require', 'tsx/cjs', path.join(root, 'src', 'cli', 'main.ts')];
+
+/** The newest modification time of the files under `dir`. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The built CLI when it is up to date (as users run it), else its TypeScript entry through tsx. */
+const cliEntry = existsSync(distCli) && statSync(distCli).mtimeMs >= newest(path.join(root, 'src')) ? [distCli] : ['--require', 'tsx/cjs', path.join(root, 'src', 'cli', 'main.ts')];
 
 interface Outcome {
   code: number | null;

@@ -69,6 +69,7 @@ export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, de
   let pending = ''; // quoted content (and text around it) of the current cell
   let runStart = start; // start of the current unquoted run of the cell
   let wasQuoted = false;
+  let blankSoFar = true; // the cell holds only spaces and tabs so far (a quote there opens a quoted field)
   let stopped = false;
   const endRow = (end: number): void => {
     cells.push(pending + text.slice(runStart, end));
@@ -77,10 +78,11 @@ export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, de
     cells = [];
     pending = '';
     wasQuoted = false;
+    blankSoFar = true;
   };
   for (let i = start; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34 /* " */ && (pending + text.slice(runStart, i)).trim() === '') {
+    if (c === 34 /* " */ && blankSoFar) {
       // A quoted field: up to the closing quote, "" standing for one quote; line breaks allowed.
       wasQuoted = true;
       pending = '';
@@ -111,6 +113,7 @@ export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, de
         j++;
       }
       pending = content + text.slice(from, j);
+      blankSoFar = pending.trim() === '';
       i = j;
       runStart = j + 1;
       continue;
@@ -119,6 +122,7 @@ export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, de
       cells.push(pending + text.slice(runStart, i));
       pending = '';
       runStart = i + 1;
+      blankSoFar = true;
     } else if (c === 13 || c === 10) {
       endRow(i);
       if (stopped) return undefined;
@@ -127,9 +131,12 @@ export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, de
       lineStart = i + 1;
       rowLine = line;
       runStart = i + 1;
-    } else if (c < 0x20 || c >= 0x7f) {
-      const bad = badCharacter(c);
-      if (bad) return { line, character: i - lineStart + 1, message: bad };
+    } else {
+      if (c !== 32 && c !== 9) blankSoFar = false;
+      if (c < 0x20 || c >= 0x7f) {
+        const bad = badCharacter(c);
+        if (bad) return { line, character: i - lineStart + 1, message: bad };
+      }
     }
   }
   if (pending !== '' || runStart < n || cells.length > 0 || wasQuoted) endRow(n);
@@ -143,10 +150,56 @@ export function parseCsvText(text: string, delimiter = detectDelimiter(text)): C
   return error ? { rows, error } : { rows };
 }
 
+/** ASCII white space as `String.prototype.trim` removes it (tab, line feed, VT, FF, CR, space). */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** The end of a run of ASCII digits starting at `i`. */
+function digitsEnd(s: string, i: number, end: number): number {
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  return i;
+}
+
+/** True when `s[a, b)` is `[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`. */
+function isDecimal(s: string, a: number, b: number): boolean {
+  let i = a;
+  if (i < b && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) i++;
+  const intEnd = digitsEnd(s, i, b);
+  let fracDigits = 0;
+  let j = intEnd;
+  if (j < b && s.charCodeAt(j) === 46) {
+    const fracEnd = digitsEnd(s, j + 1, b);
+    fracDigits = fracEnd - j - 1;
+    j = fracEnd;
+  }
+  if (intEnd === i && fracDigits === 0) return false;
+  if (j < b && (s.charCodeAt(j) === 101 || s.charCodeAt(j) === 69)) {
+    let k = j + 1;
+    if (k < b && (s.charCodeAt(k) === 43 || s.charCodeAt(k) === 45)) k++;
+    const expEnd = digitsEnd(s, k, b);
+    if (expEnd === k) return false;
+    j = expEnd;
+  }
+  return j === b;
+}
+
 /** A decimal number as people write it: `-1`, `2.5`, `.5`, `1e-3` (no hex, no Infinity, no empty). */
 export function parseNumberCell(cell: string): number | undefined {
-  const s = cell.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
-  const v = Number(s);
+  // Cells with non-ASCII characters take the general path (trim removes Unicode spaces too).
+  let a = 0;
+  let b = cell.length;
+  while (a < b && isAsciiSpace(cell.charCodeAt(a))) a++;
+  while (b > a && isAsciiSpace(cell.charCodeAt(b - 1))) b--;
+  if (a < b && (cell.charCodeAt(a) > 127 || cell.charCodeAt(b - 1) > 127)) {
+    const t = cell.trim();
+    return t.length !== b - a || t !== cell.slice(a, b) ? parseNumberCell(t) : undefined;
+  }
+  if (!isDecimal(cell, a, b)) return undefined;
+  const v = Number(a === 0 && b === cell.length ? cell : cell.slice(a, b));
   return Number.isFinite(v) ? v : undefined;
 }

@@ -284,7 +284,8 @@ function resolveTargets(target: CsvOptions['target'], names: string[], hasHeader
       out.push(j);
       return;
     }
-    const suggestion = hasHeader ? didYouMean(t, names.filter((s) => s.length <= 100).slice(0, 1000)) : undefined;
+    // Suggestions compare short names only (edit distance is quadratic in the lengths).
+    const suggestion = hasHeader && t.length <= 100 ? didYouMean(t, names.filter((s) => s.length <= 100).slice(0, MAX_CSV_COLUMNS)) : undefined;
     const message = hasHeader
       ? `${file} has no column "${shownText(t, 40)}".${suggestion ? ` Did you mean "${shownText(suggestion, 40)}"?` : ''} Columns: ${shownList(names)}`
       : `${file} has no header row, so target "${shownText(t, 40)}" cannot be found by name: use a 0-based column index`;

@@ -9,7 +9,7 @@ import { checkConfigText } from './check-config';
 import { isConfigDocument } from './config-documents';
 import { DataFileCache } from './data-file-cache';
 import { rangeOfPath, treeOf } from './json-locations';
-import { dataAccessFor } from '../files/workspace-access';
+import { ALLOW_OUTSIDE_SETTING, dataAccessFor } from '../files/workspace-access';
 
 /** The `source` of every NN Lab diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'NN Lab';
@@ -64,6 +64,11 @@ export class ConfigDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => void this.refresh(d)),
       // VS Code may keep a document open long after its last tab closed: clear on the tab closing too.
       vscode.window.tabGroups.onDidChangeTabs((e) => this.forgetClosedTabs(e.closed)),
+      // Which data files may be read changes with trust and with the setting: check again.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`nnLab.${ALLOW_OUTSIDE_SETTING}`)) this.refreshAll();
+      }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const e of editors) if (!this.current.has(e.document.uri.toString())) void this.refresh(e.document);
       }),
@@ -94,6 +99,11 @@ export class ConfigDiagnostics implements vscode.Disposable {
     if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version || this.disposed) return;
     this.current.set(key, list);
     this.collection.set(doc.uri, list);
+  }
+
+  /** Checks every open document again. */
+  refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) void this.refresh(d);
   }
 
   /** The core problem behind a diagnostic VS Code hands back (matched on range, message and source). */
