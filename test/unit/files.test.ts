@@ -66,6 +66,19 @@ describe('safe reader', () => {
     assert.match((await refusal(() => readTextFile(at('big.csv'), 'config', 'big.csv'))).message, /more than the 5 MB limit for model descriptions/);
   });
 
+  it('reads a file whose size fstat gives as 0 but which holds text (/proc), to its end', async function () {
+    if (!fs.existsSync('/proc/self/status')) this.skip();
+    assert.match(readTextFileSync('/proc/self/status', 'config'), /^Name:/);
+    assert.match((await readTextFile('/proc/self/status', 'config')).text, /^Name:/);
+  });
+
+  it('stops at the limit when a file turns out bigger than fstat said (/proc/kallsyms, where it is over 5 MB)', async function () {
+    if (!fs.existsSync('/proc/kallsyms') || fs.readFileSync('/proc/kallsyms').length <= FILE_LIMITS.config) this.skip();
+    const e = await refusal(() => readTextFileSync('/proc/kallsyms', 'config', 'kallsyms'));
+    assert.equal(e.message, 'cannot read kallsyms: it grew past the 5 MB limit for model descriptions while being read');
+    assert.match((await refusal(() => readTextFile('/proc/kallsyms', 'config', 'kallsyms'))).message, /grew past the 5 MB limit/);
+  });
+
   it('says "not found" (code ENOENT) for missing files and dangling links, and names loops', async () => {
     assert.equal((await refusal(() => readTextFileSync(at('none.csv'), 'data', 'none.csv'))).code, 'ENOENT');
     symlinkSync('gone', at('dangling'));

@@ -70,8 +70,8 @@ export function checkStat(stat: Stats, kind: FileKind, shown: string): void {
 }
 
 function tooBig(shown: string, kind: FileKind, bytes: number, grew = false): FileReadError {
-  const size = grew ? `it grew past ${limitText(kind)} while being read` : `it is ${megabytes(bytes)}`;
-  return new FileReadError(`cannot read ${shown}: ${size}, more than the ${limitText(kind)} limit for ${KIND_NAMES[kind]}`, 'too-big');
+  if (grew) return new FileReadError(`cannot read ${shown}: it grew past the ${limitText(kind)} limit for ${KIND_NAMES[kind]} while being read`, 'too-big');
+  return new FileReadError(`cannot read ${shown}: it is ${megabytes(bytes)}, more than the ${limitText(kind)} limit for ${KIND_NAMES[kind]}`, 'too-big');
 }
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
