@@ -61,7 +61,7 @@ describe('CSV: limits while parsing', () => {
 
   it('refuses more columns than the limit on the first line', () => {
     const header = Array.from({ length: MAX_CSV_COLUMNS + 1 }, (_, j) => `c${j}`).join(',');
-    assert.equal(read(`${header}\n`).problems[0].message, `d.csv line 1: 1,001 columns, more than the limit of 1,000`);
+    assert.equal(read(`${header}\n`).problems[0].message, `d.csv line 1: more than 1,000 columns, the limit for a CSV file`);
   });
 
   it('refuses more values (rows × features) than the limit, at the row that passes it', () => {
@@ -120,5 +120,20 @@ describe('CSV: pathological text stays linear', () => {
     assert.match(quotes.problems[0].message, /is not a number/);
     const long = read('a,b\n1,2\n', { target: 'q'.repeat(100_000) });
     assert.match(long.problems[0].message, /has no column "q{40}…"/);
+  });
+});
+
+describe('CSV: counts what it does not list', () => {
+  it('counts every empty text target cell beyond the listed ones', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => (i % 2 ? `${i},a` : `${i},`)).join('\n');
+    const { problems } = read(`x,y\n${rows}\n1,b\n`);
+    assert.equal(problems.length, 11);
+    assert.match(problems[0].message, /line 2, column 2 \("y"\): empty target cell/);
+    assert.match(problems[10].message, /: 3 more problems not listed$/);
+  });
+
+  it('stops a later row with too many fields as it is split', () => {
+    const { problems } = read(`a,b\n1,2\n${','.repeat(5000)}\n`);
+    assert.equal(problems[0].message, 'd.csv line 3: more than 1,000 columns, the limit for a CSV file');
   });
 });

@@ -10,7 +10,7 @@
  * line and character: a NUL byte (a binary file), other control characters, and U+FFFD (bytes
  * that were not UTF-8).
  */
-import { shownText } from './shown-text';
+import { grouped, shownText } from './shown-text';
 
 /** One non-blank record of the file. */
 export interface CsvRow {
@@ -56,9 +56,10 @@ function badCharacter(c: number): string | undefined {
 
 /**
  * Scans CSV text record by record: `onRow` gets each non-blank record and returns false to stop.
- * Returns the error that stopped the scan, if the text is not CSV.
+ * Returns the error that stopped the scan, if the text is not CSV or a record has more than
+ * `maxColumns` fields (checked as the fields are split, so a line of commas cannot fill memory).
  */
-export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, delimiter = detectDelimiter(text)): CsvSyntaxError | undefined {
+export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, delimiter = detectDelimiter(text), maxColumns = Infinity): CsvSyntaxError | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
@@ -119,6 +120,8 @@ export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, de
       continue;
     }
     if (c === delim) {
+      // A delimiter means one more field after it: stop once the record would pass the limit.
+      if (cells.length + 2 > maxColumns) return { line: rowLine, message: `more than ${grouped(maxColumns)} columns, the limit for a CSV file` };
       cells.push(pending + text.slice(runStart, i));
       pending = '';
       runStart = i + 1;

@@ -63,6 +63,7 @@ interface TextTarget {
   badCells: { row: CsvRow; j: number }[];
   badCount: number;
   emptyLines: number[];
+  emptyCount: number;
 }
 
 /** Parses CSV text into a data set, or returns the problems that prevent it. */
@@ -86,11 +87,6 @@ export function csvToDataset(text: string, options: CsvOptions, ctx: CsvContext)
 
   const onRow = (row: CsvRow): boolean => {
     if (!layout) {
-      if (row.cells.length > MAX_CSV_COLUMNS) {
-        err(`${file} line ${row.line}: ${grouped(row.cells.length)} columns, more than the limit of ${grouped(MAX_CSV_COLUMNS)}`, ctx.path, 'limit');
-        fatal = true;
-        return false;
-      }
       const hasHeader = options.header ?? !row.cells.every((c) => parseNumberCell(c) !== undefined);
       const width = row.cells.length;
       const names = hasHeader ? row.cells.map((c) => c.trim()) : Array.from({ length: width }, (_, j) => `column ${j}`);
@@ -109,7 +105,7 @@ export function csvToDataset(text: string, options: CsvOptions, ctx: CsvContext)
       const perRow = Math.max(features.length, targets.length, 1);
       const capacity = Math.max(0, Math.min(ctx.maxSamples, Math.floor(MAX_CSV_VALUES / perRow), lineCount));
       layout = { hasHeader, width, firstLine: row.line, names, targets, features, capacity, x: new Float64Array(capacity * features.length), y: new Float64Array(capacity * targets.length) };
-      if (targets.length === 1) text1 = { classes: new Map(), indices: new Int32Array(capacity), tooMany: false, numericCells: 0, badCells: [], badCount: 0, emptyLines: [] };
+      if (targets.length === 1) text1 = { classes: new Map(), indices: new Int32Array(capacity), tooMany: false, numericCells: 0, badCells: [], badCount: 0, emptyLines: [], emptyCount: 0 };
       if (hasHeader) return true;
     }
     const L = layout;
@@ -145,10 +141,11 @@ export function csvToDataset(text: string, options: CsvOptions, ctx: CsvContext)
     return true;
   };
 
-  const syntax = scanCsv(text, onRow, detectDelimiter(text));
+  const syntax = scanCsv(text, onRow, detectDelimiter(text), MAX_CSV_COLUMNS);
   if (syntax) {
     const where = syntax.character !== undefined ? `, character ${syntax.character}` : syntax.column !== undefined ? `, column ${syntax.column}` : '';
-    return { problems: [{ path: ctx.path, severity: 'error', code: 'data', message: `${file} line ${syntax.line}${where}: ${syntax.message}` }] };
+    const code = /^more than .* columns/.test(syntax.message) ? 'limit' : 'data';
+    return { problems: [{ path: ctx.path, severity: 'error', code, message: `${file} line ${syntax.line}${where}: ${syntax.message}` }] };
   }
   if (fatal) return { problems };
   if (!layout) {
@@ -166,7 +163,7 @@ export function csvToDataset(text: string, options: CsvOptions, ctx: CsvContext)
   const { names, targets, features, x } = layout;
   let y: { y: Float64Array; outputs: number; classNames?: string[] } | undefined;
   const ok = n; // rows read (ragged ones are already reported)
-  if (text1 && text1.numericCells * 2 < ok) y = textClasses(text1, n, file, names[targets[0]], targets[0], ctx, cellProblem, err);
+  if (text1 && text1.numericCells * 2 < ok) y = textClasses(text1, n, file, names[targets[0]], targets[0], ctx, cellProblem, err, (count) => (hidden += count));
   else if (text1) {
     for (const { row, j } of text1.badCells) cellProblem(badCellMessage(file, row, j, names[j]));
     hidden += Math.max(0, text1.badCount - text1.badCells.length);
@@ -209,7 +206,8 @@ function readTextTarget(t: TextTarget, row: CsvRow, j: number, y: Float64Array, 
   }
   const label = raw.trim();
   if (label === '') {
-    if (t.emptyLines.length <= MAX_CELL_PROBLEMS) t.emptyLines.push(row.line);
+    t.emptyCount++;
+    if (t.emptyLines.length < MAX_CELL_PROBLEMS) t.emptyLines.push(row.line);
     t.indices[i] = -1;
     return;
   }
@@ -230,11 +228,12 @@ function readTextTarget(t: TextTarget, row: CsvRow, j: number, y: Float64Array, 
 /** The class table of a text target column, or undefined after reporting why it cannot be built. */
 function textClasses(
   t: TextTarget, n: number, file: string, name: string, j: number, ctx: CsvContext,
-  cellProblem: (m: string) => void, err: (m: string, path?: JsonPath, code?: string) => void,
+  cellProblem: (m: string) => void, err: (m: string, path?: JsonPath, code?: string) => void, unlisted: (count: number) => void,
 ): { y: Float64Array; outputs: number; classNames: string[] } | undefined {
   const column = shownText(name, 40);
-  if (t.emptyLines.length) {
+  if (t.emptyCount) {
     for (const line of t.emptyLines) cellProblem(`${file} line ${line}, column ${j + 1} ("${column}"): empty target cell`);
+    unlisted(t.emptyCount - t.emptyLines.length);
     return undefined;
   }
   if (t.tooMany) {
