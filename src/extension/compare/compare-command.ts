@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { dataFileReader } from '../files/data-reader';
+import { csvPathOf, preloadedDataReader } from '../files/preload';
 import { dataAccessFor, readConfigUri } from '../files/workspace-access';
 import { isModelFile } from '../commands';
 import { prepareRun } from '../../core/config/load';
@@ -48,11 +48,10 @@ async function textOf(uri: vscode.Uri): Promise<string> {
 }
 
 /** Runs one comparison to its end; resolves with the final state. */
-async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, uri: vscode.Uri, text: string, value: object, optimizers: string[]): Promise<CompareState> {
+async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, uri: vscode.Uri, text: string, value: object, optimizers: string[], readFile: (relativePath: string) => string): Promise<CompareState> {
   active?.dispose();
   const configDir = path.dirname(uri.fsPath);
   const access = dataAccessFor(uri, configDir);
-  const readFile = dataFileReader(configDir, access);
   const variants = makeVariants(text, value, optimizers);
   const training = (value as { training?: { epochs?: unknown; seed?: unknown } }).training;
   const state: CompareState = {
@@ -112,7 +111,9 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
       return undefined;
     }
     const configDir = path.dirname(uri.fsPath);
-    const prepared = prepareRun(text, { readFile: dataFileReader(configDir, dataAccessFor(uri, configDir)) });
+    // The CSV file (if any) is read once, asynchronously: the host never blocks on it.
+    const readFile = await preloadedDataReader(csvPathOf(value), configDir, dataAccessFor(uri, configDir));
+    const prepared = prepareRun(text, { readFile });
     const errors = prepared.problems.filter((p) => p.severity === 'error');
     if (errors.length) {
       const first = errors[0];
@@ -127,7 +128,7 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
     const known = new Set(OPTIMIZERS.map((o) => o.name));
     const chosen = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string' && known.has(n)) : await pickOptimizers(own.name);
     if (!chosen || chosen.length === 0) return undefined;
-    return compare(extensionUri, log, uri, text, value, [...new Set(chosen)]);
+    return compare(extensionUri, log, uri, text, value, [...new Set(chosen)], readFile);
   });
   return [command, { dispose: () => { active?.dispose(); ComparePanel.open?.dispose(); } }];
 }
