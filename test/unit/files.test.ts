@@ -15,6 +15,7 @@ import { dataFileReader } from '../../src/extension/files/data-reader';
 import { writeFileAtomic, WriteError, type AtomicWriteFs } from '../../src/extension/files/atomic-write';
 import { DataFileCache, FileTooBigError } from '../../src/extension/editing/data-file-cache';
 import { csvPathOf, preloadedDataReader } from '../../src/extension/files/preload';
+import { parseArgs } from '../../src/cli/args';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'nnlab-files-'))));
@@ -205,5 +206,13 @@ describe('preloaded data reader (compare command)', () => {
     assert.throws(() => pipe('pipe.csv'), /FIFO/);
     const outside = await preloadedDataReader('../x.csv', dir, { root: dir, scope: 'workspace' });
     assert.throws(() => outside('../x.csv'), /outside the workspace folder/);
+  });
+});
+
+describe('--allow-outside', () => {
+  it('is a flag of check and train, not of predict', () => {
+    assert.deepEqual(parseArgs(['check', 'a.nn.json', '--allow-outside']), { kind: 'check', file: 'a.nn.json', json: false, allowOutside: true });
+    assert.equal((parseArgs(['train', 'a.nn.json', '--allow-outside']) as { allowOutside?: boolean }).allowOutside, true);
+    assert.equal(parseArgs(['predict', 'm.model.json', '--input', '1', '--allow-outside']).kind, 'usage-error');
   });
 });
