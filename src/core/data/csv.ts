@@ -12,7 +12,7 @@ import type { Dataset } from './dataset';
 import type { JsonPath, Problem } from '../problems';
 import { didYouMean } from '../problems';
 import { detectDelimiter, parseNumberCell, scanCsv, type CsvRow } from './csv-parse';
-import { encodeClassIndices, looksLikeClasses } from './targets';
+import { encodeClassIndices, looksLikeClasses, sortClassNames } from './targets';
 import { standardize } from './normalize';
 import { grouped, shownList, shownText } from './shown-text';
 import { MAX_CSV_COLUMNS, MAX_CSV_VALUES, MAX_TEXT_CLASSES } from './csv-limits';
@@ -251,9 +251,7 @@ function textClasses(
     return undefined;
   }
   // Sorted class names; each row's first-seen index mapped to its sorted index.
-  const classNames = found.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const sortedIndex = new Map(classNames.map((c, i) => [c, i]));
-  const remap = Int32Array.from(found, (c) => sortedIndex.get(c)!);
+  const { classNames, remap } = sortClassNames(found);
   const indices = new Int32Array(n);
   for (let i = 0; i < n; i++) indices[i] = remap[t.indices[i]];
   return { ...encodeClassIndices(indices, classNames.length), classNames };
