@@ -2,9 +2,9 @@
  * One training run in a `worker_threads` Worker (`dist/worker.js`): start it, stop it, hear from it.
  * The host never trains on its own thread, so VS Code stays responsive whatever the model size.
  */
-import type { DataAccess } from '../files/path-policy';
 import { Worker } from 'worker_threads';
 import type { HostToWorker, WorkerToHost } from '../../shared/worker-protocol';
+import type { DataAccess } from '../files/path-policy';
 
 /** How long a stop may take before the worker is terminated outright. */
 const STOP_GRACE_MS = 1000;
@@ -22,7 +22,8 @@ export class TrainingSession {
   readonly ended: Promise<void>;
 
   /**
-   * Starts the worker at `workerPath` on the config `text`, whose relative paths resolve against `configDir`.
+   * Starts the worker at `workerPath` on the config `text`, whose relative paths resolve against `configDir`;
+   * `access` says where its CSV file may come from (see `path-policy.ts`; absent: anywhere).
    */
   constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener, access?: DataAccess) {
     this.worker = new Worker(workerPath, { workerData: { stopFlag: this.stopFlag.buffer } });
