@@ -6,9 +6,9 @@
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'train'; file: string; json: boolean; quiet: boolean; epochs?: number; seed?: number; every?: number; save?: string }
-  | { kind: 'export'; file: string; to: ExportFormat; output?: string; opset?: number }
-  | { kind: 'check'; file: string; json: boolean }
+  | { kind: 'train'; file: string; json: boolean; quiet: boolean; epochs?: number; seed?: number; every?: number; save?: string; allowOutside?: boolean }
+  | { kind: 'export'; file: string; to: ExportFormat; output?: string; opset?: number; allowOutside?: boolean }
+  | { kind: 'check'; file: string; json: boolean; allowOutside?: boolean }
   | { kind: 'predict'; file: string; json: boolean; inputs: number[][] }
   | { kind: 'usage-error'; message: string };
 
@@ -43,13 +43,15 @@ Options:
   --to FORMAT    export: pytorch, onnx or json
   --opset N      export --to onnx: the ONNX opset (17 to 23, default 17)
   -o FILE        export: where to write (default: beside <file>, named after it)
+  --allow-outside
+                 read CSV data files outside the description's folder (refused by default)
   -h, --help     show this help
   -v, --version  show the version
 
 Exit codes: 0 success, 1 invalid description or diverged training, 2 usage error, 130 interrupted.
 `;
 
-const FLAGS = ['--json', '--quiet'];
+const FLAGS = ['--json', '--quiet', '--allow-outside'];
 const VALUED = ['--epochs', '--seed', '--every'];
 /** Whole-number options of export only. */
 const EXPORT_VALUED = ['--opset'];
@@ -102,18 +104,24 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     if (to === undefined) return usage(`export needs --to ${EXPORT_FORMATS.join('|')}`);
     if (!(EXPORT_FORMATS as readonly string[]).includes(to)) return usage(`--to must be one of ${EXPORT_FORMATS.join(', ')}, got "${to}"`);
     if ('--opset' in values && to !== 'onnx') return usage('--opset only applies to export --to onnx');
-    return { kind: 'export', file, to: to as ExportFormat, output: texts['-o'], ...('--opset' in values ? { opset: values['--opset'] } : {}) };
+    return {
+      kind: 'export', file, to: to as ExportFormat, output: texts['-o'], ...('--opset' in values ? { opset: values['--opset'] } : {}),
+      ...(flags.has('--allow-outside') ? { allowOutside: true } : {}),
+    };
   }
   if (command === 'predict') {
-    for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to predict`);
+    for (const f of ['--quiet', '--allow-outside', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to predict`);
     if (inputs.length === 0) return usage('predict needs at least one --input row, e.g. --input 0.5,-1');
     return { kind: 'predict', file, json, inputs };
   }
   if (command === 'check') {
     for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} only applies to train`);
-    return { kind: 'check', file, json };
+    return { kind: 'check', file, json, ...(flags.has('--allow-outside') ? { allowOutside: true } : {}) };
   }
-  const train: CliRequest = { kind: 'train', file, json, quiet: flags.has('--quiet'), epochs: values['--epochs'], seed: values['--seed'], every: values['--every'] };
+  const train: CliRequest = {
+    kind: 'train', file, json, quiet: flags.has('--quiet'), epochs: values['--epochs'], seed: values['--seed'], every: values['--every'],
+    ...(flags.has('--allow-outside') ? { allowOutside: true } : {}),
+  };
   if (texts['--save'] !== undefined) train.save = texts['--save'];
   return train;
 }

@@ -23,7 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`nn-lab: ${req.message}\nRun "nn-lab --help" for usage.`);
       return 2;
     case 'check':
-      return checkCommand(req.file, req.json, io);
+      return checkCommand(req.file, req.json, io, req.allowOutside === true);
     case 'train':
       return trainCommand(req, io);
     case 'predict':

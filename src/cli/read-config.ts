@@ -1,19 +1,32 @@
 /**
  * Reading a description from disk for the CLI: the file's text and a reader for the files
- * it names (CSV data), resolved relative to the description's folder.
+ * it names (CSV data), resolved relative to the description's folder. Both go through the safe
+ * reader (regular files only, size limits) and data files must stay inside the description's
+ * folder unless `--allow-outside` is given.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { dataFileReader } from '../extension/files/data-reader';
+import type { FileKind } from '../extension/files/file-limits';
+import { FileReadError, readTextFileSync, shownPath } from '../extension/files/read-file';
 
-/** The description's text and a reader for files next to it, or why the file cannot be read. */
-export function readConfigFile(file: string): { text?: string; readFile: (relativePath: string) => string; error?: string } {
+/** How to read: the kind of the file itself (its size limit) and whether data may come from outside its folder. */
+export interface ReadConfigOptions {
+  kind?: FileKind;
+  allowOutside?: boolean;
+}
+
+/** The kind of a file named on the command line: an exported `*.model.json` or a description. */
+export function kindOfPath(file: string): FileKind {
+  return /\.model\.json$/i.test(file) ? 'model' : 'config';
+}
+
+/** The description's text and a reader for files next to it, or why the file cannot be read (one line). */
+export function readConfigFile(file: string, options: ReadConfigOptions = {}): { text?: string; readFile: (relativePath: string) => string; error?: string } {
   const base = dirname(resolve(file));
-  const readFile = (relativePath: string): string => readFileSync(resolve(base, relativePath), 'utf8');
+  const readFile = dataFileReader(base, { root: base, allowOutside: options.allowOutside === true, scope: 'cli' });
   try {
-    return { text: readFileSync(file, 'utf8'), readFile };
+    return { text: readTextFileSync(file, options.kind ?? kindOfPath(file), shownPath(file)), readFile };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const error = code === 'ENOENT' ? `file not found: ${file}` : code === 'EISDIR' ? `${file} is a folder, not a file` : `cannot read ${file}: ${(e as Error).message}`;
-    return { readFile, error };
+    return { readFile, error: e instanceof FileReadError ? e.message : `cannot read ${shownPath(file)}: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -3,6 +3,7 @@
  */
 import * as vscode from 'vscode';
 import type { TrainingController, TrainOutcome } from './training/training-controller';
+import { readConfigUri } from './files/workspace-access';
 
 /** Command ids, as contributed in package.json. */
 export const COMMANDS = { train: 'nnLab.train', stop: 'nnLab.stop' } as const;
@@ -23,7 +24,7 @@ function targetOf(arg: unknown): vscode.Uri | undefined {
 async function textOf(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  return readConfigUri(uri);
 }
 
 /** Registers the commands; the train command resolves with how the run ended (undefined when nothing was trained). */

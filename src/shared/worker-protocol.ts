@@ -17,6 +17,11 @@ export interface StartTrainingMessage {
   configDir: string;
   /** Also compute the loss of the initial weights on every sample (epoch 0), sent in `started` (optimizer comparisons). */
   initialLoss?: boolean;
+  /**
+   * Where CSV files may come from: inside `root` (the workspace folder) unless `allowOutside` (the
+   * user's setting, never in Restricted Mode, `restricted`). Absent: anywhere.
+   */
+  access?: { root?: string; allowOutside?: boolean; restricted?: boolean; scope?: 'cli' | 'workspace' };
 }
 
 /** Host → worker: stop after the current batch; the worker answers with `finished` / `cancelled`. */

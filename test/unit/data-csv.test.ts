@@ -113,7 +113,7 @@ describe('CSV data sets', () => {
   it('enforces the sample limit before parsing cells', () => {
     const text = 'a,b\n' + '1,2\n'.repeat(5);
     const r = csvToDataset(text, {}, { ...ctx, maxSamples: 4 });
-    assert.match(r.problems[0].message, /more than the limit of 4 samples/);
+    assert.match(r.problems[0].message, /line 6: more than 4 data rows, the limit of samples/);
   });
 });
 

@@ -11,8 +11,12 @@ const root = path.join(__dirname, '..', '..');
 interface Step { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
 interface Manifest {
   activationEvents: string[];
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | string }; virtualWorkspaces?: { supported: boolean | string } };
-  contributes: { commands: { command: string }[]; walkthroughs?: { id: string; steps: Step[] }[] };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] }; virtualWorkspaces?: { supported: boolean | string } };
+  contributes: {
+    commands: { command: string }[];
+    walkthroughs?: { id: string; steps: Step[] }[];
+    configuration: { properties: Record<string, { default?: unknown; scope?: string }> };
+  };
 }
 
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
@@ -31,9 +35,18 @@ describe('editing: manifest', () => {
     assert.match(when, /nn\|model/, 'shown for *.nn.json and *.model.json files');
   });
 
-  it('declares workspace trust and virtual workspace support', () => {
-    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+  it('declares workspace trust (limited: the data-outside setting is restricted) and virtual workspace support', () => {
+    const trust = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(trust?.supported, 'limited');
+    assert.ok(trust?.description, 'limited support needs a description');
+    assert.deepEqual(trust?.restrictedConfigurations, ['nnLab.allowDataOutsideWorkspace']);
     assert.ok(manifest.capabilities?.virtualWorkspaces?.supported !== undefined);
+  });
+
+  it('contributes nnLab.allowDataOutsideWorkspace: off by default, user settings only', () => {
+    const setting = manifest.contributes.configuration.properties['nnLab.allowDataOutsideWorkspace'];
+    assert.equal(setting?.default, false);
+    assert.equal(setting?.scope, 'machine');
   });
 
   it('has a walkthrough whose steps show existing, packaged markdown and complete on contributed commands', () => {

@@ -105,26 +105,26 @@ describe('editing: live check', () => {
 
   const csvConfig = JSON.stringify({ data: { csv: 'd.csv', target: 'y' }, layers: [{ units: 1, activation: 'sigmoid' }] });
 
-  it('reports a missing data file at data.csv, and finds the file once it exists (re-read when it changes)', () => {
+  it('reports a missing data file at data.csv, and finds the file once it exists (re-read when it changes)', async () => {
     const files = new DataFileCache();
-    const missing = checkConfigText(csvConfig, dir, files).problems;
+    const missing = (await checkConfigText(csvConfig, dir, files)).problems;
     assert.deepEqual(missing.map((p) => [p.code, p.path.join('.')]), [['file-not-found', 'data.csv']]);
     writeFileSync(path.join(dir, 'd.csv'), 'a,b,y\n1,2,0\n3,4,1\n');
-    assert.deepEqual(checkConfigText(csvConfig, dir, files).problems, []);
+    assert.deepEqual((await checkConfigText(csvConfig, dir, files)).problems, []);
     writeFileSync(path.join(dir, 'd.csv'), 'a,b,y,z\n1,2,0,1\n3,4,1,0\n');
     utimesSync(path.join(dir, 'd.csv'), new Date(), new Date(Date.now() + 5000));
-    const problems = checkConfigText(JSON.stringify({ data: { csv: 'd.csv', target: ['y', 'z'] }, layers: [{ units: 1, activation: 'sigmoid' }] }), dir, files).problems;
+    const problems = (await checkConfigText(JSON.stringify({ data: { csv: 'd.csv', target: ['y', 'z'] }, layers: [{ units: 1, activation: 'sigmoid' }] }), dir, files)).problems;
     assert.ok(problems.some((p) => p.code === 'shape-mismatch'), JSON.stringify(problems));
   });
 
-  it('does not load a file beyond the size limit (and reports nothing about it)', () => {
+  it('does not load a file beyond the size limit (and reports nothing about it)', async () => {
     writeFileSync(path.join(dir, 'd.csv'), 'not,a,valid\ncsv');
-    const problems = checkConfigText(csvConfig, dir, new DataFileCache(4)).problems;
+    const problems = (await checkConfigText(csvConfig, dir, new DataFileCache(4))).problems;
     assert.deepEqual(problems, []);
   });
 
-  it('leaves syntax errors to the JSON extension', () => {
-    assert.deepEqual(checkConfigText('{ "data": ', dir, new DataFileCache()), { problems: [], syntaxError: true });
+  it('leaves syntax errors to the JSON extension', async () => {
+    assert.deepEqual(await checkConfigText('{ "data": ', dir, new DataFileCache()), { problems: [], syntaxError: true });
   });
 });
 

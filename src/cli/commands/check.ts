@@ -7,8 +7,8 @@ import { formatProblem } from '../format';
 import type { CliIo } from '../io';
 
 /** Runs the check and returns the exit code. */
-export function checkCommand(file: string, json: boolean, io: CliIo): number {
-  const { text, readFile, error } = readConfigFile(file);
+export function checkCommand(file: string, json: boolean, io: CliIo, allowOutside = false): number {
+  const { text, readFile, error } = readConfigFile(file, { allowOutside });
   if (text === undefined) {
     io.err(`nn-lab: ${error}`);
     return 2;

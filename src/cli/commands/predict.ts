@@ -15,7 +15,7 @@ export interface PredictCommandOptions {
 
 /** Prints one line of outputs per input row; exit code 0, 1 for an unusable model or input, 2 unreadable file. */
 export function predictCommand(o: PredictCommandOptions, io: CliIo): number {
-  const { text, error } = readConfigFile(o.file);
+  const { text, error } = readConfigFile(o.file, { kind: 'model' });
   if (text === undefined) {
     io.err(`nn-lab: ${error}`);
     return 2;

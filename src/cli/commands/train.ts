@@ -26,11 +26,13 @@ export interface TrainCommandOptions {
   every?: number;
   /** Write the trained model here (the "Export Trained Model" format), atomically. */
   save?: string;
+  /** Read CSV data outside the description's folder. */
+  allowOutside?: boolean;
 }
 
 /** Runs the training and returns the exit code (0 completed, 1 invalid or diverged, 130 interrupted). */
 export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<number> {
-  const { text, readFile, error } = readConfigFile(o.file);
+  const { text, readFile, error } = readConfigFile(o.file, { allowOutside: o.allowOutside === true });
   if (text === undefined) {
     io.err(`nn-lab: ${error}`);
     return 2;

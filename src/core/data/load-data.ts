@@ -9,10 +9,14 @@ import { generate } from './generators';
 import { loadIris } from './iris';
 import { csvToDataset } from './csv';
 import { inlineToDataset } from './inline';
+import { shownText } from './shown-text';
 
 /** How data is loaded: the file reader for CSV paths (relative to the config file) and the size limit. */
 export interface LoadDataOptions {
-  /** Returns a file's text; throws when it is missing. Without it, CSV data cannot be loaded. */
+  /**
+   * Returns a file's text; throws when it cannot (an error with `code: 'ENOENT'` when it is missing, any
+   * other error's message is shown as it is). Without it, CSV data cannot be loaded.
+   */
   readFile?: (relativePath: string) => string;
   /** Largest number of samples accepted. */
   maxSamples: number;
@@ -38,8 +42,13 @@ export function loadData(spec: ResolvedDataConfig, options: LoadDataOptions): { 
       try {
         text = options.readFile(spec.csv);
       } catch (e) {
-        const reason = e instanceof Error && !/ENOENT/.test(e.message) ? ` (${e.message})` : '';
-        return { problems: [{ path: csvPath, severity: 'error', code: 'file-not-found', message: `data file not found: ${spec.csv}${reason}` }] };
+        // The reader's own sentences (not a regular file, too big, outside the folder…) are shown as
+        // they are; a missing file keeps the short "not found" that the quick fixes key on.
+        const code = (e as { code?: unknown }).code;
+        const message = e instanceof Error ? e.message : String(e);
+        if (code === 'ENOENT' || code === 'ENOTDIR' || (code === undefined && /ENOENT/.test(message)))
+          return { problems: [{ path: csvPath, severity: 'error', code: 'file-not-found', message: `data file not found: ${shownText(spec.csv, 200)}` }] };
+        return { problems: [{ path: csvPath, severity: 'error', code: 'data-file', message: shownText(message.split('\n')[0], 400) }] };
       }
       const file = spec.csv.split(/[\\/]/).pop() ?? spec.csv;
       return csvToDataset(text, spec, { file, path: csvPath, targetPath: [...path, 'target'], maxSamples: options.maxSamples });

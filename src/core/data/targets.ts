@@ -20,11 +20,15 @@ export function looksLikeClasses(y: Float64Array, n: number, cols: number): bool
   return n > 0;
 }
 
-/** Class names found among `labels`, sorted, and each label's class index. */
-export function encodeClassNames(labels: string[]): { classNames: string[]; indices: Int32Array } {
-  const classNames = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const index = new Map(classNames.map((c, i) => [c, i]));
-  return { classNames, indices: Int32Array.from(labels, (l) => index.get(l) ?? 0) };
+/**
+ * Class names in the order they were first seen → the same names sorted, and for each first-seen
+ * index its sorted index (`remap[k]`), so labels numbered while reading can be renumbered at the end.
+ * The caller bounds the number of names (a text target has at most `MAX_TEXT_CLASSES`).
+ */
+export function sortClassNames(firstSeen: readonly string[]): { classNames: string[]; remap: Int32Array } {
+  const classNames = firstSeen.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedIndex = new Map(classNames.map((c, i) => [c, i]));
+  return { classNames, remap: Int32Array.from(firstSeen, (c) => sortedIndex.get(c) ?? 0) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { dataAccessFor, readConfigUri } from '../files/workspace-access';
 import { isModelFile } from '../commands';
 import { OPTIMIZERS } from '../../core/optimizers';
 import type { CompareState } from '../../shared/compare-protocol';
@@ -41,13 +42,14 @@ async function pickOptimizers(own: string | undefined): Promise<string[] | undef
 /** The config's text: its open editor's contents (saved or not), else the file on disk. */
 async function textOf(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  return open ? open.getText() : readConfigUri(uri);
 }
 
 /** Runs one comparison to its end; resolves with the final state. */
 async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, uri: vscode.Uri, text: string, value: object, optimizers: string[]): Promise<CompareState> {
   active?.dispose();
   const configDir = path.dirname(uri.fsPath);
+  const access = dataAccessFor(uri, configDir);
   const variants = makeVariants(text, value, optimizers);
   const training = (value as { training?: { epochs?: unknown; seed?: unknown } }).training;
   const state: CompareState = {
@@ -59,7 +61,7 @@ async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, u
   };
   const panel = ComparePanel.show(extensionUri, log, state);
   const workerPath = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
-  const runner: CompareRunner = new CompareRunner(variants, workerSessions(workerPath, configDir), (u) => { if (active === runner && ComparePanel.open === panel) panel.update(u); }, PARALLEL_RUNS);
+  const runner: CompareRunner = new CompareRunner(variants, workerSessions(workerPath, configDir, access), (u) => { if (active === runner && ComparePanel.open === panel) panel.update(u); }, PARALLEL_RUNS);
   active = runner;
   panel.onStop = () => runner.cancel();
   log.info(`Comparing ${optimizers.join(', ')} on ${uri.fsPath}`);

@@ -6,14 +6,15 @@ import type { CompareStatus, CompareUpdateMessage } from '../../shared/compare-p
 import type { WorkerToHost } from '../../shared/worker-protocol';
 import { TrainingSession } from '../training/training-session';
 import type { OptimizerVariant } from './optimizer-variants';
+import type { DataAccess } from '../files/path-policy';
 
 /** Starts a worker on a config text; injectable so the runner stays testable. */
 export type StartSession = (text: string, listener: (message: WorkerToHost) => void) => Pick<TrainingSession, 'stop' | 'dispose' | 'ended'>;
 
 /** Creates sessions with the real training worker. */
-export function workerSessions(workerPath: string, configDir: string): StartSession {
+export function workerSessions(workerPath: string, configDir: string, access?: DataAccess): StartSession {
   // The worker also measures the initial weights' loss (epoch 0), so the host thread builds no model.
-  return (text, listener) => new TrainingSession(workerPath, text, configDir, listener, { initialLoss: true });
+  return (text, listener) => new TrainingSession(workerPath, text, configDir, listener, access, { initialLoss: true });
 }
 
 /** Runs the variants; `finished` resolves when every run has ended (or was never started after a cancel). */

@@ -1,13 +1,14 @@
 /**
  * The live check of a config's text, with the same validator as the CLI and the trainer, but cheap
  * enough for every keystroke: generated and built-in data are sized without being generated, and
- * CSV files come from a cache (too-big files are not loaded).
+ * CSV files are read asynchronously through a cache (too-big files are not loaded).
  */
 import { parseConfigText } from '../../core/config/parse-json';
 import { validateConfig } from '../../core/config/validate';
 import { prepareRun } from '../../core/config/load';
 import type { Problem } from '../../core/problems';
 import { DataFileCache, FileTooBigError } from './data-file-cache';
+import type { DataAccess } from '../files/path-policy';
 
 /** What a check found: the problems, or that the text is not JSON (the JSON extension reports that). */
 export interface ConfigCheck {
@@ -15,24 +16,31 @@ export interface ConfigCheck {
   syntaxError: boolean;
 }
 
-/** Checks `text`; `dir` is where relative data files are resolved. Never throws. */
-export function checkConfigText(text: string, dir: string, files: DataFileCache): ConfigCheck {
+/**
+ * Checks `text`; `dir` is where relative data files are resolved and `access` where they may come
+ * from. Never throws. The data file (if any) is read asynchronously before the synchronous check,
+ * so the extension host never waits on the disk (or on a FIFO) while the user types.
+ */
+export async function checkConfigText(text: string, dir: string, files: DataFileCache, access: DataAccess = {}): Promise<ConfigCheck> {
   const parsed = parseConfigText(stripComments(text));
   if (parsed.problems.length || parsed.value === undefined) return { problems: [], syntaxError: true };
   const checked = validateConfig(parsed.value);
   if (checked.data?.kind !== 'csv' || checked.shapeChecked) return { problems: checked.problems, syntaxError: false };
-  let tooBig: FileTooBigError | undefined;
+  const csv = checked.data.csv;
+  let loaded: { text: string } | { error: unknown };
+  try {
+    loaded = { text: await files.read(dir, csv, access) };
+  } catch (e) {
+    if (e instanceof FileTooBigError) return { problems: checked.problems, syntaxError: false };
+    loaded = { error: e };
+  }
   const prepared = prepareRun(parsed.value, {
     readFile: (relative) => {
-      try {
-        return files.read(dir, relative);
-      } catch (e) {
-        if (e instanceof FileTooBigError) tooBig = e;
-        throw e;
-      }
+      if (relative !== csv) throw Object.assign(new Error(`file not found: ${relative}`), { code: 'ENOENT' });
+      if ('error' in loaded) throw loaded.error;
+      return loaded.text;
     },
   });
-  if (tooBig) return { problems: checked.problems, syntaxError: false };
   return { problems: prepared.problems, syntaxError: false };
 }
 

@@ -1,9 +1,12 @@
 /**
- * Reads the CSV files configs refer to, cached by path and modification time so a keystroke
- * does not re-read them; files beyond a size limit are not read (only their existence is checked).
+ * Reads the CSV files configs refer to for the live check, without blocking the extension host:
+ * asynchronous file access through the safe reader (regular files only, whatever the size a
+ * FIFO or device claims), the data path policy, and a cache keyed on the opened file's size and
+ * modification time so a keystroke does not re-read it. Files beyond a size limit are not read.
  */
-import { readFileSync, statSync } from 'fs';
-import * as path from 'path';
+import { shownText } from '../../core/data/shown-text';
+import { allowedPath, type DataAccess } from '../files/path-policy';
+import { readTextFile } from '../files/read-file';
 
 /** Files larger than this are not loaded for live checks (the trainer still reads them). */
 export const MAX_CHECKED_FILE_BYTES = 4 * 1024 * 1024;
@@ -28,15 +31,19 @@ export class DataFileCache {
 
   constructor(private readonly maxBytes = MAX_CHECKED_FILE_BYTES) {}
 
-  /** The text of `relative` resolved against `dir`; throws ENOENT-like errors and `FileTooBigError`. */
-  read(dir: string, relative: string): string {
-    const file = path.resolve(dir, relative);
-    const stat = statSync(file);
-    if (stat.size > this.maxBytes) throw new FileTooBigError(file, stat.size);
-    const cached = this.files.get(file);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
-    const text = readFileSync(file, 'utf8');
-    this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+  /**
+   * The text of `relative` resolved against `dir`, within `access` (default: anywhere). Rejects with
+   * a `FileReadError` (missing, not a regular file, outside the folder…) or a `FileTooBigError`.
+   */
+  async read(dir: string, relative: string, access: DataAccess = {}): Promise<string> {
+    const shown = shownText(relative, 120);
+    const file = await allowedPath(dir, relative, shown, access);
+    const { text, version } = await readTextFile(file, 'data', shown, (v) => {
+      if (v.size > this.maxBytes) throw new FileTooBigError(file, v.size);
+      const cached = this.files.get(file);
+      return cached && cached.mtimeMs === v.mtimeMs && cached.size === v.size ? cached.text : undefined;
+    });
+    this.files.set(file, { ...version, text });
     return text;
   }
 

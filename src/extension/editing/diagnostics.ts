@@ -9,6 +9,7 @@ import { checkConfigText } from './check-config';
 import { isConfigDocument } from './config-documents';
 import { DataFileCache } from './data-file-cache';
 import { rangeOfPath, treeOf } from './json-locations';
+import { ALLOW_OUTSIDE_SETTING, dataAccessFor } from '../files/workspace-access';
 
 /** The `source` of every NN Lab diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'NN Lab';
@@ -25,10 +26,11 @@ export class ConfigDiagnostic extends vscode.Diagnostic {
   }
 }
 
-/** The problems of `doc`'s text as diagnostics. */
-export function diagnosticsOf(doc: vscode.TextDocument, files: DataFileCache): ConfigDiagnostic[] {
+/** The problems of `doc`'s text as diagnostics (its data file, if any, read without blocking). */
+export async function diagnosticsOf(doc: vscode.TextDocument, files: DataFileCache): Promise<ConfigDiagnostic[]> {
   const text = doc.getText();
-  const check = checkConfigText(text, configDirOf(doc.uri), files);
+  const dir = configDirOf(doc.uri);
+  const check = await checkConfigText(text, dir, files, dataAccessFor(doc.uri, dir));
   if (check.syntaxError) return [];
   const root = treeOf(text);
   return check.problems.map((p) => {
@@ -49,35 +51,59 @@ export class ConfigDiagnostics implements vscode.Disposable {
   private readonly files = new DataFileCache();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly current = new Map<string, ConfigDiagnostic[]>();
+  /** The latest check started per document: an older one finishing later is dropped. */
+  private readonly generation = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
 
   constructor() {
     this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => void this.refresh(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidSaveTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.refresh(d)),
       // VS Code may keep a document open long after its last tab closed: clear on the tab closing too.
       vscode.window.tabGroups.onDidChangeTabs((e) => this.forgetClosedTabs(e.closed)),
+      // Which data files may be read changes with trust and with the setting: check again.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`nnLab.${ALLOW_OUTSIDE_SETTING}`)) this.refreshAll();
+      }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
-        for (const e of editors) if (!this.current.has(e.document.uri.toString())) this.refresh(e.document);
+        for (const e of editors) if (!this.current.has(e.document.uri.toString())) void this.refresh(e.document);
       }),
     );
-    for (const d of vscode.workspace.textDocuments) this.refresh(d);
+    for (const d of vscode.workspace.textDocuments) void this.refresh(d);
   }
 
-  /** Checks `doc` now (nothing for documents that are not configs). */
-  refresh(doc: vscode.TextDocument): void {
+  /** Checks `doc` now (nothing for documents that are not configs); resolves when its diagnostics are set. */
+  async refresh(doc: vscode.TextDocument): Promise<void> {
     this.cancel(doc.uri);
+    const key = doc.uri.toString();
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
     if (doc.isClosed) return;
     if (!isConfigDocument(doc)) {
       this.collection.delete(doc.uri);
-      this.current.delete(doc.uri.toString());
+      this.current.delete(key);
       return;
     }
-    const list = diagnosticsOf(doc, this.files);
-    this.current.set(doc.uri.toString(), list);
+    const version = doc.version;
+    let list: ConfigDiagnostic[];
+    try {
+      list = await diagnosticsOf(doc, this.files);
+    } catch {
+      return; // the check never throws; a failure here must not surface as an unhandled rejection
+    }
+    // A newer check started, or the document closed or changed meanwhile: this result is stale.
+    if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version || this.disposed) return;
+    this.current.set(key, list);
     this.collection.set(doc.uri, list);
+  }
+
+  /** Checks every open document again. */
+  refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) void this.refresh(d);
   }
 
   /** The core problem behind a diagnostic VS Code hands back (matched on range, message and source). */
@@ -90,10 +116,11 @@ export class ConfigDiagnostics implements vscode.Disposable {
   /** Checks `doc` after DEBOUNCE_MS without further changes. */
   schedule(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
-    this.timers.set(doc.uri.toString(), setTimeout(() => this.refresh(doc), DEBOUNCE_MS));
+    this.timers.set(doc.uri.toString(), setTimeout(() => void this.refresh(doc), DEBOUNCE_MS));
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const s of this.subscriptions) s.dispose();
@@ -108,6 +135,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     this.cancel(uri);
+    this.generation.set(uri.toString(), (this.generation.get(uri.toString()) ?? 0) + 1);
     this.current.delete(uri.toString());
     this.collection.delete(uri);
   }

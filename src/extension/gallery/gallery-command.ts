@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { isModelFile } from '../commands';
 import { activationsInConfig } from './config-activations';
+import { readConfigUri } from '../files/workspace-access';
 import type { GalleryDrawnMessage } from '../../shared/gallery-protocol';
 import { GalleryPanel, type GallerySnapshot } from './gallery-panel';
 
@@ -16,7 +17,7 @@ async function configText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return await readConfigUri(uri);
   } catch {
     return undefined;
   }

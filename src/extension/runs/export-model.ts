@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { parseConfigText } from '../../core/config/parse-json';
 import { makeModelFile } from '../../shared/model-file';
 import { isModelFile } from '../commands';
+import { WriteError } from '../files/atomic-write';
+import { saveBytesTo } from '../files/save-file';
 import type { TrainingController } from '../training/training-controller';
 
 /** The command id, as contributed in package.json. */
@@ -54,10 +56,10 @@ export function registerExportCommand(controller: TrainingController, log: vscod
       status: trained.status, epochs: trained.epochs, finalLoss: trained.finalLoss, digest: trained.digest, exportedAt: new Date().toISOString(),
     });
     try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(file, null, 1) + '\n'));
+      await saveBytesTo(target, new TextEncoder().encode(JSON.stringify(file, null, 1) + '\n'));
     } catch (e) {
       log.error(`Export to ${target.fsPath} failed: ${String(e)}`);
-      void vscode.window.showErrorMessage(`NN Lab: could not write ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(`NN Lab: ${e instanceof WriteError ? e.message : `could not write ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`}`);
       return undefined;
     }
     log.info(`Exported the trained model of ${configUri.fsPath} (${trained.epochs} epochs, digest ${trained.digest}) to ${target.fsPath}`);

@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { SaveMessage } from '../../shared/protocol';
+import { WriteError } from '../files/atomic-write';
+import { saveBytesTo } from '../files/save-file';
 
 /** The bytes to write for a validated `save` message: CSV text as UTF-8, a PNG data URL decoded. */
 export function saveBytes(message: SaveMessage): Uint8Array {
@@ -19,12 +21,12 @@ export async function saveFromPanel(configUri: vscode.Uri, message: SaveMessage,
   const target = await vscode.window.showSaveDialog({ defaultUri, filters, saveLabel: 'Save' });
   if (!target) return undefined;
   try {
-    await vscode.workspace.fs.writeFile(target, saveBytes(message));
+    await saveBytesTo(target, saveBytes(message));
     log.info(`Saved ${message.format.toUpperCase()} to ${target.fsPath}`);
     return target;
   } catch (e) {
     log.error(`Could not save ${target.fsPath}: ${String(e)}`);
-    void vscode.window.showErrorMessage(`NN Lab: could not save ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`NN Lab: ${e instanceof WriteError ? e.message : `could not save ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`}`);
     return undefined;
   }
 }

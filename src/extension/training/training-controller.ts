@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { dataAccessFor } from '../files/workspace-access';
 import type { PanelState } from '../../shared/protocol';
 import { exportName, historyToCsv } from '../../shared/history-csv';
 import { TrainingPanel, type PanelSnapshot } from '../panel/training-panel';
@@ -54,14 +55,15 @@ export class TrainingController implements vscode.Disposable {
     this.log.info(`${entry.fileName}: training starts (${source})`);
     return new Promise<TrainOutcome>((resolve) => {
       const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath;
-      const session = new TrainingSession(workerPath, text, configDirOf(fileUri), (message) => {
+      const configDir = configDirOf(fileUri);
+      const session = new TrainingSession(workerPath, text, configDir, (message) => {
         reporter.handle(message);
         if (session.finished) {
           if (entry.session === session) entry.session = undefined;
           this.updateContext();
           resolve(reporter.outcome);
         }
-      });
+      }, dataAccessFor(fileUri, configDir));
       entry.session = session;
       reporter.attach(() => session.stop());
       this.updateContext();

@@ -4,6 +4,7 @@
  */
 import { Worker } from 'worker_threads';
 import type { HostToWorker, WorkerToHost } from '../../shared/worker-protocol';
+import type { DataAccess } from '../files/path-policy';
 
 /** How long a stop may take before the worker is terminated outright. */
 const STOP_GRACE_MS = 1000;
@@ -21,9 +22,10 @@ export class TrainingSession {
   readonly ended: Promise<void>;
 
   /**
-   * Starts the worker at `workerPath` on the config `text`, whose relative paths resolve against `configDir`.
+   * Starts the worker at `workerPath` on the config `text`, whose relative paths resolve against `configDir`;
+   * `access` says where its CSV file may come from (see `path-policy.ts`; absent: anywhere).
    */
-  constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener, options: { initialLoss?: boolean } = {}) {
+  constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener, access?: DataAccess, options: { initialLoss?: boolean } = {}) {
     this.worker = new Worker(workerPath, { workerData: { stopFlag: this.stopFlag.buffer } });
     this.ended = new Promise((resolve) => {
       this.worker.on('message', (message: WorkerToHost) => this.receive(message));
@@ -38,7 +40,7 @@ export class TrainingSession {
         resolve();
       });
     });
-    this.send({ type: 'start', text, configDir, ...(options.initialLoss ? { initialLoss: true } : {}) });
+    this.send({ type: 'start', text, configDir, ...(access ? { access } : {}), ...(options.initialLoss ? { initialLoss: true } : {}) });
   }
 
   /** Asks the run to stop after the current batch; terminates the worker if it does not within a few seconds. */

@@ -3,12 +3,12 @@
  * Wires the core (`prepareRun`, `TrainingRun`) and the file system into a `TrainingLoop`.
  * workerData: `{ stopFlag?: SharedArrayBuffer }` — a non-zero Int32 at index 0 means "stop".
  */
-import { readFileSync } from 'fs';
-import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { prepareRun } from '../../core/config/load';
 import { TrainingRun } from '../../core/train/trainer';
 import { assertNever, type HostToWorker, type WorkerToHost } from '../../shared/worker-protocol';
+import { dataFileReader } from '../files/data-reader';
+import type { DataAccess } from '../files/path-policy';
 import { takeSnapshot } from './network-snapshot';
 import { TrainingLoop, type EpochRunner } from './training-loop';
 
@@ -33,12 +33,12 @@ function inspectable(run: TrainingRun): EpochRunner {
 }
 
 /** Starts the one run this worker serves. */
-function start(text: string, configDir: string, withInitialLoss: boolean): void {
+function start(text: string, configDir: string, access: DataAccess, withInitialLoss: boolean): void {
   if (loop) throw new Error('this worker already trains a model');
   loop = new TrainingLoop({
     prepare: (source, readFile) => prepareRun(source, { readFile }),
     createRun: (config, data, options): EpochRunner => inspectable(new TrainingRun(config, data, options)),
-    readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8'),
+    readFile: dataFileReader(configDir, access),
     post: (message: WorkerToHost) => port!.postMessage(message),
     now: () => performance.now(),
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
@@ -50,7 +50,7 @@ function start(text: string, configDir: string, withInitialLoss: boolean): void 
 port.on('message', (message: HostToWorker) => {
   switch (message.type) {
     case 'start':
-      start(message.text, message.configDir, message.initialLoss === true);
+      start(message.text, message.configDir, message.access ?? {}, message.initialLoss === true);
       break;
     case 'stop':
       loop?.requestStop();

@@ -1,0 +1,16 @@
+/**
+ * The `readFile` callback the core's `prepareRun` gets for CSV data, for the CLI, the training
+ * worker and the compare command: the path policy, then the safe reader with the data limit.
+ */
+import { shownText } from '../../core/data/shown-text';
+import { allowedPathSync, type DataAccess } from './path-policy';
+import { readTextFileSync } from './read-file';
+
+/** A synchronous reader of data files named relative to `configDir`, under `access`. */
+export function dataFileReader(configDir: string, access: DataAccess): (relativePath: string) => string {
+  return (relativePath) => {
+    const shown = shownText(relativePath, 120);
+    const file = allowedPathSync(configDir, relativePath, shown, access);
+    return readTextFileSync(file, 'data', shown);
+  };
+}
