@@ -6,6 +6,7 @@
 import { optimizerRegistry } from '../../core/optimizers';
 import { prepareRun } from '../../core/config/load';
 import { TrainingRun } from '../../core/train/trainer';
+import { evaluateOn } from '../../core/train/evaluate';
 
 /** The optimizer a config names (Adam when it names none), with the hyper-parameters written there. */
 export interface ConfiguredOptimizer {
@@ -54,7 +55,7 @@ export function initialLoss(text: string, readFile: (relativePath: string) => st
   try {
     const run = new TrainingRun(prepared.config, prepared.data);
     const { data } = prepared;
-    return run.model.evaluate(data.x, data.y, data.n, false).loss;
+    return evaluateOn(run.model, data, undefined, false).loss;
   } catch {
     return undefined;
   }
