@@ -50,6 +50,7 @@ export class TrainingRun {
   private readonly classification: boolean;
   private readonly batchSize: number;
   private readonly testPerEpoch: boolean;
+  private lastTest: { batches: number; metrics: Metrics } | undefined;
   private readonly batchX = new BatchBuffer();
   private readonly batchT = new BatchBuffer();
   private readonly now: () => number;
@@ -148,7 +149,10 @@ export class TrainingRun {
   /** Loss (and accuracy) of the model now on the `testData` of the options; undefined without one. */
   testMetrics(): Metrics | undefined {
     const test = this.options.testData;
-    return test ? evaluateOn(this.model, test, undefined, this.classification) : undefined;
+    if (!test) return undefined;
+    // The weights change only by optimizer steps: the last evaluation holds while no step was taken.
+    if (this.lastTest?.batches !== this.batchesDone) this.lastTest = { batches: this.batchesDone, metrics: evaluateOn(this.model, test, undefined, this.classification) };
+    return this.lastTest.metrics;
   }
 
   /** Indices of the validation samples (empty without a validation split). */
