@@ -113,4 +113,6 @@ async function main(): Promise<void> {
   console.log(`\nsamples/s of training (forward + backward + Adam step), best of ${REPEATS}; ratio > 1 means NN Lab is faster.`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+// `npm run bench -- fashion`: the Fashion-MNIST example end to end instead (bench/fashion-bench.ts).
+if (process.argv[2] === 'fashion') void import('./fashion-bench');
+else main().catch((e) => { console.error(e); process.exit(1); });

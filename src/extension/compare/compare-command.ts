@@ -51,6 +51,7 @@ async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, u
   active?.dispose();
   const configDir = path.dirname(uri.fsPath);
   const readFile = (relativePath: string): string => readFileSync(path.resolve(configDir, relativePath), 'utf8');
+  const readBinaryFile = (relativePath: string): Uint8Array => readFileSync(path.resolve(configDir, relativePath));
   const variants = makeVariants(text, value, optimizers);
   const training = (value as { training?: { epochs?: unknown; seed?: unknown } }).training;
   const state: CompareState = {
@@ -61,7 +62,7 @@ async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, u
     done: false,
   };
   const panel = ComparePanel.show(extensionUri, log, state);
-  for (const v of variants) panel.update({ type: 'update', optimizer: v.optimizer, status: 'queued', losses: [], initialLoss: initialLoss(v.text, readFile) });
+  for (const v of variants) panel.update({ type: 'update', optimizer: v.optimizer, status: 'queued', losses: [], initialLoss: initialLoss(v.text, readFile, readBinaryFile) });
   const workerPath = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
   const runner: CompareRunner = new CompareRunner(variants, workerSessions(workerPath, configDir), (u) => { if (active === runner && ComparePanel.open === panel) panel.update(u); }, PARALLEL_RUNS);
   active = runner;
@@ -110,7 +111,10 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
       return undefined;
     }
     const configDir = path.dirname(uri.fsPath);
-    const prepared = prepareRun(text, { readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8') });
+    const prepared = prepareRun(text, {
+      readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8'),
+      readBinaryFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath)),
+    });
     const errors = prepared.problems.filter((p) => p.severity === 'error');
     if (errors.length) {
       const first = errors[0];

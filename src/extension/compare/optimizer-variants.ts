@@ -49,8 +49,8 @@ export function makeVariants(text: string, value: object, optimizers: readonly s
  * The loss of the initial weights over all samples (epoch 0), or undefined when the config cannot be
  * prepared. Builds the run exactly as the worker does, so equal values mean equal initial weights.
  */
-export function initialLoss(text: string, readFile: (relativePath: string) => string): number | undefined {
-  const prepared = prepareRun(text, { readFile });
+export function initialLoss(text: string, readFile: (relativePath: string) => string, readBinaryFile?: (relativePath: string) => Uint8Array): number | undefined {
+  const prepared = prepareRun(text, { readFile, readBinaryFile });
   if (!prepared.config || !prepared.data) return undefined;
   try {
     const run = new TrainingRun(prepared.config, prepared.data);

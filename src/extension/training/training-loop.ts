@@ -179,7 +179,8 @@ export class TrainingLoop {
     if (status !== 'diverged') snapshot(lastEpoch);
     const weights = status !== 'diverged' && lastEpoch > 0 ? run.weights?.() : undefined;
     const finished: FinishedMessage = weights ? { type: 'finished', status, message: run.message, weights } : { type: 'finished', status, message: run.message };
-    if (status !== 'diverged' && lastEpoch > 0) {
+    // Also after a stop inside the first epoch: the model as it is then (weights are sent for whole epochs only).
+    if (status !== 'diverged') {
       const test = run.testMetrics?.();
       if (test) {
         finished.testLoss = test.loss;
