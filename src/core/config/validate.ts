@@ -28,6 +28,8 @@ export interface ValidateOptions {
   limits?: Partial<Limits>;
   /** The data's shape when already known (otherwise generated and built-in data are sized without loading). */
   dataShape?: DataShape;
+  /** The `testData` set's shape when already known (e.g. from the headers of its IDX files). */
+  testDataShape?: DataShape;
 }
 
 /** The registries a description is checked against. */
@@ -54,14 +56,14 @@ export interface ValidationResult {
 export function validateConfig(json: unknown, options: ValidateOptions = {}): ValidationResult {
   const limits = resolveLimits(options.limits);
   try {
-    return validateUnsafe(json, limits, options.dataShape);
+    return validateUnsafe(json, limits, options.dataShape, options.testDataShape);
   } catch (e) {
     const message = `internal error while checking the description: ${e instanceof Error ? e.message : String(e)}`;
     return { shapeChecked: false, problems: [{ path: [], message, severity: 'error', code: 'internal' }] };
   }
 }
 
-function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | undefined): ValidationResult {
+function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | undefined, givenTestShape: DataShape | undefined): ValidationResult {
   const c = new Checker(limits);
   if (!isObject(json)) {
     c.error([], `the description must be a JSON object with "data" and "layers", got ${describeType(json)}`);
@@ -87,7 +89,7 @@ function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | u
   // Without the data's shape, count parameters as if there were one input (a lower bound).
   if (layers && !shape && countParams(1, layers) > limits.maxParams)
     c.error(['layers'], `the model has more than ${limits.maxParams} parameters (maxParams): use fewer or smaller layers`, 'limit');
-  const testShape = testData ? staticDataShape(testData) : undefined;
+  const testShape = givenTestShape ?? (testData ? staticDataShape(testData) : undefined);
   if (shape && testShape) c.problems.push(...checkTestShape(shape, testShape));
   const blocks = testData ? { data, testData } : { data };
   if (c.hasErrors() || !layers || !loss || !optimizer) return { ...blocks, shapeChecked: false, problems: c.problems };

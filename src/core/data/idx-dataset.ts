@@ -27,11 +27,11 @@ export interface IdxFileNames {
  * message naming the file at fault (format, truncation, count mismatch, label out of range, caps).
  */
 export function idxToDataset(imageBytes: Uint8Array, labelBytes: Uint8Array, options: IdxOptions, names: IdxFileNames, maxSamples: number): Dataset {
-  // Labels first: small, and their count bounds the images' before those are inflated.
+  // Labels first: small, so a bad labels file is reported before the images are inflated.
   const labels = readIdx(labelBytes, 'labels', names.labels, maxSamples);
   const images = readIdx(imageBytes, 'images', names.images, maxSamples);
-  const [n, rows, cols] = images.dims;
-  if (labels.dims[0] !== n) throw new IdxError(names.labels, `holds ${labels.dims[0]} labels but ${names.images} holds ${n} images`);
+  const { n } = idxDataShape(images.dims, labels.dims, options.classes, names);
+  const [, rows, cols] = images.dims;
   if (n < 1) throw new IdxError(names.images, `holds no image`);
   const values = labels.values;
   for (let i = 0; i < n; i++) {
@@ -51,4 +51,14 @@ export function idxToDataset(imageBytes: Uint8Array, labelBytes: Uint8Array, opt
     imageShape: [rows, cols],
     pixelMax: 255,
   };
+}
+
+/**
+ * The shape of an IDX data set from the sizes its two files declare (see `readIdxHeader`), without
+ * loading them; throws an IdxError when the image and label counts differ.
+ */
+export function idxDataShape(imageDims: number[], labelDims: number[], classes: number, names: IdxFileNames): { inputs: number; outputs: number; n: number; task: 'classification' } {
+  const [n, rows, cols] = imageDims;
+  if (labelDims[0] !== n) throw new IdxError(names.labels, `holds ${labelDims[0]} labels but ${names.images} holds ${n} images`);
+  return { inputs: rows * cols, outputs: classes <= 2 ? 1 : classes, n, task: 'classification' };
 }

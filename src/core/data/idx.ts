@@ -10,7 +10,7 @@
  * (for gzip, the uncompressed length its trailer states), so a huge or truncated file is one clear
  * error rather than an out-of-memory crash. Gunzip: fflate (pure JavaScript, bundled).
  */
-import { gunzipSync } from 'fflate';
+import { Gunzip, gunzipSync } from 'fflate';
 
 /** Magic number of an IDX file of unsigned-byte images (3 dimensions). */
 export const IDX_IMAGES_MAGIC = 0x00000803;
@@ -69,12 +69,8 @@ export function ungzip(bytes: Uint8Array, file: string, maxBytes = MAX_IDX_BYTES
   return out;
 }
 
-/**
- * Parses an IDX file of the given kind (gzip or raw). `maxItems` caps the number of samples;
- * throws an IdxError naming `file` on any problem.
- */
-export function readIdx(bytes: Uint8Array, kind: IdxKind, file: string, maxItems: number): IdxArray {
-  const raw = ungzip(bytes, file);
+/** The magic number and sizes at the start of uncompressed IDX bytes; throws an IdxError. */
+function parseHeader(raw: Uint8Array, kind: IdxKind, file: string): { dims: number[]; header: number } {
   const expected = kind === 'images' ? IDX_IMAGES_MAGIC : IDX_LABELS_MAGIC;
   const what = kind === 'images' ? 'an IDX images file' : 'an IDX labels file';
   if (raw.length < 4) throw new IdxError(file, `not ${what}: only ${raw.length} bytes`);
@@ -87,7 +83,39 @@ export function readIdx(bytes: Uint8Array, kind: IdxKind, file: string, maxItems
   const header = 4 + 4 * d;
   if (raw.length < header) throw new IdxError(file, `truncated: ${raw.length} bytes, the header alone needs ${header}`);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const dims = Array.from({ length: d }, (_, i) => view.getUint32(4 + 4 * i, false));
+  return { dims: Array.from({ length: d }, (_, i) => view.getUint32(4 + 4 * i, false)), header };
+}
+
+/**
+ * The sizes an IDX file declares, from its first bytes only (a prefix of the raw or gzip file, a few
+ * kilobytes are plenty): for checks while typing, without reading or inflating the whole file.
+ */
+export function readIdxHeader(prefix: Uint8Array, kind: IdxKind, file: string): number[] {
+  let raw = prefix;
+  if (isGzip(prefix)) {
+    const parts: Uint8Array[] = [];
+    try {
+      new Gunzip((chunk) => parts.push(chunk)).push(prefix, false);
+    } catch (e) {
+      throw new IdxError(file, `the gzip data is corrupt (${e instanceof Error ? e.message : String(e)})`);
+    }
+    raw = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      raw.set(p, at);
+      at += p.length;
+    }
+  }
+  return parseHeader(raw, kind, file).dims;
+}
+
+/**
+ * Parses an IDX file of the given kind (gzip or raw). `maxItems` caps the number of samples;
+ * throws an IdxError naming `file` on any problem.
+ */
+export function readIdx(bytes: Uint8Array, kind: IdxKind, file: string, maxItems: number): IdxArray {
+  const raw = ungzip(bytes, file);
+  const { dims, header } = parseHeader(raw, kind, file);
   if (dims[0] > maxItems) throw new IdxError(file, `declares ${dims[0]} ${kind}, more than the limit of ${maxItems} (maxSamples)`);
   if (kind === 'images') {
     const [, rows, cols] = dims;

@@ -1,13 +1,14 @@
 /**
  * The live check of a config's text, with the same validator as the CLI and the trainer, but cheap
- * enough for every keystroke: generated and built-in data are sized without being generated, and
- * CSV files come from a cache (too-big files are not loaded).
+ * enough for every keystroke: generated and built-in data are sized without being generated, CSV
+ * files come from a cache (too-big files are not loaded), and IDX files are sized from their headers.
  */
 import { parseConfigText } from '../../core/config/parse-json';
 import { validateConfig } from '../../core/config/validate';
 import { prepareRun } from '../../core/config/load';
 import type { Problem } from '../../core/problems';
 import { DataFileCache, FileTooBigError } from './data-file-cache';
+import { idxShapes } from './idx-check';
 
 /** What a check found: the problems, or that the text is not JSON (the JSON extension reports that). */
 export interface ConfigCheck {
@@ -19,18 +20,25 @@ export interface ConfigCheck {
 export function checkConfigText(text: string, dir: string, files: DataFileCache): ConfigCheck {
   const parsed = parseConfigText(stripComments(text));
   if (parsed.problems.length || parsed.value === undefined) return { problems: [], syntaxError: true };
-  const checked = validateConfig(parsed.value);
+  let checked = validateConfig(parsed.value);
+  if (checked.data?.kind === 'idx' || checked.testData?.kind === 'idx') {
+    const idx = idxShapes(checked, dir, files);
+    if (idx.problems.length) return { problems: [...checked.problems, ...idx.problems], syntaxError: false };
+    checked = validateConfig(parsed.value, { dataShape: idx.dataShape, testDataShape: idx.testDataShape });
+  }
   if (checked.data?.kind !== 'csv' || checked.shapeChecked) return { problems: checked.problems, syntaxError: false };
   let tooBig: FileTooBigError | undefined;
+  const cached = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof FileTooBigError) tooBig = e;
+      throw e;
+    }
+  };
   const prepared = prepareRun(parsed.value, {
-    readFile: (relative) => {
-      try {
-        return files.read(dir, relative);
-      } catch (e) {
-        if (e instanceof FileTooBigError) tooBig = e;
-        throw e;
-      }
-    },
+    readFile: (relative) => cached(() => files.read(dir, relative)),
+    readBinaryFile: (relative) => cached(() => files.readBytes(dir, relative)),
   });
   if (tooBig) return { problems: checked.problems, syntaxError: false };
   return { problems: prepared.problems, syntaxError: false };

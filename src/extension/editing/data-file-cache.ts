@@ -1,8 +1,9 @@
 /**
- * Reads the CSV files configs refer to, cached by path and modification time so a keystroke
- * does not re-read them; files beyond a size limit are not read (only their existence is checked).
+ * Reads the data files configs refer to (CSV text, IDX bytes, IDX headers), cached by path and
+ * modification time so a keystroke does not re-read them; files beyond a size limit are not read
+ * (only their existence is checked, and for IDX files their first bytes).
  */
-import { readFileSync, statSync } from 'fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'fs';
 import * as path from 'path';
 
 /** Files larger than this are not loaded for live checks (the trainer still reads them). */
@@ -19,8 +20,12 @@ export class FileTooBigError extends Error {
 interface CachedFile {
   mtimeMs: number;
   size: number;
-  text: string;
+  /** The text, the bytes, or (key suffixed with `#prefix`) the first bytes. */
+  content: string | Uint8Array;
 }
+
+/** Bytes read from the start of an IDX file to learn its sizes (enough for a gzip header and first block). */
+export const PREFIX_BYTES = 16 * 1024;
 
 /** A path → text cache keyed on mtime and size. */
 export class DataFileCache {
@@ -30,14 +35,37 @@ export class DataFileCache {
 
   /** The text of `relative` resolved against `dir`; throws ENOENT-like errors and `FileTooBigError`. */
   read(dir: string, relative: string): string {
+    return this.cached(dir, relative, '', true, (file) => readFileSync(file, 'utf8')) as string;
+  }
+
+  /** The bytes of `relative` resolved against `dir`; throws like `read`. */
+  readBytes(dir: string, relative: string): Uint8Array {
+    return this.cached(dir, relative, '#bytes', true, (file) => readFileSync(file)) as Uint8Array;
+  }
+
+  /** The first PREFIX_BYTES bytes of `relative` (whatever its size); throws ENOENT-like errors. */
+  readPrefix(dir: string, relative: string): Uint8Array {
+    return this.cached(dir, relative, '#prefix', false, (file) => {
+      const fd = openSync(file, 'r');
+      try {
+        const buffer = new Uint8Array(PREFIX_BYTES);
+        return buffer.subarray(0, readSync(fd, buffer, 0, PREFIX_BYTES, 0));
+      } finally {
+        closeSync(fd);
+      }
+    }) as Uint8Array;
+  }
+
+  private cached(dir: string, relative: string, kind: string, limited: boolean, load: (file: string) => string | Uint8Array): string | Uint8Array {
     const file = path.resolve(dir, relative);
     const stat = statSync(file);
-    if (stat.size > this.maxBytes) throw new FileTooBigError(file, stat.size);
-    const cached = this.files.get(file);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
-    const text = readFileSync(file, 'utf8');
-    this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
-    return text;
+    if (limited && stat.size > this.maxBytes) throw new FileTooBigError(file, stat.size);
+    const key = file + kind;
+    const cached = this.files.get(key);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.content;
+    const content = load(file);
+    this.files.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, content });
+    return content;
   }
 
   /** Forgets every file. */
