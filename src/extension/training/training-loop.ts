@@ -149,15 +149,17 @@ export class TrainingLoop {
     if (data.classNames) started.classNames = [...data.classNames];
     deps.post(started);
     // Snapshots cost a forward pass over a grid: space them so they take at most ~10 % of the time.
+    // The last one (`final`) carries the classifier view over every sample of its set; it is returned.
     let snapshotGap = SNAPSHOT_INTERVAL_MS;
-    const snapshot = (at: number): void => {
-      if (!run.snapshot || at === 0) return;
+    const snapshot = (at: number, final = false): ClassifierView | undefined => {
+      if (!run.snapshot || at === 0) return undefined;
       const t0 = deps.now();
       const snap = run.snapshot(at);
-      const view = run.classifierView?.(false);
+      const view = run.classifierView?.(final);
       deps.post({ type: 'snapshot', snapshot: view ? { ...snap, ...view } : snap });
       lastSnapshot = deps.now();
       snapshotGap = Math.max(SNAPSHOT_INTERVAL_MS, 9 * (lastSnapshot - t0));
+      return view;
     };
     let lastEpoch = 0;
     while (!run.done) {
@@ -176,7 +178,7 @@ export class TrainingLoop {
     }
     flush();
     const status: RunStatus = run.done && run.status !== 'running' ? run.status : 'cancelled';
-    if (status !== 'diverged') snapshot(lastEpoch);
+    const finalView = status !== 'diverged' ? snapshot(lastEpoch, true) : undefined;
     const weights = status !== 'diverged' && lastEpoch > 0 ? run.weights?.() : undefined;
     const finished: FinishedMessage = weights ? { type: 'finished', status, message: run.message, weights } : { type: 'finished', status, message: run.message };
     // Also after a stop inside the first epoch: the model as it is then (weights are sent for whole epochs only).
@@ -186,7 +188,7 @@ export class TrainingLoop {
         finished.testLoss = test.loss;
         if (test.accuracy !== undefined) finished.testAccuracy = test.accuracy;
       }
-      const view = run.classifierView?.(true);
+      const view = finalView ?? run.classifierView?.(true);
       if (view) {
         finished.confusion = view.confusion;
         if (view.samples) finished.samples = view.samples;

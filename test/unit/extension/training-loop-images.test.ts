@@ -7,6 +7,7 @@ import { strict as assert } from 'assert';
 import { gzipSync } from 'fflate';
 import { prepareRun } from '../../../src/core/config/load';
 import { TrainingRun } from '../../../src/core/train/trainer';
+import { classifierView, PERIODIC_SAMPLES, viewSource } from '../../../src/extension/training/classifier-view';
 import { inspectable } from '../../../src/extension/training/inspectable-run';
 import { type EpochRunner, TrainingLoop } from '../../../src/extension/training/training-loop';
 import type { FinishedMessage, RunStartedMessage, WorkerToHost } from '../../../src/shared/worker-protocol';
@@ -65,6 +66,9 @@ describe('TrainingLoop on image data', () => {
     assert.equal(finished.samples?.items.length, 16);
     const snaps = messages.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot] : []));
     assert.ok(snaps.length > 0 && snaps.every((s) => s.confusion?.set === 'test' && s.samples?.items.length === 16));
+    // the last snapshot carries the final view: the panel gets it without reading `finished`
+    assert.deepEqual(snaps[snaps.length - 1].confusion, finished.confusion);
+    assert.deepEqual(snaps[snaps.length - 1].samples, finished.samples);
   });
 
   it('without a test set the confusion matrix is on the validation split; regression has none', async () => {
@@ -79,6 +83,14 @@ describe('TrainingLoop on image data', () => {
     assert.equal(finished.testLoss, undefined);
     const sine = await trainText({ data: { generator: 'sine' }, layers: [{ units: 1 }], training: { epochs: 1 } });
     assert.equal((sine[sine.length - 1] as FinishedMessage).confusion, undefined);
+  });
+
+  it('periodic views classify at most 2,000 samples spread over the set, the final one all', () => {
+    const run = prepareRun({ data: { generator: 'gauss', classes: 3, samples: 2500 }, layers: [{ units: 3, activation: 'softmax' }], training: { epochs: 1 } });
+    const training = new TrainingRun(run.config!, run.data!);
+    const source = viewSource(run.data!, training.validationIndices);
+    const sum = (final: boolean) => classifierView(training.model, source, final)!.confusion.counts.flat().reduce((a, b) => a + b, 0);
+    assert.deepEqual([source.set, sum(false), sum(true)], ['training', PERIODIC_SAMPLES, 2500]);
   });
 
   it('reports a missing IDX file as a problem', async () => {
