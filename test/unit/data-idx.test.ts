@@ -126,6 +126,11 @@ describe('IDX reader', () => {
     assert.ok(bad.problems.some((p) => p.path.join('.') === 'data.idx' && /needs "labels"/.test(p.message)), JSON.stringify(bad.problems));
     const names = prepareRun({ data: { idx: { images: 'a', labels: 'b' }, classes: 3, classNames: ['x', 'y'] }, layers: [{ units: 3 }] });
     assert.ok(names.problems.some((p) => p.path.join('.') === 'data.classNames' && /2 names but "classes" is 3/.test(p.message)));
+    const misplaced = prepareRun({ data: { csv: 'a.csv', classes: 3, scale: false }, layers: [{ units: 3 }] });
+    assert.deepEqual(misplaced.problems.filter((p) => p.code === 'unknown-key').map((p) => [p.path.join('.'), p.message]), [
+      ['data.classes', '"classes" does not belong in csv data: only "generator" or "idx" data takes "classes"'],
+      ['data.scale', '"scale" does not belong in csv data: only "idx" data takes "scale"'],
+    ]);
     const noFiles = prepareRun({ data: { idx: { images: 'a', labels: 'b' } }, layers: [{ units: 10 }] });
     assert.ok(noFiles.problems.some((p) => /no file access here/.test(p.message)));
   });

@@ -40,9 +40,12 @@ export function checkData(c: Checker, value: unknown, seed: number, key: 'data' 
     return undefined;
   }
   const kind = kinds[0];
-  const elsewhere: Record<string, string> = {};
+  // For each key of other kinds: which kinds take it, e.g. only "generator" or "idx" data takes "classes".
+  const takers: Record<string, string[]> = {};
   for (const other of KINDS)
-    for (const key of DATA_KEYS[other]) if (!(DATA_KEYS[kind] as readonly string[]).includes(key)) elsewhere[key] = `only ${other === 'builtin' ? '"dataset"' : `"${SELECTOR[other]}"`} data takes "${key}"`;
+    for (const key of DATA_KEYS[other]) if (!(DATA_KEYS[kind] as readonly string[]).includes(key)) (takers[key] ??= []).push(`"${SELECTOR[other]}"`);
+  const elsewhere: Record<string, string> = {};
+  for (const [key, kinds] of Object.entries(takers)) elsewhere[key] = `only ${kinds.join(' or ')} data takes "${key}"`;
   checkKeys(c, value, DATA_KEYS[kind], path, `${SELECTOR[kind]} data`, elsewhere);
   const normalize = (fallback: boolean): boolean =>
     value.normalize === undefined ? fallback : (checkBoolean(c, value.normalize, [...path, 'normalize'], 'normalize') ?? fallback);
