@@ -39,12 +39,10 @@ def main():
         'export const DIGITS_CLASS_COUNTS: readonly number[] = [%s];' % ', '.join(map(str, counts)),
         '',
         '/** %d × 64 pixel values 0..16 (8×8 images, row by row), one byte each, base64. */' % n,
-        'export const DIGITS_PIXELS_BASE64 =',
-        chunks(pixels) + ';',
+        'export const DIGITS_PIXELS_BASE64 = ' + chunks(pixels) + ';',
         '',
         '/** %d labels 0..9, one byte each, base64. */' % n,
-        'export const DIGITS_LABELS_BASE64 =',
-        chunks(labels) + ';',
+        'export const DIGITS_LABELS_BASE64 = ' + chunks(labels) + ';',
         '',
     ]
     with open(OUT, 'w') as f:
