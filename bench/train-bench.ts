@@ -113,8 +113,8 @@ async function main(): Promise<void> {
   console.log(`\nsamples/s of training (forward + backward + Adam step), best of ${REPEATS}; ratio > 1 means NN Lab is faster.`);
 }
 
-/** `npm run bench -- panel` measures the live panel in the real host; no argument runs the throughput cases above. */
+/** `npm run bench -- panel` measures the live panel in the real host, `-- fashion` the Fashion-MNIST example; no argument runs the throughput cases above. */
 const run: () => Promise<void> = process.argv[2] === 'panel'
   ? async () => (await import('./panel-bench')).panelBench(process.argv.includes('--json'))
-  : main;
+  : process.argv[2] === 'fashion' ? async () => { await import('./fashion-bench'); } : main;
 run().catch((e) => { console.error(e); process.exit(1); });

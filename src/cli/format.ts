@@ -26,6 +26,8 @@ export function formatEpoch(r: EpochReport): string {
   if (r.accuracy !== undefined) parts.push(`acc ${percent(r.accuracy)}`);
   if (r.valLoss !== undefined) parts.push(`val_loss ${lossText(r.valLoss)}`);
   if (r.valAccuracy !== undefined) parts.push(`val_acc ${percent(r.valAccuracy)}`);
+  if (r.testLoss !== undefined) parts.push(`test_loss ${lossText(r.testLoss)}`);
+  if (r.testAccuracy !== undefined) parts.push(`test_acc ${percent(r.testAccuracy)}`);
   return parts.join('  ');
 }
 
@@ -39,6 +41,10 @@ export interface RunSummary {
   accuracy?: number;
   valLoss?: number;
   valAccuracy?: number;
+  /** Loss on the `testData` set after training, when the description has one. */
+  testLoss?: number;
+  /** Accuracy on the `testData` set after training (classification). */
+  testAccuracy?: number;
   seconds: number;
   samplesPerSecond: number;
   digest?: string;
@@ -54,6 +60,8 @@ export function summarize(status: RunStatus, message: string | undefined, histor
     if (last.accuracy !== undefined) s.accuracy = last.accuracy;
     if (last.valLoss !== undefined) s.valLoss = last.valLoss;
     if (last.valAccuracy !== undefined) s.valAccuracy = last.valAccuracy;
+    if (last.testLoss !== undefined) s.testLoss = last.testLoss;
+    if (last.testAccuracy !== undefined) s.testAccuracy = last.testAccuracy;
   }
   if (digest) s.digest = digest;
   return s;
@@ -67,6 +75,8 @@ export function formatSummary(s: RunSummary): string {
   if (s.accuracy !== undefined) parts.push(`acc ${percent(s.accuracy)}`);
   if (s.valLoss !== undefined) parts.push(`val_loss ${lossText(s.valLoss)}`);
   if (s.valAccuracy !== undefined) parts.push(`val_acc ${percent(s.valAccuracy)}`);
+  if (s.testLoss !== undefined) parts.push(`test_loss ${lossText(s.testLoss)}`);
+  if (s.testAccuracy !== undefined) parts.push(`test_acc ${percent(s.testAccuracy)}`);
   return parts.join('  ') + (s.message ? `\n${s.message}` : '');
 }
 

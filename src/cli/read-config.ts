@@ -1,11 +1,10 @@
 /**
- * Reading a description from disk for the CLI: the file's text and a reader for the files
- * it names (CSV data), resolved relative to the description's folder. Both go through the safe
- * reader (regular files only, size limits) and data files must stay inside the description's
- * folder unless `--allow-outside` is given.
+ * Reading a description from disk for the CLI: the file's text and readers for the files it names (CSV
+ * text, IDX bytes), resolved relative to the description's folder. All go through the safe reader (regular
+ * files only, size limits) and data files must stay inside the description's folder unless `--allow-outside` is given.
  */
 import { dirname, resolve } from 'node:path';
-import { dataFileReader } from '../extension/files/data-reader';
+import { binaryDataFileReader, dataFileReader } from '../extension/files/data-reader';
 import type { FileKind } from '../extension/files/file-limits';
 import { FileReadError, readTextFileSync, shownPath } from '../extension/files/read-file';
 
@@ -20,13 +19,17 @@ export function kindOfPath(file: string): FileKind {
   return /\.model\.json$/i.test(file) ? 'model' : 'config';
 }
 
-/** The description's text and a reader for files next to it, or why the file cannot be read (one line). */
-export function readConfigFile(file: string, options: ReadConfigOptions = {}): { text?: string; readFile: (relativePath: string) => string; error?: string } {
+/** The description's text and readers for files next to it, or why the file cannot be read (one line). */
+export function readConfigFile(file: string, options: ReadConfigOptions = {}): {
+  text?: string; readFile: (relativePath: string) => string; readBinaryFile: (relativePath: string) => Uint8Array; error?: string;
+} {
   const base = dirname(resolve(file));
-  const readFile = dataFileReader(base, { root: base, allowOutside: options.allowOutside === true, scope: 'cli' });
+  const access = { root: base, allowOutside: options.allowOutside === true, scope: 'cli' as const };
+  const readFile = dataFileReader(base, access);
+  const readBinaryFile = binaryDataFileReader(base, access);
   try {
-    return { text: readTextFileSync(file, options.kind ?? kindOfPath(file), shownPath(file)), readFile };
+    return { text: readTextFileSync(file, options.kind ?? kindOfPath(file), shownPath(file)), readFile, readBinaryFile };
   } catch (e) {
-    return { readFile, error: e instanceof FileReadError ? e.message : `cannot read ${shownPath(file)}: ${e instanceof Error ? e.message : String(e)}` };
+    return { readFile, readBinaryFile, error: e instanceof FileReadError ? e.message : `cannot read ${shownPath(file)}: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -61,8 +61,18 @@ export interface DecisionSurface {
   /** Up to ~500 training points: x, y and class index. */
   points: { x: number; y: number; c: number }[];
 }
-/** What is inside the network at `epoch`. */
-export interface NetworkSnapshot { epoch: number; layers: LayerSnapshot[]; surface?: DecisionSurface }
+/** What is inside the network at `epoch` (classifiers: also how they err, see `ClassifierView`). */
+export interface NetworkSnapshot extends Partial<ClassifierView> { epoch: number; layers: LayerSnapshot[]; surface?: DecisionSurface }
+/**
+ * How a classifier errs, on the test set, else the validation split, else the training data (`set`).
+ * `counts[i][j]`: samples of true class i predicted as j (periodic snapshots: at most 2,000 samples
+ * spread over the set; the final one: all). `samples`: image sets only, up to 16, misclassified first,
+ * grey levels 0..255 row by row.
+ */
+export interface ClassifierView {
+  confusion: { labels: string[]; counts: number[][]; set: 'test' | 'validation' | 'training' };
+  samples?: { shape: [number, number]; items: { pixels: number[]; label: number; predicted: number }[] };
+}
 /** An activation function a layer of the model uses, with its resolved parameters. */
 export interface ActivationUse { layer: string; name: string; params: Record<string, number> }
 /** A finished earlier run of the same config, shown faded for comparison (its history decimated, last epoch exact). */

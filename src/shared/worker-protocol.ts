@@ -6,7 +6,7 @@
 import type { Problem } from '../core/problems';
 import type { ModelWeightsJson } from '../core/model/weights-json';
 import type { EpochReport, RunStatus } from '../core/train/types';
-import type { ActivationUse, NetworkSnapshot } from './protocol';
+import type { ActivationUse, ClassifierView, NetworkSnapshot } from './protocol';
 
 /** Host → worker: train this config. `configDir` is where relative CSV paths are resolved. */
 export interface StartTrainingMessage {
@@ -56,6 +56,12 @@ export interface RunStartedMessage {
   trainSamples: number;
   /** The loss of the initial weights on every sample, when the start message asked for it. */
   initialLoss?: number;
+  /** Samples of the `testData` set, when the config has one (its metrics arrive as `testLoss` / `testAccuracy`). */
+  testSamples?: number;
+  /** [height, width] when the samples are grey images (IDX files, the digits). */
+  imageShape?: [number, number];
+  /** Names of the classes, when known (one-hot order). */
+  classNames?: string[];
 }
 
 /** Worker → host: inside a long epoch, how many of its mini-batches are done (at most every ~100 ms). */
@@ -92,6 +98,14 @@ export interface FinishedMessage {
   message?: string;
   /** The trained weights (`Sequential.toJSON()`), unless the run diverged. */
   weights?: ModelWeightsJson;
+  /** Loss on the `testData` set after the run (also when it stopped early), when the config has one. */
+  testLoss?: number;
+  /** Accuracy on the `testData` set after the run (classification). */
+  testAccuracy?: number;
+  /** Classifiers: the confusion matrix on all samples of the test set / validation split / training data. */
+  confusion?: ClassifierView['confusion'];
+  /** Image sets: up to 16 sample images with their predictions, misclassified first. */
+  samples?: ClassifierView['samples'];
 }
 
 /** Worker → host: an unexpected exception (a bug, not a user error). */

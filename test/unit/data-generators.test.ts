@@ -99,7 +99,7 @@ describe('iris', () => {
     for (let i = 0; i < 150; i++) for (let c = 0; c < 3; c++) counts[c] += d.y[3 * i + c];
     assert.deepEqual(counts, [50, 50, 50]);
     // UCI iris.names: means 5.84, 3.05 (3.057 after the 1999 correction), 3.76, 1.20
-    const mean = [0, 1, 2, 3].map((j) => d.x.filter((_, k) => k % 4 === j).reduce((s, v) => s + v, 0) / 150);
+    const mean = [0, 1, 2, 3].map((j) => Float64Array.from(d.x).filter((_, k) => k % 4 === j).reduce((s, v) => s + v, 0) / 150);
     [5.843, 3.057, 3.758, 1.199].forEach((m, j) => assert.ok(Math.abs(mean[j] - m) < 1e-3, `mean ${j}: ${mean[j]}`));
   });
 

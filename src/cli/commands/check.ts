@@ -8,12 +8,12 @@ import type { CliIo } from '../io';
 
 /** Runs the check and returns the exit code. */
 export function checkCommand(file: string, json: boolean, io: CliIo, allowOutside = false): number {
-  const { text, readFile, error } = readConfigFile(file, { allowOutside });
+  const { text, readFile, readBinaryFile, error } = readConfigFile(file, { allowOutside });
   if (text === undefined) {
     io.err(`nn-lab: ${error}`);
     return 2;
   }
-  const run = prepareRun(text, { readFile });
+  const run = prepareRun(text, { readFile, readBinaryFile });
   const errors = run.problems.filter((p) => p.severity === 'error').length;
   const warnings = run.problems.length - errors;
   if (json) {
@@ -21,7 +21,7 @@ export function checkCommand(file: string, json: boolean, io: CliIo, allowOutsid
   } else {
     for (const p of run.problems) io.out(formatProblem(file, p));
     if (errors === 0)
-      io.out(`${file}: ok${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}: ${run.data?.n} samples, ${run.data?.inputs} inputs, ${run.data?.outputs} outputs, ${run.config?.layers.length} layers`);
+      io.out(`${file}: ok${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}: ${run.data?.n} samples, ${run.data?.inputs} inputs, ${run.data?.outputs} outputs, ${run.config?.layers.length} layers${run.testData ? `, ${run.testData.n} test samples` : ''}`);
   }
   return errors ? 1 : 0;
 }

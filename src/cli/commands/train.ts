@@ -32,7 +32,7 @@ export interface TrainCommandOptions {
 
 /** Runs the training and returns the exit code (0 completed, 1 invalid or diverged, 130 interrupted). */
 export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<number> {
-  const { text, readFile, error } = readConfigFile(o.file, { allowOutside: o.allowOutside === true });
+  const { text, readFile, readBinaryFile, error } = readConfigFile(o.file, { allowOutside: o.allowOutside === true });
   if (text === undefined) {
     io.err(`nn-lab: ${error}`);
     return 2;
@@ -57,8 +57,8 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
     if (o.seed !== undefined) training.seed = o.seed;
     source = { ...parsed.value, training };
   }
-  const prepared = prepareRun(source, { readFile });
-  const { config, data } = prepared;
+  const prepared = prepareRun(source, { readFile, readBinaryFile });
+  const { config, data, testData } = prepared;
   if (!config || !data) {
     if (o.json) io.out(JSON.stringify({ type: 'problems', file: o.file, problems: prepared.problems }));
     else for (const p of prepared.problems) io.err(formatProblem(o.file, p));
@@ -66,7 +66,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   }
   if (!o.json) for (const p of prepared.problems) io.err(formatProblem(o.file, p));
   const started = Date.now();
-  const run = new TrainingRun(config, data, { shouldStop: io.interrupted });
+  const run = new TrainingRun(config, data, { shouldStop: io.interrupted, testData });
   if (saved) {
     const loaded = loadTrainedModel(saved);
     if (typeof loaded === 'string' || loaded.model.inputs !== config.inputs) {
@@ -79,7 +79,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const bar = new ProgressBar(io.bar);
   const total = config.training.epochs;
   const every = o.every ?? Math.max(1, Math.ceil(total / 100));
-  if (!o.json && !o.quiet) io.out(`${config.name}: ${data.n} samples, ${data.inputs} → ${config.layers.map((l) => l.units).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs`);
+  if (!o.json && !o.quiet) io.out(`${config.name}: ${data.n} samples, ${data.inputs} → ${config.layers.map((l) => l.units).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`);
   while (!run.done) {
     const report = run.runEpoch();
     if (report) {
@@ -99,6 +99,14 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const seconds = (Date.now() - started) / 1000;
   const trainingSamples = data.n - validationCount(data.n, config.training.validationSplit);
   const summary = summarize(status, run.message, run.history, seconds, trainingSamples, prepared.digest);
+  // A run stopped early has no last-epoch test metrics: evaluate the model as it is.
+  if (testData && summary.testLoss === undefined && run.history.length > 0 && status !== 'diverged') {
+    const test = run.testMetrics();
+    if (test) {
+      summary.testLoss = test.loss;
+      if (test.accuracy !== undefined) summary.testAccuracy = test.accuracy;
+    }
+  }
   io.out(o.json ? JSON.stringify(summary) : formatSummary(summary));
   if (o.save !== undefined && !saveModel(o.save, o.file, source === text ? parsed.value : source, run, status, prepared.digest ?? '', io)) return 1;
   return status === 'completed' ? 0 : status === 'diverged' ? 1 : 130;

@@ -3,8 +3,9 @@
  */
 import type { ResolvedDataConfig } from './types';
 import type { DataShape } from './semantics';
+import { BUILTIN_SHAPES } from '../data/builtin';
 
-/** Inputs, target columns and sample count of generated or built-in data; undefined for CSV and inline data. */
+/** Inputs, target columns and sample count of generated or built-in data; undefined for CSV, inline and IDX data. */
 export function staticDataShape(data: ResolvedDataConfig): DataShape | undefined {
   switch (data.kind) {
     case 'generator': {
@@ -13,7 +14,7 @@ export function staticDataShape(data: ResolvedDataConfig): DataShape | undefined
       return { inputs: 2, outputs: classes === 2 ? 1 : classes, n: data.samples, task: 'classification' };
     }
     case 'builtin':
-      return { inputs: 4, outputs: 3, n: 150, task: 'classification' };
+      return { ...BUILTIN_SHAPES[data.dataset], task: 'classification' };
     default:
       return undefined;
   }

@@ -5,7 +5,7 @@
 import type { InitName } from './types';
 
 /** Top-level keys. */
-export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'layers', 'loss', 'optimizer', 'training'] as const;
+export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'layers', 'loss', 'optimizer', 'training'] as const;
 
 /** Keys of a dense layer. */
 export const DENSE_KEYS = ['type', 'units', 'activation', 'init', 'initScale'] as const;
@@ -28,7 +28,17 @@ export const DATA_KEYS = {
   builtin: ['dataset', 'normalize'],
   csv: ['csv', 'target', 'header', 'normalize'],
   inline: ['inputs', 'targets', 'normalize'],
+  idx: ['idx', 'scale', 'classes', 'classNames'],
 } as const;
+
+/** Keys of the `idx` object of an IDX data block. */
+export const IDX_FILE_KEYS = ['images', 'labels'] as const;
+
+/** Classes of an IDX data set unless `classes` says otherwise (MNIST, Fashion-MNIST). */
+export const DEFAULT_IDX_CLASSES = 10;
+
+/** Most classes of an IDX data set (labels are bytes). */
+export const MAX_IDX_CLASSES = 256;
 
 /** Training defaults (Keras-like). */
 export const TRAINING_DEFAULTS = { epochs: 100, batchSize: 32, validationSplit: 0, seed: 1, shuffle: true } as const;

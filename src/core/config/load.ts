@@ -7,7 +7,7 @@ import type { Dataset } from '../data/dataset';
 import type { ResolvedConfig, ResolvedDataConfig } from './types';
 import { Limits, resolveLimits } from './limits';
 import { validateConfig } from './validate';
-import { checkAgainstData } from './semantics';
+import { checkAgainstData, checkTestShape } from './semantics';
 import { loadData } from '../data/load-data';
 import { parseConfigText, TextPosition } from './parse-json';
 import { digestOf } from './digest';
@@ -16,6 +16,8 @@ import { digestOf } from './digest';
 export interface PrepareOptions {
   /** Reads a file relative to the description (CSV data); throws when it is missing. */
   readFile?: (relativePath: string) => string;
+  /** Reads a file's bytes relative to the description (IDX data); throws when it is missing. */
+  readBinaryFile?: (relativePath: string) => Uint8Array;
   /** Overrides of `DEFAULT_LIMITS`. */
   limits?: Partial<Limits>;
 }
@@ -26,6 +28,8 @@ export interface PreparedRun {
   config?: ResolvedConfig;
   /** Undefined when any problem is an error. */
   data?: Dataset;
+  /** The `testData` set, when the description has one (undefined when any problem is an error). */
+  testData?: Dataset;
   problems: Problem[];
   /** The resolved `data` block, when valid. */
   dataConfig?: ResolvedDataConfig;
@@ -46,21 +50,33 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
   const limits = resolveLimits(options.limits);
   const checked = validateConfig(value, { limits });
   const problems = [...checked.problems];
-  let data: Dataset | undefined;
-  if (checked.data) {
+  const load = (spec: ResolvedDataConfig | undefined, key: 'data' | 'testData'): Dataset | undefined => {
+    if (!spec) return undefined;
     try {
-      const loaded = loadData(checked.data, { readFile: options.readFile, maxSamples: limits.maxSamples });
+      const loaded = loadData(spec, { readFile: options.readFile, readBinaryFile: options.readBinaryFile, maxSamples: limits.maxSamples, path: [key] });
       problems.push(...loaded.problems);
-      data = loaded.data;
+      return loaded.data;
     } catch (e) {
-      problems.push({ path: ['data'], severity: 'error', code: 'internal', message: `could not load the data: ${e instanceof Error ? e.message : String(e)}` });
+      problems.push({ path: [key], severity: 'error', code: 'internal', message: `could not load the ${key === 'data' ? 'data' : 'test data'}: ${e instanceof Error ? e.message : String(e)}` });
+      return undefined;
     }
-  }
+  };
+  const data = load(checked.data, 'data');
+  // The test set is loaded only when the training data is fine (no point reading big files otherwise).
+  const testData = data && !problems.some((p) => p.severity === 'error') ? load(checked.testData, 'testData') : undefined;
   let config = checked.config;
   if (config && data) {
     config = { ...config, inputs: data.inputs };
     if (!checked.shapeChecked) problems.push(...checkAgainstData(config, data, limits));
   }
-  if (problems.some((p) => p.severity === 'error') || !config || !data) return { problems, dataConfig: checked.data };
-  return { config, data, problems, dataConfig: checked.data, digest: digestOf({ config, data: checked.data }) };
+  if (data && testData) {
+    const known = problems.map((p) => p.message);
+    problems.push(...checkTestShape(data, testData).filter((p) => !known.includes(p.message)));
+  }
+  const missingTest = checked.testData !== undefined && !testData;
+  if (problems.some((p) => p.severity === 'error') || !config || !data || missingTest) return { problems, dataConfig: checked.data };
+  const blocks = checked.testData ? { data: checked.data, testData: checked.testData } : { data: checked.data };
+  const run: PreparedRun = { config, data, problems, dataConfig: checked.data, digest: digestOf({ config, ...blocks }) };
+  if (testData) run.testData = testData;
+  return run;
 }

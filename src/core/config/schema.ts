@@ -86,6 +86,10 @@ export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: L
       name: { type: 'string', markdownDescription: 'A name for the model, shown in reports.' },
       description: { type: 'string', markdownDescription: 'Free text.' },
       data: dataSchema(limits),
+      testData: {
+        ...dataSchema(limits),
+        markdownDescription: 'A held-out test set, any source as in `data` (same inputs and target columns), evaluated after training (every epoch when cheap) and reported as `testLoss` / `testAccuracy`. Generated test data uses the training seed + 1 unless it sets `seed`.',
+      },
       layers: { type: 'array', minItems: 1, maxItems: limits.maxLayers, items: layer, markdownDescription: 'The layers, input side first; the last one is the output layer.' },
       loss: { ...nameEnum(sources.losses, 'Loss function. Default: `Cross` after softmax, `Binary` after a one-unit sigmoid, `Square` otherwise.') },
       optimizer: {

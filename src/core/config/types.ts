@@ -64,11 +64,22 @@ export interface GeneratorDataConfig {
   seed?: number;
 }
 
-/** A data set that ships with NN Lab (the Iris flowers: 150 samples, 4 features, 3 classes). */
+/** A data set that ships with NN Lab: the Iris flowers (150 samples, 4 features, 3 classes) or the 8×8 digits (1,797 images, 64 pixels, 10 classes). */
 export interface BuiltinDataConfig {
-  dataset: 'iris';
-  /** Standardise features to zero mean, unit variance (default true). */
+  dataset: 'iris' | 'digits';
+  /** Standardise features to zero mean, unit variance (default: true for iris, false for digits, whose pixels are scaled to [0, 1]). */
   normalize?: boolean;
+}
+
+/** An image set in the IDX format of MNIST / Fashion-MNIST (raw or gzip), paths relative to the config file. */
+export interface IdxDataConfig {
+  idx: { images: string; labels: string };
+  /** Divide pixel values by 255, into [0, 1] (default true). */
+  scale?: boolean;
+  /** Number of classes; labels must lie in 0..classes−1 (default 10). */
+  classes?: number;
+  /** Names of the classes in label order, e.g. ["T-shirt/top", "Trouser", …] (default "0", "1", …). */
+  classNames?: string[];
 }
 
 /** A CSV file, path relative to the config file. */
@@ -91,7 +102,7 @@ export interface InlineDataConfig {
 }
 
 /** Where the samples come from. */
-export type DataConfig = GeneratorDataConfig | BuiltinDataConfig | CsvDataConfig | InlineDataConfig;
+export type DataConfig = GeneratorDataConfig | BuiltinDataConfig | CsvDataConfig | InlineDataConfig | IdxDataConfig;
 
 /** Training settings. */
 export interface TrainingConfig {
@@ -113,6 +124,8 @@ export interface NnConfig {
   name?: string;
   description?: string;
   data: DataConfig;
+  /** A held-out test set (any source, same inputs and outputs as `data`), evaluated after training. */
+  testData?: DataConfig;
   layers: LayerConfig[];
   /** Default: "Cross" after softmax, "Binary" after a one-unit sigmoid, "Square" otherwise. */
   loss?: string;
@@ -148,4 +161,5 @@ export type ResolvedDataConfig =
   | { kind: 'generator'; generator: GeneratorName; samples: number; noise: number; classes: number; seed: number }
   | { kind: 'builtin'; dataset: BuiltinDataConfig['dataset']; normalize: boolean }
   | { kind: 'csv'; csv: string; target?: CsvDataConfig['target']; header?: boolean; normalize: boolean }
-  | { kind: 'inline'; inputs: unknown; targets: unknown; normalize: boolean };
+  | { kind: 'inline'; inputs: unknown; targets: unknown; normalize: boolean }
+  | { kind: 'idx'; images: string; labels: string; scale: boolean; classes: number; classNames?: string[] };

@@ -15,7 +15,7 @@ import { AnyRegistry, checkNamed, checkRegistryName } from './named';
 import { checkTraining } from './validate-training';
 import { checkData } from './validate-data';
 import { checkLayers, countParams } from './validate-layers';
-import { checkAgainstData, checkLossFit, DataShape, inferLoss } from './semantics';
+import { checkAgainstData, checkLossFit, checkTestShape, DataShape, inferLoss } from './semantics';
 import { staticDataShape } from './data-shape';
 
 export type { Limits } from './limits';
@@ -28,6 +28,8 @@ export interface ValidateOptions {
   limits?: Partial<Limits>;
   /** The data's shape when already known (otherwise generated and built-in data are sized without loading). */
   dataShape?: DataShape;
+  /** The `testData` set's shape when already known (e.g. from the headers of its IDX files). */
+  testDataShape?: DataShape;
 }
 
 /** The registries a description is checked against. */
@@ -43,6 +45,8 @@ export interface ValidationResult {
   config?: ResolvedConfig;
   /** The resolved `data` block, when it is valid (even if other blocks are not). */
   data?: ResolvedDataConfig;
+  /** The resolved `testData` block, when there is one and it is valid. */
+  testData?: ResolvedDataConfig;
   /** True when the model was checked against the data's shape. */
   shapeChecked: boolean;
   problems: Problem[];
@@ -52,14 +56,14 @@ export interface ValidationResult {
 export function validateConfig(json: unknown, options: ValidateOptions = {}): ValidationResult {
   const limits = resolveLimits(options.limits);
   try {
-    return validateUnsafe(json, limits, options.dataShape);
+    return validateUnsafe(json, limits, options.dataShape, options.testDataShape);
   } catch (e) {
     const message = `internal error while checking the description: ${e instanceof Error ? e.message : String(e)}`;
     return { shapeChecked: false, problems: [{ path: [], message, severity: 'error', code: 'internal' }] };
   }
 }
 
-function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | undefined): ValidationResult {
+function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | undefined, givenTestShape: DataShape | undefined): ValidationResult {
   const c = new Checker(limits);
   if (!isObject(json)) {
     c.error([], `the description must be a JSON object with "data" and "layers", got ${describeType(json)}`);
@@ -71,6 +75,8 @@ function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | u
   if (json.$schema !== undefined) checkString(c, json.$schema, ['$schema'], '$schema');
   const training = checkTraining(c, json.training);
   const data = checkData(c, json.data, training.seed);
+  // Generated test data defaults to the next seed, so it is not a copy of the training samples.
+  const testData = json.testData === undefined ? undefined : checkData(c, json.testData, training.seed + 1, 'testData');
   const layers = checkLayers(c, json.layers, REGISTRIES.activations);
   let loss: string | undefined;
   if (json.loss !== undefined) loss = checkRegistryName(c, REGISTRIES.losses, json.loss, ['loss']);
@@ -83,10 +89,13 @@ function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | u
   // Without the data's shape, count parameters as if there were one input (a lower bound).
   if (layers && !shape && countParams(1, layers) > limits.maxParams)
     c.error(['layers'], `the model has more than ${limits.maxParams} parameters (maxParams): use fewer or smaller layers`, 'limit');
-  if (c.hasErrors() || !layers || !loss || !optimizer) return { data, shapeChecked: false, problems: c.problems };
+  const testShape = givenTestShape ?? (testData ? staticDataShape(testData) : undefined);
+  if (shape && testShape) c.problems.push(...checkTestShape(shape, testShape));
+  const blocks = testData ? { data, testData } : { data };
+  if (c.hasErrors() || !layers || !loss || !optimizer) return { ...blocks, shapeChecked: false, problems: c.problems };
   const config: ResolvedConfig = { name, inputs: shape?.inputs ?? 0, layers, loss, optimizer, training };
-  if (!shape) return { config, data, shapeChecked: false, problems: c.problems };
+  if (!shape) return { config, ...blocks, shapeChecked: false, problems: c.problems };
   const problems = [...c.problems, ...checkAgainstData(config, shape, limits)];
   const ok = !problems.some((p) => p.severity === 'error');
-  return { config: ok ? config : undefined, data, shapeChecked: true, problems };
+  return { config: ok ? config : undefined, ...blocks, shapeChecked: true, problems };
 }

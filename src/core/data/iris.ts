@@ -7,9 +7,6 @@ import { IRIS_CLASSES, IRIS_FEATURES, IRIS_ROWS } from './iris-data';
 import { classificationDataset } from './generators';
 import { standardize } from './normalize';
 
-/** Names of the data sets that ship with NN Lab. */
-export const BUILTIN_DATASETS = ['iris'] as const;
-
 /**
  * The Iris data set. The source lists the classes one after another; here they are
  * interleaved (setosa, versicolor, virginica, setosa, …, keeping each class's order),

@@ -1,7 +1,7 @@
 /**
  * Feature standardisation: every input column shifted to zero mean and scaled to unit variance.
  */
-import type { Dataset } from './dataset';
+import { allIndices, type Dataset, inputRows } from './dataset';
 
 /** Mean and standard deviation of each input column, as used by `standardize`. */
 export interface ColumnStats {
@@ -34,8 +34,12 @@ export function standardize(x: Float64Array, n: number, cols: number): ColumnSta
   return { mean, std };
 }
 
-/** Standardises a data set's inputs in place and returns it. */
+/** Standardises a data set's inputs (in place when stored as float64, else into a new float64 array) and returns it. */
 export function standardizeDataset(data: Dataset): Dataset {
-  standardize(data.x, data.n, data.inputs);
+  if (!(data.x instanceof Float64Array) || (data.xDivisor ?? 1) !== 1) {
+    data.x = inputRows(data, allIndices(data.n));
+    data.xDivisor = undefined;
+  }
+  standardize(data.x as Float64Array, data.n, data.inputs);
   return data;
 }

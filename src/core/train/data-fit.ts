@@ -5,13 +5,13 @@ import type { ResolvedConfig } from '../config/types';
 import type { Dataset } from '../data/dataset';
 import { NnError, Problem } from '../problems';
 
-/** Throws an NnError listing every mismatch between the data's shape and the description. */
-export function checkDataFits(config: ResolvedConfig, data: Dataset): void {
+/** Throws an NnError listing every mismatch between the data's shape and the description (`key`: the data block checked). */
+export function checkDataFits(config: ResolvedConfig, data: Dataset, key: 'data' | 'testData' = 'data'): void {
   const problems: Problem[] = [];
   const last = config.layers.length - 1;
-  if (data.n < 1) problems.push({ path: ['data'], severity: 'error', message: 'the data set has no samples' });
+  if (data.n < 1) problems.push({ path: [key], severity: 'error', message: 'the data set has no samples' });
   if (config.inputs !== data.inputs)
-    problems.push({ path: ['data'], severity: 'error', message: `the model expects ${config.inputs} inputs but the data has ${data.inputs} feature columns` });
+    problems.push({ path: [key], severity: 'error', message: `the model expects ${config.inputs} inputs but the data has ${data.inputs} feature columns` });
   if (last >= 0 && config.layers[last].units !== data.outputs)
     problems.push({
       path: ['layers', last, 'units'],
@@ -21,6 +21,6 @@ export function checkDataFits(config: ResolvedConfig, data: Dataset): void {
       suggestion: String(data.outputs),
     });
   if (data.x.length !== data.n * data.inputs || data.y.length !== data.n * data.outputs)
-    problems.push({ path: ['data'], severity: 'error', message: `the data arrays do not hold ${data.n} samples of ${data.inputs} inputs and ${data.outputs} targets` });
+    problems.push({ path: [key], severity: 'error', message: `the data arrays do not hold ${data.n} samples of ${data.inputs} inputs and ${data.outputs} targets` });
   if (problems.length) throw new NnError(problems);
 }

@@ -10,7 +10,7 @@
  * batch outputs, before each step (as Keras does).
  */
 import type { ResolvedConfig } from '../config/types';
-import type { Dataset } from '../data/dataset';
+import { type Dataset, gatherInputs } from '../data/dataset';
 import { BatchBuffer } from '../layers/batch-buffer';
 import { countCorrect } from '../model/accuracy';
 import { Sequential } from '../model/sequential';
@@ -19,7 +19,9 @@ import type { Optimizer } from '../optimizers/optimizer';
 import { Rng } from '../rng';
 import { checkDataFits } from './data-fit';
 import { describeNonFinite, divergenceMessage, firstNonFinite } from './divergence';
+import { evaluateOn, type Metrics } from './evaluate';
 import { gatherRows, SampleSplit, splitSamples } from './split';
+import { testEveryEpoch } from './test-cost';
 import type { EpochReport, RunStatus, TrainOptions, TrainResult } from './types';
 
 export type { TrainResult } from './types';
@@ -47,8 +49,8 @@ export class TrainingRun {
   private readonly split: SampleSplit;
   private readonly classification: boolean;
   private readonly batchSize: number;
-  private readonly valX: Float64Array;
-  private readonly valT: Float64Array;
+  private readonly testPerEpoch: boolean;
+  private lastTest: { batches: number; metrics: Metrics } | undefined;
   private readonly batchX = new BatchBuffer();
   private readonly batchT = new BatchBuffer();
   private readonly now: () => number;
@@ -68,11 +70,8 @@ export class TrainingRun {
     this.optimizer = optimizerRegistry.create(config.optimizer.name, config.optimizer.params, { path: ['optimizer'], rng: this.rng });
     this.classification = data.task === 'classification';
     this.batchSize = Math.max(1, Math.min(config.training.batchSize, this.split.train.length));
-    const nVal = this.split.validation.length;
-    this.valX = new Float64Array(nVal * data.inputs);
-    this.valT = new Float64Array(nVal * data.outputs);
-    gatherRows(data.x, data.inputs, this.split.validation, 0, nVal, this.valX);
-    gatherRows(data.y, data.outputs, this.split.validation, 0, nVal, this.valT);
+    if (options.testData) checkDataFits(config, options.testData, 'testData');
+    this.testPerEpoch = options.testData !== undefined && testEveryEpoch(options.testData.n, this.split.train.length);
     this.now = options.now ?? defaultClock;
     if (config.training.epochs <= 0) this.status = 'completed';
   }
@@ -105,7 +104,7 @@ export class TrainingRun {
       const count = Math.min(this.batchSize, nTrain - start);
       const bx = this.batchX.fit(count * data.inputs);
       const bt = this.batchT.fit(count * data.outputs);
-      gatherRows(data.x, data.inputs, order, start, count, bx);
+      gatherInputs(data, order, start, count, bx);
       gatherRows(data.y, data.outputs, order, start, count, bt);
       const loss = model.lossAndGradients(bx, bt, count);
       if (!Number.isFinite(loss)) return this.stop('diverged', divergenceMessage(epoch, `loss became ${describeNonFinite(loss)}`, this.config.optimizer));
@@ -127,17 +126,38 @@ export class TrainingRun {
   private report(epoch: number, loss: number, accuracy: number, epochStart: number): EpochReport {
     const report: EpochReport = { epoch, epochs: this.config.training.epochs, loss, elapsed: 0, samplesPerSecond: 0 };
     if (this.classification) report.accuracy = accuracy;
-    const nVal = this.split.validation.length;
-    if (nVal > 0) {
-      const val = this.model.evaluate(this.valX, this.valT, nVal, this.classification);
+    if (this.split.validation.length > 0) {
+      const val = evaluateOn(this.model, this.data, this.split.validation, this.classification);
       report.valLoss = val.loss;
       if (val.accuracy !== undefined) report.valAccuracy = val.accuracy;
+    }
+    // The test set: every epoch when that is cheap (see test-cost.ts), else after the last one.
+    if (this.options.testData && (this.testPerEpoch || epoch >= this.config.training.epochs)) {
+      const test = this.testMetrics();
+      if (test) {
+        report.testLoss = test.loss;
+        if (test.accuracy !== undefined) report.testAccuracy = test.accuracy;
+      }
     }
     const end = this.now();
     report.elapsed = (end - (this.startedAt ?? epochStart)) / 1000;
     // 0 when the clock did not advance (keeps the report JSON-safe: no Infinity).
     report.samplesPerSecond = end > epochStart ? this.split.train.length / ((end - epochStart) / 1000) : 0;
     return report;
+  }
+
+  /** Loss (and accuracy) of the model now on the `testData` of the options; undefined without one. */
+  testMetrics(): Metrics | undefined {
+    const test = this.options.testData;
+    if (!test) return undefined;
+    // The weights change only by optimizer steps: the last evaluation holds while no step was taken.
+    if (this.lastTest?.batches !== this.batchesDone) this.lastTest = { batches: this.batchesDone, metrics: evaluateOn(this.model, test, undefined, this.classification) };
+    return this.lastTest.metrics;
+  }
+
+  /** Indices of the validation samples (empty without a validation split). */
+  get validationIndices(): Uint32Array {
+    return this.split.validation;
   }
 
   private stop(status: RunStatus, message: string): undefined {

@@ -1,6 +1,7 @@
 /**
  * What a training run reports, and how it is steered.
  */
+import type { Dataset } from '../data/dataset';
 import type { DenseKernel } from '../linalg/kernel';
 import type { Sequential } from '../model/sequential';
 
@@ -17,6 +18,10 @@ export interface EpochReport {
   /** Training accuracy in [0, 1] for classification. */
   accuracy?: number;
   valAccuracy?: number;
+  /** Loss on the `testData` set: every epoch when that is cheap (see `testEveryEpoch`), else on the last epoch only. */
+  testLoss?: number;
+  /** Accuracy on the `testData` set, for classification (same epochs as `testLoss`). */
+  testAccuracy?: number;
   /** Wall-clock seconds since the run started. */
   elapsed: number;
   /** Training samples processed per second during this epoch. */
@@ -34,6 +39,8 @@ export interface TrainOptions {
   shouldStop?(): boolean;
   /** The matrix kernel (default: the plain TypeScript one). */
   kernel?: DenseKernel;
+  /** A held-out test set (the description's `testData`), evaluated after training and every epoch when cheap. */
+  testData?: Dataset;
   /** Clock in milliseconds (default: performance.now or Date.now). */
   now?(): number;
 }

@@ -1,7 +1,7 @@
 /**
  * The live check of a config's text, with the same validator as the CLI and the trainer, but cheap
- * enough for every keystroke: generated and built-in data are sized without being generated, and
- * CSV files are read asynchronously through a cache (too-big files are not loaded).
+ * enough for every keystroke: generated and built-in data are sized without being generated, CSV
+ * files come from a cache (too-big files are not loaded), and IDX files are sized from their headers.
  */
 import { parseConfigText } from '../../core/config/parse-json';
 import { validateConfig } from '../../core/config/validate';
@@ -9,6 +9,7 @@ import { prepareRun } from '../../core/config/load';
 import type { Problem } from '../../core/problems';
 import { DataFileCache, FileTooBigError } from './data-file-cache';
 import type { DataAccess } from '../files/path-policy';
+import { idxShapes } from './idx-check';
 
 /** What a check found: the problems, or that the text is not JSON (the JSON extension reports that). */
 export interface ConfigCheck {
@@ -24,7 +25,12 @@ export interface ConfigCheck {
 export async function checkConfigText(text: string, dir: string, files: DataFileCache, access: DataAccess = {}): Promise<ConfigCheck> {
   const parsed = parseConfigText(stripComments(text));
   if (parsed.problems.length || parsed.value === undefined) return { problems: [], syntaxError: true };
-  const checked = validateConfig(parsed.value);
+  let checked = validateConfig(parsed.value);
+  if (checked.data?.kind === 'idx' || checked.testData?.kind === 'idx') {
+    const idx = await idxShapes(checked, dir, files, access);
+    if (idx.problems.length) return { problems: [...checked.problems, ...idx.problems], syntaxError: false };
+    checked = validateConfig(parsed.value, { dataShape: idx.dataShape, testDataShape: idx.testDataShape });
+  }
   if (checked.data?.kind !== 'csv' || checked.shapeChecked) return { problems: checked.problems, syntaxError: false };
   const csv = checked.data.csv;
   let loaded: { text: string } | { error: unknown };

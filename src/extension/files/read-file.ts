@@ -79,6 +79,14 @@ const decoder = new TextDecoder('utf-8');
 
 /** Reads `file` (a path, symlinks followed) as UTF-8 text, synchronously; `shown` names it in messages. */
 export function readTextFileSync(file: string, kind: FileKind, shown = shownPath(file)): string {
+  return decoder.decode(readBytesSync(file, kind, shown));
+}
+
+/**
+ * Reads `file` as bytes, synchronously: regular files only (opened without blocking, checked with fstat), never
+ * more than the limit of `kind` even if the file grows while it is read; `shown` names it in messages.
+ */
+export function readBytesSync(file: string, kind: FileKind, shown = shownPath(file)): Uint8Array {
   let fd: number;
   try {
     fd = openSync(file, OPEN_FLAGS);
@@ -98,7 +106,7 @@ export function readTextFileSync(file: string, kind: FileKind, shown = shownPath
       used += n;
       if (used > limit) throw tooBig(shown, kind, used, true);
     }
-    return decoder.decode(buffer.subarray(0, used));
+    return buffer.subarray(0, used);
   } catch (e) {
     throw asReadError(e, shown);
   } finally {
@@ -126,6 +134,23 @@ export interface FileVersion {
  * (and what it throws is thrown, e.g. a cache's own size limit).
  */
 export async function readTextFile(file: string, kind: FileKind, shown = shownPath(file), unchanged?: (v: FileVersion) => string | undefined): Promise<{ text: string; version: FileVersion }> {
+  let cachedText: string | undefined;
+  const { bytes, version } = await readBytesFile(file, kind, shown, {
+    unchanged: unchanged && ((v) => {
+      cachedText = unchanged(v);
+      return cachedText === undefined ? undefined : new Uint8Array(0);
+    }),
+  });
+  return { text: cachedText ?? decoder.decode(bytes), version };
+}
+
+/**
+ * Reads `file` as bytes without blocking the event loop: regular files only, never past the limit of
+ * `kind`. `prefix` reads only the first bytes (whatever the file's size: an IDX header); `unchanged` is
+ * asked with the open file's size and time first, and what it returns is returned without reading.
+ */
+export async function readBytesFile(file: string, kind: FileKind, shown = shownPath(file),
+  options: { prefix?: number; unchanged?: (v: FileVersion) => Uint8Array | undefined } = {}): Promise<{ bytes: Uint8Array; version: FileVersion }> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(file, OPEN_FLAGS);
@@ -136,8 +161,18 @@ export async function readTextFile(file: string, kind: FileKind, shown = shownPa
     const stat = await handle.stat();
     checkStat(stat, kind, shown);
     const version = { size: stat.size, mtimeMs: stat.mtimeMs };
-    const cached = unchanged?.(version);
-    if (cached !== undefined) return { text: cached, version };
+    const cached = options.unchanged?.(version);
+    if (cached !== undefined) return { bytes: cached, version };
+    if (options.prefix !== undefined) {
+      const head = Buffer.allocUnsafe(options.prefix);
+      let used = 0;
+      while (used < head.length) {
+        const { bytesRead } = await handle.read(head, used, head.length - used, null);
+        if (bytesRead === 0) break;
+        used += bytesRead;
+      }
+      return { bytes: head.subarray(0, used), version };
+    }
     const limit = FILE_LIMITS[kind];
     let buffer: Buffer = Buffer.allocUnsafe(Math.min(limit, stat.size) + 1);
     let used = 0;
@@ -148,7 +183,7 @@ export async function readTextFile(file: string, kind: FileKind, shown = shownPa
       used += bytesRead;
       if (used > limit) throw tooBig(shown, kind, used, true);
     }
-    return { text: decoder.decode(buffer.subarray(0, used)), version };
+    return { bytes: buffer.subarray(0, used), version };
   } catch (e) {
     throw asReadError(e, shown);
   } finally {

@@ -3,7 +3,7 @@
  * per-layer histograms of activations (on a fixed subset of at most 256 samples) and of weights,
  * and, for classifiers with two inputs, the decision surface over the data's bounding box.
  */
-import type { Dataset } from '../../core/data/dataset';
+import { type Dataset, inputAt, inputRows } from '../../core/data/dataset';
 import type { Sequential } from '../../core/model/sequential';
 import type { DecisionSurface, Histogram, LayerSnapshot, NetworkSnapshot } from '../../shared/protocol';
 
@@ -54,13 +54,6 @@ export function sampleIndices(n: number, limit: number): number[] {
   return Array.from({ length: limit }, (_, i) => Math.floor((i * n) / limit));
 }
 
-/** The rows `rows` of a row-major matrix with `cols` columns. */
-function gather(m: Float64Array, cols: number, rows: readonly number[]): Float64Array {
-  const out = new Float64Array(rows.length * cols);
-  rows.forEach((r, i) => out.set(m.subarray(r * cols, (r + 1) * cols), i * cols));
-  return out;
-}
-
 /** The class index of sample `i` of targets `y` (one column: 0/1 by 0.5, else arg-max). */
 function classOf(y: ArrayLike<number>, outputs: number, i: number): number {
   if (outputs === 1) return y[i] >= 0.5 ? 1 : 0;
@@ -80,7 +73,7 @@ export function decisionSurface(model: Sequential, data: Dataset, size = SURFACE
   if (data.inputs !== 2 || data.task !== 'classification' || data.n === 0) return undefined;
   let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
   for (let i = 0; i < data.n; i++) {
-    const x = data.x[2 * i], y = data.x[2 * i + 1];
+    const x = inputAt(data, i, 0), y = inputAt(data, i, 1);
     xMin = Math.min(xMin, x); xMax = Math.max(xMax, x);
     yMin = Math.min(yMin, y); yMax = Math.max(yMax, y);
   }
@@ -97,14 +90,14 @@ export function decisionSurface(model: Sequential, data: Dataset, size = SURFACE
   const out = model.predict(grid, size * size);
   const outputs = model.outputs;
   const values = Array.from({ length: size * size }, (_, k) => (outputs === 1 ? out[k] : classOf(out, outputs, k)));
-  const points = sampleIndices(data.n, SURFACE_POINTS).map((i) => ({ x: data.x[2 * i], y: data.x[2 * i + 1], c: classOf(data.y, data.outputs, i) }));
+  const points = sampleIndices(data.n, SURFACE_POINTS).map((i) => ({ x: inputAt(data, i, 0), y: inputAt(data, i, 1), c: classOf(data.y, data.outputs, i) }));
   return { xMin, xMax, yMin, yMax, size, values, classes: outputs === 1 ? 2 : outputs, points };
 }
 
 /** Histograms of every layer and (for 2-D classifiers) the decision surface, at `epoch`. */
 export function takeSnapshot(model: Sequential, data: Dataset, epoch: number, withSurface = true): NetworkSnapshot {
   const rows = sampleIndices(data.n, SNAPSHOT_SAMPLES);
-  const outs = model.layerOutputs(gather(data.x, data.inputs, rows), rows.length);
+  const outs = model.layerOutputs(inputRows(data, rows), rows.length);
   const layers: LayerSnapshot[] = model.layers.map((layer, i) => ({
     label: layerLabel(model, i),
     activations: histogram(outs[i]),

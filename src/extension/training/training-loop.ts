@@ -9,8 +9,8 @@ import type { Dataset } from '../../core/data/dataset';
 import type { Problem } from '../../core/problems';
 import type { ModelWeightsJson } from '../../core/model/weights-json';
 import type { EpochReport, RunStatus, TrainOptions } from '../../core/train/types';
-import type { ActivationUse, NetworkSnapshot } from '../../shared/protocol';
-import { PROGRESS_INTERVAL_MS, SNAPSHOT_INTERVAL_MS, type WorkerToHost } from '../../shared/worker-protocol';
+import type { ActivationUse, ClassifierView, NetworkSnapshot } from '../../shared/protocol';
+import { type FinishedMessage, PROGRESS_INTERVAL_MS, type RunStartedMessage, SNAPSHOT_INTERVAL_MS, type WorkerToHost } from '../../shared/worker-protocol';
 
 /** The part of the core's `TrainingRun` this loop drives. */
 export interface EpochRunner {
@@ -26,6 +26,10 @@ export interface EpochRunner {
   weights?(): ModelWeightsJson;
   /** The loss of the current weights on every sample (before training: epoch 0), when the runner can tell. */
   initialLoss?(): number;
+  /** Classifiers: the confusion matrix and sample images now (`final`: on every sample of the set, else a subset). */
+  classifierView?(final: boolean): ClassifierView | undefined;
+  /** Loss and accuracy on the test set now, when there is one. */
+  testMetrics?(): { loss: number; accuracy?: number } | undefined;
 }
 
 /** The activation functions of `config`'s layers (maxout layers have none). */
@@ -48,6 +52,8 @@ export function batchesPerEpoch(config: ResolvedConfig, data: Dataset): number {
 export interface PreparedRun {
   config?: ResolvedConfig;
   data?: Dataset;
+  /** The config's `testData` set, when it has one. */
+  testData?: Dataset;
   problems: Problem[];
   /** Identifies the resolved config and data. */
   digest?: string;
@@ -55,12 +61,14 @@ export interface PreparedRun {
 
 /** Everything the loop needs from the outside world (the core, files, the clock, the host). */
 export interface TrainingLoopDeps {
-  /** Validates `text` and loads its data (the core's `prepareRun`). */
-  prepare(text: string, readFile: (relativePath: string) => string): PreparedRun;
+  /** Validates `text` and loads its data (the core's `prepareRun`); `readBinaryFile` reads IDX files. */
+  prepare(text: string, readFile: (relativePath: string) => string, readBinaryFile: (relativePath: string) => Uint8Array): PreparedRun;
   /** Creates the run (the core's `new TrainingRun`). */
   createRun(config: ResolvedConfig, data: Dataset, options: TrainOptions): EpochRunner;
   /** Reads a file relative to the config's folder. */
   readFile(relativePath: string): string;
+  /** Reads a file's bytes relative to the config's folder (IDX data); without it, such data is a problem. */
+  readBinaryFile?(relativePath: string): Uint8Array;
   /** Sends a message to the host. */
   post(message: WorkerToHost): void;
   /** Milliseconds, monotonic. */
@@ -94,13 +102,17 @@ export class TrainingLoop {
   async run(text: string, withInitialLoss = false): Promise<void> {
     const { deps } = this;
     try {
-      const prepared = deps.prepare(text, (p) => deps.readFile(p));
+      const readBinary = (p: string): Uint8Array => {
+        if (!deps.readBinaryFile) throw new Error(`cannot read ${p} here`);
+        return deps.readBinaryFile(p);
+      };
+      const prepared = deps.prepare(text, (p) => deps.readFile(p), readBinary);
       const errors = prepared.problems.filter((p) => p.severity === 'error');
       if (errors.length > 0 || !prepared.config || !prepared.data) {
         deps.post({ type: 'problems', problems: prepared.problems });
         return;
       }
-      await this.train(prepared.config, prepared.data, prepared.problems.filter((p) => p.severity === 'warning'), prepared.digest ?? '', withInitialLoss);
+      await this.train(prepared.config, prepared.data, prepared.problems.filter((p) => p.severity === 'warning'), prepared.digest ?? '', withInitialLoss, prepared.testData);
     } catch (e) {
       const problems = problemsOf(e);
       if (problems) deps.post({ type: 'problems', problems });
@@ -108,7 +120,7 @@ export class TrainingLoop {
     }
   }
 
-  private async train(config: ResolvedConfig, data: Dataset, warnings: Problem[], digest: string, withInitialLoss: boolean): Promise<void> {
+  private async train(config: ResolvedConfig, data: Dataset, warnings: Problem[], digest: string, withInitialLoss: boolean, testData?: Dataset): Promise<void> {
     const { deps } = this;
     const perEpoch = batchesPerEpoch(config, data);
     let epoch = 1;
@@ -130,23 +142,31 @@ export class TrainingLoop {
       batch++;
       return this.stopping;
     };
-    const run = deps.createRun(config, data, { shouldStop: beforeBatch });
+    const run = deps.createRun(config, data, testData ? { shouldStop: beforeBatch, testData } : { shouldStop: beforeBatch });
     const initial = withInitialLoss ? run.initialLoss?.() : undefined;
-    deps.post({
+    const started: RunStartedMessage = {
       type: 'started', name: config.name, epochs: config.training.epochs,
       hasValidation: config.training.validationSplit > 0, task: data.task, samples: data.n, warnings,
       activations: activationUses(config), optimizer: config.optimizer.name, digest,
       parameters: run.parameters ?? 0, batchesPerEpoch: perEpoch, trainSamples: trainingSamples(config, data),
       ...(initial !== undefined && Number.isFinite(initial) ? { initialLoss: initial } : {}),
-    });
+    };
+    if (testData) started.testSamples = testData.n;
+    if (data.imageShape) started.imageShape = [data.imageShape[0], data.imageShape[1]];
+    if (data.classNames) started.classNames = [...data.classNames];
+    deps.post(started);
     // Snapshots cost a forward pass over a grid: space them so they take at most ~10 % of the time.
+    // The last one (`final`) carries the classifier view over every sample of its set; it is returned.
     let snapshotGap = SNAPSHOT_INTERVAL_MS;
-    const snapshot = (at: number): void => {
-      if (!run.snapshot || at === 0) return;
+    const snapshot = (at: number, final = false): ClassifierView | undefined => {
+      if (!run.snapshot || at === 0) return undefined;
       const t0 = deps.now();
-      deps.post({ type: 'snapshot', snapshot: run.snapshot(at) });
+      const snap = run.snapshot(at);
+      const view = run.classifierView?.(final);
+      deps.post({ type: 'snapshot', snapshot: view ? { ...snap, ...view } : snap });
       lastSnapshot = deps.now();
       snapshotGap = Math.max(SNAPSHOT_INTERVAL_MS, 9 * (lastSnapshot - t0));
+      return view;
     };
     let lastEpoch = 0;
     while (!run.done) {
@@ -165,9 +185,23 @@ export class TrainingLoop {
     }
     flush();
     const status: RunStatus = run.done && run.status !== 'running' ? run.status : 'cancelled';
-    if (status !== 'diverged') snapshot(lastEpoch);
+    const finalView = status !== 'diverged' ? snapshot(lastEpoch, true) : undefined;
     const weights = status !== 'diverged' && lastEpoch > 0 ? run.weights?.() : undefined;
-    deps.post(weights ? { type: 'finished', status, message: run.message, weights } : { type: 'finished', status, message: run.message });
+    const finished: FinishedMessage = weights ? { type: 'finished', status, message: run.message, weights } : { type: 'finished', status, message: run.message };
+    // Also after a stop inside the first epoch: the model as it is then (weights are sent for whole epochs only).
+    if (status !== 'diverged') {
+      const test = run.testMetrics?.();
+      if (test) {
+        finished.testLoss = test.loss;
+        if (test.accuracy !== undefined) finished.testAccuracy = test.accuracy;
+      }
+      const view = finalView ?? run.classifierView?.(true);
+      if (view) {
+        finished.confusion = view.confusion;
+        if (view.samples) finished.samples = view.samples;
+      }
+    }
+    deps.post(finished);
   }
 }
 

@@ -7,9 +7,9 @@ import { parentPort, workerData } from 'worker_threads';
 import { prepareRun } from '../../core/config/load';
 import { TrainingRun } from '../../core/train/trainer';
 import { assertNever, type HostToWorker, type WorkerToHost } from '../../shared/worker-protocol';
-import { dataFileReader } from '../files/data-reader';
+import { binaryDataFileReader, dataFileReader } from '../files/data-reader';
 import type { DataAccess } from '../files/path-policy';
-import { takeSnapshot } from './network-snapshot';
+import { inspectable } from './inspectable-run';
 import { TrainingLoop, type EpochRunner } from './training-loop';
 
 const port = parentPort;
@@ -18,27 +18,14 @@ if (!port) throw new Error('worker.js must run as a worker thread');
 const stopFlag = workerData && workerData.stopFlag instanceof SharedArrayBuffer ? new Int32Array(workerData.stopFlag) : undefined;
 let loop: TrainingLoop | undefined;
 
-/** The core's run, with the snapshots and weights the host shows and exports. */
-function inspectable(run: TrainingRun): EpochRunner {
-  return {
-    runEpoch: () => run.runEpoch(),
-    get done() { return run.done; },
-    get status() { return run.status; },
-    get message() { return run.message; },
-    parameters: run.model.paramCount,
-    snapshot: (epoch) => takeSnapshot(run.model, run.data, epoch),
-    weights: () => run.model.toJSON(),
-    initialLoss: () => run.model.evaluate(run.data.x, run.data.y, run.data.n, false).loss,
-  };
-}
-
 /** Starts the one run this worker serves. */
 function start(text: string, configDir: string, access: DataAccess, withInitialLoss: boolean): void {
   if (loop) throw new Error('this worker already trains a model');
   loop = new TrainingLoop({
-    prepare: (source, readFile) => prepareRun(source, { readFile }),
-    createRun: (config, data, options): EpochRunner => inspectable(new TrainingRun(config, data, options)),
+    prepare: (source, readFile, readBinaryFile) => prepareRun(source, { readFile, readBinaryFile }),
+    createRun: (config, data, options): EpochRunner => inspectable(new TrainingRun(config, data, options), options.testData),
     readFile: dataFileReader(configDir, access),
+    readBinaryFile: binaryDataFileReader(configDir, access),
     post: (message: WorkerToHost) => port!.postMessage(message),
     now: () => performance.now(),
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),

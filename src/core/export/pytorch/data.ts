@@ -4,7 +4,7 @@
  * read with NN Lab's resolved choices (delimiter, header, feature/target columns, class names,
  * standardisation) so the script sees the same matrix.
  */
-import type { Dataset } from '../../data/dataset';
+import { allIndices, inputRows, type Dataset } from '../../data/dataset';
 import { pyBool, pyString } from './python-text';
 
 /** The script's data source. */
@@ -36,7 +36,7 @@ export function dataFileText(data: Dataset): string {
     inputs: data.inputs,
     outputs: data.outputs,
     task: data.task,
-    x: rows(data.x, data.inputs),
+    x: rows(inputRows(data, allIndices(data.n)), data.inputs),
     y: rows(data.y, data.outputs),
   };
   return JSON.stringify(body) + '\n';

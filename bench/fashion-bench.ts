@@ -1,0 +1,43 @@
+/**
+ * `npm run bench -- fashion [--epochs N]`: trains examples/fashion-mnist.nn.json (784-128-10, Adam,
+ * batch 64, 5 epochs, tested on the 10,000 t10k images) as the extension does, in a training worker,
+ * and prints seconds per epoch, test accuracy and the training process's peak memory (RSS).
+ * Targets (issue #10): ≥ 85 % test accuracy after 5 epochs, ≤ 2 s per epoch, ≤ 400 MB.
+ * Needs the Fashion-MNIST files: see examples/data/fashion-mnist/README.md (npm run fashion-data).
+ */
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { runInWorker } from './fashion-run';
+
+const MB = 1024 * 1024;
+
+async function main(): Promise<void> {
+  const config = join(__dirname, '..', 'examples', 'fashion-mnist.nn.json');
+  const data = join(__dirname, '..', 'examples', 'data', 'fashion-mnist', 'train-images-idx3-ubyte.gz');
+  if (!existsSync(data)) {
+    console.error('fashion bench: the Fashion-MNIST files are missing: run `npm run fashion-data` (see examples/data/fashion-mnist/README.md)');
+    process.exit(1);
+  }
+  const at = process.argv.indexOf('--epochs');
+  const epochs = at > 0 ? Number(process.argv[at + 1]) : undefined;
+  console.log(`Fashion-MNIST: ${config}${epochs ? `, ${epochs} epochs` : ''} in a training worker (plain TypeScript kernel)…`);
+  const run = await runInWorker(config, { epochs });
+  for (const e of run.events.filter((x) => x.type === 'problems' || x.type === 'crashed')) console.error(JSON.stringify(e));
+  console.log(`data loaded in ${run.loadSeconds.toFixed(2)} s`);
+  run.events.filter((e) => e.type === 'epoch').forEach((e, i) => {
+    const acc = typeof e.testAccuracy === 'number' ? `  test_acc ${(100 * e.testAccuracy).toFixed(2)}%` : '';
+    console.log(`epoch ${e.epoch}: ${run.epochSeconds[i].toFixed(2)} s  loss ${(e.loss as number).toFixed(4)}  acc ${(100 * (e.accuracy as number)).toFixed(2)}%${acc}  peak RSS ${(e.peakRss / MB).toFixed(0)} MB`);
+  });
+  const f = run.finished;
+  const mean = run.epochSeconds.reduce((a, b) => a + b, 0) / Math.max(1, run.epochSeconds.length);
+  console.log('');
+  console.log(`seconds per epoch (mean): ${mean.toFixed(2)}   (target ≤ 2)`);
+  console.log(`test accuracy:            ${typeof f?.testAccuracy === 'number' ? `${(100 * f.testAccuracy).toFixed(2)}%` : 'n/a'}   (target ≥ 85 % after 5 epochs)`);
+  console.log(`peak RSS:                 ${(run.peakRss / MB).toFixed(0)} MB   (target ≤ 400 MB)`);
+  console.log(`status: ${f?.status ?? 'no finished message'}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

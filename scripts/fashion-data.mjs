@@ -1,0 +1,38 @@
+// Links the four Fashion-MNIST files into examples/data/fashion-mnist/ (kept out of git), from the
+// Debian package's folder (`apt-get install dataset-fashion-mnist`) or from FASHION_MNIST_DIR.
+// Usage: npm run fashion-data   (see examples/data/fashion-mnist/README.md for other sources)
+import { existsSync, lstatSync, symlinkSync, unlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FILES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
+const source = process.env.FASHION_MNIST_DIR ?? '/usr/share/datasets/fashion-mnist';
+const target = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'data', 'fashion-mnist');
+
+const missing = FILES.filter((f) => !existsSync(join(source, f)));
+if (missing.length > 0) {
+  console.error(`fashion-data: ${source} lacks ${missing.join(', ')}.`);
+  console.error('Install them with "sudo apt-get install dataset-fashion-mnist", set FASHION_MNIST_DIR to a folder holding them,');
+  console.error(`or download them into ${target} (see its README.md).`);
+  process.exit(1);
+}
+for (const f of FILES) {
+  const link = join(target, f);
+  if (existsSync(link) || isLink(link)) {
+    if (!isLink(link)) {
+      console.log(`kept ${link} (a real file)`);
+      continue;
+    }
+    unlinkSync(link);
+  }
+  symlinkSync(join(source, f), link);
+  console.log(`linked ${link} -> ${join(source, f)}`);
+}
+
+function isLink(file) {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
