@@ -18,12 +18,90 @@ export interface Problem {
   code?: string;
   /** A replacement value the editor may offer as a quick fix. */
   suggestion?: string;
+  /** Where in the text the problem is, for problems found before the JSON had a value (syntax, duplicate keys). */
+  at?: TextSpan;
+  /** The source line at `at`, escaped, with a caret line under the column (for terminals). */
+  excerpt?: string;
+}
+
+/** A span of a document's text: 0-based offset and length, 1-based line and column (UTF-16 units). */
+export interface TextSpan {
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+}
+
+/** Longest stretch of user text quoted in a message, in characters, before it is cut with "…". */
+export const MAX_QUOTED_CHARS = 200;
+
+/** Bidirectional-override and line/paragraph-separator characters, which can disguise text. */
+const INVISIBLE = /[\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/**
+ * Escapes one UTF-16 unit that must not reach a terminal or a message raw: C0 controls, DEL and
+ * C1 controls as `\xHH` (`\n`, `\r`, `\t` by name), lone surrogates and invisible format
+ * characters as `\uHHHH`. Undefined when the unit is safe as it is.
+ */
+function escapeUnit(code: number): string | undefined {
+  if (code === 0x0a) return '\\n';
+  if (code === 0x0d) return '\\r';
+  if (code === 0x09) return '\\t';
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `\\x${code.toString(16).padStart(2, '0')}`;
+  if (INVISIBLE.test(String.fromCharCode(code))) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return undefined;
+}
+
+/**
+ * User-controlled text made safe to quote in a one-line message: control characters (C0, DEL,
+ * C1), lone surrogates and invisible format characters escaped (`\x1b`, `\ud800`), and cut after
+ * `max` characters (code points, never inside a surrogate pair) with "…". Linear in the output.
+ */
+export function safeText(text: string, max = MAX_QUOTED_CHARS): string {
+  let out = '';
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (count >= max) return out + '…';
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += text[i] + text[i + 1];
+        i++;
+        count++;
+        continue;
+      }
+    }
+    const isLone = code >= 0xd800 && code <= 0xdfff;
+    out += isLone ? `\\u${code.toString(16)}` : (escapeUnit(code) ?? text[i]);
+    count++;
+  }
+  return out;
+}
+
+/** User text in double quotes for a message: `"lea\x1bky"` (see `safeText`). */
+export function quote(text: unknown, max = MAX_QUOTED_CHARS): string {
+  return `"${safeText(String(text), max)}"`;
+}
+
+/**
+ * A whole message made safe for one line of output: every control character, lone surrogate
+ * and invisible format character escaped (nothing is cut). Applied where messages leave the core.
+ */
+export function oneLine(message: string): string {
+  // Fast path: most messages are plain.
+  if (!/[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/.test(message)) return message;
+  return safeText(message, Infinity);
 }
 
 /** Renders a path as `layers[1].activation` (empty path: `(root)`). */
 export function formatPath(path: JsonPath): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(p)) out += out ? `.${p}` : p;
+    else out += `[${quote(p, 60)}]`;
+  }
   return out || '(root)';
 }
 
@@ -37,7 +115,7 @@ export class NnError extends Error {
         : Array.isArray(problems)
           ? problems
           : [problems];
-    super(list.map((p) => (p.path.length ? `${formatPath(p.path)}: ${p.message}` : p.message)).join('\n'));
+    super(list.map((p) => oneLine(p.path.length ? `${formatPath(p.path)}: ${p.message}` : p.message)).join('\n'));
     this.name = 'NnError';
     this.problems = list;
   }
@@ -77,6 +155,8 @@ export function editDistance(a: string, b: string): number {
  * then the smallest edit distance on loose forms, if at most a third of the length.
  */
 export function didYouMean(name: string, known: readonly string[]): string | undefined {
+  // A name far longer than any known one is no misspelling (and would make the distance costly).
+  if (name.length > 64) return undefined;
   const loose = looseName(name);
   const exact = known.find((k) => looseName(k) === loose);
   if (exact !== undefined) return exact;
@@ -96,7 +176,7 @@ export function didYouMean(name: string, known: readonly string[]): string | und
 export function unknownNameMessage(kind: string, name: string, known: readonly string[]): { message: string; suggestion?: string } {
   const suggestion = didYouMean(name, known);
   const message = suggestion
-    ? `Unknown ${kind} "${name}". Did you mean "${suggestion}"? (names are case-sensitive)`
-    : `Unknown ${kind} "${name}". Known ${kind}s: ${known.join(', ')}.`;
+    ? `Unknown ${kind} ${quote(name)}. Did you mean "${suggestion}"? (names are case-sensitive)`
+    : `Unknown ${kind} ${quote(name)}. Known ${kind}s: ${known.join(', ')}.`;
   return { message, suggestion };
 }

@@ -10,7 +10,8 @@ import { validationCount } from '../../core/config/semantics';
 import { readConfigFile } from '../read-config';
 import { copyWeights, loadTrainedModel, readModelFile } from '../model-input';
 import type { ModelFile } from '../../shared/model-file';
-import { epochJson, formatEpoch, formatProblem, formatSummary, lossText, summarize } from '../format';
+import { epochJson, formatEpoch, formatExcerpt, formatProblem, formatSummary, lossText, problemsJson, summarize, warningJson } from '../format';
+import { oneLine, type Problem } from '../../core/problems';
 import { ProgressBar } from '../progress';
 import type { CliIo } from '../io';
 
@@ -28,7 +29,7 @@ export interface TrainCommandOptions {
 export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<number> {
   const { text, readFile, error } = readConfigFile(o.file);
   if (text === undefined) {
-    io.err(`nn-lab: ${error}`);
+    io.err(`nn-lab: ${oneLine(error ?? '')}`);
     return 2;
   }
   const parsed = parseConfigText(text);
@@ -38,7 +39,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   if (isObject(parsed.value) && parsed.value.format === 'nn-lab-model') {
     const file = readModelFile(text);
     if (typeof file === 'string') {
-      io.err(`nn-lab: ${o.file}: ${file}`);
+      io.err(`nn-lab: ${oneLine(o.file)}: ${oneLine(file)}`);
       return 1;
     }
     saved = file;
@@ -54,17 +55,19 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const prepared = prepareRun(source, { readFile });
   const { config, data } = prepared;
   if (!config || !data) {
-    if (o.json) io.out(JSON.stringify({ type: 'problems', file: o.file, problems: prepared.problems }));
-    else for (const p of prepared.problems) io.err(formatProblem(o.file, p));
+    if (o.json) io.out(JSON.stringify({ type: 'problems', file: o.file, problems: problemsJson(prepared.problems) }));
+    else printProblems(io, o.file, prepared.problems);
     return 1;
   }
-  if (!o.json) for (const p of prepared.problems) io.err(formatProblem(o.file, p));
+  // Warnings: text lines on stderr, or {"type":"warning",…} lines on stdout before the epochs (--json).
+  if (o.json) for (const p of prepared.problems) io.out(warningJson(o.file, p));
+  else printProblems(io, o.file, prepared.problems);
   const started = Date.now();
   const run = new TrainingRun(config, data, { shouldStop: io.interrupted });
   if (saved) {
     const loaded = loadTrainedModel(saved);
     if (typeof loaded === 'string' || loaded.model.inputs !== config.inputs) {
-      io.err(`nn-lab: ${o.file}: the saved weights do not fit the data: ${typeof loaded === 'string' ? loaded : `${loaded.model.inputs} inputs saved, the data has ${config.inputs}`}`);
+      io.err(`nn-lab: ${oneLine(o.file)}: the saved weights do not fit the data: ${oneLine(typeof loaded === 'string' ? loaded : `${loaded.model.inputs} inputs saved, the data has ${config.inputs}`)}`);
       return 1;
     }
     copyWeights(loaded.model, run.model);
@@ -95,4 +98,13 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const summary = summarize(status, run.message, run.history, seconds, trainingSamples, prepared.digest);
   io.out(o.json ? JSON.stringify(summary) : formatSummary(summary));
   return status === 'completed' ? 0 : status === 'diverged' ? 1 : 130;
+}
+
+/** Each problem on stderr as `file: path: severity: message`, with its source excerpt when it has one. */
+function printProblems(io: CliIo, file: string, problems: readonly Problem[]): void {
+  for (const p of problems) {
+    io.err(formatProblem(file, p));
+    const excerpt = formatExcerpt(p);
+    if (excerpt) io.err(excerpt);
+  }
 }

@@ -2,7 +2,7 @@
  * Small checking helpers shared by the validator's sections. Each helper records problems
  * in a `Checker` and returns the checked value or undefined; none of them throws.
  */
-import { didYouMean, JsonPath, Problem } from '../problems';
+import { didYouMean, JsonPath, Problem, quote } from '../problems';
 import type { Limits } from './limits';
 
 /** Collects problems while a description is validated. */
@@ -32,7 +32,7 @@ export function describeType(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : `${value}`;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value, 40)}`;
   return `${typeof value === 'boolean' ? 'the boolean' : 'a'} ${typeof value === 'boolean' ? String(value) : typeof value}`;
 }
 
@@ -48,11 +48,12 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function checkKeys(c: Checker, obj: Record<string, unknown>, allowed: readonly string[], path: JsonPath, where: string, elsewhere: Record<string, string> = {}): void {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
-    const hint = elsewhere[key];
+    // Own properties only: "constructor" or "toString" are unknown keys, not Object.prototype's.
+    const hint = Object.hasOwn(elsewhere, key) ? elsewhere[key] : undefined;
     const suggestion = hint ? undefined : didYouMean(key, allowed);
     const message = hint
-      ? `"${key}" does not belong in ${where}: ${hint}`
-      : `unknown key "${key}" in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Allowed: ${allowed.join(', ')}`;
+      ? `${quote(key)} does not belong in ${where}: ${hint}`
+      : `unknown key ${quote(key)} in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Allowed: ${allowed.join(', ')}`;
     c.error([...path, key], message, 'unknown-key', suggestion);
   }
 }
@@ -121,6 +122,6 @@ export function checkChoice<T extends string>(c: Checker, value: unknown, path: 
   }
   if ((choices as readonly string[]).includes(value)) return value as T;
   const suggestion = didYouMean(value, choices);
-  c.error(path, `unknown ${what} "${value}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Choose one of: ${choices.join(', ')}`, 'unknown-name', suggestion);
+  c.error(path, `unknown ${what} ${quote(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Choose one of: ${choices.join(', ')}`, 'unknown-name', suggestion);
   return undefined;
 }

@@ -3,7 +3,7 @@
  * CSV text (read through the caller's `readFile`, the core never touches files) and inline arrays.
  */
 import type { Dataset } from './dataset';
-import type { JsonPath, Problem } from '../problems';
+import { quote, safeText, type JsonPath, type Problem } from '../problems';
 import type { ResolvedDataConfig } from '../config/types';
 import { generate } from './generators';
 import { loadIris } from './iris';
@@ -33,13 +33,13 @@ export function loadData(spec: ResolvedDataConfig, options: LoadDataOptions): { 
     case 'csv': {
       const csvPath = [...path, 'csv'];
       if (!options.readFile)
-        return { problems: [{ path: csvPath, severity: 'error', code: 'data', message: `cannot read "${spec.csv}": no file access here` }] };
+        return { problems: [{ path: csvPath, severity: 'error', code: 'data', message: `cannot read ${quote(spec.csv)}: no file access here` }] };
       let text: string;
       try {
         text = options.readFile(spec.csv);
       } catch (e) {
         const reason = e instanceof Error && !/ENOENT/.test(e.message) ? ` (${e.message})` : '';
-        return { problems: [{ path: csvPath, severity: 'error', code: 'file-not-found', message: `data file not found: ${spec.csv}${reason}` }] };
+        return { problems: [{ path: csvPath, severity: 'error', code: 'file-not-found', message: `data file not found: ${safeText(spec.csv)}${safeText(reason)}` }] };
       }
       const file = spec.csv.split(/[\\/]/).pop() ?? spec.csv;
       return csvToDataset(text, spec, { file, path: csvPath, targetPath: [...path, 'target'], maxSamples: options.maxSamples });

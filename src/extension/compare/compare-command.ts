@@ -8,6 +8,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { isModelFile } from '../commands';
 import { prepareRun } from '../../core/config/load';
+import { parseConfigText } from '../../core/config/parse-json';
+import { formatPath } from '../../core/problems';
 import { OPTIMIZERS } from '../../core/optimizers';
 import type { CompareState } from '../../shared/compare-protocol';
 import { ComparePanel, type CompareSnapshot } from './compare-panel';
@@ -104,17 +106,22 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
     let value: unknown;
     try {
       text = await textOf(uri);
-      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (e) {
       void vscode.window.showErrorMessage(`NN Lab: cannot compare optimizers on ${path.basename(uri.fsPath)}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
+    const parsed = parseConfigText(text);
+    if (parsed.value === undefined) {
+      void vscode.window.showErrorMessage(`NN Lab: cannot compare optimizers on ${path.basename(uri.fsPath)}: ${parsed.problems[0]?.message ?? 'not JSON'}`);
+      return undefined;
+    }
+    value = parsed.value;
     const configDir = path.dirname(uri.fsPath);
     const prepared = prepareRun(text, { readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8') });
     const errors = prepared.problems.filter((p) => p.severity === 'error');
     if (errors.length) {
       const first = errors[0];
-      void vscode.window.showErrorMessage(`NN Lab: fix ${path.basename(uri.fsPath)} before comparing optimizers: ${first.path.length ? `${first.path.join('.')}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
+      void vscode.window.showErrorMessage(`NN Lab: fix ${path.basename(uri.fsPath)} before comparing optimizers: ${first.path.length ? `${formatPath(first.path)}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
       return undefined;
     }
     const own = configuredOptimizer(value);

@@ -9,7 +9,10 @@ import { prepareRun } from '../../core/config/load';
 import type { Problem } from '../../core/problems';
 import { DataFileCache, FileTooBigError } from './data-file-cache';
 
-/** What a check found: the problems, or that the text is not JSON (the JSON extension reports that). */
+/**
+ * What a check found. When the text is not strict JSON (`syntaxError`), `problems` holds the
+ * first syntax error with its text span (`at`), as the CLI reports it; duplicate keys likewise.
+ */
 export interface ConfigCheck {
   problems: Problem[];
   syntaxError: boolean;
@@ -17,8 +20,8 @@ export interface ConfigCheck {
 
 /** Checks `text`; `dir` is where relative data files are resolved. Never throws. */
 export function checkConfigText(text: string, dir: string, files: DataFileCache): ConfigCheck {
-  const parsed = parseConfigText(stripComments(text));
-  if (parsed.problems.length || parsed.value === undefined) return { problems: [], syntaxError: true };
+  const parsed = parseConfigText(text);
+  if (parsed.problems.length || parsed.value === undefined) return { problems: parsed.problems, syntaxError: parsed.syntaxError !== undefined };
   const checked = validateConfig(parsed.value);
   if (checked.data?.kind !== 'csv' || checked.shapeChecked) return { problems: checked.problems, syntaxError: false };
   let tooBig: FileTooBigError | undefined;
@@ -34,33 +37,4 @@ export function checkConfigText(text: string, dir: string, files: DataFileCache)
   });
   if (tooBig) return { problems: checked.problems, syntaxError: false };
   return { problems: prepared.problems, syntaxError: false };
-}
-
-/** The text with `//` and block comments blanked out (same length), as a jsonc document may hold them. */
-function stripComments(text: string): string {
-  if (!text.includes('/')) return text;
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inString) {
-      out += ch;
-      if (ch === '\\') out += text[++i] ?? '';
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') {
-      inString = true;
-      out += ch;
-    } else if (ch === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      const stop = end < 0 ? text.length : end;
-      out += ' '.repeat(stop - i);
-      i = stop - 1;
-    } else if (ch === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? text.length : end + 2;
-      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
-      i = stop - 1;
-    } else out += ch;
-  }
-  return out;
 }
