@@ -89,8 +89,6 @@ export function quote(text: unknown, max = MAX_QUOTED_CHARS): string {
  * and invisible format character escaped (nothing is cut). Applied where messages leave the core.
  */
 export function oneLine(message: string): string {
-  // Fast path: most messages are plain.
-  if (!/[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/.test(message)) return message;
   return safeText(message, Infinity);
 }
 

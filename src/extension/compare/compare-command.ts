@@ -103,7 +103,6 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
       return undefined;
     }
     let text: string;
-    let value: unknown;
     try {
       text = await textOf(uri);
     } catch (e) {
@@ -115,7 +114,7 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
       void vscode.window.showErrorMessage(`NN Lab: cannot compare optimizers on ${path.basename(uri.fsPath)}: ${parsed.problems[0]?.message ?? 'not JSON'}`);
       return undefined;
     }
-    value = parsed.value;
+    const value = parsed.value;
     const configDir = path.dirname(uri.fsPath);
     const prepared = prepareRun(text, { readFile: (relativePath) => readFileSync(path.resolve(configDir, relativePath), 'utf8') });
     const errors = prepared.problems.filter((p) => p.severity === 'error');
