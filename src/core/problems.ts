@@ -54,27 +54,22 @@ function escapeUnit(code: number): string | undefined {
 
 /**
  * User-controlled text made safe to quote in a one-line message: control characters (C0, DEL,
- * C1), lone surrogates and invisible format characters escaped (`\x1b`, `\ud800`), and cut after
- * `max` characters (code points, never inside a surrogate pair) with "…". Linear in the output.
+ * C1), lone surrogates and invisible format characters escaped (`\x1b`, `\ud800`), and cut with
+ * "…" once the result would pass `max` characters (never inside a surrogate pair or an escape).
+ * Linear in the output.
  */
 export function safeText(text: string, max = MAX_QUOTED_CHARS): string {
   let out = '';
-  let count = 0;
   for (let i = 0; i < text.length; i++) {
-    if (count >= max) return out + '…';
     const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text[i] + text[i + 1];
-        i++;
-        count++;
-        continue;
-      }
-    }
-    const isLone = code >= 0xd800 && code <= 0xdfff;
-    out += isLone ? `\\u${code.toString(16)}` : (escapeUnit(code) ?? text[i]);
-    count++;
+    let piece: string;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      piece = text[i] + text[i + 1];
+      i++;
+    } else if (code >= 0xd800 && code <= 0xdfff) piece = `\\u${code.toString(16)}`;
+    else piece = escapeUnit(code) ?? text[i];
+    if (out.length + piece.length > max) return out + '…';
+    out += piece;
   }
   return out;
 }
@@ -175,6 +170,21 @@ export function unknownNameMessage(kind: string, name: string, known: readonly s
   const suggestion = didYouMean(name, known);
   const message = suggestion
     ? `Unknown ${kind} ${quote(name)}. Did you mean "${suggestion}"? (names are case-sensitive)`
-    : `Unknown ${kind} ${quote(name)}. Known ${kind}s: ${known.join(', ')}.`;
+    : `Unknown ${kind} ${quote(name)}. Known ${kind}s: ${listNames(known)}.`;
   return { message, suggestion };
+}
+
+/** Longest list of names written out in a message before it is cut ("… (26 in all)"). */
+const MAX_LISTED_CHARS = 160;
+
+/** `a, b, c` — or the first names that fit in MAX_LISTED_CHARS, then `… (N in all)`. */
+export function listNames(names: readonly string[]): string {
+  const all = names.join(', ');
+  if (all.length <= MAX_LISTED_CHARS) return all;
+  let out = '';
+  for (const n of names) {
+    if (out.length + n.length + 2 > MAX_LISTED_CHARS) break;
+    out += (out ? ', ' : '') + n;
+  }
+  return `${out}, … (${names.length} in all)`;
 }

@@ -89,7 +89,8 @@ function describeError(code: ParseErrorCode, text: string, offset: number, lengt
       return 'a comment is not closed (and comments are not allowed in a *.nn.json file)';
     case 'InvalidSymbol': {
       if (token.startsWith("'")) return "JSON strings need double quotes, not single quotes";
-      if (/^(NaN|-?Infinity|undefined)/.test(token)) return `${quote(token.replace(/\W.*$/s, ''))} is not a JSON value: write a finite number`;
+      const word = /^(NaN|-?Infinity|undefined)\b/.exec(text.slice(offset, offset + 12));
+      if (word) return `${quote(word[1])} is not a JSON value: write a finite number`;
       return `unexpected character ${quote(token.slice(0, 1))}`;
     }
     case 'PropertyNameExpected':

@@ -23,6 +23,8 @@ export function checkConfigText(text: string, dir: string, files: DataFileCache)
   const parsed = parseConfigText(text);
   if (parsed.problems.length || parsed.value === undefined) return { problems: parsed.problems, syntaxError: parsed.syntaxError !== undefined };
   const checked = validateConfig(parsed.value);
+  // Inline data is already in the text: load it as the CLI does, so a bad row is reported here too.
+  if (checked.data?.kind === 'inline' && !checked.shapeChecked) return { problems: prepareRun(parsed.value).problems, syntaxError: false };
   if (checked.data?.kind !== 'csv' || checked.shapeChecked) return { problems: checked.problems, syntaxError: false };
   let tooBig: FileTooBigError | undefined;
   const prepared = prepareRun(parsed.value, {
