@@ -170,7 +170,7 @@ export function unknownNameMessage(kind: string, name: string, known: readonly s
   const suggestion = didYouMean(name, known);
   const message = suggestion
     ? `Unknown ${kind} ${quote(name)}. Did you mean "${suggestion}"? (names are case-sensitive)`
-    : `Unknown ${kind} ${quote(name)}. Known ${kind}s: ${listNames(known)}.`;
+    : `Unknown ${kind} ${quote(name)}. Known ${kind.endsWith('s') ? `${kind}es` : `${kind}s`}: ${listNames(known)}.`;
   return { message, suggestion };
 }
 
