@@ -56,8 +56,10 @@ export function excerptAt(text: string, offset: number): string {
   if (end < 0) end = text.length;
   if (end > start && text[end - 1] === '\r') end--;
   const col = Math.min(offset, end) - start;
-  const from = Math.max(0, col - EXCERPT_WIDTH / 2);
-  const to = Math.min(end - start, from + EXCERPT_WIDTH);
+  const length = end - start;
+  // The whole line when it fits, else a window around the column.
+  const from = length <= EXCERPT_WIDTH ? 0 : Math.max(0, Math.min(col - EXCERPT_WIDTH / 2, length - EXCERPT_WIDTH));
+  const to = Math.min(length, from + EXCERPT_WIDTH);
   const line = text.slice(start, end);
   const show = (s: string): string => safeText(s.replace(/\t/g, ' '), Infinity);
   const before = (from > 0 ? '…' : '') + show(line.slice(from, col));
