@@ -3,6 +3,7 @@
  */
 import { prepareRun } from '../../core/config/load';
 import { readConfigFile } from '../read-config';
+import { isModelFileText, loadTrainedModel, readModelFile } from '../model-input';
 import { formatExcerpt, formatProblem, problemsJson } from '../format';
 import { oneLine } from '../../core/problems';
 import type { CliIo } from '../io';
@@ -14,6 +15,7 @@ export function checkCommand(file: string, json: boolean, io: CliIo): number {
     io.err(`nn-lab: ${oneLine(error ?? '')}`);
     return 2;
   }
+  if (isModelFileText(text)) return checkModelFile(file, text, json, io);
   const run = prepareRun(text, { readFile });
   const errors = run.problems.filter((p) => p.severity === 'error').length;
   const warnings = run.problems.length - errors;
@@ -29,4 +31,15 @@ export function checkCommand(file: string, json: boolean, io: CliIo): number {
       io.out(`${oneLine(file)}: ok${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}: ${run.data?.n} samples, ${run.data?.inputs} inputs, ${run.data?.outputs} outputs, ${run.config?.layers.length} layers`);
   }
   return errors ? 1 : 0;
+}
+
+/** `check` of an exported model file: its description and weights are checked as `predict` loads them. */
+function checkModelFile(file: string, text: string, json: boolean, io: CliIo): number {
+  const model = readModelFile(text);
+  const loaded = typeof model === 'string' ? model : loadTrainedModel(model);
+  const error = typeof loaded === 'string' ? oneLine(loaded) : undefined;
+  if (json) io.out(JSON.stringify({ type: 'check', file, ok: !error, errors: error ? 1 : 0, warnings: 0, problems: error ? [{ path: [], severity: 'error', message: error }] : [] }));
+  else if (error) io.out(`${oneLine(file)}: (model): error: ${error}`);
+  else if (typeof loaded !== 'string') io.out(`${oneLine(file)}: ok: model file, ${loaded.model.inputs} inputs, ${loaded.model.outputs} outputs, ${loaded.model.layers.length} layers`);
+  return error ? 1 : 0;
 }

@@ -6,7 +6,7 @@
 import { parseConfigText } from '../../core/config/parse-json';
 import { validateConfig } from '../../core/config/validate';
 import { prepareRun } from '../../core/config/load';
-import type { Problem } from '../../core/problems';
+import { oneLine, type Problem } from '../../core/problems';
 import { DataFileCache, FileTooBigError } from './data-file-cache';
 
 /**
@@ -18,8 +18,13 @@ export interface ConfigCheck {
   syntaxError: boolean;
 }
 
-/** Checks `text`; `dir` is where relative data files are resolved. Never throws. */
+/** Checks `text`; `dir` is where relative data files are resolved. Never throws; every message is one safe line. */
 export function checkConfigText(text: string, dir: string, files: DataFileCache): ConfigCheck {
+  const check = checkUnsafe(text, dir, files);
+  return { ...check, problems: check.problems.map((p) => ({ ...p, message: oneLine(p.message) })) };
+}
+
+function checkUnsafe(text: string, dir: string, files: DataFileCache): ConfigCheck {
   const parsed = parseConfigText(text);
   if (parsed.problems.length || parsed.value === undefined) return { problems: parsed.problems, syntaxError: parsed.syntaxError !== undefined };
   const checked = validateConfig(parsed.value);
