@@ -35,20 +35,19 @@ export interface TextSpan {
 /** Longest stretch of user text quoted in a message, in characters, before it is cut with "…". */
 export const MAX_QUOTED_CHARS = 200;
 
-/** Bidirectional-override and line/paragraph-separator characters, which can disguise text. */
-const INVISIBLE = /[\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
-
 /**
  * Escapes one UTF-16 unit that must not reach a terminal or a message raw: C0 controls, DEL and
- * C1 controls as `\xHH` (`\n`, `\r`, `\t` by name), lone surrogates and invisible format
- * characters as `\uHHHH`. Undefined when the unit is safe as it is.
+ * C1 controls as `\xHH` (`\n`, `\r`, `\t` by name), and the characters that can disguise text
+ * (line/paragraph separators, bidirectional overrides and isolates, the byte-order mark) as
+ * `\uHHHH`. Undefined when the unit is safe as it is.
  */
 function escapeUnit(code: number): string | undefined {
   if (code === 0x0a) return '\\n';
   if (code === 0x0d) return '\\r';
   if (code === 0x09) return '\\t';
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `\\x${code.toString(16).padStart(2, '0')}`;
-  if (INVISIBLE.test(String.fromCharCode(code))) return `\\u${code.toString(16).padStart(4, '0')}`;
+  if (code === 0x2028 || code === 0x2029 || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff)
+    return `\\u${code.toString(16).padStart(4, '0')}`;
   return undefined;
 }
 

@@ -46,8 +46,15 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  * `elsewhere` maps keys that belong in another block to a hint naming that block.
  */
 export function checkKeys(c: Checker, obj: Record<string, unknown>, allowed: readonly string[], path: JsonPath, where: string, elsewhere: Record<string, string> = {}): void {
+  let reported = 0;
+  let unlisted = 0;
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
+    if (reported >= MAX_UNKNOWN_KEYS) {
+      unlisted++;
+      continue;
+    }
+    reported++;
     // Own properties only: "constructor" or "toString" are unknown keys, not Object.prototype's.
     const hint = Object.hasOwn(elsewhere, key) ? elsewhere[key] : undefined;
     const suggestion = hint ? undefined : didYouMean(key, allowed);
@@ -56,7 +63,11 @@ export function checkKeys(c: Checker, obj: Record<string, unknown>, allowed: rea
       : `unknown key ${quote(key)} in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Allowed: ${allowed.join(', ')}`;
     c.error([...path, key], message, 'unknown-key', suggestion);
   }
+  if (unlisted) c.error(path, `${unlisted} more unknown key${unlisted === 1 ? '' : 's'} in ${where} (not listed). Allowed: ${allowed.join(', ')}`, 'unknown-key');
 }
+
+/** Unknown keys of one object reported one by one; the rest are counted in one more problem. */
+export const MAX_UNKNOWN_KEYS = 20;
 
 /** An integer in [min, max]; `limitName` names the limit in the message when max is exceeded. */
 export function checkInteger(c: Checker, value: unknown, path: JsonPath, what: string, min: number, max: number, limitName?: string): number | undefined {

@@ -154,8 +154,10 @@ export function parseConfigText(text: string): ParsedJsonText {
       hasRoot = true;
     } else if (top.kind === 'array') top.value.push(value);
     else if (top.key !== undefined) {
-      // An own data property, whatever the key (JSON.parse does the same for "__proto__").
-      Object.defineProperty(top.value, top.key, { value, writable: true, enumerable: true, configurable: true });
+      // An own data property, whatever the key: JSON.parse does the same for "__proto__", which a
+      // plain assignment would take as the object's prototype.
+      if (top.key === '__proto__') Object.defineProperty(top.value, top.key, { value, writable: true, enumerable: true, configurable: true });
+      else top.value[top.key] = value;
       top.key = undefined;
     }
   };
