@@ -36,7 +36,7 @@ export interface WorkerRun {
 /** Bundles the training worker from source into a temporary folder; returns the file. */
 export function bundleWorker(): string {
   const outfile = join(mkdtempSync(join(tmpdir(), 'nn-lab-worker-')), 'worker.js');
-  buildSync({ entryPoints: [join(root, 'src/extension/training/worker-main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+  buildSync({ entryPoints: [join(root, 'src/extension/training/worker-main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
   return outfile;
 }
 

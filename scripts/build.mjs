@@ -9,11 +9,11 @@ const minify = process.argv.includes('--minify');
 
 /** One bundle per target; `vscode` is provided by the extension host at run time. */
 const targets = [
-  { entry: 'src/core/index.ts', outfile: 'dist/core.js', platform: 'node', format: 'cjs' },
-  { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: '#!/usr/bin/env node' },
-  // mainFields: jsonc-parser's UMD build requires its own files at run time; its ESM build bundles.
+  { entry: 'src/core/index.ts', outfile: 'dist/core.js', platform: 'node', format: 'cjs', mainFields: ['module', 'main'] },
+  { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: '#!/usr/bin/env node', mainFields: ['module', 'main'] },
+  // mainFields (node targets): jsonc-parser's UMD build requires its own files at run time; its ESM build bundles.
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], mainFields: ['module', 'main'] },
-  { entry: 'src/extension/training/worker-main.ts', outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
+  { entry: 'src/extension/training/worker-main.ts', outfile: 'dist/worker.js', platform: 'node', format: 'cjs', mainFields: ['module', 'main'] },
   { entry: 'webview/main.ts', outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { entry: 'webview/gallery.ts', outfile: 'dist/gallery.js', platform: 'browser', format: 'iife' },
   { entry: 'webview/compare.ts', outfile: 'dist/compare.js', platform: 'browser', format: 'iife' },

@@ -1,6 +1,7 @@
 /**
  * Command-line arguments of `nn-lab`: a command, a file and a few flags.
  */
+import { quote } from '../core/problems';
 
 /** What the command line asks for. */
 export type CliRequest =
@@ -52,6 +53,9 @@ Exit codes: 0 success, 1 invalid description or diverged training, 2 usage error
 `;
 
 const FLAGS = ['--json', '--quiet', '--allow-outside'];
+
+/** A decimal number as `--input` takes it: 0.5, -1, 2e-3 (no hex, no Infinity, no empty items). */
+const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 const VALUED = ['--epochs', '--seed', '--every'];
 /** Whole-number options of export only. */
 const EXPORT_VALUED = ['--opset'];
@@ -71,8 +75,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     if (FLAGS.includes(arg)) flags.add(arg);
     else if (arg === '--input') {
       const raw = inline ?? argv[++i];
-      const row = raw === undefined ? [] : raw.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
-      if (row.length === 0 || !row.every(Number.isFinite)) return usage(`--input needs comma-separated numbers, e.g. --input 0.5,-1${raw === undefined ? '' : `, got "${raw}"`}`);
+      const row = raw === undefined ? [] : raw.split(',').map((v) => (DECIMAL.test(v) ? Number(v) : NaN));
+      if (row.length === 0 || !row.every(Number.isFinite)) return usage(`--input needs comma-separated numbers, e.g. --input 0.5,-1${raw === undefined ? '' : `, got ${quote(raw, 60)}`}`);
       inputs.push(row);
     }
     else if (TEXT_VALUED.includes(arg)) {
@@ -84,15 +88,15 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       if (raw === undefined) return usage(`${arg} needs a value`);
       const n = Number(raw);
       const min = arg === '--seed' ? 0 : 1;
-      if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min) return usage(`${arg} needs a whole number${min ? ' ≥ 1' : ' ≥ 0'}, got "${raw}"`);
+      if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min) return usage(`${arg} needs a whole number${min ? ' ≥ 1' : ' ≥ 0'}, got ${quote(raw, 60)}`);
       values[arg] = n;
-    } else if (arg.startsWith('-') && arg !== '-') return usage(`unknown option ${arg}`);
+    } else if (arg.startsWith('-') && arg !== '-') return usage(`unknown option ${quote(arg, 60)}`);
     else positional.push(arg);
   }
   const [command, file, ...extra] = positional;
-  if (command !== 'train' && command !== 'check' && command !== 'predict' && command !== 'export') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
+  if (command !== 'train' && command !== 'check' && command !== 'predict' && command !== 'export') return usage(command === undefined ? 'missing command' : `unknown command ${quote(command, 60)}`);
   if (file === undefined) return usage(`${command} needs a file: nn-lab ${command} <file.nn.json>`);
-  if (extra.length) return usage(`unexpected argument "${extra[0]}"`);
+  if (extra.length) return usage(`unexpected argument ${quote(extra[0], 60)}`);
   const json = flags.has('--json');
   if (command !== 'predict' && inputs.length > 0) return usage('--input only applies to predict');
   if (command !== 'train' && texts['--save'] !== undefined) return usage('--save only applies to train');

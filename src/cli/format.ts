@@ -1,12 +1,35 @@
 /**
  * How the CLI prints problems, epochs and the final summary (text and JSON lines).
  */
-import { formatPath, Problem } from '../core/problems';
+import { formatPath, oneLine, Problem } from '../core/problems';
 import type { EpochReport, RunStatus } from '../core/train/types';
 
-/** `file: path: severity: message`, one problem per line. */
+/**
+ * `file: path: severity: message`, one problem per line (`file:line:column: severity: message`
+ * for problems of the JSON text itself). The message is made safe for a terminal (`oneLine`).
+ */
 export function formatProblem(file: string, p: Problem): string {
-  return `${file}: ${formatPath(p.path)}: ${p.severity}: ${p.message}`;
+  const where = p.at ? `${oneLine(file)}:${p.at.line}:${p.at.column}` : `${oneLine(file)}: ${formatPath(p.path)}`;
+  return `${where}: ${p.severity}: ${oneLine(p.message)}`;
+}
+
+/** The problem's source excerpt (line and caret), indented under its message, or undefined. */
+export function formatExcerpt(p: Problem): string | undefined {
+  return p.excerpt?.split('\n').map((l) => `    ${l}`).join('\n');
+}
+
+/** Problems as JSON-safe objects for `--json` output: messages made safe, excerpts left out. */
+export function problemsJson(problems: readonly Problem[]): Problem[] {
+  return problems.map((p) => {
+    const out: Problem = { ...p, message: oneLine(p.message) };
+    delete out.excerpt;
+    return out;
+  });
+}
+
+/** A warning as a `--json` line: `{"type":"warning","file":…,"path":…,"message":…}`. */
+export function warningJson(file: string, p: Problem): string {
+  return JSON.stringify({ type: 'warning', file, path: formatPath(p.path), code: p.code, message: oneLine(p.message) });
 }
 
 /** A percentage with one decimal: 0.9533 → "95.3%". */

@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export';
 import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
 import type { CliIo } from './io';
+import { oneLine } from '../core/problems';
 import { version } from '../../package.json';
 
 /** Runs one command line and returns its exit code. */
@@ -39,6 +40,12 @@ function main(): void {
     if (interrupted) process.exit(130); // a second Ctrl-C stops at once
     interrupted = true;
   });
+  // A closed reader (`nn-lab train --json | head -n 1`) is no error: stop quietly.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   const io: CliIo = {
     out: (line) => void process.stdout.write(line + '\n'),
     err: (line) => void process.stderr.write(line + '\n'),
@@ -50,7 +57,9 @@ function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`nn-lab: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // One line; the stack only on request (NN_LAB_DEBUG=1), never by default.
+      const detail = e instanceof Error ? (process.env.NN_LAB_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
+      process.stderr.write(`nn-lab: internal error (please report it): ${oneLine(detail)}\n`);
       process.exitCode = 1;
     },
   );

@@ -5,7 +5,7 @@
 import { parseConfigText } from '../core/config/parse-json';
 import { validateConfig } from '../core/config/validate';
 import { Sequential } from '../core/model/sequential';
-import { formatPath } from '../core/problems';
+import { formatPath, NnError } from '../core/problems';
 import type { ResolvedConfig } from '../core/config/types';
 import { parseModelFile, type ModelFile } from '../shared/model-file';
 
@@ -29,12 +29,18 @@ export function readModelFile(text: string): ModelFile | string {
 export function loadTrainedModel(file: ModelFile): { model: Sequential; config: ResolvedConfig } | string {
   const checked = validateConfig(file.config);
   const error = checked.problems.find((p) => p.severity === 'error');
-  if (!checked.config || error) return error ? `the saved config is invalid: ${formatPath(error.path)}: ${error.message}` : 'the saved config is invalid';
+  if (!checked.config || error) return error ? `config.${formatPath(error.path)}: ${error.message} (the saved config is invalid)` : 'config: the saved config is invalid';
   const config: ResolvedConfig = { ...checked.config, inputs: file.weights.inputs };
+  // Compare the shapes before anything is allocated: the saved sizes were bounded when the file was read.
+  const saved = file.weights.layers;
+  if (saved.length !== config.layers.length) return `weights.layers: the file has ${saved.length} layers, its config has ${config.layers.length}`;
+  const differs = config.layers.findIndex((l, i) => l.type !== saved[i].type || l.units !== saved[i].units || (l.type === 'maxout' && l.pieces !== saved[i].pieces));
+  if (differs >= 0) return `weights.layers[${differs}]: is a ${saved[differs].type} layer of ${saved[differs].units} units, config.layers[${differs}] describes a ${config.layers[differs].type} layer of ${config.layers[differs].units}`;
   try {
     return { model: Sequential.fromJSON(config, file.weights), config };
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    if (e instanceof NnError) return e.problems.map((p) => (p.path.length ? `weights.${formatPath(p.path)}: ${p.message}` : p.message)).join('; ');
+    throw e;
   }
 }
 

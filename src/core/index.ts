@@ -46,8 +46,9 @@ export const losses = {
 export { activationRegistry, optimizerRegistry, lossRegistry, Rng };
 export { Registry } from './registry';
 export type { ParamSpec, RegistryEntry } from './registry';
-export { NnError, formatPath, didYouMean } from './problems';
-export type { Problem, JsonPath, Severity } from './problems';
+export { NnError, formatPath, didYouMean, safeText, quote, oneLine } from './problems';
+export type { Problem, JsonPath, Severity, TextSpan } from './problems';
+export { parseConfigText } from './config/parse-json';
 export type { Activation } from './activations/activation';
 export type { Optimizer } from './optimizers/optimizer';
 export type { Loss } from './losses/loss';

@@ -3,7 +3,7 @@
  * source of truth for names, parameters, defaults, documentation and the JSON Schema.
  * Adding an activation is one entry in its list, nothing else.
  */
-import { NnError, Problem, JsonPath, unknownNameMessage, didYouMean } from './problems';
+import { NnError, Problem, JsonPath, unknownNameMessage, didYouMean, quote, safeText } from './problems';
 import { Rng } from './rng';
 
 /** A numeric hyper-parameter of a registered thing, with its default and documentation. */
@@ -97,12 +97,12 @@ export class Registry<T> {
           severity: 'error',
           code: 'unknown-param',
           suggestion: hint,
-          message: `${this.kind} "${e.name}" has no parameter "${key}".${hint ? ` Did you mean "${hint}"?` : ''} ${list}`,
+          message: `${this.kind} "${e.name}" has no parameter ${quote(key)}.${hint ? ` Did you mean "${hint}"?` : ''} ${list}`,
         });
         continue;
       }
       const problem = checkNumber(value, spec);
-      if (problem) problems.push({ path: [...path, key], severity: 'error', code: 'range', message: `${key}: ${problem}` });
+      if (problem) problems.push({ path: [...path, key], severity: 'error', code: 'range', message: `${safeText(key)}: ${problem}` });
     }
     return problems;
   }
@@ -112,7 +112,7 @@ export class Registry<T> {
     const problems = this.checkParams(name, given, path);
     if (problems.length) throw new NnError(problems);
     const out: Params = {};
-    for (const p of this.entry(name, path).params) out[p.name] = (given[p.name] as number | undefined) ?? p.default;
+    for (const p of this.entry(name, path).params) out[p.name] = Object.hasOwn(given, p.name) ? (given[p.name] as number) : p.default;
     return out;
   }
 

@@ -2,7 +2,8 @@
  * The exported-model file ("Export Trained Model", read by `nn-lab predict` / `nn-lab train`):
  * the model description as written, its trained weights, and a summary of the training.
  */
-import type { ModelWeightsJson } from '../core/model/weights-json';
+import { checkWeightsJson, type ModelWeightsJson } from '../core/model/weights-json';
+import { formatPath, quote, type JsonPath } from '../core/problems';
 
 /** What the training that produced the weights looked like. */
 export interface TrainingSummary {
@@ -30,18 +31,42 @@ export function makeModelFile(config: unknown, weights: ModelWeightsJson, traini
   return { format: 'nn-lab-model', version: 1, config, weights, training };
 }
 
-/** The model file in `value`, or a sentence saying why it is not one (shapes are checked when the weights are loaded). */
+/** True for a plain JSON object. */
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `path: message` for a model-file problem. */
+function at(path: JsonPath, message: string): string {
+  return path.length ? `${formatPath(path)}: ${message}` : message;
+}
+
+/**
+ * The model file in `value`, or one line saying what is wrong and where (its JSON path). Every
+ * declared size of the weights is checked (positive safe integers under the limits, lengths that
+ * agree) before anything is allocated; `loadTrainedModel` then checks them against the description.
+ */
 export function parseModelFile(value: unknown): ModelFile | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-  const v = value as Record<string, unknown>;
-  if (v.format !== 'nn-lab-model') return 'not an NN Lab model file ("format" is not "nn-lab-model"); export one with "NN Lab: Export Trained Model"';
-  if (v.version !== 1) return `unsupported model file version ${JSON.stringify(v.version)} (this nn-lab reads version 1)`;
-  if (typeof v.config !== 'object' || v.config === null) return 'the model file has no "config"';
-  const w = v.weights as Record<string, unknown> | undefined;
-  if (typeof w !== 'object' || w === null || w.format !== 'nn-lab-weights' || !Array.isArray(w.layers)) return 'the model file has no valid "weights"';
-  const t = (typeof v.training === 'object' && v.training !== null ? v.training : {}) as Partial<TrainingSummary>;
+  if (!isRecord(value)) return 'a model file must be a JSON object with "format": "nn-lab-model"';
+  const own = (k: string): unknown => (Object.hasOwn(value, k) ? value[k] : undefined);
+  if (own('format') !== 'nn-lab-model') return at(['format'], 'not an NN Lab model file ("format" is not "nn-lab-model"); export one with "NN Lab: Export Trained Model"');
+  if (own('version') !== 1) return at(['version'], `unsupported model file version ${typeof own('version') === 'number' ? String(own('version')) : quote(JSON.stringify(own('version')) ?? 'missing', 40)} (this nn-lab reads version 1)`);
+  if (!isRecord(own('config'))) return at(['config'], 'the model file needs the model description as a JSON object');
+  const weights = checkWeightsJson(own('weights'), ['weights']);
+  if (typeof weights === 'string') return weights;
+  const t = own('training');
+  if (t !== undefined && !isRecord(t)) return at(['training'], 'must be an object (the training summary)');
+  const summary = isRecord(t) ? t : {};
+  const field = (k: string): unknown => (Object.hasOwn(summary, k) ? summary[k] : undefined);
+  const epochs = field('epochs');
+  if (epochs !== undefined && !(typeof epochs === 'number' && Number.isSafeInteger(epochs) && epochs >= 0)) return at(['training', 'epochs'], 'must be a whole number ≥ 0');
+  const text = (k: string): string => (typeof field(k) === 'string' ? (field(k) as string) : '');
+  const finalLoss = field('finalLoss');
   return {
-    format: 'nn-lab-model', version: 1, config: v.config, weights: w as unknown as ModelWeightsJson,
-    training: { status: String(t.status ?? 'unknown'), epochs: Number(t.epochs ?? 0), finalLoss: typeof t.finalLoss === 'number' ? t.finalLoss : undefined, digest: String(t.digest ?? ''), exportedAt: String(t.exportedAt ?? '') },
+    format: 'nn-lab-model',
+    version: 1,
+    config: own('config'),
+    weights,
+    training: { status: text('status') || 'unknown', epochs: typeof epochs === 'number' ? epochs : 0, finalLoss: typeof finalLoss === 'number' ? finalLoss : undefined, digest: text('digest'), exportedAt: text('exportedAt') },
   };
 }

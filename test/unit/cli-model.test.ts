@@ -55,7 +55,7 @@ describe('nn-lab on exported models', () => {
   });
 
   it('predict refuses a wrong number of inputs, a config file and a broken model', async () => {
-    assert.equal((await cli(['predict', file, '--input', '1,2,3'])).code, 1);
+    assert.equal((await cli(['predict', file, '--input', '1,2,3'])).code, 2, 'a row of the wrong length is a usage error');
     const cfg = join(dir, 'plain.nn.json');
     writeFileSync(cfg, JSON.stringify(config));
     const plain = await cli(['predict', cfg, '--input', '1,2']);

@@ -123,8 +123,22 @@ describe('editing: live check', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('leaves syntax errors to the JSON extension', async () => {
-    assert.deepEqual(await checkConfigText('{ "data": ', dir, new DataFileCache()), { problems: [], syntaxError: true });
+  it('reports the first syntax error as the CLI does, with its line, column and span', async () => {
+    const check = await checkConfigText('{ "data": ', dir, new DataFileCache());
+    assert.equal(check.syntaxError, true);
+    assert.equal(check.problems.length, 1);
+    assert.match(check.problems[0].message, /^JSON syntax error at line 1, column 11: the file ends where a value is expected$/);
+    assert.deepEqual(check.problems[0].at, { offset: 10, length: 0, line: 1, column: 11 });
+  });
+
+  it('reads strict JSON: comments and trailing commas are errors, duplicate keys name both places', async () => {
+    const comment = (await checkConfigText('{\n  // note\n  "layers": []\n}', dir, new DataFileCache())).problems;
+    assert.match(comment[0].message, /line 2, column 3: comments are not allowed/);
+    const trailing = (await checkConfigText('{ "layers": [1, 2,] }', dir, new DataFileCache())).problems;
+    assert.match(trailing[0].message, /line 1, column 19: trailing comma before "\]"/);
+    const dup = await checkConfigText('{ "layers": [],\n  "layers": [] }', dir, new DataFileCache());
+    assert.equal(dup.syntaxError, false);
+    assert.match(dup.problems[0].message, /duplicate key "layers" at line 2, column 3 \(first at line 1, column 3\)/);
   });
 });
 

@@ -109,7 +109,7 @@ describe('ONNX export', function () {
     broken.weights.layers[0].b.pop();
     writeFileSync(join(dir, 'broken.model.json'), JSON.stringify(broken));
     const cases: [string[], number, RegExp][] = [
-      [['export', join(dir, 'broken.model.json'), '--to', 'onnx'], 1, /saved layer 1 needs 9 biases/],
+      [['export', join(dir, 'broken.model.json'), '--to', 'onnx'], 1, /weights\.layers\[0\]\.b: must hold 9 biases/],
       [['export', file, '--to', 'onnx', '--opset', '16'], 1, /opset 16 is not supported/],
       [['export', file, '--to', 'tflite'], 2, /--to must be one of pytorch, onnx, json, got "tflite"/],
       [['export', file], 2, /export needs --to/],

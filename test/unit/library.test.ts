@@ -13,7 +13,7 @@ describe('library entry (dist/core.js)', () => {
   let lib: Lib;
   before(() => {
     const outfile = join(mkdtempSync(join(tmpdir(), 'nn-lab-core-')), 'core.js');
-    buildSync({ entryPoints: ['src/core/index.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+    buildSync({ entryPoints: ['src/core/index.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
     lib = require(outfile) as Lib;
   });
 

@@ -12,7 +12,8 @@ import { copyWeights, loadTrainedModel, readModelFile } from '../model-input';
 import { makeModelFile, type ModelFile } from '../../shared/model-file';
 import { writeError, writeFileAtomic } from '../write-file';
 import { resolve } from 'path';
-import { epochJson, formatEpoch, formatProblem, formatSummary, lossText, summarize } from '../format';
+import { epochJson, formatEpoch, formatExcerpt, formatProblem, formatSummary, lossText, problemsJson, summarize, warningJson } from '../format';
+import { oneLine, type Problem } from '../../core/problems';
 import { ProgressBar } from '../progress';
 import type { CliIo } from '../io';
 
@@ -34,7 +35,7 @@ export interface TrainCommandOptions {
 export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<number> {
   const { text, readFile, readBinaryFile, error } = readConfigFile(o.file, { allowOutside: o.allowOutside === true });
   if (text === undefined) {
-    io.err(`nn-lab: ${error}`);
+    io.err(`nn-lab: ${oneLine(error ?? '')}`);
     return 2;
   }
   const parsed = parseConfigText(text);
@@ -44,7 +45,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   if (isObject(parsed.value) && parsed.value.format === 'nn-lab-model') {
     const file = readModelFile(text);
     if (typeof file === 'string') {
-      io.err(`nn-lab: ${o.file}: ${file}`);
+      io.err(`nn-lab: ${oneLine(o.file)}: ${oneLine(file)}`);
       return 1;
     }
     saved = file;
@@ -60,17 +61,19 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const prepared = prepareRun(source, { readFile, readBinaryFile });
   const { config, data, testData } = prepared;
   if (!config || !data) {
-    if (o.json) io.out(JSON.stringify({ type: 'problems', file: o.file, problems: prepared.problems }));
-    else for (const p of prepared.problems) io.err(formatProblem(o.file, p));
+    if (o.json) io.out(JSON.stringify({ type: 'problems', file: o.file, problems: problemsJson(prepared.problems) }));
+    else printProblems(io, o.file, prepared.problems);
     return 1;
   }
-  if (!o.json) for (const p of prepared.problems) io.err(formatProblem(o.file, p));
+  // Warnings: text lines on stderr, or {"type":"warning",…} lines on stdout before the epochs (--json).
+  if (o.json) for (const p of prepared.problems) io.out(warningJson(o.file, p));
+  else printProblems(io, o.file, prepared.problems);
   const started = Date.now();
   const run = new TrainingRun(config, data, { shouldStop: io.interrupted, testData });
   if (saved) {
     const loaded = loadTrainedModel(saved);
     if (typeof loaded === 'string' || loaded.model.inputs !== config.inputs) {
-      io.err(`nn-lab: ${o.file}: the saved weights do not fit the data: ${typeof loaded === 'string' ? loaded : `${loaded.model.inputs} inputs saved, the data has ${config.inputs}`}`);
+      io.err(`nn-lab: ${oneLine(o.file)}: the saved weights do not fit the data: ${oneLine(typeof loaded === 'string' ? loaded : `${loaded.model.inputs} inputs saved, the data has ${config.inputs}`)}`);
       return 1;
     }
     copyWeights(loaded.model, run.model);
@@ -135,4 +138,13 @@ function saveModel(target: string, file: string, description: unknown, run: Trai
   }
   io.err(`saved the trained model to ${target}`);
   return true;
+}
+
+/** Each problem on stderr as `file: path: severity: message`, with its source excerpt when it has one. */
+function printProblems(io: CliIo, file: string, problems: readonly Problem[]): void {
+  for (const p of problems) {
+    io.err(formatProblem(file, p));
+    const excerpt = formatExcerpt(p);
+    if (excerpt) io.err(excerpt);
+  }
 }

@@ -2,7 +2,7 @@
  * Small checking helpers shared by the validator's sections. Each helper records problems
  * in a `Checker` and returns the checked value or undefined; none of them throws.
  */
-import { didYouMean, JsonPath, Problem } from '../problems';
+import { didYouMean, JsonPath, Problem, quote } from '../problems';
 import type { Limits } from './limits';
 
 /** Collects problems while a description is validated. */
@@ -32,7 +32,7 @@ export function describeType(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : `${value}`;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value, 40)}`;
   return `${typeof value === 'boolean' ? 'the boolean' : 'a'} ${typeof value === 'boolean' ? String(value) : typeof value}`;
 }
 
@@ -46,16 +46,28 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  * `elsewhere` maps keys that belong in another block to a hint naming that block.
  */
 export function checkKeys(c: Checker, obj: Record<string, unknown>, allowed: readonly string[], path: JsonPath, where: string, elsewhere: Record<string, string> = {}): void {
+  let reported = 0;
+  let unlisted = 0;
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
-    const hint = elsewhere[key];
+    if (reported >= MAX_UNKNOWN_KEYS) {
+      unlisted++;
+      continue;
+    }
+    reported++;
+    // Own properties only: "constructor" or "toString" are unknown keys, not Object.prototype's.
+    const hint = Object.hasOwn(elsewhere, key) ? elsewhere[key] : undefined;
     const suggestion = hint ? undefined : didYouMean(key, allowed);
     const message = hint
-      ? `"${key}" does not belong in ${where}: ${hint}`
-      : `unknown key "${key}" in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Allowed: ${allowed.join(', ')}`;
+      ? `${quote(key)} does not belong in ${where}: ${hint}`
+      : `unknown key ${quote(key)} in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Allowed: ${allowed.join(', ')}`;
     c.error([...path, key], message, 'unknown-key', suggestion);
   }
+  if (unlisted) c.error(path, `${unlisted} more unknown key${unlisted === 1 ? '' : 's'} in ${where} (not listed). Allowed: ${allowed.join(', ')}`, 'unknown-key');
 }
+
+/** Unknown keys of one object reported one by one; the rest are counted in one more problem. */
+export const MAX_UNKNOWN_KEYS = 20;
 
 /** An integer in [min, max]; `limitName` names the limit in the message when max is exceeded. */
 export function checkInteger(c: Checker, value: unknown, path: JsonPath, what: string, min: number, max: number, limitName?: string): number | undefined {
@@ -121,6 +133,6 @@ export function checkChoice<T extends string>(c: Checker, value: unknown, path: 
   }
   if ((choices as readonly string[]).includes(value)) return value as T;
   const suggestion = didYouMean(value, choices);
-  c.error(path, `unknown ${what} "${value}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Choose one of: ${choices.join(', ')}`, 'unknown-name', suggestion);
+  c.error(path, `unknown ${what} ${quote(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Choose one of: ${choices.join(', ')}`, 'unknown-name', suggestion);
   return undefined;
 }

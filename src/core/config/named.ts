@@ -4,7 +4,7 @@
  * "SDG") a warning naming the right spelling, and parameters the registry's own checks.
  */
 import type { JsonPath } from '../problems';
-import { unknownNameMessage } from '../problems';
+import { quote, unknownNameMessage } from '../problems';
 import type { Registry } from '../registry';
 import type { ResolvedNamed } from './types';
 import { Checker, describeType, isObject } from './checks';
@@ -21,7 +21,7 @@ export function checkRegistryName(c: Checker, registry: AnyRegistry, name: unkno
   if (registry.has(name)) return name;
   const canonical = registry.canonical(name);
   if (canonical !== undefined) {
-    c.warning(path, `"${name}" is an old spelling of the ${registry.kind} "${canonical}"; write "${canonical}"`, 'alias', canonical);
+    c.warning(path, `${quote(name)} is an old spelling of the ${registry.kind} "${canonical}"; write "${canonical}"`, 'alias', canonical);
     return canonical;
   }
   const { message, suggestion } = unknownNameMessage(registry.kind, name, registry.names());
@@ -39,7 +39,7 @@ export function checkNamed(c: Checker, registry: AnyRegistry, value: unknown, pa
     c.error(path, `${registry.kind} must be a name or an object { "name": …, parameters }, got ${describeType(value)}`);
     return undefined;
   }
-  if (!('name' in value)) {
+  if (!Object.hasOwn(value, 'name')) {
     c.error(path, `${registry.kind} object needs a "name", e.g. { "name": "${registry.names()[0]}" }`, 'missing');
     return undefined;
   }

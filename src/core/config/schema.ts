@@ -78,6 +78,8 @@ export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: L
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'NN Lab model description (*.nn.json)',
+    description:
+      'A neural network, its data and its training, in strict JSON (RFC 8259): no comments, no trailing commas, no duplicate keys. NN Lab reads it alike in the editor, the trainer and the nn-lab command line.',
     type: 'object',
     required: ['data', 'layers'],
     additionalProperties: false,

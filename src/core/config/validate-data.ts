@@ -28,7 +28,7 @@ export function checkData(c: Checker, value: unknown, seed: number, key: 'data' 
     c.error(path, `${key} must be an object such as { "generator": "xor" } or { "csv": "file.csv" }, got ${describeType(value)}`);
     return undefined;
   }
-  const kinds = KINDS.filter((k) => SELECTOR[k] in value || (k === 'inline' && 'targets' in value));
+  const kinds = KINDS.filter((k) => Object.hasOwn(value, SELECTOR[k]) || (k === 'inline' && Object.hasOwn(value, 'targets')));
   if (kinds.length === 0) {
     const all = [...new Set(KINDS.flatMap((k) => DATA_KEYS[k] as readonly string[]))];
     checkKeys(c, value, all, path, key);
@@ -68,10 +68,10 @@ export function checkData(c: Checker, value: unknown, seed: number, key: 'data' 
       return { kind, csv, target, header, normalize: norm };
     }
     case 'inline': {
-      if (!('inputs' in value)) c.error(path, 'inline data needs "inputs" (one row of numbers per sample) besides "targets"', 'missing');
-      if (!('targets' in value)) c.error(path, 'inline data needs "targets" (one row or number per sample) besides "inputs"', 'missing');
+      if (!Object.hasOwn(value, 'inputs')) c.error(path, 'inline data needs "inputs" (one row of numbers per sample) besides "targets"', 'missing');
+      if (!Object.hasOwn(value, 'targets')) c.error(path, 'inline data needs "targets" (one row or number per sample) besides "inputs"', 'missing');
       const norm = normalize(false);
-      return 'inputs' in value && 'targets' in value ? { kind, inputs: value.inputs, targets: value.targets, normalize: norm } : undefined;
+      return Object.hasOwn(value, 'inputs') && Object.hasOwn(value, 'targets') ? { kind, inputs: value.inputs, targets: value.targets, normalize: norm } : undefined;
     }
   }
 }

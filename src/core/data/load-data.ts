@@ -4,7 +4,7 @@
  * touches files) and inline arrays.
  */
 import type { Dataset } from './dataset';
-import type { JsonPath, Problem } from '../problems';
+import { quote, type JsonPath, type Problem } from '../problems';
 import type { ResolvedDataConfig } from '../config/types';
 import { generate } from './generators';
 import { loadBuiltin } from './builtin';
@@ -42,7 +42,7 @@ export function loadData(spec: ResolvedDataConfig, options: LoadDataOptions): { 
     case 'csv': {
       const csvPath = [...path, 'csv'];
       if (!options.readFile)
-        return { problems: [{ path: csvPath, severity: 'error', code: 'data', message: `cannot read "${spec.csv}": no file access here` }] };
+        return { problems: [{ path: csvPath, severity: 'error', code: 'data', message: `cannot read ${quote(spec.csv)}: no file access here` }] };
       let text: string;
       try {
         text = options.readFile(spec.csv);

@@ -15,7 +15,7 @@ export interface SantaParams {
   N: number;
 }
 
-/** Per-tensor state: momentum u, thermostat α, average v of g²/N², previous preconditioner G. */
+/** Per-tensor state: momentum u, thermostat α, average v of g²/N², previous preconditioner G (NaN before the first step). */
 export interface SantaState {
   u: Float64Array;
   alpha: Float64Array;
@@ -26,13 +26,19 @@ export interface SantaState {
 /**
  * Base of the two Santa variants (Chen et al., AISTATS 2016, as written in the reference).
  * State is created on a tensor's first use, at whatever step that is:
- *   u = √η·N(0, 1) (one draw per element, in order), α = √η·C, v = 0, G_prev = 0.
+ *   u = √η·N(0, 1) (one draw per element, in order), α = √η·C, v = 0, G_prev unset (NaN).
  * All normals come from the run's seeded `rng`. Annealing: β(t) = t^anne_rate.
  * Exploration (the noisy, annealed dynamics) runs while t < burnin, refinement after.
  *
  * The exploration term η/β·(1 − G_prev/G)/u divides by u exactly as the paper does. u is a
- * continuous random variable, so u = 0 has probability 0 and is not guarded; but a small |u|
- * gives a large kick (at t = 1, G_prev = 0 and the kick is η/u), so exploration can be violent.
+ * continuous random variable, so u = 0 has probability 0 and is not guarded.
+ *
+ * Deviations from the reference, which diverged in its first epoch on every shipped example:
+ *   - G_prev starts at the first step's own G (the reference starts it at 0, so the first kick
+ *     was η/u, huge for a small drawn u, and the first noise was zero);
+ *   - λ defaults to 1 (the reference: 1e-8), which bounds the preconditioner G = 1/√(λ + √v) ≤ 1/√λ;
+ *     with the mean mini-batch gradients used here, v is tiny and G reached 10⁴;
+ *   - SantaE only: the friction α in (1 − α)·u is clipped to [0, 2], where the Euler step is stable.
  */
 export abstract class SantaBase extends BaseOptimizer<SantaState> {
   constructor(name: string, readonly h: SantaParams, private readonly rng: Rng) {
@@ -43,7 +49,14 @@ export abstract class SantaBase extends BaseOptimizer<SantaState> {
     const root = Math.sqrt(this.h.eta);
     const u = zeros(size);
     for (let i = 0; i < size; i++) u[i] = root * this.rng.normal();
-    return { u, alpha: new Float64Array(size).fill(root * this.h.C), v: zeros(size), gPrev: zeros(size) };
+    // G_prev is unset (NaN) until the first step, which takes the first preconditioner as G_prev.
+    return { u, alpha: new Float64Array(size).fill(root * this.h.C), v: zeros(size), gPrev: new Float64Array(size).fill(NaN) };
+  }
+
+  /** G_prev at coordinate i: the previous step's G, or `G` itself on the first step (see the class comment). */
+  protected previous(s: SantaState, G: number, i: number): number {
+    const prev = s.gPrev[i];
+    return prev === prev ? prev : G; // NaN (unset) is the only value not equal to itself
   }
 
   /** v ← σ·v + (1 − σ)·g²/N²;  returns G = 1/√(λ + √v) at coordinate i. */
@@ -64,7 +77,7 @@ export function santaParams(): ParamSpec[] {
   return [
     rate('eta', 1e-2, 'Learning rate η.'),
     decay('sigma', 0.95, 'Decay σ of the squared-gradient average v.'),
-    epsilon('lambda', 1e-8, 'λ in G = 1/√(λ + √v) (the reference’s lambda_).', true),
+    epsilon('lambda', 1, 'λ in G = 1/√(λ + √v), so G ≤ 1/√λ (the reference’s lambda_; its default 1e-8 let G reach 10⁴ and blew up the first steps).', true),
     { name: 'anne_rate', default: 0.5, doc: 'Annealing rate: inverse temperature β(t) = t^anne_rate.', min: 0 },
     { name: 'burnin', default: 100, doc: 'Steps of exploration (t < burnin) before refinement.', min: 0, integer: true },
     { name: 'C', default: 5, doc: 'Initial thermostat α = √η·C.', min: 0 },

@@ -12,6 +12,7 @@ import { SantaBase, SantaParams, santaParams, SantaState } from './santa-common'
  *     u' ← e^(−α/2)·u';  α ← α + (u'² − η/β)/2
  *   refinement:  u' = e^(−α/2)·(e^(−α/2)·u − G·g·η)
  *   p ← p + G·u'/2
+ * with G_prev = G on the first step (a deviation: see SantaBase).
  * As in the reference, only the closing half-step p ← p + G·u'/2 is applied: the paper's
  * opening half-step p ← p + G_prev·u/2 (which the reference computes and discards) is absent.
  */
@@ -27,12 +28,13 @@ export class SantaSSS extends SantaBase {
     for (let i = 0; i < p.length; i++) {
       const G = this.precondition(s, g[i], i);
       const u = s.u[i];
+      const gPrev = this.previous(s, G, i);
       let next: number;
       if (explore) {
         s.alpha[i] += 0.5 * (u * u - temp);
         const shrink = Math.exp(-0.5 * s.alpha[i]);
         next = shrink * u;
-        next += -G * g[i] * eta + Math.sqrt(2 * s.gPrev[i] * temp) * this.noise() + (temp * (1 - s.gPrev[i] / G)) / u;
+        next += -G * g[i] * eta + Math.sqrt(2 * gPrev * temp) * this.noise() + (temp * (1 - gPrev / G)) / u;
         next *= shrink;
         s.alpha[i] += 0.5 * (next * next - temp);
       } else {
@@ -49,7 +51,8 @@ export class SantaSSS extends SantaBase {
 /** Registry entry for SantaSSS. */
 export const santaSSSEntry: RegistryEntry<Optimizer> = {
   name: 'SantaSSS',
-  summary: 'Stochastic annealing thermostat (symmetric splitting scheme): noisy exploration for `burnin` steps, then refinement.',
+  summary:
+    'Stochastic annealing thermostat (symmetric splitting scheme): noisy exploration for `burnin` steps, then refinement. Deviations from the reference, which diverged at once on the spiral example: λ defaults to 1 (bounding G ≤ 1/√λ) and G_prev starts at the first G.',
   formula: 'explore: α ← α + (u² − η/β)/2;  u ← e^(−α/2)·(e^(−α/2)·u − G·g·η + √(2G_prev·η/β)·z + η/β·(1 − G_prev/G)/u);  α ← α + (u² − η/β)/2;  refine: u ← e^(−α/2)·(e^(−α/2)·u − G·g·η);  p ← p + G·u/2',
   params: santaParams(),
   create: (h, ctx) =>

@@ -18,7 +18,7 @@ import { optimizerRegistry } from '../optimizers';
 import type { Optimizer } from '../optimizers/optimizer';
 import { Rng } from '../rng';
 import { checkDataFits } from './data-fit';
-import { describeNonFinite, divergenceMessage, firstNonFinite } from './divergence';
+import { describeNonFinite, describeRunaway, divergenceMessage, DIVERGENCE_FACTOR, firstRunaway, lossExploded } from './divergence';
 import { evaluateOn, type Metrics } from './evaluate';
 import { gatherRows, SampleSplit, splitSamples } from './split';
 import { testEveryEpoch } from './test-cost';
@@ -112,10 +112,14 @@ export class TrainingRun {
       if (this.classification) correct += countCorrect(model.lastOutput, bt, count, data.outputs);
       this.optimizer.step(params, grads, loss);
       this.batchesDone++;
-      const bad = firstNonFinite(params);
-      if (bad !== undefined) return this.stop('diverged', divergenceMessage(epoch, `a weight became ${describeNonFinite(bad)}`, this.config.optimizer));
+      const bad = firstRunaway(params);
+      if (bad !== undefined) return this.stop('diverged', divergenceMessage(epoch, describeRunaway(bad), this.config.optimizer));
     }
-    const report = this.report(epoch, lossSum / nTrain, correct / nTrain, epochStart);
+    const epochLoss = lossSum / nTrain;
+    const first = this.history[0]?.loss ?? epochLoss;
+    if (lossExploded(epochLoss, first))
+      return this.stop('diverged', divergenceMessage(epoch, `loss ${epochLoss.toPrecision(3)} is more than ${DIVERGENCE_FACTOR.toExponential(0)} × the first epoch's ${first.toPrecision(3)}`, this.config.optimizer));
+    const report = this.report(epoch, epochLoss, correct / nTrain, epochStart);
     this.history.push(report);
     if (epoch >= this.config.training.epochs) this.status = 'completed';
     this.options.onEpoch?.(report);

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { dataAccessFor, readConfigUri } from '../files/workspace-access';
 import { isModelFile } from '../commands';
+import { parseConfigText } from '../../core/config/parse-json';
 import { OPTIMIZERS } from '../../core/optimizers';
 import type { CompareState } from '../../shared/compare-protocol';
 import { ComparePanel, type CompareSnapshot } from './compare-panel';
@@ -104,14 +105,19 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
       return undefined;
     }
     let text: string;
-    let value: unknown;
     try {
       text = await textOf(uri);
-      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (e) {
       void vscode.window.showErrorMessage(`NN Lab: cannot compare optimizers on ${path.basename(uri.fsPath)}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
+    // Only parsed here (for the optimizer variants); the workers validate the config and load its data, off the host thread.
+    const parsed = parseConfigText(text);
+    if (parsed.value === undefined) {
+      void vscode.window.showErrorMessage(`NN Lab: cannot compare optimizers on ${path.basename(uri.fsPath)}: ${parsed.problems[0]?.message ?? 'not JSON'}`);
+      return undefined;
+    }
+    const value = parsed.value;
     const own = configuredOptimizer(value);
     if (!own || typeof value !== 'object' || value === null) {
       void vscode.window.showErrorMessage(`NN Lab: ${path.basename(uri.fsPath)} is not a model description (a JSON object).`);

@@ -31,10 +31,12 @@ export async function diagnosticsOf(doc: vscode.TextDocument, files: DataFileCac
   const text = doc.getText();
   const dir = configDirOf(doc.uri);
   const check = await checkConfigText(text, dir, files, dataAccessFor(doc.uri, dir));
-  if (check.syntaxError) return [];
-  const root = treeOf(text);
+  const root = check.problems.every((p) => p.at) ? undefined : treeOf(text);
+  // The JSON extension checks the text too, but NN Lab reads it strictly (as the CLI does): its
+  // first syntax error and each duplicate key are shown at their own span (a BOM is not counted).
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   return check.problems.map((p) => {
-    const r = rangeOfPath(root, p.path, p.code === 'unknown-key');
+    const r = p.at ? { start: p.at.offset + bom, end: p.at.offset + bom + Math.max(1, p.at.length) } : rangeOfPath(root, p.path, p.code === 'unknown-key');
     return new ConfigDiagnostic(new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), p);
   });
 }

@@ -2,7 +2,8 @@
  * From a core `Problem`'s JSON path to the exact text range in the document, with jsonc-parser:
  * the value at the path, the key for an unknown key, else the nearest existing parent.
  */
-import { findNodeAtLocation, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getNodePath, type Node } from 'jsonc-parser';
+import { parseJsonTree } from '../../core/config/parse-json';
 import type { JsonPath } from '../../core/problems';
 
 /** A half-open character range [start, end) in the document's text. */
@@ -13,7 +14,7 @@ export interface OffsetRange {
 
 /** The parse tree of a document's text (undefined for text that is not JSON at all). */
 export function treeOf(text: string): Node | undefined {
-  return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  return parseJsonTree(text);
 }
 
 /** The key node of the property whose value is `valueNode`, if it is an object member. */

@@ -4,22 +4,18 @@
  */
 import { activationRegistry } from '../../core/activations';
 import type { ActivationHighlight } from '../../shared/gallery-protocol';
+import { parseConfigText } from '../../core/config/parse-json';
 
 /** The distinct activations of the config's layers, in layer order (empty when the text is not a config). */
 export function activationsInConfig(text: string): ActivationHighlight[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return [];
-  }
+  const { value } = parseConfigText(text);
   const layers = (value as { layers?: unknown } | null)?.layers;
   if (!Array.isArray(layers)) return [];
   const uses: ActivationHighlight[] = [];
   for (const layer of layers) {
     const spec = (layer as { activation?: unknown } | null)?.activation;
     const written = typeof spec === 'string' ? { name: spec } : typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : undefined;
-    if (!written || typeof written.name !== 'string') continue;
+    if (!written || typeof written.name !== 'string' || !Object.hasOwn(written, 'name')) continue;
     const name = activationRegistry.has(written.name) ? written.name : activationRegistry.canonical(written.name);
     if (!name || uses.some((u) => u.name === name)) continue;
     const given = Object.fromEntries(Object.entries(written).filter(([k, v]) => k !== 'name' && typeof v === 'number'));

@@ -25,8 +25,9 @@ def _normals_like(p, rng):
 
 class SantaBase(NNLabOptimizer):
     """Santa (Chen et al. 2016) as NN Lab writes it: state u = sqrt(eta) N(0,1), alpha = sqrt(eta) C, v = 0,
-    G_prev = 0 on a tensor's first step; v <- sigma v + (1 - sigma) g^2/N^2; G = 1/sqrt(lambda + sqrt(v));
-    beta(t) = t^anne_rate; exploration while t < burnin."""
+    G_prev unset (NaN) on a tensor's first step, which then takes its own G as G_prev (NN Lab's deviation);
+    v <- sigma v + (1 - sigma) g^2/N^2; G = 1/sqrt(lambda + sqrt(v)); beta(t) = t^anne_rate;
+    exploration while t < burnin."""
 
     def __init__(self, params, rng, **hyper):
         super().__init__(params, **hyper)
@@ -38,8 +39,13 @@ class SantaBase(NNLabOptimizer):
             "u": root * _normals_like(p, self.rng),
             "alpha": torch.full_like(p, root * self.h["C"]),
             "v": torch.zeros_like(p),
-            "g_prev": torch.zeros_like(p),
+            "g_prev": torch.full_like(p, float("nan")),
         }
+
+    @staticmethod
+    def previous(s, G):
+        """G_prev, or G itself where no step has set it yet (the first step)."""
+        return torch.where(torch.isnan(s["g_prev"]), G, s["g_prev"])
 
     def precondition(self, s, g):
         sigma, lam, n = self.h["sigma"], self.h["lambda_"], self.h["N"]
@@ -50,21 +56,22 @@ class SantaBase(NNLabOptimizer):
 const SANTA_E = String.raw`
 class SantaE(SantaBase):
     """Euler scheme. Exploration: alpha <- alpha + u^2 - eta/beta;
-    u' = eta/beta (1 - G_prev/G)/u + sqrt(2 eta/beta G_prev) z + (1 - alpha) u - eta G g;
-    refinement: u' = (1 - alpha) u - eta G g. Then p <- p + G u'."""
+    u' = eta/beta (1 - G_prev/G)/u + sqrt(2 eta/beta G_prev) z + (1 - clip(alpha, 0, 2)) u - eta G g;
+    refinement: u' = (1 - clip(alpha, 0, 2)) u - eta G g. Then p <- p + G u'."""
 
     def update(self, p, g, s, t):
         eta = self.h["eta"]
         temp = eta / t ** self.h["anne_rate"]
         G = self.precondition(s, g)
         u = s["u"]
+        g_prev = self.previous(s, G)
         if t < self.h["burnin"]:
             s["alpha"].copy_(s["alpha"] + (u * u - temp))
             z = _normals_like(p, self.rng)
-            nxt = (temp * (1 - s["g_prev"] / G)) / u + torch.sqrt(2 * temp * s["g_prev"]) * z
-            nxt = nxt + ((1 - s["alpha"]) * u - eta * G * g)
+            nxt = (temp * (1 - g_prev / G)) / u + torch.sqrt(2 * temp * g_prev) * z
+            nxt = nxt + ((1 - torch.clamp(s["alpha"], 0, 2)) * u - eta * G * g)
         else:
-            nxt = (1 - s["alpha"]) * u - eta * G * g
+            nxt = (1 - torch.clamp(s["alpha"], 0, 2)) * u - eta * G * g
         s["u"] = nxt
         s["g_prev"] = G
         p.copy_(p + G * nxt)
@@ -82,12 +89,13 @@ class SantaSSS(SantaBase):
         temp = eta / t ** self.h["anne_rate"]
         G = self.precondition(s, g)
         u = s["u"]
+        g_prev = self.previous(s, G)
         if t < self.h["burnin"]:
             s["alpha"].copy_(s["alpha"] + 0.5 * (u * u - temp))
             shrink = torch.exp(-0.5 * s["alpha"])
             nxt = shrink * u
             z = _normals_like(p, self.rng)
-            nxt = nxt + ((-G * g * eta + torch.sqrt(2 * s["g_prev"] * temp) * z) + (temp * (1 - s["g_prev"] / G)) / u)
+            nxt = nxt + ((-G * g * eta + torch.sqrt(2 * g_prev * temp) * z) + (temp * (1 - g_prev / G)) / u)
             nxt = nxt * shrink
             s["alpha"].copy_(s["alpha"] + 0.5 * (nxt * nxt - temp))
         else:
