@@ -9,6 +9,7 @@ export function createAccuracyChart(canvas: HTMLCanvasElement): MetricChart {
     axis: 'accuracy',
     train: { label: 'Training accuracy', value: (r) => r.accuracy },
     validation: { label: 'Validation accuracy', value: (r) => r.valAccuracy },
+    test: { label: 'Test accuracy', value: (r) => r.testAccuracy },
     logScale: false,
   });
 }

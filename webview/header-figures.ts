@@ -22,7 +22,11 @@ export function headerFigures(state: PanelState): string {
   const parts = [`Epoch ${last.epoch} / ${last.epochs}`];
   if (Number.isFinite(last.samplesPerSecond)) parts.push(`${Math.round(last.samplesPerSecond).toLocaleString('en-US')} samples/s`);
   parts.push(formatElapsed(last.elapsed));
-  if (isFinalPhase(state.phase)) parts.push(`final loss ${formatLoss(last.loss)}`);
+  if (isFinalPhase(state.phase)) {
+    parts.push(`final loss ${formatLoss(last.loss)}`);
+    const test = state.test ?? (last.testLoss !== undefined ? { loss: last.testLoss, accuracy: last.testAccuracy } : undefined);
+    if (test) parts.push(`test loss ${formatLoss(test.loss)}` + (test.accuracy !== undefined ? ` · test accuracy ${(100 * test.accuracy).toFixed(1)} %` : ''));
+  }
   else {
     const best = state.bestLoss ?? bestOf(h);
     if (best !== undefined) parts.push(`best loss ${formatLoss(best)}`);

@@ -10,6 +10,7 @@ export function createLossChart(canvas: HTMLCanvasElement): MetricChart {
     axis: 'loss',
     train: { label: 'Training loss', value: (r) => r.loss },
     validation: { label: 'Validation loss', value: (r) => r.valLoss },
+    test: { label: 'Test loss', value: (r) => r.testLoss },
     logScale: true,
   });
 }

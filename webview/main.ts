@@ -18,6 +18,8 @@ import { LiveRegion } from './live-region';
 import { createLossChart } from './loss-chart';
 import type { MetricChart } from './metric-chart';
 import { renderProblems } from './problems-list';
+import { renderConfusion, type ConfusionSummary } from './confusion-matrix';
+import { renderSamples } from './sample-images';
 import { DEFAULT_PREFS, fromPersisted, toPersisted, type ViewPrefs } from './state';
 import { installTestHook } from './test-hook';
 import { onThemeChange, themeColors } from './common/theme';
@@ -43,6 +45,8 @@ const channel = pageChannel<WebviewToHost, SequencedHostMessage>(tagParser<Seque
 const postToHost = (message: WebviewToHost): void => channel.post(message);
 let colors = themeColors();
 let histogramLayers = 0;
+let confusionShown: ConfusionSummary | undefined;
+let samplesShown = 0;
 
 const loss = createLossChart(byId<HTMLCanvasElement>('loss-chart'));
 const accuracy = createAccuracyChart(byId<HTMLCanvasElement>('accuracy-chart'));
@@ -51,6 +55,7 @@ const live = new LiveRegion(byId('status'));
 const header = new Header(byId('run-label'), byId('figures'), byId('actions'), {
   onTrain: () => postToHost({ type: 'train' }),
   onStop: () => postToHost({ type: 'stop' }),
+  onExport: () => postToHost({ type: 'export' }),
 });
 const tools = new ChartTools(byId('chart-tools'), prefs, {
   onPrefs: (change) => {
@@ -134,6 +139,12 @@ function drawSnapshot(state: PanelState): void {
   const snap = state.snapshot;
   histogramLayers = renderHistograms(byId('histograms'), snap, colors);
   byId('histograms-card').hidden = histogramLayers === 0;
+  const confusion = snap?.confusion;
+  byId('confusion-card').hidden = !confusion;
+  confusionShown = confusion ? renderConfusion(byId('confusion'), byId('confusion-caption'), confusion, colors) : undefined;
+  const samples = snap?.samples;
+  byId('samples-card').hidden = !samples || samples.items.length === 0;
+  samplesShown = samples ? renderSamples(byId('samples'), samples, confusion?.labels ?? []).shown : 0;
   const surface = snap?.surface;
   byId('surface-card').hidden = !surface;
   if (snap && surface) {
@@ -167,6 +178,8 @@ installTestHook({
   activationPlots: () => plots.count,
   histogramLayers: () => histogramLayers,
   surfaceEpoch: () => (byId('surface-card').hidden ? undefined : drawnSnapshot?.epoch),
+  confusion: () => (confusionShown ? { ...confusionShown } : undefined),
+  samples: () => samplesShown,
   timeline: () => ({ startedAt: timeline.startedAt, firstPointAt: timeline.firstPointAt, draws: [...timeline.draws] }),
 });
 

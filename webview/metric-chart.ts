@@ -35,6 +35,8 @@ export interface MetricSpec {
   axis: string;
   train: { label: string; value(r: EpochReport): number | undefined };
   validation: { label: string; value(r: EpochReport): number | undefined };
+  /** The `testData` set's metric, on the epochs it was evaluated. */
+  test: { label: string; value(r: EpochReport): number | undefined };
   /** Whether the log-scale preference applies. */
   logScale: boolean;
 }
@@ -110,14 +112,14 @@ export class MetricChart {
   private roles: SeriesRole[] = [];
   /** Epochs each dataset covers. */
   private counts: number[] = [];
-  private readonly live: { train: LiveSeries; validation: LiveSeries };
+  private readonly live: { train: LiveSeries; validation: LiveSeries; test: LiveSeries };
   /** Series of finished runs, by run id and smoothing weight (they never change). */
   private pastSeries = new Map<string, MetricPoint[]>();
   private startedAt: number | undefined;
   private colors: ThemeColors = themeColors();
 
   constructor(readonly canvas: HTMLCanvasElement, private readonly spec: MetricSpec) {
-    this.live = { train: new LiveSeries(spec.train.value), validation: new LiveSeries(spec.validation.value) };
+    this.live = { train: new LiveSeries(spec.train.value), validation: new LiveSeries(spec.validation.value), test: new LiveSeries(spec.test.value) };
     this.chart = new Chart<'line', MetricPoint[]>(canvas, {
       type: 'line',
       data: { datasets: [] },
@@ -176,6 +178,7 @@ export class MetricChart {
     const lines = [
       { spec: this.spec.train, live: this.live.train, color: c.train, show: true },
       { spec: this.spec.validation, live: this.live.validation, color: c.validation, show: state.hasValidation },
+      { spec: this.spec.test, live: this.live.test, color: c.past[1] ?? c.validation, show: false },
     ];
     for (const { spec, live, color, show } of lines) {
       live.sync(history, w, model.generation);

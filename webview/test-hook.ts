@@ -15,6 +15,10 @@ export interface TestHook {
   activationPlots(): number;
   histogramLayers(): number;
   surfaceEpoch(): number | undefined;
+  /** The confusion matrix shown (classes, samples counted, right answers, which set), if any. */
+  confusion(): { classes: number; total: number; correct: number; set: string } | undefined;
+  /** Sample images shown. */
+  samples(): number;
   /** Wall-clock ms: when the page's script started, when it first drew an epoch, and its latest draws. */
   timeline(): { startedAt: number; firstPointAt: number | undefined; draws: number[] };
 }

@@ -13,7 +13,7 @@
 import type { EpochReport } from '../core/train/types';
 
 /** The per-epoch values a chart can show. */
-export const CHART_METRICS = ['loss', 'valLoss', 'accuracy', 'valAccuracy'] as const;
+export const CHART_METRICS = ['loss', 'valLoss', 'accuracy', 'valAccuracy', 'testLoss', 'testAccuracy'] as const;
 
 /** One of `CHART_METRICS`. */
 export type ChartMetric = (typeof CHART_METRICS)[number];

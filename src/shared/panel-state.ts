@@ -63,7 +63,7 @@ export class PanelModel {
       case 'started':
         Object.assign(this.meta, {
           modelName: msg.modelName, epochs: msg.epochs, hasValidation: msg.hasValidation, activations: [...msg.activations], task: msg.task,
-          startedAt: msg.startedAt, runLabel: msg.runLabel, phase: 'running', message: undefined, problems: [],
+          startedAt: msg.startedAt, runLabel: msg.runLabel, phase: 'running', message: undefined, problems: [], test: undefined,
         });
         break;
       case 'progress':
@@ -74,6 +74,7 @@ export class PanelModel {
         this.meta.phase = msg.phase;
         this.meta.message = msg.message;
         if (msg.problems) this.meta.problems = msg.problems;
+        if (msg.test) this.meta.test = msg.test;
         break;
       case 'snapshot':
         this.meta.snapshot = msg.snapshot;

@@ -44,6 +44,8 @@ export interface PanelState {
   snapshot?: NetworkSnapshot;
   /** Label of the current run, e.g. "#3 · Adam · tanh". */
   runLabel?: string;
+  /** The ended run's metrics on the `testData` set, when the config has one. */
+  test?: TestMetrics;
 }
 
 /** A histogram: `counts[i]` values fell in [min + i·w, min + (i+1)·w), w = (max − min)/counts.length. */
@@ -109,6 +111,14 @@ export interface PhaseMessage {
   phase: RunPhase;
   message?: string;
   problems?: ProblemView[];
+  /** When the run ended: loss (and accuracy) on the `testData` set, for the model as it ended. */
+  test?: TestMetrics;
+}
+
+/** Loss and (classifiers) accuracy on the config's `testData` set. */
+export interface TestMetrics {
+  loss: number;
+  accuracy?: number;
 }
 
 /** Host → webview: the network's insides at the latest epoch (at most every ~250 ms, and at the end). */
@@ -154,6 +164,11 @@ export interface RenderedMessage {
   seq: number;
 }
 
+/** Webview → host: the Export… button: offer the formats (PyTorch script, ONNX, NN Lab model file) for the last trained run. */
+export interface ExportMessage {
+  type: 'export';
+}
+
 /** Webview → host: save the current run's full history as CSV through the save dialog (the host holds every epoch). */
 export interface ExportCsvMessage {
   type: 'exportCsv';
@@ -173,7 +188,7 @@ export interface SaveMessage {
 }
 
 /** Everything the webview sends to the host. */
-export type WebviewToHost = ReadyMessage | StopMessage | RenderedMessage | TrainMessage | SaveMessage | ExportCsvMessage;
+export type WebviewToHost = ReadyMessage | StopMessage | RenderedMessage | TrainMessage | SaveMessage | ExportCsvMessage | ExportMessage;
 
 /** True for a finite, non-negative integer. */
 function isCount(v: unknown): v is number {
@@ -200,6 +215,8 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return parseSave(m);
     case 'exportCsv':
       return { type: 'exportCsv' };
+    case 'export':
+      return { type: 'export' };
     default:
       return undefined;
   }

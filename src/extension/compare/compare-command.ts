@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { dataAccessFor, readConfigUri } from '../files/workspace-access';
 import { isModelFile } from '../commands';
 import { parseConfigText } from '../../core/config/parse-json';
+import { validateConfig } from '../../core/config/validate';
+import { formatPath } from '../../core/problems';
 import { OPTIMIZERS } from '../../core/optimizers';
 import type { CompareState } from '../../shared/compare-protocol';
 import { ComparePanel, type CompareSnapshot } from './compare-panel';
@@ -111,13 +113,20 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
       void vscode.window.showErrorMessage(`NN Lab: cannot compare optimizers on ${path.basename(uri.fsPath)}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
-    // Only parsed here (for the optimizer variants); the workers validate the config and load its data, off the host thread.
+    // Parsed and validated here (pure, no file read: cheap on the host thread); the workers load the data,
+    // build the models and measure the initial loss, off the host thread.
     const parsed = parseConfigText(text);
     if (parsed.value === undefined) {
       void vscode.window.showErrorMessage(`NN Lab: cannot compare optimizers on ${path.basename(uri.fsPath)}: ${parsed.problems[0]?.message ?? 'not JSON'}`);
       return undefined;
     }
     const value = parsed.value;
+    const errors = validateConfig(value).problems.filter((p) => p.severity === 'error');
+    if (errors.length) {
+      const first = errors[0];
+      void vscode.window.showErrorMessage(`NN Lab: fix ${path.basename(uri.fsPath)} before comparing optimizers: ${first.path.length ? `${formatPath(first.path)}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
+      return undefined;
+    }
     const own = configuredOptimizer(value);
     if (!own || typeof value !== 'object' || value === null) {
       void vscode.window.showErrorMessage(`NN Lab: ${path.basename(uri.fsPath)} is not a model description (a JSON object).`);

@@ -44,6 +44,15 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fil
     <canvas id="surface" role="img" aria-label="Decision surface"></canvas>
     <p>Shading: the model's output over the input plane; dots: training points, coloured by class.</p>
   </section>
+  <section id="confusion-card" class="card" hidden aria-labelledby="confusion-title">
+    <h2 id="confusion-title">Confusion matrix</h2>
+    <div id="confusion" class="confusion-box"></div>
+    <p id="confusion-caption" class="legend-note"></p>
+  </section>
+  <section id="samples-card" class="card wide" hidden aria-labelledby="samples-title">
+    <h2 id="samples-title">Sample images <span class="legend-note">true class, and → the model's answer when it is wrong; mistakes first</span></h2>
+    <div id="samples" class="samples"></div>
+  </section>
   <section id="histograms-card" class="card" hidden aria-labelledby="histograms-title">
     <h2 id="histograms-title">Inside the network</h2>
     <div id="histograms" class="histograms"></div>

@@ -43,6 +43,8 @@ export interface PanelHandlers {
   onSave(message: SaveMessage): void;
   /** Save the current run's full history as CSV through a save dialog. */
   onExportCsv(): void;
+  /** The Export… button: pick a format for the last trained model. */
+  onExport(): void;
 }
 
 /** One panel per config file. */
@@ -143,6 +145,9 @@ export class TrainingPanel implements vscode.Disposable {
         break;
       case 'exportCsv':
         this.handlers.onExportCsv();
+        break;
+      case 'export':
+        this.handlers.onExport();
         break;
       case 'rendered':
         this.rendered = { points: message.points, epoch: message.epoch };

@@ -98,7 +98,10 @@ export class RunReporter {
       case 'finished':
         this.outcome.status = message.status;
         this.outcome.message = message.message;
-        panel.post({ type: 'phase', phase: message.status, message: message.message });
+        panel.post({
+          type: 'phase', phase: message.status, message: message.message,
+          ...(message.testLoss !== undefined ? { test: { loss: message.testLoss, ...(message.testAccuracy !== undefined ? { accuracy: message.testAccuracy } : {}) } } : {}),
+        });
         if (message.weights && this.started) {
           entry.trained = { text: this.deps.text, weights: message.weights, status: message.status, epochs: this.outcome.epochs, finalLoss: this.outcome.lastLoss, digest: this.started.digest };
         }

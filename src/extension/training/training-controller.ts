@@ -166,6 +166,7 @@ export class TrainingController implements vscode.Disposable {
       },
       onTrain: () => void vscode.commands.executeCommand('nnLab.train', entry.uri),
       onSave: (message) => void saveFromPanel(entry.uri, message, this.log),
+      onExport: () => void exportFromPanel(entry.uri),
       onExportCsv: () => void saveFromPanel(entry.uri, {
         type: 'save', format: 'csv', suggestedName: exportName(entry.fileName, 'history', 'csv'), data: historyToCsv(panel.fullHistory),
       }, this.log),
@@ -176,6 +177,17 @@ export class TrainingController implements vscode.Disposable {
   private updateContext(): void {
     void vscode.commands.executeCommand('setContext', TRAINING_CONTEXT, this.activeRuns > 0);
   }
+}
+
+/** The panel's Export… menu: the three formats of the last trained model, each by its command. */
+async function exportFromPanel(uri: vscode.Uri): Promise<void> {
+  const formats = [
+    { label: 'PyTorch training script', description: 'train.py: the same network, loss, optimizer and data, for one GPU or torchrun', command: 'nnLab.exportPytorch' },
+    { label: 'ONNX model', description: 'the trained network in standard operators (opset 17), for ONNX Runtime and other engines', command: 'nnLab.exportOnnx' },
+    { label: 'NN Lab model file', description: '*.model.json: the config and trained weights, for the nn-lab command line', command: 'nnLab.exportModel' },
+  ];
+  const picked = await vscode.window.showQuickPick(formats, { title: 'Export the trained model', placeHolder: 'Format' });
+  if (picked) await vscode.commands.executeCommand(picked.command, uri);
 }
 
 /** Where relative data paths of a config resolve: its folder, or the workspace for untitled files. */
