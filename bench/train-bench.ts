@@ -39,7 +39,7 @@ function configFor(c: Case): ResolvedConfig {
   return {
     name: c.name, inputs: c.sizes[0], layers: [...hidden, out], loss: outUnits === 1 ? 'Binary' : 'Cross',
     optimizer: { name: 'Adam', params: { alpha: 1e-3 } },
-    training: { epochs: 1, batchSize: c.batch, validationSplit: 0, seed: 1, shuffle: false },
+    training: { epochs: 1, batchSize: c.batch, validationSplit: 0, seed: 1, shuffle: false, precision: 'float64' },
   };
 }
 

@@ -2,7 +2,7 @@
  * The keys of each block of a `*.nn.json` file, shared by the validator and the JSON Schema
  * so both always accept exactly the same documents.
  */
-import type { InitName } from './types';
+import type { InitName, Precision } from './types';
 
 /** Top-level keys. */
 export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'layers', 'loss', 'optimizer', 'training'] as const;
@@ -20,7 +20,10 @@ export const LAYER_TYPES = ['dense', 'maxout'] as const;
 export const INIT_NAMES: readonly InitName[] = ['auto', 'normal', 'xavier', 'glorot', 'he'];
 
 /** Keys of the `training` block. */
-export const TRAINING_KEYS = ['epochs', 'batchSize', 'validationSplit', 'seed', 'shuffle'] as const;
+export const TRAINING_KEYS = ['epochs', 'batchSize', 'validationSplit', 'seed', 'shuffle', 'precision'] as const;
+
+/** Values of `training.precision`, the default first. */
+export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
 
 /** Keys of each kind of `data` block; the first key of each list selects the kind. */
 export const DATA_KEYS = {
@@ -31,7 +34,7 @@ export const DATA_KEYS = {
 } as const;
 
 /** Training defaults (Keras-like). */
-export const TRAINING_DEFAULTS = { epochs: 100, batchSize: 32, validationSplit: 0, seed: 1, shuffle: true } as const;
+export const TRAINING_DEFAULTS = { epochs: 100, batchSize: 32, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64' } as const;
 
 /** Standard deviation of the `normal` initialiser unless `initScale` is given. */
 export const DEFAULT_INIT_SCALE = 0.05;

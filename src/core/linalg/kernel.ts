@@ -13,4 +13,17 @@ export interface DenseKernel {
   matmulTransA(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number): void;
   /** Input gradient: C[n×k] = A · Bᵀ, with A[n×m] and B[k×m]. */
   matmulTransB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void;
+  /**
+   * A zeroed array of `length` where this kernel works fastest on it (e.g. inside a WebAssembly
+   * memory, so products read it in place). Absent: plain `new Float64Array(length)` is as good.
+   */
+  alloc?(length: number): Float64Array;
+}
+
+/** Creates float64 arrays: a kernel's `alloc` or plain `new Float64Array`. */
+export type Float64Allocator = (length: number) => Float64Array;
+
+/** The allocator a layer using `kernel` should take its arrays from. */
+export function allocatorOf(kernel: DenseKernel): Float64Allocator {
+  return kernel.alloc ? (length) => kernel.alloc!(length) : (length) => new Float64Array(length);
 }

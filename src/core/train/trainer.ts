@@ -12,6 +12,8 @@
 import type { ResolvedConfig } from '../config/types';
 import type { Dataset } from '../data/dataset';
 import { BatchBuffer } from '../layers/batch-buffer';
+import { createKernel } from '../linalg/default-kernel';
+import { allocatorOf } from '../linalg/kernel';
 import { countCorrect } from '../model/accuracy';
 import { Sequential } from '../model/sequential';
 import { optimizerRegistry } from '../optimizers';
@@ -49,8 +51,9 @@ export class TrainingRun {
   private readonly batchSize: number;
   private readonly valX: Float64Array;
   private readonly valT: Float64Array;
-  private readonly batchX = new BatchBuffer();
-  private readonly batchT = new BatchBuffer();
+  /** The batch being trained, gathered straight into the kernel's memory. */
+  private readonly batchX: BatchBuffer;
+  private readonly batchT: BatchBuffer;
   private readonly now: () => number;
   private startedAt: number | undefined;
   private epoch = 0;
@@ -64,13 +67,16 @@ export class TrainingRun {
     checkDataFits(config, data);
     this.rng = new Rng(config.training.seed);
     this.split = splitSamples(data.n, config.training.validationSplit, this.rng);
-    this.model = Sequential.build(config, this.rng, options.kernel);
+    this.model = Sequential.build(config, this.rng, options.kernel ?? createKernel(config.training.precision));
+    const alloc = allocatorOf(this.model.kernel);
+    this.batchX = new BatchBuffer(alloc);
+    this.batchT = new BatchBuffer(alloc);
     this.optimizer = optimizerRegistry.create(config.optimizer.name, config.optimizer.params, { path: ['optimizer'], rng: this.rng });
     this.classification = data.task === 'classification';
     this.batchSize = Math.max(1, Math.min(config.training.batchSize, this.split.train.length));
     const nVal = this.split.validation.length;
-    this.valX = new Float64Array(nVal * data.inputs);
-    this.valT = new Float64Array(nVal * data.outputs);
+    this.valX = alloc(nVal * data.inputs);
+    this.valT = alloc(nVal * data.outputs);
     gatherRows(data.x, data.inputs, this.split.validation, 0, nVal, this.valX);
     gatherRows(data.y, data.outputs, this.split.validation, 0, nVal, this.valT);
     this.now = options.now ?? defaultClock;

@@ -32,7 +32,7 @@ export interface TrainOptions {
   onEpoch?(report: EpochReport): void;
   /** Checked between batches; returning true cancels the run. */
   shouldStop?(): boolean;
-  /** The matrix kernel (default: the plain TypeScript one). */
+  /** The matrix kernel (default: `createKernel(config.training.precision)`, WebAssembly SIMD where available). */
   kernel?: DenseKernel;
   /** Clock in milliseconds (default: performance.now or Date.now). */
   now?(): number;
