@@ -168,13 +168,14 @@ describe('training with the WebAssembly kernel', () => {
       const bytes = kernel.arena.memory.buffer.byteLength;
       const Original = globalThis.Float64Array;
       let created = 0;
-      class Counting extends Original {
-        constructor(...args: ConstructorParameters<Float64ArrayConstructor>) {
-          super(...(args as [number]));
+      // Counts fresh arrays (`new Float64Array(length)`); views and copies of typed arrays are not storage growth.
+      const Counting = new Proxy(Original, {
+        construct(target, args: unknown[], newTarget) {
           if (typeof args[0] === 'number' && args[0] > 0) created++;
-        }
-      }
-      globalThis.Float64Array = Counting as Float64ArrayConstructor;
+          return Reflect.construct(target, args, newTarget) as object;
+        },
+      });
+      globalThis.Float64Array = Counting;
       try {
         for (let e = 0; e < 3; e++) run.runEpoch();
         assert.equal(new Float64Array(2).length, 2); // the spy works
