@@ -1,6 +1,6 @@
 /**
  * Training throughput of NN Lab's core against TensorFlow.js on the same CPU, in one run.
- * `npm run bench` (optionally `-- --quick`). Each case trains the same MLP (same sizes,
+ * `npm run bench` (optionally `-- --quick`); `npm run bench -- mlp [--json]` runs bench/mlp-bench.ts instead. Each case trains the same MLP (same sizes,
  * batch size, Adam) on random data for a fixed number of batches, after a warm-up, and
  * reports samples per second and the ratio NN Lab / TF.js. Timings, never assertions:
  * machines are shared and noisy, so each case takes the best of several repeats.
@@ -113,4 +113,5 @@ async function main(): Promise<void> {
   console.log(`\nsamples/s of training (forward + backward + Adam step), best of ${REPEATS}; ratio > 1 means NN Lab is faster.`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+const entry = process.argv[2] === 'mlp' ? import('./mlp-bench').then((m) => m.runMlpBench()) : main();
+entry.catch((e) => { console.error(e); process.exit(1); });

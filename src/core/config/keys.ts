@@ -51,9 +51,6 @@ export const DEFAULT_OPTIMIZER = 'Adam';
 /** Activation of a dense layer that names none. */
 export const DEFAULT_ACTIVATION = 'identity';
 
-/** Activations for which `init: "auto"` picks He initialisation (ReLU-like: unbounded above, ≈ 0 for x < 0). */
-export const HE_ACTIVATIONS: readonly string[] = ['ReLU', 'ReLU6', 'leaky-ReLU', 'ELU', 'SELU', 'CELU', 'Swish', 'Mish', 'tanhExp', 'softplus'];
-
 /** Keys people put at the top level that belong in a block, with the hint shown. */
 export const MISPLACED_ROOT_KEYS: Record<string, string> = {
   epochs: 'put it in "training": { "epochs": … }',

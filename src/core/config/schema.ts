@@ -30,7 +30,7 @@ export const REGISTRY_SOURCES: SchemaSources = {
 };
 
 const INIT_DOCS: Record<string, string> = {
-  auto: 'He for ReLU-like activations and maxout, Xavier otherwise (default).',
+  auto: 'The activation\'s default: He for the ReLU family and maxout, Xavier otherwise (default; listed per activation in reference.md).',
   normal: 'The reference\'s scaled normal: W, b ~ initScale · N(0, 1).',
   xavier: 'Glorot normal: W ~ N(0, 2/(fanIn + fanOut)), b = 0.',
   glorot: 'Same as `xavier`.',
