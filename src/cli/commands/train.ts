@@ -60,7 +60,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   }
   if (!o.json) for (const p of prepared.problems) io.err(formatProblem(o.file, p));
   const started = Date.now();
-  const run = new TrainingRun(config, data, { shouldStop: io.interrupted });
+  const run = new TrainingRun(config, data, { shouldStop: io.interrupted, spawnKernelHelper: io.spawnKernelHelper });
   if (saved) {
     const loaded = loadTrainedModel(saved);
     if (typeof loaded === 'string' || loaded.model.inputs !== config.inputs) {

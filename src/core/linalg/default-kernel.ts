@@ -5,13 +5,18 @@
 import type { Precision } from '../config/types';
 import { jsKernel } from './js-kernel';
 import type { DenseKernel } from './kernel';
-import { createWasmKernel } from './wasm-kernel';
+import type { SpawnKernelHelper } from './kernel-helper';
+import { ThreadedWasmKernel } from './threaded-kernel';
+import { WasmKernel } from './wasm-kernel';
+import { wasmKernelAvailable } from './wasm-module';
 
 /**
- * A fresh kernel for one model: `createWasmKernel(precision)` (each owns its memory, freed with
- * the model), or `jsKernel` where WebAssembly SIMD is unavailable — which computes in float64
- * whatever the precision asked for.
+ * A fresh kernel for one model (each WebAssembly kernel owns its memory, freed with the model),
+ * or `jsKernel` where WebAssembly SIMD is unavailable — which computes in float64 whatever the
+ * precision asked for. With `spawn` (a host that can start threads), big products are split
+ * over two threads (`ThreadedWasmKernel`).
  */
-export function createKernel(precision: Precision = 'float64'): DenseKernel {
-  return createWasmKernel({ precision }) ?? jsKernel;
+export function createKernel(precision: Precision = 'float64', spawn?: SpawnKernelHelper): DenseKernel {
+  if (!wasmKernelAvailable()) return jsKernel;
+  return spawn ? new ThreadedWasmKernel({ precision, spawn }) : new WasmKernel({ precision });
 }

@@ -18,6 +18,8 @@ export interface DenseKernel {
    * memory, so products read it in place). Absent: plain `new Float64Array(length)` is as good.
    */
   alloc?(length: number): Float64Array;
+  /** Releases what the kernel holds besides memory (e.g. a helper thread); it still works afterwards. */
+  dispose?(): void;
 }
 
 /** Creates float64 arrays: a kernel's `alloc` or plain `new Float64Array`. */

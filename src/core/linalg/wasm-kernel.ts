@@ -57,12 +57,12 @@ export class WasmKernel implements DenseKernel {
   private readonly sC32: Scratch = { at: 0, bytes: 0 };
   private readonly sT32: Scratch = { at: 0, bytes: 0 };
 
-  /** Throws when WebAssembly SIMD or shared memory is unavailable (see `createWasmKernel`). */
-  constructor(options: WasmKernelOptions = {}) {
+  /** Throws when WebAssembly SIMD or shared memory is unavailable (see `createWasmKernel`). `threads` only names it. */
+  constructor(options: WasmKernelOptions = {}, threads = 1) {
     const module = kernelModule();
     if (!module) throw new Error('WebAssembly SIMD is not available here');
     this.precision = options.precision ?? 'float64';
-    this.name = this.precision === 'float64' ? 'wasm64' : 'wasm32';
+    this.name = `${this.precision === 'float64' ? 'wasm64' : 'wasm32'}${threads > 1 ? `x${threads}` : ''}`;
     this.arena = new WasmArena(options.initialPages);
     this.fns = instantiateKernel(module, this.arena.memory);
     const fns = this.fns;

@@ -67,7 +67,7 @@ export class TrainingRun {
     checkDataFits(config, data);
     this.rng = new Rng(config.training.seed);
     this.split = splitSamples(data.n, config.training.validationSplit, this.rng);
-    this.model = Sequential.build(config, this.rng, options.kernel ?? createKernel(config.training.precision));
+    this.model = Sequential.build(config, this.rng, options.kernel ?? createKernel(config.training.precision, options.spawnKernelHelper));
     const alloc = allocatorOf(this.model.kernel);
     this.batchX = new BatchBuffer(alloc);
     this.batchT = new BatchBuffer(alloc);
@@ -124,7 +124,10 @@ export class TrainingRun {
     }
     const report = this.report(epoch, lossSum / nTrain, correct / nTrain, epochStart);
     this.history.push(report);
-    if (epoch >= this.config.training.epochs) this.status = 'completed';
+    if (epoch >= this.config.training.epochs) {
+      this.status = 'completed';
+      this.releaseKernel();
+    }
     this.options.onEpoch?.(report);
     return report;
   }
@@ -146,9 +149,15 @@ export class TrainingRun {
     return report;
   }
 
+  /** Stops the helper thread of a kernel this run created (the model still predicts afterwards). */
+  private releaseKernel(): void {
+    if (this.options.kernel === undefined) this.model.kernel.dispose?.();
+  }
+
   private stop(status: RunStatus, message: string): undefined {
     this.status = status;
     this.message = message;
+    this.releaseKernel();
     return undefined;
   }
 }

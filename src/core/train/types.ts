@@ -2,6 +2,7 @@
  * What a training run reports, and how it is steered.
  */
 import type { DenseKernel } from '../linalg/kernel';
+import type { SpawnKernelHelper } from '../linalg/kernel-helper';
 import type { Sequential } from '../model/sequential';
 
 /** Metrics of one finished epoch. Losses follow the mean-over-samples convention of `Loss`. */
@@ -34,6 +35,11 @@ export interface TrainOptions {
   shouldStop?(): boolean;
   /** The matrix kernel (default: `createKernel(config.training.precision)`, WebAssembly SIMD where available). */
   kernel?: DenseKernel;
+  /**
+   * How the host starts a helper thread; given (and no `kernel`), the default kernel splits big
+   * products over two threads. The run stops the thread when it ends.
+   */
+  spawnKernelHelper?: SpawnKernelHelper;
   /** Clock in milliseconds (default: performance.now or Date.now). */
   now?(): number;
 }
