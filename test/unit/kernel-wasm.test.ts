@@ -99,6 +99,22 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
     assert.ok(c32.every((v) => Math.fround(v) === v), 'float32 results are float32 numbers');
   });
 
+  it('firstNonFinite finds NaN and ±Infinity anywhere (SIMD blocks and tail), in and outside its memory', () => {
+    const kernel = createWasmKernel()!;
+    for (const len of [1, 7, 8, 9, 17, 100]) {
+      for (const at of new Set([0, 1, 7, 8, len - 1].filter((i) => i < len))) {
+        for (const bad of [NaN, Infinity, -Infinity]) {
+          const resident = kernel.alloc(len).fill(1.5), foreign = new Float64Array(len).fill(-2);
+          resident[at] = bad;
+          foreign[at] = bad;
+          assert.ok(Object.is(kernel.firstNonFinite([kernel.alloc(3), resident]), bad), `len ${len}, at ${at}, ${bad} (kernel memory)`);
+          assert.ok(Object.is(kernel.firstNonFinite([foreign]), bad), `len ${len}, at ${at}, ${bad} (foreign)`);
+        }
+      }
+      assert.equal(kernel.firstNonFinite([kernel.alloc(len).fill(Number.MAX_VALUE), new Float64Array(len)]), undefined);
+    }
+  });
+
   it('arrays handed out by alloc stay valid when the memory grows', () => {
     const kernel = createWasmKernel()!;
     const w = kernel.alloc(10).fill(1.5);

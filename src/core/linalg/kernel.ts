@@ -18,6 +18,11 @@ export interface DenseKernel {
    * memory, so products read it in place). Absent: plain `new Float64Array(length)` is as good.
    */
   alloc?(length: number): Float64Array;
+  /**
+   * The first NaN or ±Infinity in `arrays` (the divergence check after every step), or undefined.
+   * Absent: the trainer scans in TypeScript.
+   */
+  firstNonFinite?(arrays: readonly Float64Array[]): number | undefined;
   /** Releases what the kernel holds besides memory (e.g. a helper thread); it still works afterwards. */
   dispose?(): void;
 }

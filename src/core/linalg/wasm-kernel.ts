@@ -74,6 +74,20 @@ export class WasmKernel implements DenseKernel {
     return this.arena.alloc(length);
   }
 
+  /** The first non-finite value of `arrays`: SIMD over arrays in the kernel's memory, a plain scan otherwise. */
+  firstNonFinite(arrays: readonly Float64Array[]): number | undefined {
+    for (const a of arrays) {
+      const at = this.arena.addressOf(a);
+      if (at >= 0) {
+        const i = this.fns.firstNonFinite64(at, a.length);
+        if (i >= 0) return a[i];
+      } else {
+        for (let i = 0; i < a.length; i++) if (a[i] - a[i] !== 0) return a[i];
+      }
+    }
+    return undefined;
+  }
+
   matmul(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number, bias?: Float64Array): void {
     if (this.precision === 'float32') {
       const pa = this.in32(a, n * k, this.sA32), pb = this.in32(b, k * m, this.sB32);

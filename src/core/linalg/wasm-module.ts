@@ -18,6 +18,7 @@ export interface KernelExports {
   transpose32(src: number, dst: number, rows: number, cols: number): void;
   demote(src: number, dst: number, len: number): void;
   promote(src: number, dst: number, len: number): void;
+  firstNonFinite64(a: number, len: number): number;
 }
 
 /** A WebAssembly memory (the subset used here). */

@@ -119,7 +119,7 @@ export class TrainingRun {
       if (this.classification) correct += countCorrect(model.lastOutput, bt, count, data.outputs);
       this.optimizer.step(params, grads, loss);
       this.batchesDone++;
-      const bad = firstNonFinite(params);
+      const bad = model.kernel.firstNonFinite ? model.kernel.firstNonFinite(params) : firstNonFinite(params);
       if (bad !== undefined) return this.stop('diverged', divergenceMessage(epoch, `a weight became ${describeNonFinite(bad)}`, this.config.optimizer));
     }
     const report = this.report(epoch, lossSum / nTrain, correct / nTrain, epochStart);

@@ -3,3 +3,4 @@
 // memory that the JavaScript side (../wasm-kernel.ts) lays out; nothing here allocates.
 export { gemm64, fillRows64, transpose64 } from './gemm64';
 export { gemm32, fillRows32, transpose32, demote, promote } from './gemm32';
+export { firstNonFinite64 } from './finite';
