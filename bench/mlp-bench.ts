@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- mlp [--json] [--quick]`: training throughput of a 784-128-64-10 MLP (ReLU,
+ * `npm run bench -- mlp [--json] [--quick] [--rounds=N]`: training throughput of a 784-128-64-10 MLP (ReLU,
  * softmax + Cross, SGD eta 0.01, batch 64, seeded random data) with every NN Lab kernel,
  * TensorFlow.js (wasm and cpu backends) and, when `python3` has NumPy, NumPy float64 on one
  * thread, all in one run on the same machine. Each engine trains one warm-up epoch, then the
- * median epoch time of the timed epochs gives samples per second. Timings only, no assertions.
+ * median epoch time of the timed epochs gives samples per second; all engines run in turn for
+ * several rounds (default 3) and each reports the median of its rounds. Timings only, no assertions.
  * With --json, prints ONE JSON object on stdout (progress goes to stderr).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -11,7 +12,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { spawnSync } from 'child_process';
 import { cpus } from 'os';
 import { join } from 'path';
-import type { ResolvedConfig } from '../src/core/config/types';
+import type { Precision, ResolvedConfig } from '../src/core/config/types';
 import type { Dataset } from '../src/core/data/dataset';
 import { jsKernel } from '../src/core/linalg/js-kernel';
 import type { DenseKernel } from '../src/core/linalg/kernel';
@@ -26,7 +27,9 @@ const SIZES = [784, 128, 64, 10];
 const BATCH = 64;
 const ETA = 0.01;
 const SAMPLES = quick ? 2048 : 8192;
-const TIMED_EPOCHS = quick ? 3 : 5;
+const TIMED_EPOCHS = 3;
+/** Rounds of all engines, one after the other, so a change of machine load hits them all alike. */
+const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? (quick ? 1 : 3));
 
 /** Seeded random inputs N(0, 1) and one-hot targets, shared by every engine. */
 function randomData(sizes: number[], n: number, seed: number): Dataset {
@@ -136,51 +139,78 @@ function benchNumpy(): number | undefined {
 const round = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : Math.round(v));
 const ratio = (a: number | undefined, b: number | undefined): number | null => (a === undefined || b === undefined || !Number.isFinite(a / b) ? null : Math.round((a / b) * 100) / 100);
 
-/** Runs every engine and prints the results. */
+/** One engine: a name and how to measure its samples per second once. */
+interface Engine {
+  name: string;
+  measure(): Promise<number | undefined>;
+}
+
+/** Runs every engine `ROUNDS` times, round-robin, and prints the results. */
 export async function runMlpBench(): Promise<void> {
   setWasmPaths(join(__dirname, '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
   const log = (s: string): void => { process.stderr.write(`${s}\n`); };
   const data = randomData(SIZES, SAMPLES, 2);
   const config = mlpConfig(SIZES, BATCH, { name: 'SGD', params: { eta: ETA } });
-  const sps: Record<string, number | undefined> = {};
-  const f64 = (): DenseKernel => createWasmKernel({ precision: 'float64' }) ?? jsKernel;
-  const f32 = (): DenseKernel => createWasmKernel({ precision: 'float32' }) ?? jsKernel;
-  sps.nnlab64 = benchNnLab(f64(), data, config, TIMED_EPOCHS); log(`nnlab64 ${Math.round(sps.nnlab64)}/s`);
-  sps.nnlab32 = benchNnLab(f32(), data, config, TIMED_EPOCHS); log(`nnlab32 ${Math.round(sps.nnlab32)}/s`);
-  const t64 = await createThreadedKernel('float64');
-  if (t64) { sps.nnlab64x2 = benchNnLab(t64.kernel, data, config, TIMED_EPOCHS); t64.close(); log(`nnlab64x2 ${Math.round(sps.nnlab64x2)}/s`); }
-  const t32 = await createThreadedKernel('float32');
-  if (t32) { sps.nnlab32x2 = benchNnLab(t32.kernel, data, config, TIMED_EPOCHS); t32.close(); log(`nnlab32x2 ${Math.round(sps.nnlab32x2)}/s`); }
-  sps.js64 = benchNnLab(jsKernel, data, config, Math.min(TIMED_EPOCHS, 3)); log(`js64 ${Math.round(sps.js64)}/s`);
-  sps.tfjsWasm = await benchTf('wasm', data, SIZES, BATCH, TIMED_EPOCHS, ETA); log(`tfjsWasm ${Math.round(sps.tfjsWasm)}/s`);
-  sps.tfjsCpu = await benchTf('cpu', data, SIZES, BATCH, Math.min(TIMED_EPOCHS, 3), ETA); log(`tfjsCpu ${Math.round(sps.tfjsCpu)}/s`);
-  sps.numpy64 = benchNumpy(); log(`numpy64 ${sps.numpy64 === undefined ? 'n/a' : Math.round(sps.numpy64)}/s`);
-
+  const single = (precision: Precision) => async (): Promise<number> => benchNnLab(createWasmKernel({ precision }) ?? jsKernel, data, config, TIMED_EPOCHS);
+  const threaded = (precision: Precision) => async (): Promise<number | undefined> => {
+    const t = await createThreadedKernel(precision);
+    if (!t) return undefined;
+    try {
+      return benchNnLab(t.kernel, data, config, TIMED_EPOCHS);
+    } finally {
+      t.close();
+    }
+  };
   // The small live-training case: 2-16-16-1, batch 32, Adam, against TF.js wasm.
   const small = [2, 16, 16, 1];
   const smallData = randomData(small, quick ? 1024 : 4096, 3);
   const smallConfig = mlpConfig(small, 32, { name: 'Adam', params: { alpha: 1e-3 } });
+  const engines: Engine[] = [
+    { name: 'nnlab64', measure: single('float64') },
+    { name: 'nnlab32', measure: single('float32') },
+    { name: 'nnlab64x2', measure: threaded('float64') },
+    { name: 'nnlab32x2', measure: threaded('float32') },
+    { name: 'js64', measure: async () => benchNnLab(jsKernel, data, config, 3) },
+    { name: 'tfjsWasm', measure: () => benchTf('wasm', data, SIZES, BATCH, TIMED_EPOCHS, ETA) },
+    { name: 'tfjsCpu', measure: () => benchTf('cpu', data, SIZES, BATCH, 3, ETA) },
+    { name: 'numpy64', measure: async () => benchNumpy() },
+    { name: 'playgroundNnlab64', measure: async () => benchNnLab(createWasmKernel() ?? jsKernel, smallData, smallConfig, TIMED_EPOCHS) },
+    { name: 'playgroundJs64', measure: async () => benchNnLab(jsKernel, smallData, smallConfig, TIMED_EPOCHS) },
+    { name: 'playgroundTfjsWasm', measure: () => benchTf('wasm', smallData, small, 32, TIMED_EPOCHS, 1e-3, true) },
+  ];
+  const runs: Record<string, number[]> = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const e of engines) {
+      const v = await e.measure();
+      if (v !== undefined && Number.isFinite(v)) (runs[e.name] ??= []).push(v);
+      log(`round ${r + 1}/${ROUNDS} ${e.name}: ${v === undefined ? 'n/a' : Math.round(v)}/s`);
+    }
+  }
+  const med = (name: string): number | undefined => (runs[name]?.length ? median(runs[name]) : undefined);
+  const mlpNames = ['nnlab64', 'nnlab32', 'nnlab64x2', 'nnlab32x2', 'js64', 'tfjsWasm', 'tfjsCpu', 'numpy64'];
+  /** Spread of the rounds: (max − min) / median, in percent. */
+  const spread = (name: string): number | null => {
+    const v = runs[name];
+    return v?.length ? Math.round(((Math.max(...v) - Math.min(...v)) / median(v)) * 100) : null;
+  };
   const playground = {
     sizes: small.join('-'), batch: 32, optimizer: 'Adam',
-    nnlab64: round(benchNnLab(f64(), smallData, smallConfig, TIMED_EPOCHS)),
-    js64: round(benchNnLab(jsKernel, smallData, smallConfig, TIMED_EPOCHS)),
-    tfjsWasm: round(await benchTf('wasm', smallData, small, 32, TIMED_EPOCHS, 1e-3, true)),
-    ratioVsTfjsWasm: null as number | null,
+    nnlab64: round(med('playgroundNnlab64')), js64: round(med('playgroundJs64')), tfjsWasm: round(med('playgroundTfjsWasm')),
+    ratioVsTfjsWasm: ratio(med('playgroundNnlab64'), med('playgroundTfjsWasm')),
   };
-  playground.ratioVsTfjsWasm = ratio(playground.nnlab64 ?? undefined, playground.tfjsWasm ?? undefined);
-  log(`playground nnlab64 ${playground.nnlab64}/s, tfjsWasm ${playground.tfjsWasm}/s`);
-
   const result = {
     benchmark: 'mlp', sizes: SIZES.join('-'), activation: 'ReLU', loss: 'softmax + Cross', optimizer: `SGD eta ${ETA}`, batch: BATCH,
-    samples: SAMPLES, warmupEpochs: 1, timedEpochs: TIMED_EPOCHS, statistic: 'median epoch',
+    samples: SAMPLES, warmupEpochs: 1, timedEpochs: TIMED_EPOCHS, rounds: ROUNDS, statistic: 'median over rounds of the median epoch',
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
-    samplesPerSecond: Object.fromEntries(Object.entries(sps).map(([k, v]) => [k, round(v)])),
-    ratioVsTfjsWasm: ratio(sps.nnlab64, sps.tfjsWasm),
-    ratioVsTfjsWasmF32: ratio(sps.nnlab32, sps.tfjsWasm),
-    ratioVsNumpy64: ratio(sps.nnlab64, sps.numpy64),
-    twoThreadSpeedup64: ratio(sps.nnlab64x2, sps.nnlab64),
-    twoThreadSpeedup32: ratio(sps.nnlab32x2, sps.nnlab32),
+    samplesPerSecond: Object.fromEntries(mlpNames.map((k) => [k, round(med(k))])),
+    ratioVsTfjsWasm: ratio(med('nnlab64'), med('tfjsWasm')),
+    ratioVsTfjsWasmF32: ratio(med('nnlab32'), med('tfjsWasm')),
+    ratioVsNumpy64: ratio(med('nnlab64'), med('numpy64')),
+    twoThreadSpeedup64: ratio(med('nnlab64x2'), med('nnlab64')),
+    twoThreadSpeedup32: ratio(med('nnlab32x2'), med('nnlab32')),
     playground,
+    spreadPercent: Object.fromEntries([...mlpNames, 'playgroundNnlab64', 'playgroundTfjsWasm'].map((k) => [k, spread(k)])),
+    rounds_samplesPerSecond: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map(Math.round)])),
   };
   if (json) console.log(JSON.stringify(result));
   else console.log(JSON.stringify(result, null, 2));
