@@ -10,7 +10,7 @@
  * microseconds during training. Pure JavaScript + WebAssembly: the host (Node's worker_threads,
  * a browser Worker) starts the thread and calls `runKernelHelper` in it.
  */
-import { instantiateKernel, kernelModule, WasmMemory } from './wasm-module';
+import { instantiateKernel, kernelModule, WasmMemory, WasmModule } from './wasm-module';
 
 /** Int32 slots of the control block. */
 export const CONTROL = {
@@ -28,11 +28,15 @@ export const CONTROL = {
   size: 16,
 } as const;
 
-/** What the helper thread needs: the shared memory and the byte address of the control block. */
+/**
+ * What the helper thread needs: the shared memory, the byte address of the control block, and
+ * the compiled module (posted along, so the helper runs the already optimised code).
+ */
 export interface KernelHelperInit {
   kind: 'nn-lab-kernel-helper';
   memory: WasmMemory;
   control: number;
+  module?: WasmModule;
 }
 
 /** Starts a thread that runs `runKernelHelper(init)`; returns how to stop it. Injected by the host. */
@@ -43,7 +47,7 @@ export const SPIN_LIMIT = 20000;
 
 /** The helper's loop: runs jobs until told to exit. Blocks its thread (meant for a worker). */
 export function runKernelHelper(init: KernelHelperInit): void {
-  const module = kernelModule();
+  const module = init.module ?? kernelModule();
   if (!module) return;
   const fns = instantiateKernel(module, init.memory);
   const ctl = new Int32Array(init.memory.buffer, init.control, CONTROL.size);

@@ -9,6 +9,7 @@
 import type { Precision } from '../config/types';
 import { CONTROL, SpawnKernelHelper } from './kernel-helper';
 import { WasmKernel } from './wasm-kernel';
+import { kernelModule } from './wasm-module';
 
 /** Default split threshold in multiply–adds: about 50 µs of float64 work on one core. */
 export const DEFAULT_SPLIT_THRESHOLD = 1 << 20;
@@ -98,7 +99,7 @@ export class ThreadedWasmKernel extends WasmKernel {
   /** True once the helper runs; starts it on first call. */
   private helperReady(): boolean {
     if (!this.helper) {
-      this.helper = this.spawn({ kind: 'nn-lab-kernel-helper', memory: this.arena.memory, control: this.controlAt });
+      this.helper = this.spawn({ kind: 'nn-lab-kernel-helper', memory: this.arena.memory, control: this.controlAt, module: kernelModule() ?? undefined });
       ThreadedWasmKernel.finalizer.register(this, this.helper, this);
       return false;
     }

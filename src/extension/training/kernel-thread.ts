@@ -21,11 +21,18 @@ export function runIfKernelHelper(): boolean {
 }
 
 /**
- * A spawn function starting `script` (the running bundle or entry file) as the helper thread,
- * or undefined on a single-core machine. The thread does not keep the process alive.
+ * Fewest logical CPUs for which training uses a second thread by default. Two logical CPUs are
+ * often one physical core (or a shared VM): there the two halves of a product mostly take
+ * turns, and on this project's 2-CPU machine two threads measured 0.8–1.2× one (bench/RESULTS.md).
  */
-export function nodeKernelSpawner(script: string): SpawnKernelHelper | undefined {
-  if (availableParallelism() < 2) return undefined;
+export const MIN_CPUS_FOR_TWO_THREADS = 4;
+
+/**
+ * A spawn function starting `script` (the running bundle or entry file) as the helper thread,
+ * or undefined with fewer than `minCpus` logical CPUs. The thread does not keep the process alive.
+ */
+export function nodeKernelSpawner(script: string, minCpus = MIN_CPUS_FOR_TWO_THREADS): SpawnKernelHelper | undefined {
+  if (availableParallelism() < minCpus) return undefined;
   return (init) => {
     const worker = new Worker(script, { workerData: init });
     worker.unref();
