@@ -56,9 +56,11 @@ export class WasmArena {
     if (end > have) {
       // Grow by at least half again, so a run of growing requests costs few growths.
       const need = Math.ceil((end - have) / PAGE);
-      const pages = Math.max(need, Math.ceil(have / PAGE / 2));
       const current = have / PAGE;
-      this.memory.grow(Math.min(Math.max(pages, need), MAX_PAGES - current));
+      if (need > MAX_PAGES - current)
+        throw new Error(`the model's arrays need more than the kernel's ${(MAX_PAGES * PAGE) / 2 ** 30} GiB of WebAssembly memory (use smaller layers, batches or validation sets)`);
+      const pages = Math.max(need, Math.ceil(current / 2));
+      this.memory.grow(Math.min(pages, MAX_PAGES - current));
       this.f64 = new Float64Array(this.memory.buffer);
       this.f32 = new Float32Array(this.memory.buffer);
       this.i32 = new Int32Array(this.memory.buffer);
