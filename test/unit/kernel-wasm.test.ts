@@ -4,6 +4,7 @@ import { join } from 'path';
 import { prepareRun } from '../../src/core/config/load';
 import type { ResolvedConfig } from '../../src/core/config/types';
 import type { Dataset } from '../../src/core/data/dataset';
+import { activationRegistry } from '../../src/core/activations';
 import { jsKernel } from '../../src/core/linalg/js-kernel';
 import { WasmKernel, createWasmKernel } from '../../src/core/linalg/wasm-kernel';
 import { Rng } from '../../src/core/rng';
@@ -113,6 +114,31 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
       }
       assert.equal(kernel.firstNonFinite([kernel.alloc(len).fill(Number.MAX_VALUE), new Float64Array(len)]), undefined);
     }
+  });
+
+  it('ReLU in WebAssembly gives the TypeScript ReLU\'s numbers bit for bit (NaN, ±0, ±Infinity, odd lengths)', () => {
+    const kernel = createWasmKernel()!;
+    const relu = activationRegistry.create('ReLU');
+    const special = [NaN, 0, -0, Infinity, -Infinity, 5e-324, -5e-324, 1, -1];
+    for (const len of [1, 2, 3, 9, 64, 129]) {
+      const z = kernel.alloc(len), dy = kernel.alloc(len), y = kernel.alloc(len), dz = kernel.alloc(len);
+      for (let i = 0; i < len; i++) {
+        z[i] = i < special.length ? special[i] : 2 * rng.uniform() - 1;
+        dy[i] = i < special.length ? special[(i + 3) % special.length] : 2 * rng.uniform() - 1;
+      }
+      const yTs = new Float64Array(len), dzTs = new Float64Array(len);
+      relu.forwardInto(z, yTs, len);
+      relu.backwardInto(z, yTs, dy, dzTs, len);
+      assert.equal(kernel.activationInto('ReLU', z, y), true);
+      assert.equal(kernel.activationBackwardInto('ReLU', z, dy, dz), true);
+      for (let i = 0; i < len; i++) {
+        assert.ok(Object.is(y[i], yTs[i]), `forward[${i}] of ${z[i]}: ${y[i]} vs ${yTs[i]}`);
+        assert.ok(Object.is(dz[i], dzTs[i]), `backward[${i}] of ${z[i]}, ${dy[i]}: ${dz[i]} vs ${dzTs[i]}`);
+      }
+    }
+    // Other activations, and arrays outside the kernel's memory, are left to the activation.
+    assert.equal(kernel.activationInto('tanh', kernel.alloc(2), kernel.alloc(2)), false);
+    assert.equal(kernel.activationInto('ReLU', new Float64Array(2), kernel.alloc(2)), false);
   });
 
   it('arrays handed out by alloc stay valid when the memory grows', () => {

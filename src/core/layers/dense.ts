@@ -65,14 +65,15 @@ export class DenseLayer implements Layer {
     const z = this.z.fit(n * this.units);
     const y = this.y.fit(n * this.units);
     this.kernel.matmul(x, this.w, z, n, this.inputs, this.units, this.b);
-    this.activation.forwardInto(z, y, this.units);
+    if (!this.kernel.activationInto?.(this.activation.name, z, y)) this.activation.forwardInto(z, y, this.units);
     return y;
   }
 
   /** dz = VJP_act(z, y, dy); then dW, db and dx from dz. Returns dx (a reused buffer). */
   backward(dy: Float64Array): Float64Array {
     const dz = this.dz.fit(this.n * this.units);
-    this.activation.backwardInto(this.z.view, this.y.view, dy, dz, this.units);
+    if (!this.kernel.activationBackwardInto?.(this.activation.name, this.z.view, dy, dz))
+      this.activation.backwardInto(this.z.view, this.y.view, dy, dz, this.units);
     return this.backwardFromPreActivation(dz);
   }
 

@@ -23,6 +23,13 @@ export interface DenseKernel {
    * Absent: the trainer scans in TypeScript.
    */
   firstNonFinite?(arrays: readonly Float64Array[]): number | undefined;
+  /**
+   * Applies the activation `name` elementwise, y = f(z), when the kernel implements it for these
+   * arrays (same numbers as the registry's activation); returns false to leave it to the activation.
+   */
+  activationInto?(name: string, z: Float64Array, y: Float64Array): boolean;
+  /** The matching backward, dz = f′(z) · dy; false when not handled. */
+  activationBackwardInto?(name: string, z: Float64Array, dy: Float64Array, dz: Float64Array): boolean;
   /** Releases what the kernel holds besides memory (e.g. a helper thread); it still works afterwards. */
   dispose?(): void;
 }

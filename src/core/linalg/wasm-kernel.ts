@@ -74,6 +74,24 @@ export class WasmKernel implements DenseKernel {
     return this.arena.alloc(length);
   }
 
+  /** ReLU in WebAssembly for arrays in the kernel's memory (the products' neighbours); other activations: false. */
+  activationInto(name: string, z: Float64Array, y: Float64Array): boolean {
+    if (name !== 'ReLU' || z.length !== y.length) return false;
+    const pz = this.arena.addressOf(z), py = this.arena.addressOf(y);
+    if (pz < 0 || py < 0) return false;
+    this.fns.reluForward64(pz, py, z.length);
+    return true;
+  }
+
+  /** ReLU's backward in WebAssembly (see `activationInto`). */
+  activationBackwardInto(name: string, z: Float64Array, dy: Float64Array, dz: Float64Array): boolean {
+    if (name !== 'ReLU' || z.length !== dy.length || z.length !== dz.length) return false;
+    const pz = this.arena.addressOf(z), pdy = this.arena.addressOf(dy), pdz = this.arena.addressOf(dz);
+    if (pz < 0 || pdy < 0 || pdz < 0) return false;
+    this.fns.reluBackward64(pz, pdy, pdz, z.length);
+    return true;
+  }
+
   /** The first non-finite value of `arrays`: SIMD over arrays in the kernel's memory, a plain scan otherwise. */
   firstNonFinite(arrays: readonly Float64Array[]): number | undefined {
     for (const a of arrays) {

@@ -19,6 +19,8 @@ export interface KernelExports {
   demote(src: number, dst: number, len: number): void;
   promote(src: number, dst: number, len: number): void;
   firstNonFinite64(a: number, len: number): number;
+  reluForward64(x: number, y: number, len: number): void;
+  reluBackward64(x: number, dy: number, dx: number, len: number): void;
 }
 
 /** A WebAssembly memory (the subset used here). */
