@@ -1,8 +1,11 @@
 /**
  * The dense linear-algebra kernel: the three matrix products of a layer's forward and
  * backward pass. All matrices are row-major Float64Arrays; outputs are overwritten, and
- * callers pass preallocated buffers. A faster backend (e.g. WebAssembly SIMD) implements
- * this interface and is dropped in without touching layers, activations or optimizers.
+ * callers pass preallocated buffers. Two backends: the plain TypeScript `jsKernel`
+ * (js-kernel.ts, the fallback) and the WebAssembly SIMD `WasmKernel` (wasm-kernel.ts; two
+ * threads in threaded-kernel.ts); `createKernel` (default-kernel.ts) picks one per model.
+ * The optional members let a backend hold the layers' arrays and take over a few elementwise
+ * passes; layers fall back to plain arrays and the activations' own code without them.
  */
 export interface DenseKernel {
   /** Backend name for logs and benchmarks. */

@@ -16,6 +16,8 @@
  *   matmul:       C[n×m] = bias + A[n×k]·B[k×m]       Â = A  (row stride k, step 1)
  *   matmulTransA: C[k×m] = Aᵀ·B, A[n×k], B[n×m]      Â = Aᵀ (row stride 1, step k)
  *   matmulTransB: C[n×k] = A·Bᵀ, A[n×m], B[k×m]      B transposed into scratch first.
+ * Besides the products, ReLU (forward and backward) and the divergence check run in
+ * WebAssembly too, on arrays in the kernel's memory, with the same numbers as TypeScript.
  */
 import type { Precision } from '../config/types';
 import type { DenseKernel } from './kernel';
