@@ -18,5 +18,10 @@ import { wasmKernelAvailable } from './wasm-module';
  */
 export function createKernel(precision: Precision = 'float64', spawn?: SpawnKernelHelper): DenseKernel {
   if (!wasmKernelAvailable()) return jsKernel;
-  return spawn ? new ThreadedWasmKernel({ precision, spawn }) : new WasmKernel({ precision });
+  try {
+    return spawn ? new ThreadedWasmKernel({ precision, spawn }) : new WasmKernel({ precision });
+  } catch {
+    // E.g. a shared memory refused by the engine (pages without cross-origin isolation).
+    return jsKernel;
+  }
 }
