@@ -1,6 +1,6 @@
 /**
  * Training throughput of NN Lab's core against TensorFlow.js on the same CPU, in one run.
- * `npm run bench` (optionally `-- --quick`). Each case trains the same MLP (same sizes,
+ * `npm run bench` (optionally `-- --quick`); `npm run bench -- mlp [--json]` runs bench/mlp-bench.ts instead. Each case trains the same MLP (same sizes,
  * batch size, Adam) on random data for a fixed number of batches, after a warm-up, and
  * reports samples per second and the ratio NN Lab / TF.js. Timings, never assertions:
  * machines are shared and noisy, so each case takes the best of several repeats.
@@ -10,6 +10,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { join } from 'path';
 import { Rng } from '../src/core/rng';
 import { Sequential } from '../src/core/model/sequential';
+import { jsKernel } from '../src/core/linalg/js-kernel';
+import type { DenseKernel } from '../src/core/linalg/kernel';
+import { createWasmKernel } from '../src/core/linalg/wasm-kernel';
 import { optimizerRegistry } from '../src/core/optimizers/index';
 import type { ResolvedConfig } from '../src/core/config/types';
 
@@ -39,15 +42,15 @@ function configFor(c: Case): ResolvedConfig {
   return {
     name: c.name, inputs: c.sizes[0], layers: [...hidden, out], loss: outUnits === 1 ? 'Binary' : 'Cross',
     optimizer: { name: 'Adam', params: { alpha: 1e-3 } },
-    training: { epochs: 1, batchSize: c.batch, validationSplit: 0, seed: 1, shuffle: false },
+    training: { epochs: 1, batchSize: c.batch, validationSplit: 0, seed: 1, shuffle: false, precision: 'float64' },
   };
 }
 
-/** Samples per second of NN Lab's core (float64, plain TypeScript kernel). */
-function benchCore(c: Case): number {
+/** Samples per second of NN Lab's core with `kernel` (float64 TypeScript or WebAssembly). */
+function benchCore(c: Case, kernel: DenseKernel): number {
   const cfg = configFor(c);
   const rng = new Rng(1);
-  const model = Sequential.build(cfg, rng);
+  const model = Sequential.build(cfg, rng, kernel);
   const opt = optimizerRegistry.create('Adam', { alpha: 1e-3 }, { rng });
   const { x, y } = randomData(c, 2);
   const step = (): void => { const loss = model.lossAndGradients(x, y, c.batch); opt.step(model.params(), model.grads(), loss); };
@@ -98,23 +101,30 @@ async function benchTf(c: Case): Promise<number> {
 
 async function main(): Promise<void> {
   setWasmPaths(join(__dirname, '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
-  const rows: string[][] = [['case', 'NN Lab (f64 JS)', 'TF.js cpu', 'TF.js wasm', 'vs cpu', 'vs wasm']];
+  const rows: string[][] = [['case', 'NN Lab (f64 wasm)', 'NN Lab (f64 JS)', 'TF.js cpu', 'TF.js wasm', 'vs cpu', 'vs wasm']];
   for (const c of CASES) {
-    const ours = benchCore(c);
+    const wasmKernel = createWasmKernel();
+    const ours = wasmKernel ? benchCore(c, wasmKernel) : NaN;
+    const oursJs = benchCore(c, jsKernel);
     await tf.setBackend('cpu');
     const cpu = await benchTf(c);
     const wasm = (await tf.setBackend('wasm')) ? await benchTf(c) : NaN;
     const f = (v: number): string => (Number.isFinite(v) ? `${Math.round(v).toLocaleString('en-US')}/s` : 'n/a');
-    rows.push([c.name, f(ours), f(cpu), f(wasm), `${(ours / cpu).toFixed(2)}×`, Number.isFinite(wasm) ? `${(ours / wasm).toFixed(2)}×` : 'n/a']);
+    rows.push([c.name, f(ours), f(oursJs), f(cpu), f(wasm), `${(ours / cpu).toFixed(2)}×`, Number.isFinite(wasm) ? `${(ours / wasm).toFixed(2)}×` : 'n/a']);
     console.error(`done: ${c.name}`);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  '));
-  console.log(`\nsamples/s of training (forward + backward + Adam step), best of ${REPEATS}; ratio > 1 means NN Lab is faster.`);
+  console.log(`\nsamples/s of training (forward + backward + Adam step), best of ${REPEATS}; ratios compare NN Lab's f64 wasm kernel (> 1: NN Lab is faster).`);
 }
 
-/** `npm run bench -- panel` measures the live panel in the real host, `-- fashion` the Fashion-MNIST example; no argument runs the throughput cases above. */
-const run: () => Promise<void> = process.argv[2] === 'panel'
-  ? async () => (await import('./panel-bench')).panelBench(process.argv.includes('--json'))
-  : process.argv[2] === 'fashion' ? async () => { await import('./fashion-bench'); } : main;
-run().catch((e) => { console.error(e); process.exit(1); });
+/**
+ * `npm run bench -- mlp` the MLP against TF.js and NumPy (bench/mlp-bench.ts), `-- panel` the live panel in the real host,
+ * `-- fashion` the Fashion-MNIST example; no argument runs the throughput cases above.
+ */
+const benches: Record<string, () => Promise<void>> = {
+  mlp: async () => (await import('./mlp-bench')).runMlpBench(),
+  panel: async () => (await import('./panel-bench')).panelBench(process.argv.includes('--json')),
+  fashion: async () => { await import('./fashion-bench'); },
+};
+(benches[process.argv[2] ?? ''] ?? main)().catch((e) => { console.error(e); process.exit(1); });

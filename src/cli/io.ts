@@ -1,6 +1,7 @@
 /**
  * The CLI's outputs and signals, injectable so commands can be tested without a terminal.
  */
+import type { SpawnKernelHelper } from '../core/linalg/kernel-helper';
 import type { BarStream } from './progress';
 
 /** Output lines, the progress-bar stream and an interrupt flag. */
@@ -13,4 +14,6 @@ export interface CliIo {
   bar: BarStream;
   /** True once the user pressed Ctrl-C. */
   interrupted(): boolean;
+  /** Starts the second thread of the two-thread kernel (absent: training uses one thread). */
+  spawnKernelHelper?: SpawnKernelHelper;
 }

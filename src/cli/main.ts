@@ -8,6 +8,7 @@ import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
 import type { CliIo } from './io';
 import { oneLine } from '../core/problems';
+import { nodeKernelSpawner, runIfKernelHelper } from '../extension/training/kernel-thread';
 import { version } from '../../package.json';
 
 /** Runs one command line and returns its exit code. */
@@ -51,6 +52,8 @@ function main(): void {
     err: (line) => void process.stderr.write(line + '\n'),
     bar: process.stderr,
     interrupted: () => interrupted,
+    // Big products use a second thread, which runs this file again (dist/cli.js).
+    spawnKernelHelper: nodeKernelSpawner(__filename),
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {
@@ -65,4 +68,5 @@ function main(): void {
   );
 }
 
-if (require.main === module) main();
+// A kernel helper thread runs this same file (see kernel-thread.ts) and does nothing else.
+if (require.main === module && !runIfKernelHelper()) main();

@@ -24,7 +24,7 @@ describe('validateConfig: defaults', () => {
     assert.equal(config.inputs, 2);
     assert.equal(config.loss, 'Binary'); // one-unit sigmoid output
     assert.equal(config.optimizer.name, 'Adam');
-    assert.deepEqual(config.training, { epochs: 100, batchSize: 32, validationSplit: 0, seed: 1, shuffle: true });
+    assert.deepEqual(config.training, { epochs: 100, batchSize: 32, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64' });
     assert.deepEqual(config.layers[0], { type: 'dense', units: 4, activation: { name: 'tanh', params: {} }, init: 'xavier', initScale: 0.05 });
   });
 

@@ -47,6 +47,19 @@ describe('library entry (dist/core.js)', () => {
     assert.equal(sgd.t, 1);
   });
 
+  it('carries the WebAssembly kernel inside the bundle (no extra file) and trains with it in float32', () => {
+    assert.equal(lib.createKernel('float32').name, 'wasm32');
+    const prepared = lib.prepareRun({
+      data: { inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0] },
+      layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+      optimizer: { name: 'Adam', alpha: 0.05 },
+      training: { epochs: 5, batchSize: 4, seed: 3, precision: 'float32' },
+    });
+    const run = new lib.TrainingRun(prepared.config!, prepared.data!);
+    assert.equal(run.model.kernel.name, 'wasm32');
+    assert.ok(Number.isFinite(run.runEpoch()!.loss));
+  });
+
   it('answers a near miss with "did you mean"', () => {
     assert.throws(() => lib.activations.create('mish'), /Did you mean "Mish"/);
     assert.throws(() => lib.optimizers.create('adam'), /Did you mean "Adam"/);

@@ -27,6 +27,6 @@ export function resolvedConfig(
     layers,
     loss,
     optimizer: { name: optimizer.name, params: optimizer.params ?? {} },
-    training: { epochs: 10, batchSize: 4, validationSplit: 0, seed: 1, shuffle: true, ...training },
+    training: { epochs: 10, batchSize: 4, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64', ...training },
   };
 }

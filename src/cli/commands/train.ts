@@ -69,7 +69,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   if (o.json) for (const p of prepared.problems) io.out(warningJson(o.file, p));
   else printProblems(io, o.file, prepared.problems);
   const started = Date.now();
-  const run = new TrainingRun(config, data, { shouldStop: io.interrupted, testData });
+  const run = new TrainingRun(config, data, { shouldStop: io.interrupted, testData, spawnKernelHelper: io.spawnKernelHelper });
   if (saved) {
     const loaded = loadTrainedModel(saved);
     if (typeof loaded === 'string' || loaded.model.inputs !== config.inputs) {

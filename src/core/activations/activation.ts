@@ -4,6 +4,17 @@
  * `backward` is a vector–Jacobian product: given upstream dL/dy it returns dL/dx,
  * which for row-wise functions (softmax, softmin, log-softmax) mixes a row's entries.
  */
+import type { RegistryEntry } from '../registry';
+
+/**
+ * An activation's registry entry. `init` is the weight initialiser `init: "auto"` picks for a
+ * layer with this activation: He (σ² = 2/fanIn) for the ReLU family and other activations that
+ * are ≈ 0 for negative inputs and unbounded above, Xavier (σ² = 2/(fanIn + fanOut)) otherwise.
+ */
+export interface ActivationEntry extends RegistryEntry<Activation> {
+  init: 'he' | 'xavier';
+}
+
 export interface Activation {
   /** Registry name, e.g. "leaky-ReLU". */
   readonly name: string;

@@ -6,14 +6,14 @@
  * step' = 0 everywhere; hard/soft-shrink' = 0 on the closed interval [−λ, λ];
  * threshold' = 0 for x ≤ threshold.
  */
-import { RegistryEntry } from '../registry';
-import { Activation } from './activation';
+import { ActivationEntry } from './activation';
 import { pointwise } from './pointwise';
 
 /** Registry entries for the basic activations, in the reference's order. */
-export const BASIC_ACTIVATIONS: RegistryEntry<Activation>[] = [
+export const BASIC_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'step',
+    init: 'xavier',
     summary: 'Heaviside step: 1 for positive inputs, else 0; its gradient is zero everywhere.',
     formula: 'f(x) = 1 if x > 0, else 0;  f′(x) = 0',
     params: [],
@@ -22,6 +22,7 @@ export const BASIC_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'identity',
+    init: 'xavier',
     summary: 'Passes its input through unchanged (a linear output layer).',
     formula: 'f(x) = x;  f′(x) = 1',
     params: [],
@@ -29,6 +30,7 @@ export const BASIC_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'bent-identity',
+    init: 'xavier',
     summary: 'A smooth, unbounded curve that bends the identity slightly upwards.',
     formula: 'f(x) = (√(x² + 1) − 1)/2 + x;  f′(x) = x/(2√(x² + 1)) + 1',
     params: [],
@@ -45,6 +47,7 @@ export const BASIC_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'hard-shrink',
+    init: 'xavier',
     summary: 'Zeroes inputs in [−λ, λ] and passes the rest unchanged.',
     formula: 'f(x) = x if |x| > λ, else 0;  f′(x) = 1 if |x| > λ, else 0',
     params: [{ name: 'lambda', default: 0.5, min: 0, doc: 'Half-width λ of the dead zone [−λ, λ].' }],
@@ -57,6 +60,7 @@ export const BASIC_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'soft-shrink',
+    init: 'xavier',
     summary: 'Zeroes inputs in [−λ, λ] and moves the rest λ towards zero.',
     formula: 'f(x) = x − λ if x > λ;  x + λ if x < −λ;  0 otherwise;  f′(x) = 1 if |x| > λ, else 0',
     params: [{ name: 'lambda', default: 0.5, min: 0, doc: 'Shrinkage λ (≥ 0).' }],
@@ -69,6 +73,7 @@ export const BASIC_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'threshold',
+    init: 'xavier',
     summary:
       'Passes inputs above the threshold and replaces the rest by a constant. ' +
       'The reference had no defaults (creating it by name failed); here threshold = 0 and value = 0, which is ReLU.',

@@ -2,18 +2,18 @@
  * The activation registry: the 26 activations of the reference, by their exact
  * (case-sensitive) names. `ACTIVATIONS` is the single list every other view derives from.
  */
-import { Registry, RegistryEntry } from '../registry';
-import { Activation } from './activation';
+import { Registry } from '../registry';
+import { Activation, ActivationEntry } from './activation';
 import { BASIC_ACTIVATIONS } from './basic';
 import { RELU_ACTIVATIONS } from './relu-family';
 import { SIGMOID_ACTIVATIONS } from './sigmoid-family';
 import { SMOOTH_ACTIVATIONS } from './smooth';
 import { SOFTMAX_ACTIVATIONS } from './softmax-family';
 
-export type { Activation } from './activation';
+export type { Activation, ActivationEntry } from './activation';
 
-/** Every activation's registry entry (name, summary, formula, parameters, factory), in the reference's order. */
-export const ACTIVATIONS: readonly RegistryEntry<Activation>[] = [
+/** Every activation's registry entry (name, summary, formula, parameters, default initialiser, factory), in the reference's order. */
+export const ACTIVATIONS: readonly ActivationEntry[] = [
   ...BASIC_ACTIVATIONS,
   ...SIGMOID_ACTIVATIONS,
   ...RELU_ACTIVATIONS,

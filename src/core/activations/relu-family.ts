@@ -5,14 +5,14 @@
  * ELU'(0) = α and SELU'(0) = λα (the left-hand slope, as PyTorch's elu_backward gives);
  * CELU'(0) = 1 (CELU is continuously differentiable).
  */
-import { RegistryEntry } from '../registry';
-import { Activation } from './activation';
+import { ActivationEntry } from './activation';
 import { pointwise } from './pointwise';
 
 /** Registry entries for the rectifier family, in the reference's order. */
-export const RELU_ACTIVATIONS: RegistryEntry<Activation>[] = [
+export const RELU_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'ReLU',
+    init: 'he',
     summary: 'Rectified linear unit: max(0, x).',
     formula: 'f(x) = max(0, x);  f′(x) = 1 if x > 0, else 0',
     params: [],
@@ -25,6 +25,7 @@ export const RELU_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'ReLU6',
+    init: 'he',
     summary: 'ReLU capped at 6: clip(x, 0, 6).',
     formula: 'f(x) = min(max(0, x), 6);  f′(x) = 1 if 0 < x < 6, else 0',
     params: [],
@@ -37,6 +38,7 @@ export const RELU_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'leaky-ReLU',
+    init: 'he',
     summary: 'ReLU with a small slope α for negative inputs.',
     formula: 'f(x) = x if x > 0, else αx  (= max(αx, x) for 0 ≤ α ≤ 1);  f′(x) = 1 if x > 0, else α',
     params: [{ name: 'alpha', default: 0.01, min: 0, max: 1, doc: 'Slope α for negative inputs (0 ≤ α ≤ 1).' }],
@@ -49,6 +51,7 @@ export const RELU_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'ELU',
+    init: 'he',
     summary: 'Exponential linear unit: identity for positive inputs, α(eˣ − 1) below.',
     formula: 'f(x) = x if x > 0, else α(eˣ − 1);  f′(x) = 1 if x > 0, else αeˣ',
     params: [{ name: 'alpha', default: 1, min: 0, doc: 'Negative saturation value −α (α ≥ 0).' }],
@@ -61,6 +64,7 @@ export const RELU_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'SELU',
+    init: 'he',
     summary: 'Scaled ELU, with the reference\'s constants λ = 1.0507, α = 1.67326 (PyTorch uses more digits).',
     formula: 'f(x) = λx if x > 0, else λα(eˣ − 1);  f′(x) = λ if x > 0, else λαeˣ',
     params: [
@@ -76,6 +80,7 @@ export const RELU_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'CELU',
+    init: 'he',
     summary: 'Continuously differentiable ELU: α(e^(x/α) − 1) for negative inputs.',
     formula: 'f(x) = x if x ≥ 0, else α(e^(x/α) − 1);  f′(x) = 1 if x ≥ 0, else e^(x/α)',
     params: [{ name: 'alpha', default: 1, min: 0, exclusiveMin: true, doc: 'Scale α (must be > 0).' }],

@@ -5,14 +5,14 @@
  * Kink conventions: hard-sigmoid' = 0.2 on the closed interval [−2.5, 2.5] (the reference's);
  * hard-tanh' = 0 at x = ±1 (PyTorch's: the slope is 1 on the open interval only).
  */
-import { RegistryEntry } from '../registry';
-import { Activation } from './activation';
+import { ActivationEntry } from './activation';
 import { pointwise, sigmoid, sigmoidSlope, softplus } from './pointwise';
 
 /** Registry entries for the sigmoid/tanh family, in the reference's order. */
-export const SIGMOID_ACTIVATIONS: RegistryEntry<Activation>[] = [
+export const SIGMOID_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'sigmoid',
+    init: 'xavier',
     summary: 'Logistic function squashing inputs into (0, 1); pair it with the Binary loss.',
     formula: 'σ(x) = 1/(1 + e⁻ˣ);  σ′(x) = σ(x)(1 − σ(x))',
     params: [],
@@ -21,6 +21,7 @@ export const SIGMOID_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'hard-sigmoid',
+    init: 'xavier',
     summary: 'Piecewise-linear sigmoid: clip(0.2x + 0.5, 0, 1) (the reference form, not PyTorch\'s x/6 + 1/2).',
     formula: 'f(x) = clip(0.2x + 0.5, 0, 1);  f′(x) = 0.2 if −2.5 ≤ x ≤ 2.5, else 0',
     params: [],
@@ -33,6 +34,7 @@ export const SIGMOID_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'log-sigmoid',
+    init: 'xavier',
     summary: 'Logarithm of the sigmoid, computed as −softplus(−x) so very negative inputs stay finite.',
     formula: 'f(x) = log σ(x) = −log(1 + e⁻ˣ);  f′(x) = 1/(1 + eˣ) = σ(−x)',
     params: [],
@@ -45,6 +47,7 @@ export const SIGMOID_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'tanh',
+    init: 'xavier',
     summary: 'Hyperbolic tangent, squashing inputs into (−1, 1).',
     formula: 'f(x) = tanh x;  f′(x) = 1 − tanh² x',
     params: [],
@@ -52,6 +55,7 @@ export const SIGMOID_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'tanh-shrink',
+    init: 'xavier',
     summary: 'The input minus its tanh: flat near zero, linear far out.',
     formula: 'f(x) = x − tanh x;  f′(x) = tanh² x',
     params: [],
@@ -67,6 +71,7 @@ export const SIGMOID_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'hard-tanh',
+    init: 'xavier',
     summary: 'Clips inputs to [−1, 1].',
     formula: 'f(x) = clip(x, −1, 1);  f′(x) = 1 if −1 < x < 1, else 0',
     params: [],

@@ -4,8 +4,7 @@
  * stays finite for all finite x: products like x·eˣ·sech²(eˣ) (inf·0 in the reference)
  * are written with sech² evaluated directly, and cut to 0 once they underflow.
  */
-import { RegistryEntry } from '../registry';
-import { Activation } from './activation';
+import { Activation, ActivationEntry } from './activation';
 import { pointwise, sech2, sigmoid, sigmoidSlope, softplus } from './pointwise';
 
 /** Swish with slope β: f(x) = x·σ(βx). */
@@ -77,9 +76,10 @@ function tanhExp(): Activation {
 }
 
 /** Registry entries for the smooth family, in the reference's order. */
-export const SMOOTH_ACTIVATIONS: RegistryEntry<Activation>[] = [
+export const SMOOTH_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'softplus',
+    init: 'he',
     summary: 'Smooth ReLU: log(1 + eˣ), computed as max(x, 0) + log1p(e^(−|x|)).',
     formula: 'f(x) = log(1 + eˣ);  f′(x) = σ(x) = 1/(1 + e⁻ˣ)',
     params: [],
@@ -87,6 +87,7 @@ export const SMOOTH_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'softsign',
+    init: 'xavier',
     summary: 'Squashes inputs into (−1, 1) more gently than tanh.',
     formula: 'f(x) = x/(1 + |x|);  f′(x) = 1/(1 + |x|)²',
     params: [],
@@ -102,6 +103,7 @@ export const SMOOTH_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'Swish',
+    init: 'he',
     summary: 'x·σ(βx) (SiLU when β = 1): smooth, non-monotonic, unbounded above.',
     formula: 'f(x) = x·σ(βx);  f′(x) = βf(x) + σ(βx)(1 − βf(x));  f″(x) = (β/4)(2 − βx·tanh(βx/2))·sech²(βx/2)',
     params: [{ name: 'beta', default: 1, min: 0, doc: 'Slope β inside the sigmoid (≥ 0; β = 0 gives x/2).' }],
@@ -109,6 +111,7 @@ export const SMOOTH_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'Mish',
+    init: 'he',
     summary: 'x·tanh(softplus(x)): smooth, non-monotonic, unbounded above.',
     formula: 'f(x) = x·tanh(ln(1 + eˣ));  f′(x) = tanh(sp) + x·sech²(sp)·σ(x), sp = ln(1 + eˣ)',
     params: [],
@@ -116,6 +119,7 @@ export const SMOOTH_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'tanhExp',
+    init: 'he',
     summary: 'x·tanh(eˣ): close to x for positive inputs, close to 0 for negative ones.',
     formula: 'f(x) = x·tanh(eˣ);  f′(x) = tanh(eˣ) + x·eˣ·sech²(eˣ)',
     params: [],

@@ -4,8 +4,7 @@
  * before exponentiating, so no input overflows. Backward passes are full vector–Jacobian
  * products over the row (not the Jacobian diagonal the reference returned).
  */
-import { RegistryEntry } from '../registry';
-import { Activation } from './activation';
+import { Activation, ActivationEntry } from './activation';
 import { checkLength, resolveCols } from './pointwise';
 
 type RowForward = (x: Float64Array, out: Float64Array, start: number, end: number) => void;
@@ -81,9 +80,10 @@ function rowwise(name: string, fwd: RowForward, vjp: RowBackward): Activation {
 }
 
 /** Registry entries for the row-wise family, in the reference's order. */
-export const SOFTMAX_ACTIVATIONS: RegistryEntry<Activation>[] = [
+export const SOFTMAX_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'softmax',
+    init: 'xavier',
     summary: 'Turns each sample\'s outputs into probabilities summing to 1; pair it with the Cross loss.',
     formula: 'yᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m), m = maxⱼ xⱼ (per row);  VJP: dxᵢ = yᵢ(gᵢ − Σⱼ gⱼyⱼ)',
     params: [],
@@ -96,6 +96,7 @@ export const SOFTMAX_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'softmin',
+    init: 'xavier',
     summary: 'softmax of −x: probabilities that favour the smallest inputs.',
     formula: 'yᵢ = e^(−xᵢ) / Σⱼ e^(−xⱼ) (per row, stabilised);  VJP: dxᵢ = −yᵢ(gᵢ − Σⱼ gⱼyⱼ)',
     params: [],
@@ -108,6 +109,7 @@ export const SOFTMAX_ACTIVATIONS: RegistryEntry<Activation>[] = [
   },
   {
     name: 'log-softmax',
+    init: 'xavier',
     summary: 'Logarithm of softmax, computed as x − logsumexp(x) per row so it never overflows.',
     formula: 'yᵢ = xᵢ − log Σⱼ e^(xⱼ) (per row, stabilised);  VJP: dxᵢ = gᵢ − softmax(x)ᵢ Σⱼ gⱼ',
     params: [],

@@ -4,7 +4,10 @@
 import type { ParamSpec, RegistryEntry } from '../registry';
 
 /** A registry entry's documentation, independent of what it builds. */
-export type EntryDoc = Pick<RegistryEntry<unknown>, 'name' | 'summary' | 'formula' | 'params' | 'aliases'>;
+export type EntryDoc = Pick<RegistryEntry<unknown>, 'name' | 'summary' | 'formula' | 'params' | 'aliases'> & {
+  /** An activation's default initialiser (what `init: "auto"` picks). */
+  init?: 'he' | 'xavier';
+};
 
 /** The allowed range of a parameter in words: `≥ 0`, `0 ≤ α < 1`, `whole number ≥ 1`, … */
 export function paramRange(p: ParamSpec): string {

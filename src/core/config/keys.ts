@@ -2,7 +2,7 @@
  * The keys of each block of a `*.nn.json` file, shared by the validator and the JSON Schema
  * so both always accept exactly the same documents.
  */
-import type { InitName } from './types';
+import type { InitName, Precision } from './types';
 
 /** Top-level keys. */
 export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'layers', 'loss', 'optimizer', 'training'] as const;
@@ -20,7 +20,10 @@ export const LAYER_TYPES = ['dense', 'maxout'] as const;
 export const INIT_NAMES: readonly InitName[] = ['auto', 'normal', 'xavier', 'glorot', 'he'];
 
 /** Keys of the `training` block. */
-export const TRAINING_KEYS = ['epochs', 'batchSize', 'validationSplit', 'seed', 'shuffle'] as const;
+export const TRAINING_KEYS = ['epochs', 'batchSize', 'validationSplit', 'seed', 'shuffle', 'precision'] as const;
+
+/** Values of `training.precision`, the default first. */
+export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
 
 /** Keys of each kind of `data` block; the first key of each list selects the kind. */
 export const DATA_KEYS = {
@@ -41,7 +44,7 @@ export const DEFAULT_IDX_CLASSES = 10;
 export const MAX_IDX_CLASSES = 256;
 
 /** Training defaults (Keras-like). */
-export const TRAINING_DEFAULTS = { epochs: 100, batchSize: 32, validationSplit: 0, seed: 1, shuffle: true } as const;
+export const TRAINING_DEFAULTS = { epochs: 100, batchSize: 32, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64' } as const;
 
 /** Standard deviation of the `normal` initialiser unless `initScale` is given. */
 export const DEFAULT_INIT_SCALE = 0.05;
@@ -57,9 +60,6 @@ export const DEFAULT_OPTIMIZER = 'Adam';
 
 /** Activation of a dense layer that names none. */
 export const DEFAULT_ACTIVATION = 'identity';
-
-/** Activations for which `init: "auto"` picks He initialisation (ReLU-like: unbounded above, ≈ 0 for x < 0). */
-export const HE_ACTIVATIONS: readonly string[] = ['ReLU', 'ReLU6', 'leaky-ReLU', 'ELU', 'SELU', 'CELU', 'Swish', 'Mish', 'tanhExp', 'softplus'];
 
 /** Keys people put at the top level that belong in a block, with the hint shown. */
 export const MISPLACED_ROOT_KEYS: Record<string, string> = {

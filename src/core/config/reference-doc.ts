@@ -14,6 +14,7 @@ function section(title: string, intro: string, entries: readonly EntryDoc[]): st
       lines.push('| parameter | default | range | meaning |', '|---|---|---|---|');
       for (const p of e.params) lines.push(`| \`${p.name}\` | ${p.default} | ${paramRange(p) || 'any'} | ${p.doc.replace(/\|/g, '\\|')} |`);
     } else lines.push('No parameters.');
+    if (e.init) lines.push('', `Default initialiser (\`"init": "auto"\`): ${e.init === 'he' ? 'He' : 'Xavier'}.`);
     if (e.aliases?.length) lines.push('', `Also accepted, with a warning: ${e.aliases.map((a) => `\`"${a}"\``).join(', ')}.`);
     lines.push('');
   }

@@ -9,7 +9,7 @@ import { lossRegistry } from '../losses';
 import { optimizerRegistry } from '../optimizers';
 import type { EntryDoc } from './entry-docs';
 import { DEFAULT_LIMITS, Limits } from './limits';
-import { DEFAULT_INIT_SCALE, DEFAULT_PIECES, DENSE_KEYS, INIT_NAMES, MAXOUT_KEYS, TRAINING_DEFAULTS } from './keys';
+import { DEFAULT_INIT_SCALE, DEFAULT_PIECES, DENSE_KEYS, INIT_NAMES, MAXOUT_KEYS, PRECISIONS, TRAINING_DEFAULTS } from './keys';
 import { nameEnum, namedSchema, onlyKeys, SchemaNode } from './schema-parts';
 import { dataSchema } from './schema-data';
 import { MAX_INIT_SCALE } from './validate-layers';
@@ -30,7 +30,7 @@ export const REGISTRY_SOURCES: SchemaSources = {
 };
 
 const INIT_DOCS: Record<string, string> = {
-  auto: 'He for ReLU-like activations and maxout, Xavier otherwise (default).',
+  auto: 'The activation\'s default: He for the ReLU family and maxout, Xavier otherwise (default; listed per activation in reference.md).',
   normal: 'The reference\'s scaled normal: W, b ~ initScale · N(0, 1).',
   xavier: 'Glorot normal: W ~ N(0, 2/(fanIn + fanOut)), b = 0.',
   glorot: 'Same as `xavier`.',
@@ -73,6 +73,11 @@ export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: L
       validationSplit: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: TRAINING_DEFAULTS.validationSplit, markdownDescription: 'Fraction of the samples held out for validation: ⌊n·split⌋ samples drawn by the seeded generator.' },
       seed: { type: 'integer', minimum: 0, maximum: MAX_SEED, default: TRAINING_DEFAULTS.seed, markdownDescription: 'Seed of every random draw: the same seed gives the same run.' },
       shuffle: { type: 'boolean', default: TRAINING_DEFAULTS.shuffle, markdownDescription: 'Shuffle the training samples every epoch.' },
+      precision: {
+        enum: [...PRECISIONS],
+        default: TRAINING_DEFAULTS.precision,
+        markdownDescription: 'Arithmetic of the matrix products. `float64` (default) computes everything in double precision. `float32` runs the products in single precision (about 1.5× as fast on big layers, with WebAssembly SIMD) while weights, activations and optimizer state stay float64.',
+      },
     },
   };
   return {

@@ -116,7 +116,16 @@ export interface TrainingConfig {
   seed?: number;
   /** Shuffle the training samples every epoch (default true). */
   shuffle?: boolean;
+  /** Arithmetic of the matrix products (default "float64"). */
+  precision?: Precision;
 }
+
+/**
+ * Arithmetic of a model's matrix products: float64 throughout, or float32 products (operands
+ * rounded to float32, float32 accumulation) with weights, activations and optimizer state
+ * still stored in float64.
+ */
+export type Precision = 'float64' | 'float32';
 
 /** The whole description, as written. */
 export interface NnConfig {

@@ -5,7 +5,8 @@
 import type { JsonPath } from '../problems';
 import type { InitName, ResolvedLayer, ResolvedNamed } from './types';
 import { Checker, checkChoice, checkInteger, checkKeys, checkNumberIn, describeType, isObject } from './checks';
-import { DEFAULT_ACTIVATION, DEFAULT_INIT_SCALE, DEFAULT_PIECES, DENSE_KEYS, HE_ACTIVATIONS, INIT_NAMES, LAYER_TYPES, MAXOUT_KEYS } from './keys';
+import { DEFAULT_ACTIVATION, DEFAULT_INIT_SCALE, DEFAULT_PIECES, DENSE_KEYS, INIT_NAMES, LAYER_TYPES, MAXOUT_KEYS } from './keys';
+import { ACTIVATIONS } from '../activations';
 import { AnyRegistry, checkNamed } from './named';
 
 /** Largest `initScale` accepted. */
@@ -66,11 +67,15 @@ function checkLayer(c: Checker, value: unknown, path: JsonPath, activations: Any
   return { type: 'dense', units, activation, init: resolveInit(initName, activation.name), initScale };
 }
 
-/** `auto` → He for ReLU-like activations and maxout, Xavier otherwise; `glorot` → `xavier`. */
+/**
+ * `auto` → the activation's registry default (`ActivationEntry.init`: He for the ReLU family,
+ * Xavier otherwise), He for maxout (no activation); `glorot` → `xavier`.
+ */
 export function resolveInit(init: InitName, activation: string | undefined): 'normal' | 'xavier' | 'he' {
   if (init === 'glorot') return 'xavier';
   if (init !== 'auto') return init;
-  return activation === undefined || HE_ACTIVATIONS.includes(activation) ? 'he' : 'xavier';
+  if (activation === undefined) return 'he';
+  return ACTIVATIONS.find((e) => e.name === activation)?.init ?? 'xavier';
 }
 
 /** Trainable parameters: dense (in + 1)·units, maxout (in + 1)·units·pieces. */

@@ -1,9 +1,9 @@
 /**
- * The `training` block: epochs, batch size, validation split, seed, shuffling.
+ * The `training` block: epochs, batch size, validation split, seed, shuffling, precision.
  */
 import type { TrainingConfig } from './types';
-import { Checker, checkBoolean, checkInteger, checkKeys, checkNumberIn, describeType, isObject } from './checks';
-import { TRAINING_DEFAULTS, TRAINING_KEYS } from './keys';
+import { Checker, checkBoolean, checkChoice, checkInteger, checkKeys, checkNumberIn, describeType, isObject } from './checks';
+import { PRECISIONS, TRAINING_DEFAULTS, TRAINING_KEYS } from './keys';
 
 /** Largest seed accepted (seeds are 32-bit). */
 export const MAX_SEED = 0xffffffff;
@@ -26,5 +26,6 @@ export function checkTraining(c: Checker, value: unknown): Required<TrainingConf
     out.validationSplit = checkNumberIn(c, value.validationSplit, [...path, 'validationSplit'], 'validationSplit', 0, 1, true) ?? out.validationSplit;
   if (value.seed !== undefined) out.seed = checkInteger(c, value.seed, [...path, 'seed'], 'seed', 0, MAX_SEED) ?? out.seed;
   if (value.shuffle !== undefined) out.shuffle = checkBoolean(c, value.shuffle, [...path, 'shuffle'], 'shuffle') ?? out.shuffle;
+  if (value.precision !== undefined) out.precision = checkChoice(c, value.precision, [...path, 'precision'], 'precision', PRECISIONS) ?? out.precision;
   return out;
 }

@@ -1,11 +1,14 @@
 /**
  * Reusable per-batch storage: a layer keeps one of these per intermediate array and asks for
  * exactly `length` entries each batch. Storage grows when needed and is otherwise reused, so a
- * smaller last batch costs a view, not a new allocation of the data.
+ * smaller last batch costs a view, not a new allocation of the data. Storage comes from
+ * `allocate` (default `new Float64Array`), e.g. a WebAssembly kernel's memory.
  */
 export class BatchBuffer {
-  private storage = new Float64Array(0);
-  private current = new Float64Array(0);
+  private storage: Float64Array = new Float64Array(0);
+  private current: Float64Array = new Float64Array(0);
+
+  constructor(private readonly allocate: (length: number) => Float64Array = (length) => new Float64Array(length)) {}
 
   /** The buffer's current view (length as last requested by `fit`). */
   get view(): Float64Array {
@@ -15,7 +18,7 @@ export class BatchBuffer {
   /** A view of exactly `length` entries over reused storage (contents are unspecified). */
   fit(length: number): Float64Array {
     if (length === this.current.length) return this.current;
-    if (length > this.storage.length) this.storage = new Float64Array(length);
+    if (length > this.storage.length) this.storage = this.allocate(length);
     this.current = length === this.storage.length ? this.storage : this.storage.subarray(0, length);
     return this.current;
   }

@@ -4,7 +4,7 @@
  * the three products go through the `DenseKernel`.
  */
 import type { Activation } from '../activations/activation';
-import type { DenseKernel } from '../linalg/kernel';
+import { allocatorOf, DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
 import { sumRowsInto } from '../linalg/reduce';
 import { BatchBuffer } from './batch-buffer';
@@ -24,22 +24,27 @@ export class DenseLayer implements Layer {
 
   private x: Float64Array = NO_INPUT_GRADIENT;
   private n = 0;
-  private readonly z = new BatchBuffer();
-  private readonly y = new BatchBuffer();
-  private readonly dz = new BatchBuffer();
-  private readonly dx = new BatchBuffer();
+  private readonly z: BatchBuffer;
+  private readonly y: BatchBuffer;
+  private readonly dz: BatchBuffer;
+  private readonly dx: BatchBuffer;
 
-  /** Zero-initialised weights; see `initialize` in init.ts to draw them. */
+  /** Zero-initialised weights; see `initialize` in init.ts to draw them. Arrays come from the kernel's allocator. */
   constructor(
     readonly inputs: number,
     readonly units: number,
     readonly activation: Activation,
     private readonly kernel: DenseKernel = jsKernel,
   ) {
-    this.w = new Float64Array(inputs * units);
-    this.b = new Float64Array(units);
-    this.dw = new Float64Array(inputs * units);
-    this.db = new Float64Array(units);
+    const alloc = allocatorOf(kernel);
+    this.w = alloc(inputs * units);
+    this.b = alloc(units);
+    this.dw = alloc(inputs * units);
+    this.db = alloc(units);
+    this.z = new BatchBuffer(alloc);
+    this.y = new BatchBuffer(alloc);
+    this.dz = new BatchBuffer(alloc);
+    this.dx = new BatchBuffer(alloc);
   }
 
   /** Output features per sample (= units). */
@@ -60,14 +65,15 @@ export class DenseLayer implements Layer {
     const z = this.z.fit(n * this.units);
     const y = this.y.fit(n * this.units);
     this.kernel.matmul(x, this.w, z, n, this.inputs, this.units, this.b);
-    this.activation.forwardInto(z, y, this.units);
+    if (!this.kernel.activationInto?.(this.activation.name, z, y)) this.activation.forwardInto(z, y, this.units);
     return y;
   }
 
   /** dz = VJP_act(z, y, dy); then dW, db and dx from dz. Returns dx (a reused buffer). */
   backward(dy: Float64Array): Float64Array {
     const dz = this.dz.fit(this.n * this.units);
-    this.activation.backwardInto(this.z.view, this.y.view, dy, dz, this.units);
+    if (!this.kernel.activationBackwardInto?.(this.activation.name, this.z.view, dy, dz))
+      this.activation.backwardInto(this.z.view, this.y.view, dy, dz, this.units);
     return this.backwardFromPreActivation(dz);
   }
 

@@ -5,7 +5,7 @@
  * every other dz = 0; then dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ through the kernel.
  * (The reference's maxout could not be built, handled one vector and had no usable backward.)
  */
-import type { DenseKernel } from '../linalg/kernel';
+import { allocatorOf, DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
 import { sumRowsInto } from '../linalg/reduce';
 import { BatchBuffer, IndexBuffer } from './batch-buffer';
@@ -23,10 +23,10 @@ export class MaxoutLayer implements Layer {
 
   private x: Float64Array = NO_INPUT_GRADIENT;
   private n = 0;
-  private readonly z = new BatchBuffer();
-  private readonly y = new BatchBuffer();
-  private readonly dz = new BatchBuffer();
-  private readonly dx = new BatchBuffer();
+  private readonly z: BatchBuffer;
+  private readonly y: BatchBuffer;
+  private readonly dz: BatchBuffer;
+  private readonly dx: BatchBuffer;
   /** For each (sample, unit): the column j·pieces + k of the winning piece. */
   private readonly argmax = new IndexBuffer();
 
@@ -39,10 +39,15 @@ export class MaxoutLayer implements Layer {
   ) {
     if (!(pieces >= 1 && Number.isInteger(pieces))) throw new Error(`maxout pieces must be a whole number ≥ 1, got ${pieces}`);
     const cols = units * pieces;
-    this.w = new Float64Array(inputs * cols);
-    this.b = new Float64Array(cols);
-    this.dw = new Float64Array(inputs * cols);
-    this.db = new Float64Array(cols);
+    const alloc = allocatorOf(kernel);
+    this.w = alloc(inputs * cols);
+    this.b = alloc(cols);
+    this.dw = alloc(inputs * cols);
+    this.db = alloc(cols);
+    this.z = new BatchBuffer(alloc);
+    this.y = new BatchBuffer(alloc);
+    this.dz = new BatchBuffer(alloc);
+    this.dx = new BatchBuffer(alloc);
   }
 
   /** Output features per sample (= units). */

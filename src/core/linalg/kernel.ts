@@ -1,8 +1,11 @@
 /**
  * The dense linear-algebra kernel: the three matrix products of a layer's forward and
  * backward pass. All matrices are row-major Float64Arrays; outputs are overwritten, and
- * callers pass preallocated buffers. A faster backend (e.g. WebAssembly SIMD) implements
- * this interface and is dropped in without touching layers, activations or optimizers.
+ * callers pass preallocated buffers. Two backends: the plain TypeScript `jsKernel`
+ * (js-kernel.ts, the fallback) and the WebAssembly SIMD `WasmKernel` (wasm-kernel.ts; two
+ * threads in threaded-kernel.ts); `createKernel` (default-kernel.ts) picks one per model.
+ * The optional members let a backend hold the layers' arrays and take over a few elementwise
+ * passes; layers fall back to plain arrays and the activations' own code without them.
  */
 export interface DenseKernel {
   /** Backend name for logs and benchmarks. */
@@ -13,4 +16,31 @@ export interface DenseKernel {
   matmulTransA(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number): void;
   /** Input gradient: C[n×k] = A · Bᵀ, with A[n×m] and B[k×m]. */
   matmulTransB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void;
+  /**
+   * A zeroed array of `length` where this kernel works fastest on it (e.g. inside a WebAssembly
+   * memory, so products read it in place). Absent: plain `new Float64Array(length)` is as good.
+   */
+  alloc?(length: number): Float64Array;
+  /**
+   * The first NaN or ±Infinity in `arrays` (the divergence check after every step), or undefined.
+   * Absent: the trainer scans in TypeScript.
+   */
+  firstNonFinite?(arrays: readonly Float64Array[]): number | undefined;
+  /**
+   * Applies the activation `name` elementwise, y = f(z), when the kernel implements it for these
+   * arrays (same numbers as the registry's activation); returns false to leave it to the activation.
+   */
+  activationInto?(name: string, z: Float64Array, y: Float64Array): boolean;
+  /** The matching backward, dz = f′(z) · dy; false when not handled. */
+  activationBackwardInto?(name: string, z: Float64Array, dy: Float64Array, dz: Float64Array): boolean;
+  /** Releases what the kernel holds besides memory (e.g. a helper thread); it still works afterwards. */
+  dispose?(): void;
+}
+
+/** Creates float64 arrays: a kernel's `alloc` or plain `new Float64Array`. */
+export type Float64Allocator = (length: number) => Float64Array;
+
+/** The allocator a layer using `kernel` should take its arrays from. */
+export function allocatorOf(kernel: DenseKernel): Float64Allocator {
+  return kernel.alloc ? (length) => kernel.alloc!(length) : (length) => new Float64Array(length);
 }

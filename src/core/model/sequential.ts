@@ -12,7 +12,7 @@ import { BatchBuffer } from '../layers/batch-buffer';
 import { DenseLayer } from '../layers/dense';
 import { initialize } from '../layers/init';
 import type { Layer } from '../layers/layer';
-import type { DenseKernel } from '../linalg/kernel';
+import { allocatorOf, DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
 import { lossRegistry } from '../losses';
 import type { Loss } from '../losses/loss';
@@ -35,7 +35,7 @@ export class Sequential {
   private readonly fusedOutput: DenseLayer | undefined;
   private readonly paramList: Float64Array[];
   private readonly gradList: Float64Array[];
-  private readonly lossGrad = new BatchBuffer();
+  private readonly lossGrad: BatchBuffer;
   private output: Float64Array = new Float64Array(0);
 
   private constructor(
@@ -45,7 +45,10 @@ export class Sequential {
     readonly layers: readonly Layer[],
     /** The loss the model is trained on. */
     readonly loss: Loss,
+    /** The kernel of the layers' matrix products (its allocator also holds their arrays). */
+    readonly kernel: DenseKernel,
   ) {
+    this.lossGrad = new BatchBuffer(allocatorOf(kernel));
     if (layers.length === 0) throw new NnError({ path: ['layers'], message: 'a model needs at least one layer', severity: 'error' });
     const last = layers[layers.length - 1];
     const canFuse = loss.fusesWith !== undefined && loss.forwardFromLogits !== undefined && loss.logitGradInto !== undefined;
@@ -62,7 +65,7 @@ export class Sequential {
       const [w, b] = layer.params();
       initialize(w, b, spec.init, layer.inputs, weightColumns(layer.shape()), rng, spec.initScale);
     });
-    return new Sequential(config.inputs, layers, lossRegistry.create(config.loss, {}, { path: ['loss'] }));
+    return new Sequential(config.inputs, layers, lossRegistry.create(config.loss, {}, { path: ['loss'] }), kernel);
   }
 
   /** Rebuilds the model of `config` with the weights saved by `toJSON`; throws NnError on any mismatch. */

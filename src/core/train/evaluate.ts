@@ -3,6 +3,7 @@
  * of all their inputs: at most EVAL_CHUNK rows are converted at a time.
  */
 import { allIndices, type Dataset, gatherInputs } from '../data/dataset';
+import { BatchBuffer } from '../layers/batch-buffer';
 import type { Sequential } from '../model/sequential';
 import { gatherRows } from './split';
 
@@ -15,17 +16,29 @@ export interface Metrics {
   accuracy?: number;
 }
 
+/** Storage for the chunks, kept by a caller that evaluates repeatedly (a run, every epoch) so nothing is allocated then. */
+export class ChunkBuffers {
+  readonly x: BatchBuffer;
+  readonly t: BatchBuffer;
+
+  constructor(allocate?: (length: number) => Float64Array) {
+    this.x = new BatchBuffer(allocate);
+    this.t = new BatchBuffer(allocate);
+  }
+}
+
 /**
  * Calls `fn(x, t, count, start)` for consecutive chunks of at most `chunk` samples of `indices`
  * (default: every sample), with x[count×inputs] and t[count×outputs] gathered as float64.
- * The arrays are reused between calls.
+ * The arrays are reused between calls (and between evaluations, with the caller's `buffers`).
  */
 export function forEachChunk(
   data: Dataset, indices: Uint32Array | undefined, fn: (x: Float64Array, t: Float64Array, count: number, start: number) => void, chunk = EVAL_CHUNK,
+  buffers: ChunkBuffers = new ChunkBuffers(),
 ): void {
   const order = indices ?? allIndices(data.n);
   const size = Math.max(1, Math.min(chunk, order.length));
-  const x = new Float64Array(size * data.inputs), t = new Float64Array(size * data.outputs);
+  const x = buffers.x.fit(size * data.inputs), t = buffers.t.fit(size * data.outputs);
   for (let start = 0; start < order.length; start += size) {
     const count = Math.min(size, order.length - start);
     const bx = count === size ? x : x.subarray(0, count * data.inputs);
@@ -40,11 +53,11 @@ export function forEachChunk(
  * Mean loss (and accuracy) over the samples: L = Σ_c n_c·L_c / Σ_c n_c over the chunks c
  * (one chunk: exactly the model's own `evaluate`).
  */
-export function evaluateOn(model: Sequential, data: Dataset, indices: Uint32Array | undefined, withAccuracy: boolean, chunk = EVAL_CHUNK): Metrics {
+export function evaluateOn(model: Sequential, data: Dataset, indices: Uint32Array | undefined, withAccuracy: boolean, chunk = EVAL_CHUNK, buffers?: ChunkBuffers): Metrics {
   const n = indices ? indices.length : data.n;
   if (n === 0) return { loss: NaN };
   const parts: { loss: number; accuracy?: number; count: number }[] = [];
-  forEachChunk(data, indices, (x, t, count) => parts.push({ ...model.evaluate(x, t, count, withAccuracy), count }), chunk);
+  forEachChunk(data, indices, (x, t, count) => parts.push({ ...model.evaluate(x, t, count, withAccuracy), count }), chunk, buffers);
   if (parts.length === 1) {
     const { loss, accuracy } = parts[0];
     return accuracy === undefined ? { loss } : { loss, accuracy };

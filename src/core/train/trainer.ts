@@ -12,6 +12,8 @@
 import type { ResolvedConfig } from '../config/types';
 import { type Dataset, gatherInputs } from '../data/dataset';
 import { BatchBuffer } from '../layers/batch-buffer';
+import { createKernel } from '../linalg/default-kernel';
+import { allocatorOf } from '../linalg/kernel';
 import { countCorrect } from '../model/accuracy';
 import { Sequential } from '../model/sequential';
 import { optimizerRegistry } from '../optimizers';
@@ -19,7 +21,7 @@ import type { Optimizer } from '../optimizers/optimizer';
 import { Rng } from '../rng';
 import { checkDataFits } from './data-fit';
 import { describeNonFinite, describeRunaway, divergenceMessage, DIVERGENCE_FACTOR, firstRunaway, lossExploded } from './divergence';
-import { evaluateOn, type Metrics } from './evaluate';
+import { ChunkBuffers, EVAL_CHUNK, evaluateOn, type Metrics } from './evaluate';
 import { gatherRows, SampleSplit, splitSamples } from './split';
 import { testEveryEpoch } from './test-cost';
 import type { EpochReport, RunStatus, TrainOptions, TrainResult } from './types';
@@ -51,8 +53,11 @@ export class TrainingRun {
   private readonly batchSize: number;
   private readonly testPerEpoch: boolean;
   private lastTest: { batches: number; metrics: Metrics } | undefined;
-  private readonly batchX = new BatchBuffer();
-  private readonly batchT = new BatchBuffer();
+  /** The batch being trained, gathered straight into the kernel's memory. */
+  private readonly batchX: BatchBuffer;
+  private readonly batchT: BatchBuffer;
+  /** Validation and test chunks, in the kernel's memory, reused every epoch. */
+  private readonly evalBuffers: ChunkBuffers;
   private readonly now: () => number;
   private startedAt: number | undefined;
   private epoch = 0;
@@ -66,7 +71,11 @@ export class TrainingRun {
     checkDataFits(config, data);
     this.rng = new Rng(config.training.seed);
     this.split = splitSamples(data.n, config.training.validationSplit, this.rng);
-    this.model = Sequential.build(config, this.rng, options.kernel);
+    this.model = Sequential.build(config, this.rng, options.kernel ?? createKernel(config.training.precision, options.spawnKernelHelper));
+    const alloc = allocatorOf(this.model.kernel);
+    this.batchX = new BatchBuffer(alloc);
+    this.batchT = new BatchBuffer(alloc);
+    this.evalBuffers = new ChunkBuffers(alloc);
     this.optimizer = optimizerRegistry.create(config.optimizer.name, config.optimizer.params, { path: ['optimizer'], rng: this.rng });
     this.classification = data.task === 'classification';
     this.batchSize = Math.max(1, Math.min(config.training.batchSize, this.split.train.length));
@@ -121,7 +130,10 @@ export class TrainingRun {
       return this.stop('diverged', divergenceMessage(epoch, `loss ${epochLoss.toPrecision(3)} is more than ${DIVERGENCE_FACTOR.toExponential(0)} × the first epoch's ${first.toPrecision(3)}`, this.config.optimizer));
     const report = this.report(epoch, epochLoss, correct / nTrain, epochStart);
     this.history.push(report);
-    if (epoch >= this.config.training.epochs) this.status = 'completed';
+    if (epoch >= this.config.training.epochs) {
+      this.status = 'completed';
+      this.releaseKernel();
+    }
     this.options.onEpoch?.(report);
     return report;
   }
@@ -131,7 +143,7 @@ export class TrainingRun {
     const report: EpochReport = { epoch, epochs: this.config.training.epochs, loss, elapsed: 0, samplesPerSecond: 0 };
     if (this.classification) report.accuracy = accuracy;
     if (this.split.validation.length > 0) {
-      const val = evaluateOn(this.model, this.data, this.split.validation, this.classification);
+      const val = evaluateOn(this.model, this.data, this.split.validation, this.classification, EVAL_CHUNK, this.evalBuffers);
       report.valLoss = val.loss;
       if (val.accuracy !== undefined) report.valAccuracy = val.accuracy;
     }
@@ -155,7 +167,7 @@ export class TrainingRun {
     const test = this.options.testData;
     if (!test) return undefined;
     // The weights change only by optimizer steps: the last evaluation holds while no step was taken.
-    if (this.lastTest?.batches !== this.batchesDone) this.lastTest = { batches: this.batchesDone, metrics: evaluateOn(this.model, test, undefined, this.classification) };
+    if (this.lastTest?.batches !== this.batchesDone) this.lastTest = { batches: this.batchesDone, metrics: evaluateOn(this.model, test, undefined, this.classification, EVAL_CHUNK, this.evalBuffers) };
     return this.lastTest.metrics;
   }
 
@@ -164,9 +176,15 @@ export class TrainingRun {
     return this.split.validation;
   }
 
+  /** Stops the helper thread of a kernel this run created (the model still predicts afterwards). */
+  private releaseKernel(): void {
+    if (this.options.kernel === undefined) this.model.kernel.dispose?.();
+  }
+
   private stop(status: RunStatus, message: string): undefined {
     this.status = status;
     this.message = message;
+    this.releaseKernel();
     return undefined;
   }
 }

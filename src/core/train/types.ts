@@ -3,6 +3,7 @@
  */
 import type { Dataset } from '../data/dataset';
 import type { DenseKernel } from '../linalg/kernel';
+import type { SpawnKernelHelper } from '../linalg/kernel-helper';
 import type { Sequential } from '../model/sequential';
 
 /** Metrics of one finished epoch. Losses follow the mean-over-samples convention of `Loss`. */
@@ -37,10 +38,15 @@ export interface TrainOptions {
   onEpoch?(report: EpochReport): void;
   /** Checked between batches; returning true cancels the run. */
   shouldStop?(): boolean;
-  /** The matrix kernel (default: the plain TypeScript one). */
+  /** The matrix kernel (default: `createKernel(config.training.precision)`, WebAssembly SIMD where available). */
   kernel?: DenseKernel;
   /** A held-out test set (the description's `testData`), evaluated after training and every epoch when cheap. */
   testData?: Dataset;
+  /**
+   * How the host starts a helper thread; given (and no `kernel`), the default kernel splits big
+   * products over two threads. The run stops the thread when it ends.
+   */
+  spawnKernelHelper?: SpawnKernelHelper;
   /** Clock in milliseconds (default: performance.now or Date.now). */
   now?(): number;
 }

@@ -9,7 +9,7 @@ import type { EpochReport, RunStatus, TrainOptions } from '../../../src/core/tra
 import { TrainingLoop, type EpochRunner, type PreparedRun, type TrainingLoopDeps } from '../../../src/extension/training/training-loop';
 import type { WorkerToHost } from '../../../src/shared/worker-protocol';
 
-const config = { name: 'fake', inputs: 2, layers: [], loss: 'Square', optimizer: { name: 'SGD', params: {} }, training: { epochs: 10, batchSize: 4, validationSplit: 0, seed: 1, shuffle: true } } as ResolvedConfig;
+const config = { name: 'fake', inputs: 2, layers: [], loss: 'Square', optimizer: { name: 'SGD', params: {} }, training: { epochs: 10, batchSize: 4, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64' } } as ResolvedConfig;
 const data = { x: new Float64Array(8), y: new Float64Array(4), n: 4, inputs: 2, outputs: 1, task: 'regression' } as Dataset;
 
 /** A run of `epochs` epochs with loss 1/epoch that honours shouldStop, like the core's TrainingRun. */

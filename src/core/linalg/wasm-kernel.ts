@@ -1,0 +1,210 @@
+/**
+ * The WebAssembly SIMD dense kernel (see wasm/gemm64.ts and wasm/gemm32.ts for the loops).
+ *
+ * Layers built with this kernel allocate their weights, gradients and batch buffers with
+ * `alloc`, i.e. inside the kernel's shared WebAssembly memory, so the products read and write
+ * them in place. Arrays from elsewhere (a caller's own Float64Array) still work: they are copied
+ * into reused scratch regions and results copied back. Nothing is allocated per call once the
+ * scratch regions have reached their size.
+ *
+ * Precision `float64` computes in f64x2. Precision `float32` keeps every array float64 (weights,
+ * activations, optimizer state) and runs only the three products in float32: operands are
+ * rounded to float32 (in WebAssembly, into scratch), multiplied in f32x4 with float32
+ * accumulation, and the result widened back to float64.
+ *
+ * The products themselves are all one routine, C += Â·B with Â read through strides:
+ *   matmul:       C[n×m] = bias + A[n×k]·B[k×m]       Â = A  (row stride k, step 1)
+ *   matmulTransA: C[k×m] = Aᵀ·B, A[n×k], B[n×m]      Â = Aᵀ (row stride 1, step k)
+ *   matmulTransB: C[n×k] = A·Bᵀ, A[n×m], B[k×m]      B transposed into scratch first.
+ * Besides the products, ReLU (forward and backward) and the divergence check run in
+ * WebAssembly too, on arrays in the kernel's memory, with the same numbers as TypeScript.
+ */
+import type { Precision } from '../config/types';
+import type { DenseKernel } from './kernel';
+import { Scratch, WasmArena } from './wasm-arena';
+import { instantiateKernel, KernelExports, kernelModule } from './wasm-module';
+
+/**
+ * Runs `C += Â·B` (gemm64 or gemm32) for output rows [0, n); a threaded implementation may hand
+ * part of the rows to a helper thread. `fn` 0 = gemm64, 1 = gemm32.
+ */
+export type GemmRunner = (fn: 0 | 1, a: number, ars: number, aqs: number, b: number, c: number, n: number, k: number, m: number) => void;
+
+/** Options of `WasmKernel`. */
+export interface WasmKernelOptions {
+  precision?: Precision;
+  /** Initial memory in 64 KiB pages (grows on demand). */
+  initialPages?: number;
+}
+
+/** A dense kernel running WebAssembly SIMD code over its own shared memory. */
+export class WasmKernel implements DenseKernel {
+  readonly name: string;
+  readonly precision: Precision;
+  /** The kernel's memory and allocator (layers' arrays live here). */
+  readonly arena: WasmArena;
+  /** The module's functions over `arena.memory`. */
+  readonly fns: KernelExports;
+  /** How gemm calls run; replaced by a two-thread runner when a helper is attached. */
+  protected runGemm: GemmRunner;
+
+  // Scratch regions: float64 copies of foreign operands, a transposed B, and float32 mirrors.
+  private readonly sA: Scratch = { at: 0, bytes: 0 };
+  private readonly sB: Scratch = { at: 0, bytes: 0 };
+  private readonly sC: Scratch = { at: 0, bytes: 0 };
+  private readonly sBias: Scratch = { at: 0, bytes: 0 };
+  private readonly sT: Scratch = { at: 0, bytes: 0 };
+  private readonly sA32: Scratch = { at: 0, bytes: 0 };
+  private readonly sB32: Scratch = { at: 0, bytes: 0 };
+  private readonly sC32: Scratch = { at: 0, bytes: 0 };
+  private readonly sT32: Scratch = { at: 0, bytes: 0 };
+
+  /** Throws when WebAssembly SIMD or shared memory is unavailable (see `createWasmKernel`). `threads` only names it. */
+  constructor(options: WasmKernelOptions = {}, threads = 1) {
+    const module = kernelModule();
+    if (!module) throw new Error('WebAssembly SIMD is not available here');
+    this.precision = options.precision ?? 'float64';
+    this.name = `${this.precision === 'float64' ? 'wasm64' : 'wasm32'}${threads > 1 ? `x${threads}` : ''}`;
+    this.arena = new WasmArena(options.initialPages);
+    this.fns = instantiateKernel(module, this.arena.memory);
+    const fns = this.fns;
+    this.runGemm = (fn, a, ars, aqs, b, c, n, k, m) => (fn === 0 ? fns.gemm64(a, ars, aqs, b, c, n, k, m) : fns.gemm32(a, ars, aqs, b, c, n, k, m));
+  }
+
+  /** A zeroed array inside the kernel's memory, read and written by the products without copies. */
+  alloc(length: number): Float64Array {
+    return this.arena.alloc(length);
+  }
+
+  /** ReLU in WebAssembly for arrays in the kernel's memory (the products' neighbours); other activations: false. */
+  activationInto(name: string, z: Float64Array, y: Float64Array): boolean {
+    if (name !== 'ReLU' || z.length !== y.length) return false;
+    const pz = this.arena.addressOf(z), py = this.arena.addressOf(y);
+    if (pz < 0 || py < 0) return false;
+    this.fns.reluForward64(pz, py, z.length);
+    return true;
+  }
+
+  /** ReLU's backward in WebAssembly (see `activationInto`). */
+  activationBackwardInto(name: string, z: Float64Array, dy: Float64Array, dz: Float64Array): boolean {
+    if (name !== 'ReLU' || z.length !== dy.length || z.length !== dz.length) return false;
+    const pz = this.arena.addressOf(z), pdy = this.arena.addressOf(dy), pdz = this.arena.addressOf(dz);
+    if (pz < 0 || pdy < 0 || pdz < 0) return false;
+    this.fns.reluBackward64(pz, pdy, pdz, z.length);
+    return true;
+  }
+
+  /** The first non-finite value of `arrays`: SIMD over arrays in the kernel's memory, a plain scan otherwise. */
+  firstNonFinite(arrays: readonly Float64Array[]): number | undefined {
+    for (const a of arrays) {
+      const at = this.arena.addressOf(a);
+      if (at >= 0) {
+        const i = this.fns.firstNonFinite64(at, a.length);
+        if (i >= 0) return a[i];
+      } else {
+        for (let i = 0; i < a.length; i++) if (a[i] - a[i] !== 0) return a[i];
+      }
+    }
+    return undefined;
+  }
+
+  matmul(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number, bias?: Float64Array): void {
+    if (this.precision === 'float32') {
+      const pa = this.in32(a, n * k, this.sA32), pb = this.in32(b, k * m, this.sB32);
+      const pbias = bias === undefined ? 0 : this.in64(bias, m, this.sBias);
+      const pc = this.arena.scratch(this.sC32, n * m * 4);
+      this.fns.fillRows32(pc, pbias, n, m);
+      this.runGemm(1, pa, k * 4, 4, pb, pc, n, k, m);
+      this.out32(pc, c, n * m);
+      return;
+    }
+    const pa = this.in64(a, n * k, this.sA), pb = this.in64(b, k * m, this.sB);
+    const pbias = bias === undefined ? 0 : this.in64(bias, m, this.sBias);
+    const pc = this.outAddress(c, n * m);
+    this.fns.fillRows64(pc, pbias, n, m);
+    this.runGemm(0, pa, k * 8, 8, pb, pc, n, k, m);
+    this.out64(pc, c, n * m);
+  }
+
+  matmulTransA(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number): void {
+    if (this.precision === 'float32') {
+      const pa = this.in32(a, n * k, this.sA32), pb = this.in32(b, n * m, this.sB32);
+      const pc = this.arena.scratch(this.sC32, k * m * 4);
+      this.fns.fillRows32(pc, 0, k, m);
+      this.runGemm(1, pa, 4, k * 4, pb, pc, k, n, m);
+      this.out32(pc, c, k * m);
+      return;
+    }
+    const pa = this.in64(a, n * k, this.sA), pb = this.in64(b, n * m, this.sB);
+    const pc = this.outAddress(c, k * m);
+    this.fns.fillRows64(pc, 0, k, m);
+    this.runGemm(0, pa, 8, k * 8, pb, pc, k, n, m);
+    this.out64(pc, c, k * m);
+  }
+
+  matmulTransB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
+    if (this.precision === 'float32') {
+      const pa = this.in32(a, n * m, this.sA32), pb = this.in32(b, k * m, this.sB32);
+      const pt = this.arena.scratch(this.sT32, k * m * 4);
+      this.fns.transpose32(pb, pt, k, m);
+      const pc = this.arena.scratch(this.sC32, n * k * 4);
+      this.fns.fillRows32(pc, 0, n, k);
+      this.runGemm(1, pa, m * 4, 4, pt, pc, n, m, k);
+      this.out32(pc, c, n * k);
+      return;
+    }
+    const pa = this.in64(a, n * m, this.sA), pb = this.in64(b, k * m, this.sB);
+    const pt = this.arena.scratch(this.sT, k * m * 8);
+    this.fns.transpose64(pb, pt, k, m);
+    const pc = this.outAddress(c, n * k);
+    this.fns.fillRows64(pc, 0, n, k);
+    this.runGemm(0, pa, m * 8, 8, pt, pc, n, m, k);
+    this.out64(pc, c, n * k);
+  }
+
+  /** Byte address of the first `len` values of `x` as float64 in the memory (copied into `slot` if foreign). */
+  private in64(x: Float64Array, len: number, slot: Scratch): number {
+    const at = this.arena.addressOf(x);
+    if (at >= 0) return at;
+    const p = this.arena.scratch(slot, len * 8);
+    this.arena.f64.set(len === x.length ? x : x.subarray(0, len), p / 8);
+    return p;
+  }
+
+  /** Byte address of the first `len` values of `x` rounded to float32, in `slot`. */
+  private in32(x: Float64Array, len: number, slot: Scratch): number {
+    const p = this.arena.scratch(slot, len * 4);
+    const at = this.arena.addressOf(x);
+    if (at >= 0) this.fns.demote(at, p, len);
+    else this.arena.f32.set(len === x.length ? x : x.subarray(0, len), p / 4);
+    return p;
+  }
+
+  /** Where a float64 result for `c` is written: in place when `c` is ours, else scratch. */
+  private outAddress(c: Float64Array, len: number): number {
+    const at = this.arena.addressOf(c);
+    return at >= 0 ? at : this.arena.scratch(this.sC, len * 8);
+  }
+
+  /** Copies a float64 result at `p` into a foreign `c` (nothing to do when written in place). */
+  private out64(p: number, c: Float64Array, len: number): void {
+    if (this.arena.addressOf(c) >= 0) return;
+    c.set(this.arena.f64.subarray(p / 8, p / 8 + len));
+  }
+
+  /** Widens a float32 result at `p` into `c`. */
+  private out32(p: number, c: Float64Array, len: number): void {
+    const at = this.arena.addressOf(c);
+    if (at >= 0) this.fns.promote(p, at, len);
+    else c.set(this.arena.f32.subarray(p / 4, p / 4 + len));
+  }
+}
+
+/** A WebAssembly kernel of the given precision, or undefined where WebAssembly SIMD is unavailable. */
+export function createWasmKernel(options: WasmKernelOptions = {}): WasmKernel | undefined {
+  try {
+    return new WasmKernel(options);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,185 @@
+// AssemblyScript (compiled by asc, not tsc): float32 matrix products with WebAssembly SIMD (f32x4),
+// the same scheme as gemm64.ts with twice the lanes:
+//   C[n×m] += Â[n×K] · B[K×m],   Â(r, q) read at a + r·ars + q·aqs (byte strides).
+// A 4×8 tile of C lives in eight f32x4 registers: per step 2 vector loads of B, 4 splat loads
+// of Â, 8 multiplies and 8 adds (64 flops). Leftover columns use 4×4 then scalar tiles.
+// Plus the conversions between the model's float64 storage and the float32 scratch.
+
+/** Rows of B per reduction slice: about 256 KiB of B (65536 floats), at least 16 rows. */
+function sliceDepth(m: i32): i32 {
+  const d = 65536 / max(m, 1);
+  return max(16, d);
+}
+
+/** Four rows of C (row pitch 4m bytes) += Â rows (a, ars) · B over q in [0, qn). */
+function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void {
+  const bp = <usize>m << 2;
+  const cp = bp;
+  let j = 0;
+  for (; j + 8 <= m; j += 8) {
+    const c0 = c + (<usize>j << 2);
+    const c1 = c0 + cp, c2 = c1 + cp, c3 = c2 + cp;
+    let s00 = v128.load(c0), s01 = v128.load(c0, 16);
+    let s10 = v128.load(c1), s11 = v128.load(c1, 16);
+    let s20 = v128.load(c2), s21 = v128.load(c2, 16);
+    let s30 = v128.load(c3), s31 = v128.load(c3, 16);
+    let pa = a;
+    let pb = b + (<usize>j << 2);
+    for (let q = 0; q < qn; q++) {
+      const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+      const a0 = v128.load32_splat(pa);
+      const a1 = v128.load32_splat(pa + ars);
+      const a2 = v128.load32_splat(pa + 2 * ars);
+      const a3 = v128.load32_splat(pa + 3 * ars);
+      s00 = f32x4.add(s00, f32x4.mul(a0, b0)); s01 = f32x4.add(s01, f32x4.mul(a0, b1));
+      s10 = f32x4.add(s10, f32x4.mul(a1, b0)); s11 = f32x4.add(s11, f32x4.mul(a1, b1));
+      s20 = f32x4.add(s20, f32x4.mul(a2, b0)); s21 = f32x4.add(s21, f32x4.mul(a2, b1));
+      s30 = f32x4.add(s30, f32x4.mul(a3, b0)); s31 = f32x4.add(s31, f32x4.mul(a3, b1));
+      pa += aqs;
+      pb += bp;
+    }
+    v128.store(c0, s00); v128.store(c0, s01, 16);
+    v128.store(c1, s10); v128.store(c1, s11, 16);
+    v128.store(c2, s20); v128.store(c2, s21, 16);
+    v128.store(c3, s30); v128.store(c3, s31, 16);
+  }
+  for (; j + 4 <= m; j += 4) {
+    const c0 = c + (<usize>j << 2);
+    const c1 = c0 + cp, c2 = c1 + cp, c3 = c2 + cp;
+    let s0 = v128.load(c0), s1 = v128.load(c1), s2 = v128.load(c2), s3 = v128.load(c3);
+    let pa = a;
+    let pb = b + (<usize>j << 2);
+    for (let q = 0; q < qn; q++) {
+      const b0 = v128.load(pb);
+      s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(pa), b0));
+      s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(pa + ars), b0));
+      s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(pa + 2 * ars), b0));
+      s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(pa + 3 * ars), b0));
+      pa += aqs;
+      pb += bp;
+    }
+    v128.store(c0, s0); v128.store(c1, s1); v128.store(c2, s2); v128.store(c3, s3);
+  }
+  for (; j < m; j++) {
+    const c0 = c + (<usize>j << 2);
+    const c1 = c0 + cp, c2 = c1 + cp, c3 = c2 + cp;
+    let s0 = load<f32>(c0), s1 = load<f32>(c1), s2 = load<f32>(c2), s3 = load<f32>(c3);
+    let pa = a;
+    let pb = b + (<usize>j << 2);
+    for (let q = 0; q < qn; q++) {
+      const b0 = load<f32>(pb);
+      s0 += load<f32>(pa) * b0;
+      s1 += load<f32>(pa + ars) * b0;
+      s2 += load<f32>(pa + 2 * ars) * b0;
+      s3 += load<f32>(pa + 3 * ars) * b0;
+      pa += aqs;
+      pb += bp;
+    }
+    store<f32>(c0, s0); store<f32>(c1, s1); store<f32>(c2, s2); store<f32>(c3, s3);
+  }
+}
+
+/** One row of C += one Â row · B over q in [0, qn). */
+function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void {
+  const bp = <usize>m << 2;
+  let j = 0;
+  for (; j + 8 <= m; j += 8) {
+    const c0 = c + (<usize>j << 2);
+    let s0 = v128.load(c0), s1 = v128.load(c0, 16);
+    let pa = a;
+    let pb = b + (<usize>j << 2);
+    for (let q = 0; q < qn; q++) {
+      const av = v128.load32_splat(pa);
+      s0 = f32x4.add(s0, f32x4.mul(av, v128.load(pb)));
+      s1 = f32x4.add(s1, f32x4.mul(av, v128.load(pb, 16)));
+      pa += aqs;
+      pb += bp;
+    }
+    v128.store(c0, s0); v128.store(c0, s1, 16);
+  }
+  for (; j + 4 <= m; j += 4) {
+    const c0 = c + (<usize>j << 2);
+    let s0 = v128.load(c0);
+    let pa = a;
+    let pb = b + (<usize>j << 2);
+    for (let q = 0; q < qn; q++) {
+      s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(pa), v128.load(pb)));
+      pa += aqs;
+      pb += bp;
+    }
+    v128.store(c0, s0);
+  }
+  for (; j < m; j++) {
+    const c0 = c + (<usize>j << 2);
+    let s0 = load<f32>(c0);
+    let pa = a;
+    let pb = b + (<usize>j << 2);
+    for (let q = 0; q < qn; q++) {
+      s0 += load<f32>(pa) * load<f32>(pb);
+      pa += aqs;
+      pb += bp;
+    }
+    store<f32>(c0, s0);
+  }
+}
+
+/** C[n×m] += Â[n×K] · B[K×m] in float32 (see the file comment for the strides). */
+export function gemm32(a: usize, ars: usize, aqs: usize, b: usize, c: usize, n: i32, kk: i32, m: i32): void {
+  const kc = sliceDepth(m);
+  const cp = <usize>m << 2;
+  for (let q0 = 0; q0 < kk; q0 += kc) {
+    const qn = min(kc, kk - q0);
+    const aq = a + <usize>q0 * aqs;
+    const bq = b + <usize>q0 * cp;
+    let i = 0;
+    for (; i + 4 <= n; i += 4) rows4(aq + <usize>i * ars, ars, aqs, bq, c + <usize>i * cp, qn, m);
+    for (; i < n; i++) rows1(aq + <usize>i * ars, aqs, bq, c + <usize>i * cp, qn, m);
+  }
+}
+
+/** Every row of C[n×m] (float32) set to bias[m] (float64, rounded), or to zeros when bias is 0. */
+export function fillRows32(c: usize, bias: usize, n: i32, m: i32): void {
+  const bytes = <usize>m << 2;
+  if (bias == 0) {
+    memory.fill(c, 0, <usize>n * bytes);
+    return;
+  }
+  if (n == 0) return;
+  demote(bias, c, m);
+  for (let i = 1; i < n; i++) memory.copy(c + <usize>i * bytes, c, bytes);
+}
+
+/** dst[len] (float32) = src[len] (float64) rounded to nearest, two lanes at a time. */
+export function demote(src: usize, dst: usize, len: i32): void {
+  let i = 0;
+  for (; i + 2 <= len; i += 2) {
+    const v = f32x4.demote_f64x2_zero(v128.load(src + (<usize>i << 3)));
+    v128.store64_lane(dst + (<usize>i << 2), v, 0);
+  }
+  if (i < len) store<f32>(dst + (<usize>i << 2), <f32>load<f64>(src + (<usize>i << 3)));
+}
+
+/** dst[len] (float64) = src[len] (float32), exactly, two lanes at a time. */
+export function promote(src: usize, dst: usize, len: i32): void {
+  let i = 0;
+  for (; i + 2 <= len; i += 2) {
+    const v = f64x2.promote_low_f32x4(v128.load64_zero(src + (<usize>i << 2)));
+    v128.store(dst + (<usize>i << 3), v);
+  }
+  if (i < len) store<f64>(dst + (<usize>i << 3), <f64>load<f32>(src + (<usize>i << 2)));
+}
+
+/** dst[cols×rows] = src[rows×cols]ᵀ in float32, in 8×8 blocks. */
+export function transpose32(src: usize, dst: usize, rows: i32, cols: i32): void {
+  for (let i0 = 0; i0 < rows; i0 += 8) {
+    const i1 = min(rows, i0 + 8);
+    for (let j0 = 0; j0 < cols; j0 += 8) {
+      const j1 = min(cols, j0 + 8);
+      for (let i = i0; i < i1; i++) {
+        for (let j = j0; j < j1; j++) {
+          store<f32>(dst + ((<usize>j * rows + i) << 2), load<f32>(src + ((<usize>i * cols + j) << 2)));
+        }
+      }
+    }
+  }
+}
