@@ -15,8 +15,14 @@ const stopFlag = new SharedArrayBuffer(4);
 const worker = new Worker(resolve(workerFile), { workerData: { stopFlag } });
 let batchMessages = 0;
 
-/** Peak RSS of this process (the host and its worker thread), bytes; resourceUsage reports kilobytes. */
-const peakRss = () => process.resourceUsage().maxRSS * 1024;
+/**
+ * Peak RSS of this process (the host and its worker thread), bytes: VmHWM of /proc/self/status (kB), which
+ * starts afresh at exec, where resourceUsage().maxRSS would keep the spawning process's peak on Linux.
+ */
+const peakRss = () => {
+  const m = /VmHWM:\s*(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
+};
 const emit = (event) => process.stdout.write(JSON.stringify({ ...event, t: (performance.now() - t0) / 1000, peakRss: peakRss() }) + '\n');
 
 worker.on('message', (m) => {

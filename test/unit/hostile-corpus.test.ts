@@ -65,9 +65,11 @@ describe('hostile corpus', function () {
     const dir = mkdtempSync(join(tmpdir(), 'nn-lab-hostile-'));
     cli = join(dir, 'cli.js');
     buildSync({ entryPoints: ['src/cli/main.ts'], outfile: cli, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
-    // Preloaded into the CLI: writes the process's peak RSS (kB) where NN_LAB_RSS_FILE says, at exit.
+    // Preloaded into the CLI: writes the process's peak RSS (kB) where NN_LAB_RSS_FILE says, at exit. VmHWM of
+    // /proc/self/status, not resourceUsage().maxRSS: on Linux the latter keeps the parent's peak across fork + exec,
+    // so a CLI started from a big test process would be charged the test process's memory.
     rssHook = join(dir, 'rss.js');
-    writeFileSync(rssHook, "process.on('exit', () => require('fs').writeFileSync(process.env.NN_LAB_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+    writeFileSync(rssHook, "process.on('exit', () => { const fs = require('fs'); const m = /VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8')); fs.writeFileSync(process.env.NN_LAB_RSS_FILE, m ? m[1] : '0'); });\n");
   });
 
   it('holds at least 120 cases of config, model and CLI input', () => {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { TrainingController } from '../training/training-controller';
+import { TrainingSession } from '../training/training-session';
 import { registerExportCommand } from './export-model';
 import { registerExportOnnxCommand } from './export-onnx';
 import { LiveRetrain } from './live-retrain';
@@ -18,6 +19,12 @@ export interface RunsApi {
   activeRuns(): number;
   /** Runs restarted by edits so far. */
   liveRestarts(): number;
+  /** Training workers alive now (0 once every run has ended: no orphans). */
+  liveWorkers(): number;
+  /** Closes a config's training panel, as a person would. */
+  closePanel(fileUri: vscode.Uri): boolean;
+  /** Kills a config's training worker as a crash would (fault tests). */
+  killWorker(fileUri: vscode.Uri): boolean;
   /** Restores a training panel from a state its webview saved, as the serializer does after a reload. */
   restoreTrainingPanel(panel: vscode.WebviewPanel, savedState: unknown): Promise<boolean>;
 }
@@ -38,6 +45,9 @@ export function registerRuns(context: vscode.ExtensionContext, controller: Train
     statusBarText: () => controller.statusBarText,
     activeRuns: () => controller.activeRuns,
     liveRestarts: () => live.restarts,
+    liveWorkers: () => TrainingSession.liveWorkers,
+    closePanel: (uri) => controller.closePanel(uri),
+    killWorker: (uri) => controller.killWorker(uri),
     restoreTrainingPanel: (panel, saved) => restoreTrainingPanel(controller, files, log, panel, saved),
   };
   return { disposables, api };

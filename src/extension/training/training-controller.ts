@@ -129,6 +129,20 @@ export class TrainingController implements vscode.Disposable {
     this.log.info(`${entry.fileName}: panel restored with ${state.history.length} epochs and ${state.runs.length} earlier run(s)`);
   }
 
+  /** Closes the panel of `fileUri` as a person would (its run stops); false when it has none. */
+  closePanel(fileUri: vscode.Uri): boolean {
+    const panel = this.configs.get(fileUri.toString())?.panel;
+    panel?.dispose();
+    return panel !== undefined;
+  }
+
+  /** Kills the worker of `fileUri`'s run without a stop request, as a crash would (fault tests); false when none runs. */
+  killWorker(fileUri: vscode.Uri): boolean {
+    const session = this.configs.get(fileUri.toString())?.session;
+    session?.kill();
+    return session !== undefined;
+  }
+
   /** Stops every worker and closes every panel. */
   dispose(): void {
     for (const e of this.configs.values()) {

@@ -14,6 +14,14 @@ export type WorkerListener = (message: WorkerToHost) => void;
 
 /** A running worker. `ended` resolves once it has exited, whatever the reason. */
 export class TrainingSession {
+  /** Workers started and not yet exited, across every session (an orphan would keep this above 0). */
+  private static live = 0;
+
+  /** How many training workers are alive now. */
+  static get liveWorkers(): number {
+    return TrainingSession.live;
+  }
+
   private readonly worker: Worker;
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
   private finalSeen = false;
@@ -27,10 +35,12 @@ export class TrainingSession {
    */
   constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener, access?: DataAccess, options: { initialLoss?: boolean } = {}) {
     this.worker = new Worker(workerPath, { workerData: { stopFlag: this.stopFlag.buffer } });
+    TrainingSession.live++;
     this.ended = new Promise((resolve) => {
       this.worker.on('message', (message: WorkerToHost) => this.receive(message));
       this.worker.on('error', (error) => this.receive({ type: 'crashed', message: error.message, stack: error.stack }));
       this.worker.on('exit', (code) => {
+        TrainingSession.live--;
         if (this.stopTimer) clearTimeout(this.stopTimer);
         if (!this.finalSeen) {
           this.receive(code === 0 || this.stopFlag[0] !== 0
@@ -49,6 +59,11 @@ export class TrainingSession {
     Atomics.store(this.stopFlag, 0, 1);
     this.send({ type: 'stop' });
     this.stopTimer ??= setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+  }
+
+  /** Kills the worker without asking it to stop, as a crash would (the session reports `crashed`); for fault tests. */
+  kill(): void {
+    void this.worker.terminate();
   }
 
   /** Ends the worker immediately (panel closed, extension deactivated). */
