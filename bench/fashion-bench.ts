@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const at = process.argv.indexOf('--epochs');
   const epochs = at > 0 ? Number(process.argv[at + 1]) : undefined;
-  console.log(`Fashion-MNIST: ${config}${epochs ? `, ${epochs} epochs` : ''} in a training worker (plain TypeScript kernel)…`);
+  console.log(`Fashion-MNIST: ${config}${epochs ? `, ${epochs} epochs` : ''} in a training worker (the default WebAssembly kernel, the example's precision)…`);
   const run = await runInWorker(config, { epochs });
   for (const e of run.events.filter((x) => x.type === 'problems' || x.type === 'crashed')) console.error(JSON.stringify(e));
   console.log(`data loaded in ${run.loadSeconds.toFixed(2)} s`);

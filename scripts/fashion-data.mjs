@@ -1,7 +1,8 @@
-// Links the four Fashion-MNIST files into examples/data/fashion-mnist/ (kept out of git), from the
-// Debian package's folder (`apt-get install dataset-fashion-mnist`) or from FASHION_MNIST_DIR.
+// Copies the four Fashion-MNIST files into examples/data/fashion-mnist/ (kept out of git and the .vsix), from
+// the Debian package's folder (`apt-get install dataset-fashion-mnist`) or from FASHION_MNIST_DIR. Copies, not
+// symbolic links: NN Lab refuses data files that resolve outside the workspace (see SECURITY.md).
 // Usage: npm run fashion-data   (see examples/data/fashion-mnist/README.md for other sources)
-import { existsSync, lstatSync, symlinkSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,16 +18,14 @@ if (missing.length > 0) {
   process.exit(1);
 }
 for (const f of FILES) {
-  const link = join(target, f);
-  if (existsSync(link) || isLink(link)) {
-    if (!isLink(link)) {
-      console.log(`kept ${link} (a real file)`);
-      continue;
-    }
-    unlinkSync(link);
+  const file = join(target, f);
+  if (existsSync(file) && !lstatSync(file).isSymbolicLink()) {
+    console.log(`kept ${file}`);
+    continue;
   }
-  symlinkSync(join(source, f), link);
-  console.log(`linked ${link} -> ${join(source, f)}`);
+  if (existsSync(file) || isLink(file)) unlinkSync(file); // an old link from an earlier version of this script
+  copyFileSync(join(source, f), file);
+  console.log(`copied ${join(source, f)} -> ${file}`);
 }
 
 function isLink(file) {
