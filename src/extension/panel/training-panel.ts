@@ -102,6 +102,25 @@ export class TrainingPanel implements vscode.Disposable {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
   }
 
+  /** Resolvers of `whenReady` calls waiting for the page. */
+  private readonly readyWaiters: (() => void)[] = [];
+
+  /**
+   * Resolves once the page has loaded and said `ready` (at once when it has, or when the panel is hidden:
+   * a hidden page loads only when shown), or after `timeoutMs`. A run waits for it before its worker starts:
+   * a webview loads far more slowly while a training thread already keeps a core busy.
+   */
+  whenReady(timeoutMs: number): Promise<void> {
+    if (this.channel.ready || !this.panel.visible) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.readyWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   /** Brings the panel into view beside the editor without taking focus. */
   reveal(): void {
     this.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -133,6 +152,7 @@ export class TrainingPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.channel.markReady(() => this.replay(), true);
+        for (const resolve of this.readyWaiters.splice(0)) resolve();
         break;
       case 'stop':
         this.handlers.onStop();

@@ -20,6 +20,9 @@ export type { RunSource } from './run-reporter';
 export type { ConfigRuns, TrainedModel, TrainOutcome } from './run-types';
 export { toProblemView } from './run-types';
 
+/** How long a run waits for its new panel's page to load before training anyway. */
+const PAGE_LOAD_WAIT_MS = 10_000;
+
 /** Context key that is true while any run trains (enables "Stop Training"). */
 const TRAINING_CONTEXT = 'nnLab.training';
 
@@ -51,6 +54,9 @@ export class TrainingController implements vscode.Disposable {
     const panel = this.panelFor(entry);
     if (source !== 'live') panel.reveal();
     if (source !== 'live') panel.post({ type: 'phase', phase: 'starting' });
+    // Let a new panel's page load first: started beside a busy training thread it takes tens of seconds.
+    await panel.whenReady(PAGE_LOAD_WAIT_MS);
+    if (request !== entry.requests) return { status: 'cancelled', message: 'A newer run of this config replaced it.', epochs: 0, problems: [] };
     const reporter = new RunReporter({ entry, panel, log: this.log, statusBar: this.statusBar, source, text });
     this.log.info(`${entry.fileName}: training starts (${source})`);
     return new Promise<TrainOutcome>((resolve) => {
