@@ -4,7 +4,7 @@
  * command works there from the command palette.
  */
 import { strict as assert } from 'assert';
-import { existsSync, lstatSync, readdirSync } from 'fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { extensionIdentity } from '../../scripts/vscode-host/paths';
 import { requiredPackageFiles } from '../../src/extension/webview/page-assets';
@@ -52,6 +52,9 @@ describe('e2e: the packaged .vsix', function () {
     assert.ok(lower.some((f) => /^license(\.txt|\.md)?$/.test(f)), 'the license is packaged');
     const allowed = /^(package\.json|readme\.md|license(\.txt|\.md)?|changelog\.md|\.vsixmanifest|dist\/[^/]+\.js|media\/[^/]+\.(png|svg|css)|media\/walkthrough\/[^/]+\.(md|png|svg)|schema\/.+\.json|examples\/.+)$/i; // VS Code lower-cases readme.md
     const unexpected = files.filter((f) => !allowed.test(f));
+    const bytes = files.reduce((n, f) => n + statSync(path.join(installed, f)).size, 0);
+    assert.ok(bytes < 8 * 1024 * 1024, `the package holds no data sets (${(bytes / 1048576).toFixed(1)} MB installed)`);
+    assert.ok(!files.some((f) => /-ubyte/.test(f)), 'the Fashion-MNIST files are never packaged');
     assert.deepEqual(unexpected, [], 'nothing else is packaged (sources, tests, sourcemaps, node_modules)');
   });
 
