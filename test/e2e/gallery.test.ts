@@ -112,4 +112,21 @@ describe('e2e: activation gallery and optimizer comparison', function () {
     await page.screenshot({ path: lab.artifact('compare-workbench.png') });
     publish(shot, 'screenshot-compare.png');
   });
+
+  it('brings the comparison and the gallery back after "Developer: Reload Window", with their last results', async () => {
+    const wb = lab.workbench;
+    const page = wb.page;
+    await wb.runCommand('Developer: Reload Window');
+    await page.waitForTimeout(2000);
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 90_000 });
+    // Restored panels load when shown: bring each forward by its tab, then read it.
+    await page.locator('.tabs-container .tab', { hasText: 'Compare: ' }).first().click({ timeout: 60_000 });
+    const compare = await webviewWith(page, '#results tbody tr', 90_000);
+    const rows = await compare.evaluate<string[]>(`[...document.querySelectorAll('#results tbody tr')].map((tr) => tr.dataset.optimizer)`);
+    console.log(`      restored comparison: ${rows.join(', ')}`);
+    assert.deepEqual([...rows].sort(), ['AdaGrad', 'Adam', 'RMSprop', 'SGD'], 'the restored table lists the compared optimizers');
+    await page.locator('.tabs-container .tab', { hasText: 'Activation Functions' }).first().click({ timeout: 60_000 });
+    const gallery = await webviewWith(page, '#cards .card', 90_000);
+    assert.equal(await gallery.locator('#cards .card').count(), 26, 'the restored gallery shows every card');
+  });
 });
