@@ -14,7 +14,6 @@ import { allowedPath, allowedPathSync, isInside } from '../../src/extension/file
 import { dataFileReader } from '../../src/extension/files/data-reader';
 import { writeFileAtomic, WriteError, type AtomicWriteFs } from '../../src/extension/files/atomic-write';
 import { DataFileCache, FileTooBigError } from '../../src/extension/editing/data-file-cache';
-import { csvPathOf, preloadedDataReader } from '../../src/extension/files/preload';
 import { parseArgs } from '../../src/cli/args';
 
 let dir: string;
@@ -186,26 +185,6 @@ describe('live-check file cache', () => {
     await assert.rejects(new DataFileCache(4).read(dir, 'd.csv'), FileTooBigError);
     await assert.rejects(new DataFileCache().read(dir, '/etc/passwd', { root: dir, scope: 'workspace' }), /outside the workspace folder/);
     assert.equal(await new DataFileCache().read(dir, 'd.csv', { root: dir }), 'a,b\n1,2\n');
-  });
-});
-
-describe('preloaded data reader (compare command)', () => {
-  it('finds data.csv in a parsed config', () => {
-    assert.equal(csvPathOf({ data: { csv: 'a.csv' } }), 'a.csv');
-    assert.equal(csvPathOf({ data: { generator: 'xor' } }), undefined);
-    assert.equal(csvPathOf(null), undefined);
-  });
-
-  it('serves the file read ahead, keeps its refusal for later, and knows no other file', async () => {
-    writeFileSync(at('d.csv'), 'a,b\n1,2\n');
-    const read = await preloadedDataReader('d.csv', dir, { root: dir, scope: 'workspace' });
-    assert.equal(read('d.csv'), 'a,b\n1,2\n');
-    assert.throws(() => read('other.csv'), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
-    execFileSync('mkfifo', [at('pipe.csv')]);
-    const pipe = await preloadedDataReader('pipe.csv', dir, { root: dir });
-    assert.throws(() => pipe('pipe.csv'), /FIFO/);
-    const outside = await preloadedDataReader('../x.csv', dir, { root: dir, scope: 'workspace' });
-    assert.throws(() => outside('../x.csv'), /outside the workspace folder/);
   });
 });
 
