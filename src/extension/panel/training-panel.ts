@@ -86,11 +86,15 @@ export class TrainingPanel implements vscode.Disposable {
     this.disposables.push(
       this.panel.onDidChangeViewState((e) => {
         // A hidden panel drops its document; it says `ready` again when shown, and is sent the state then.
-        if (!e.webviewPanel.visible) this.channel.markNotReady();
+        if (!e.webviewPanel.visible) {
+          this.channel.markNotReady();
+          this.releaseWaiters(); // a hidden page loads only when shown: a run must not wait for it
+        }
         else if (!this.channel.ready) this.channel.markReady(() => this.replay(), true); // in case it kept its document
       }),
       this.panel.onDidDispose(() => {
         this.channel.markNotReady(); // a run still ending must not post to a disposed webview
+        this.releaseWaiters();
         this.disposeListeners();
         this.handlers.onDispose();
       }),
@@ -119,6 +123,11 @@ export class TrainingPanel implements vscode.Disposable {
         resolve();
       });
     });
+  }
+
+  /** Lets every run waiting in `whenReady` go. */
+  private releaseWaiters(): void {
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
   }
 
   /** Brings the panel into view beside the editor without taking focus. */
@@ -152,7 +161,7 @@ export class TrainingPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.channel.markReady(() => this.replay(), true);
-        for (const resolve of this.readyWaiters.splice(0)) resolve();
+        this.releaseWaiters();
         break;
       case 'stop':
         this.handlers.onStop();
