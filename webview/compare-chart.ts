@@ -7,6 +7,7 @@ import {
   Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartDataset,
 } from 'chart.js';
 import { epochsOf, type CompareSeries } from '../src/shared/compare-protocol';
+import { cssVar } from './common/theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
@@ -22,14 +23,10 @@ const PALETTE: [string, string][] = [
 ];
 const DASHES: number[][] = [[], [6, 4], [2, 3]];
 
-function themeColor(name: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
-}
-
 /** The colour and dash of the i-th series (colours cycle; each cycle changes the dash). */
 export function styleOf(i: number): { color: string; dash: number[] } {
   const [name, fallback] = PALETTE[i % PALETTE.length];
-  return { color: themeColor(name, fallback), dash: DASHES[Math.floor(i / PALETTE.length) % DASHES.length] };
+  return { color: cssVar(name, fallback), dash: DASHES[Math.floor(i / PALETTE.length) % DASHES.length] };
 }
 
 /** The points of one series: (0, initial loss) then (epoch, loss); non-finite values leave a gap. */
@@ -73,8 +70,8 @@ export class CompareChart {
 
   /** Re-reads the theme's colours (after a theme change). */
   applyTheme(): void {
-    const text = themeColor('--vscode-foreground', '#cccccc');
-    const grid = themeColor('--vscode-editorWidget-border', 'rgba(128,128,128,0.35)');
+    const text = cssVar('--vscode-foreground', '#cccccc');
+    const grid = cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.35)');
     for (const axis of [this.chart.options.scales?.x, this.chart.options.scales?.y]) {
       if (!axis) continue;
       axis.ticks = { ...axis.ticks, color: text };

@@ -2,6 +2,7 @@
  * Draws one activation's curves on a plain canvas: axes, a light grid, f (solid), f′ (dashed)
  * and f″ (dotted), in the VS Code theme's chart colours. Sized to its box and the device pixel ratio.
  */
+import { cssVar } from './common/theme';
 import type { Curves } from './gallery-sampling';
 
 /** Colours of a plot, read from the theme's CSS variables. */
@@ -14,20 +15,15 @@ export interface PlotColors {
   text: string;
 }
 
-/** Reads a theme colour (a CSS custom property VS Code sets on the body), with a fallback. */
-export function themeColor(name: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
-}
-
 /** The current theme's plot colours (re-read after a theme change). */
 export function readPlotColors(): PlotColors {
   return {
-    f: themeColor('--vscode-charts-blue', '#3794ff'),
-    df: themeColor('--vscode-charts-orange', '#d18616'),
-    d2f: themeColor('--vscode-charts-purple', '#b180d7'),
-    axis: themeColor('--vscode-foreground', '#cccccc'),
-    grid: themeColor('--vscode-editorWidget-border', 'rgba(128,128,128,0.35)'),
-    text: themeColor('--vscode-descriptionForeground', '#9d9d9d'),
+    f: cssVar('--vscode-charts-blue', '#3794ff'),
+    df: cssVar('--vscode-charts-orange', '#d18616'),
+    d2f: cssVar('--vscode-charts-purple', '#b180d7'),
+    axis: cssVar('--vscode-foreground', '#cccccc'),
+    grid: cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.35)'),
+    text: cssVar('--vscode-descriptionForeground', '#9d9d9d'),
   };
 }
 

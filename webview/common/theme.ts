@@ -18,8 +18,8 @@ export interface ThemeColors {
   highContrast: boolean;
 }
 
-/** Reads one CSS custom property from the body, with a fallback. */
-function cssVar(name: string, fallback: string): string {
+/** Reads one CSS custom property (a theme colour VS Code sets on the body), with a fallback. */
+export function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
