@@ -106,7 +106,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     for (const f of ['--quiet', '--json', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to export`);
     const to = texts['--to'];
     if (to === undefined) return usage(`export needs --to ${EXPORT_FORMATS.join('|')}`);
-    if (!(EXPORT_FORMATS as readonly string[]).includes(to)) return usage(`--to must be one of ${EXPORT_FORMATS.join(', ')}, got "${to}"`);
+    if (!(EXPORT_FORMATS as readonly string[]).includes(to)) return usage(`--to must be one of ${EXPORT_FORMATS.join(', ')}, got ${quote(to, 60)}`);
     if ('--opset' in values && to !== 'onnx') return usage('--opset only applies to export --to onnx');
     return {
       kind: 'export', file, to: to as ExportFormat, output: texts['-o'], ...('--opset' in values ? { opset: values['--opset'] } : {}),

@@ -29,7 +29,32 @@ export function problemsJson(problems: readonly Problem[]): Problem[] {
 
 /** A warning as a `--json` line: `{"type":"warning","file":…,"path":…,"message":…}`. */
 export function warningJson(file: string, p: Problem): string {
-  return JSON.stringify({ type: 'warning', file, path: formatPath(p.path), code: p.code, message: oneLine(p.message) });
+  return jsonLine({ type: 'warning', file, path: formatPath(p.path), code: p.code, message: oneLine(p.message) });
+}
+
+/**
+ * Characters JSON.stringify leaves raw that a terminal may act on or that disguise text: DEL, C1 controls
+ * (U+009B is an 8-bit CSI), line and paragraph separators, bidirectional overrides and isolates, the BOM.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * `value` as one line of JSON for `--json` output: JSON.stringify (which escapes C0 controls and lone
+ * surrogates), then every character of `JSON_UNSAFE` as a `\uXXXX` escape. These can only stand inside
+ * strings, so the line parses to the same value and no raw control character reaches the terminal.
+ */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Text for a person's terminal, which may hold several lines the CLI itself wrote: each line made safe
+ * with `oneLine` (control characters, lone surrogates and invisible format characters escaped), the
+ * newlines between them kept. The last guard of what the CLI prints; user text is escaped where it is
+ * put in a message too.
+ */
+export function terminalText(text: string): string {
+  return text.split('\n').map(oneLine).join('\n');
 }
 
 /** A percentage with one decimal: 0.9533 → "95.3%". */
@@ -100,10 +125,10 @@ export function formatSummary(s: RunSummary): string {
   if (s.valAccuracy !== undefined) parts.push(`val_acc ${percent(s.valAccuracy)}`);
   if (s.testLoss !== undefined) parts.push(`test_loss ${lossText(s.testLoss)}`);
   if (s.testAccuracy !== undefined) parts.push(`test_acc ${percent(s.testAccuracy)}`);
-  return parts.join('  ') + (s.message ? `\n${s.message}` : '');
+  return parts.join('  ') + (s.message ? `\n${oneLine(s.message)}` : '');
 }
 
 /** JSON of an epoch report, tagged for line-by-line readers. */
 export function epochJson(r: EpochReport): string {
-  return JSON.stringify({ type: 'epoch', ...r });
+  return jsonLine({ type: 'epoch', ...r });
 }

@@ -6,13 +6,19 @@ import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
+import { terminalText } from './format';
 import type { CliIo } from './io';
 import { oneLine } from '../core/problems';
 import { nodeKernelSpawner, runIfKernelHelper } from '../extension/training/kernel-thread';
 import { version } from '../../package.json';
 
-/** Runs one command line and returns its exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command line and returns its exit code. Every line it prints goes through `terminalText`, so no
+ * control character from a description, a data file or a file name reaches the terminal raw (JSON lines
+ * hold none: see `jsonLine`); the progress bar, which draws with escapes of its own, is left as it is.
+ */
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { ...rawIo, out: (line) => rawIo.out(terminalText(line)), err: (line) => rawIo.err(terminalText(line)) };
   const req = parseArgs(argv);
   switch (req.kind) {
     case 'help':

@@ -4,6 +4,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
+import { oneLine } from '../core/problems';
 
 /** Writes `content` to `file` through a temporary sibling and a rename. */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
@@ -17,11 +18,12 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   }
 }
 
-/** The reason of a failed write, in one line. */
+/** The reason of a failed write, in one line (the file's name and the system's words escaped). */
 export function writeError(file: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `cannot write ${file}: its folder does not exist`;
-  if (code === 'EACCES' || code === 'EPERM') return `cannot write ${file}: permission denied`;
-  if (code === 'EISDIR') return `cannot write ${file}: it is a folder`;
-  return `cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`;
+  const shown = oneLine(file);
+  if (code === 'ENOENT') return `cannot write ${shown}: its folder does not exist`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot write ${shown}: permission denied`;
+  if (code === 'EISDIR') return `cannot write ${shown}: it is a folder`;
+  return `cannot write ${shown}: ${oneLine(e instanceof Error ? e.message : String(e))}`;
 }

@@ -4,7 +4,7 @@
 import { prepareRun } from '../../core/config/load';
 import { readConfigFile } from '../read-config';
 import { isModelFileText, loadTrainedModel, readModelFile } from '../model-input';
-import { formatExcerpt, formatProblem, problemsJson } from '../format';
+import { formatExcerpt, formatProblem, jsonLine, problemsJson } from '../format';
 import { oneLine } from '../../core/problems';
 import type { CliIo } from '../io';
 
@@ -20,7 +20,7 @@ export function checkCommand(file: string, json: boolean, io: CliIo, allowOutsid
   const errors = run.problems.filter((p) => p.severity === 'error').length;
   const warnings = run.problems.length - errors;
   if (json) {
-    io.out(JSON.stringify({ type: 'check', file, ok: errors === 0, errors, warnings, problems: problemsJson(run.problems) }));
+    io.out(jsonLine({ type: 'check', file, ok: errors === 0, errors, warnings, problems: problemsJson(run.problems) }));
   } else {
     for (const p of run.problems) {
       io.out(formatProblem(file, p));
@@ -38,7 +38,7 @@ function checkModelFile(file: string, text: string, json: boolean, io: CliIo): n
   const model = readModelFile(text);
   const loaded = typeof model === 'string' ? model : loadTrainedModel(model);
   const error = typeof loaded === 'string' ? oneLine(loaded) : undefined;
-  if (json) io.out(JSON.stringify({ type: 'check', file, ok: !error, errors: error ? 1 : 0, warnings: 0, problems: error ? [{ path: [], severity: 'error', message: error }] : [] }));
+  if (json) io.out(jsonLine({ type: 'check', file, ok: !error, errors: error ? 1 : 0, warnings: 0, problems: error ? [{ path: [], severity: 'error', message: error }] : [] }));
   else if (error) io.out(`${oneLine(file)}: (model): error: ${error}`);
   else if (typeof loaded !== 'string') io.out(`${oneLine(file)}: ok: model file, ${loaded.model.inputs} inputs, ${loaded.model.outputs} outputs, ${loaded.model.layers.length} layers`);
   return error ? 1 : 0;

@@ -12,12 +12,12 @@ import type { ResolvedDataConfig } from '../../core/config/types';
 import type { Dataset } from '../../core/data/dataset';
 import { exportOnnx } from '../../core/export/onnx';
 import { csvScriptSource, exportPytorch } from '../../core/export/pytorch';
-import { NnError } from '../../core/problems';
+import { NnError, oneLine } from '../../core/problems';
 import { TrainingRun } from '../../core/train/trainer';
 import { prepareExportSource } from '../../shared/export-source';
 import { makeModelFile } from '../../shared/model-file';
 import type { ExportFormat } from '../args';
-import { formatProblem } from '../format';
+import { formatProblem, terminalText } from '../format';
 import type { CliIo } from '../io';
 import { readConfigFile } from '../read-config';
 import { writeError, writeFileAtomic } from '../write-file';
@@ -29,6 +29,8 @@ export interface ExportCommandOptions {
   output?: string;
   /** ONNX opset (17 to 23; default 17). */
   opset?: number;
+  /** Read data files outside both the current folder and the description's folder. */
+  allowOutside?: boolean;
 }
 
 /** Default extension of each format. */
@@ -43,14 +45,14 @@ export function defaultExportPath(file: string, to: ExportFormat): string {
 
 /** Writes the export and returns the exit code (0 written, 1 invalid input or failed write, 2 unreadable file). */
 export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
-  const { text, readFile, error } = readConfigFile(o.file);
+  const { text, readFile, error } = readConfigFile(o.file, { allowOutside: o.allowOutside === true });
   if (text === undefined) {
-    io.err(`nn-lab: ${error}`);
+    io.err(`nn-lab: ${oneLine(error ?? '')}`);
     return 2;
   }
   const source = prepareExportSource(text, readFile);
   if ('error' in source) {
-    io.err(`nn-lab: ${o.file}: ${source.error}`);
+    io.err(`nn-lab: ${oneLine(o.file)}: ${oneLine(source.error)}`);
     return 1;
   }
   if (!('config' in source)) {
@@ -60,22 +62,22 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
   const { config, data, dataConfig, saved, description } = source;
   const out = resolve(o.output ?? defaultExportPath(o.file, o.to));
   if (out === resolve(o.file) || /\.nn\.json$/i.test(out)) {
-    io.err(`nn-lab: will not write over a model description (${o.output ?? out}); choose another name with -o`);
+    io.err(`nn-lab: will not write over a model description (${oneLine(o.output ?? out)}); choose another name with -o`);
     return 1;
   }
   if (existsSync(out) && statSync(out).isDirectory()) {
-    io.err(`nn-lab: ${o.output ?? out} is a folder; give a file name with -o`);
+    io.err(`nn-lab: ${oneLine(o.output ?? out)} is a folder; give a file name with -o`);
     return 1;
   }
-  const shown = o.output ?? (relative(process.cwd(), out) || out);
+  const shown = oneLine(o.output ?? (relative(process.cwd(), out) || out));
   try {
     if (o.to === 'pytorch') {
       const csv = dataConfig.kind === 'csv' ? csvSource(o.file, dataConfig, readFile, data, out) : undefined;
       const result = exportPytorch({ config, data, scriptName: basename(out), csv, startWeights: saved?.weights, sourceName: basename(o.file) });
       for (const f of result.files) writeFileAtomic(join(dirname(out), f.name), f.text);
       writeFileAtomic(out, result.script);
-      const extra = result.files.map((f) => f.name);
-      io.out(`wrote ${shown}${extra.length ? ` and ${extra.join(', ')}` : ''}; run: python3 ${basename(out)} --dtype float64`);
+      const extra = result.files.map((f) => oneLine(f.name));
+      io.out(`wrote ${shown}${extra.length ? ` and ${extra.join(', ')}` : ''}; run: python3 ${oneLine(basename(out))} --dtype float64`);
       return 0;
     }
     const model = saved ?? makeModelFile(description, new TrainingRun(config, data).model.toJSON(), {
@@ -87,7 +89,7 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
     io.out(`wrote ${shown}${what.length ? ` (${what.join('; ')})` : ''}`);
     return 0;
   } catch (e) {
-    io.err(`nn-lab: ${e instanceof NnError ? e.message : writeError(out, e)}`);
+    io.err(`nn-lab: ${e instanceof NnError ? terminalText(e.message) : writeError(out, e)}`);
     return 1;
   }
 }

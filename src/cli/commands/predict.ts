@@ -4,6 +4,7 @@
  */
 import { readConfigFile } from '../read-config';
 import { loadTrainedModel, readModelFile } from '../model-input';
+import { jsonLine } from '../format';
 import type { CliIo } from '../io';
 import { oneLine } from '../../core/problems';
 
@@ -48,7 +49,7 @@ export function predictCommand(o: PredictCommandOptions, io: CliIo): number {
   }
   o.inputs.forEach((row, i) => {
     const output = Array.from(y.subarray(i * outs, (i + 1) * outs));
-    io.out(o.json ? JSON.stringify({ input: row, output }) : `${row.join(', ')} → ${output.map((v) => Number(v.toPrecision(6))).join(', ')}`);
+    io.out(o.json ? jsonLine({ input: row, output }) : `${row.join(', ')} → ${output.map((v) => Number(v.toPrecision(6))).join(', ')}`);
   });
   return 0;
 }

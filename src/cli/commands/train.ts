@@ -12,7 +12,7 @@ import { copyWeights, loadTrainedModel, readModelFile } from '../model-input';
 import { makeModelFile, type ModelFile } from '../../shared/model-file';
 import { writeError, writeFileAtomic } from '../write-file';
 import { resolve } from 'path';
-import { epochJson, formatEpoch, formatExcerpt, formatProblem, formatSummary, lossText, problemsJson, summarize, warningJson } from '../format';
+import { epochJson, formatEpoch, formatExcerpt, formatProblem, formatSummary, jsonLine, lossText, problemsJson, summarize, warningJson } from '../format';
 import { oneLine, type Problem } from '../../core/problems';
 import { ProgressBar } from '../progress';
 import type { CliIo } from '../io';
@@ -27,7 +27,7 @@ export interface TrainCommandOptions {
   every?: number;
   /** Write the trained model here (the "Export Trained Model" format), atomically. */
   save?: string;
-  /** Read CSV data outside the description's folder. */
+  /** Read data files outside both the current folder and the description's folder. */
   allowOutside?: boolean;
 }
 
@@ -61,7 +61,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const prepared = prepareRun(source, { readFile, readBinaryFile });
   const { config, data, testData } = prepared;
   if (!config || !data) {
-    if (o.json) io.out(JSON.stringify({ type: 'problems', file: o.file, problems: problemsJson(prepared.problems) }));
+    if (o.json) io.out(jsonLine({ type: 'problems', file: o.file, problems: problemsJson(prepared.problems) }));
     else printProblems(io, o.file, prepared.problems);
     return 1;
   }
@@ -82,7 +82,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const bar = new ProgressBar(io.bar);
   const total = config.training.epochs;
   const every = o.every ?? Math.max(1, Math.ceil(total / 100));
-  if (!o.json && !o.quiet) io.out(`${config.name}: ${data.n} samples, ${data.inputs} → ${config.layers.map((l) => l.units).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`);
+  if (!o.json && !o.quiet) io.out(`${oneLine(config.name)}: ${data.n} samples, ${data.inputs} → ${config.layers.map((l) => l.units).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`);
   while (!run.done) {
     const report = run.runEpoch();
     if (report) {
@@ -110,7 +110,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
       if (test.accuracy !== undefined) summary.testAccuracy = test.accuracy;
     }
   }
-  io.out(o.json ? JSON.stringify(summary) : formatSummary(summary));
+  io.out(o.json ? jsonLine(summary) : formatSummary(summary));
   if (o.save !== undefined && !saveModel(o.save, o.file, source === text ? parsed.value : source, run, status, prepared.digest ?? '', io)) return 1;
   return status === 'completed' ? 0 : status === 'diverged' ? 1 : 130;
 }
@@ -120,12 +120,13 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
  * trained, its weights and a summary); never over a description. Returns false after reporting why not.
  */
 function saveModel(target: string, file: string, description: unknown, run: TrainingRun, status: string, digest: string, io: CliIo): boolean {
+  const shown = oneLine(target);
   if (resolve(target) === resolve(file) || /\.nn\.json$/i.test(target)) {
-    io.err(`nn-lab: --save will not write over a model description (${target}); use a name like model.json`);
+    io.err(`nn-lab: --save will not write over a model description (${shown}); use a name like model.json`);
     return false;
   }
   if (status === 'diverged') {
-    io.err(`nn-lab: the run diverged, so ${target} was not written`);
+    io.err(`nn-lab: the run diverged, so ${shown} was not written`);
     return false;
   }
   const last = run.history[run.history.length - 1];
@@ -136,7 +137,7 @@ function saveModel(target: string, file: string, description: unknown, run: Trai
     io.err(`nn-lab: ${writeError(target, e)}`);
     return false;
   }
-  io.err(`saved the trained model to ${target}`);
+  io.err(`saved the trained model to ${shown}`);
   return true;
 }
 
