@@ -45,7 +45,8 @@ Options:
   --opset N      export --to onnx: the ONNX opset (17 to 23, default 17)
   -o FILE        export: where to write (default: beside <file>, named after it)
   --allow-outside
-                 read CSV data files outside the description's folder (refused by default)
+                 read data files outside both the current folder and the description's
+                 folder (refused by default)
   -h, --help     show this help
   -v, --version  show the version
 
