@@ -25,7 +25,7 @@ export interface DataAccess {
   allowOutside?: boolean;
   /** VS Code's Restricted Mode: the rule cannot be lifted. */
   restricted?: boolean;
-  /** Whose rule it is, for the message: the CLI's (config folder) or the extension's (workspace folder). */
+  /** Whose rule it is, for the message: the CLI's (config folder and working folder) or the extension's (workspace folder). */
   scope?: 'cli' | 'workspace';
 }
 
