@@ -1,7 +1,9 @@
 /**
  * Name registries: one list per kind (activations, optimizers, losses) is the single
  * source of truth for names, parameters, defaults, documentation and the JSON Schema.
- * Adding an activation is one entry in its list, nothing else.
+ * Adding an activation is one entry in its list, nothing else: the entry also carries its export forms
+ * (PyTorch and ONNX, see export/forms.ts), plus a .py file under export/pytorch/python/ when its PyTorch
+ * form is more than a torch expression.
  */
 import { NnError, Problem, JsonPath, unknownNameMessage, didYouMean, quote, safeText } from './problems';
 import { Rng } from './rng';

@@ -43,7 +43,7 @@ export const adadeltaEntry: OptimizerEntry = {
     decay('rho', 0.95, 'Decay ρ of both running averages.'),
     epsilon('eps', 1e-6, 'ε inside both square roots; also sets the size of the first steps.', true),
   ],
-  // PyTorch: a torch.optim built-in with translated arguments
+  // PyTorch: torch's Adadelta is this rule with lr = 1 (ε inside both roots in both).
   pytorch: { kind: 'torch', construct: (h) => `torch.optim.Adadelta(params, lr=1.0, rho=${pyFloat(h.rho)}, eps=${pyFloat(h.eps)})` },
   create: (h) => new AdaDelta(h.rho, h.eps),
 };

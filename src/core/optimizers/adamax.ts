@@ -54,7 +54,7 @@ export const adamaxEntry: OptimizerEntry = {
     ...adamBetas(),
     epsilon('eps', 1e-8, 'ε added to |g| so that u > 0 (new: the reference divided 0/0 while u = 0).', true),
   ],
-  // PyTorch: a torch.optim built-in with translated arguments
+  // PyTorch: torch's Adamax is this rule (u = max(β₂·u, |g| + ε), the same guard).
   pytorch: {
     kind: 'torch',
     construct: (h) => `torch.optim.Adamax(params, lr=${pyFloat(h.alpha)}, betas=(${pyFloat(h.beta1)}, ${pyFloat(h.beta2)}), eps=${pyFloat(h.eps)})`,

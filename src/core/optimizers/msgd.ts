@@ -42,7 +42,7 @@ export const msgdEntry: OptimizerEntry = {
     rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention; PyTorch uses lr·g without (1 − μ)).'),
     decay('mu', 0.9, 'Momentum μ: the fraction of the previous update kept.'),
   ],
-  // PyTorch: a torch.optim built-in with translated arguments
+  // PyTorch: torch's SGD with momentum; its lr = (1 − μ)·η gives NN Lab's trajectory (NN Lab scales the step by 1 − μ).
   pytorch: { kind: 'torch', construct: (h) => `torch.optim.SGD(params, lr=(1 - ${pyFloat(h.mu)}) * ${pyFloat(h.eta)}, momentum=${pyFloat(h.mu)})` },
   create: (h) => new MSGD(h.eta, h.mu),
 };

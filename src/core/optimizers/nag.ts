@@ -54,7 +54,7 @@ export const nagEntry: OptimizerEntry = {
     rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention).'),
     decay('mu', 0.9, 'Momentum μ.'),
   ],
-  // PyTorch: a torch.optim built-in with translated arguments
+  // PyTorch: torch's Nesterov SGD; its lr = (1 − μ)·η gives NN Lab's trajectory (NN Lab scales the step by 1 − μ).
   pytorch: {
     kind: 'torch',
     construct: (h) => `torch.optim.SGD(params, lr=(1 - ${pyFloat(h.mu)}) * ${pyFloat(h.eta)}, momentum=${pyFloat(h.mu)}, nesterov=True)`,
