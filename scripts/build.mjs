@@ -2,11 +2,13 @@
 // the training worker and the webview. A target whose entry file does not exist yet is skipped.
 // First compiles the WebAssembly SIMD kernel (AssemblyScript, src/core/linalg/wasm/) and embeds its
 // bytes as base64 in src/core/linalg/wasm-bytes.generated.ts (build output, not in git), so every
-// bundle carries the kernel and needs no extra file at run time.
+// bundle carries the kernel and needs no extra file at run time. Likewise embeds the exported PyTorch
+// script's Python (src/core/export/pytorch/python/**/*.py) in python-sources.generated.ts beside it.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import asc from 'assemblyscript/asc';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import './gen-python-sources.cjs'; // writes src/core/export/pytorch/python-sources.generated.ts
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');

@@ -1,7 +1,9 @@
 /**
  * Name registries: one list per kind (activations, optimizers, losses) is the single
  * source of truth for names, parameters, defaults, documentation and the JSON Schema.
- * Adding an activation is one entry in its list, nothing else.
+ * Adding an activation is one entry in its list, nothing else: the entry also carries its export forms
+ * (PyTorch and ONNX, see export/forms.ts), plus a .py file under export/pytorch/python/ when its PyTorch
+ * form is more than a torch expression.
  */
 import { NnError, Problem, JsonPath, unknownNameMessage, didYouMean, quote, safeText } from './problems';
 import { Rng } from './rng';
@@ -43,13 +45,13 @@ export interface RegistryEntry<T> {
   create(params: Params, ctx: CreateContext): T;
 }
 
-/** A read-only lookup over a list of entries, with "did you mean" errors. */
-export class Registry<T> {
-  private readonly byName = new Map<string, RegistryEntry<T>>();
+/** A read-only lookup over a list of entries (of type `E`, which may carry more facets), with "did you mean" errors. */
+export class Registry<T, E extends RegistryEntry<T> = RegistryEntry<T>> {
+  private readonly byName = new Map<string, E>();
   private readonly aliasOf = new Map<string, string>();
 
   /** `kind` names the registry in messages ("activation", "optimizer", "loss"). */
-  constructor(readonly kind: string, readonly entries: readonly RegistryEntry<T>[]) {
+  constructor(readonly kind: string, readonly entries: readonly E[]) {
     for (const e of entries) {
       this.byName.set(e.name, e);
       for (const a of e.aliases ?? []) this.aliasOf.set(a, e.name);
@@ -72,7 +74,7 @@ export class Registry<T> {
   }
 
   /** The entry for `name` (or an alias), or an NnError with a "did you mean" suggestion. */
-  entry(name: string, path: JsonPath = []): RegistryEntry<T> {
+  entry(name: string, path: JsonPath = []): E {
     const e = this.byName.get(name) ?? this.byName.get(this.aliasOf.get(name) ?? '');
     if (e) return e;
     const { message, suggestion } = unknownNameMessage(this.kind, String(name), this.names());

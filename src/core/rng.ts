@@ -4,7 +4,8 @@
  * Generator: xoshiro128** (Blackman & Vigna), 128-bit state of four uint32 words,
  * seeded from one 32-bit integer through splitmix32. Uniform doubles use 53 random bits.
  * Normals use Box–Muller without caching: z = sqrt(-2 ln u1) · cos(2π u2), u1 ∈ (0, 1].
- * `test/fixtures/rng.py` reimplements exactly this, so Python references can share draws.
+ * `src/core/export/pytorch/python/rng.py` reimplements exactly this (the exported PyTorch script embeds it and
+ * the test fixtures import it), so Python references can share draws.
  */
 export class Rng {
   private s0 = 0;

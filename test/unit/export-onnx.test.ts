@@ -12,7 +12,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Root } from 'protobufjs/light';
 import { ACTIVATIONS } from '../../src/core/activations';
-import { ONNX_ACTIVATIONS } from '../../src/core/export/onnx-activations';
 import { exportOnnx } from '../../src/core/export/onnx';
 import descriptor from '../../src/core/export/onnx-proto.json';
 import { renderOnnxDescriptor } from '../../scripts/onnx-descriptor';
@@ -53,7 +52,7 @@ describe('ONNX export', function () {
   });
 
   it('has an ONNX form for every activation of the registry, and the cases give each parameter a non-default value', () => {
-    assert.deepEqual(Object.keys(ONNX_ACTIVATIONS).sort(), ACTIVATIONS.map((e) => e.name).sort());
+    for (const entry of ACTIVATIONS) assert.equal(typeof entry.export.onnx, 'function', `${entry.name} has an ONNX form`);
     for (const entry of ACTIVATIONS) {
       for (const p of entry.params) {
         const varied = ACTIVATION_CASES.some((c) => c.name === entry.name && c.params[p.name] !== undefined && c.params[p.name] !== p.default);

@@ -4,6 +4,7 @@
  * `backward` is a vector–Jacobian product: given upstream dL/dy it returns dL/dx,
  * which for row-wise functions (softmax, softmin, log-softmax) mixes a row's entries.
  */
+import type { ActivationExport } from '../export/forms';
 import type { RegistryEntry } from '../registry';
 
 /**
@@ -13,6 +14,8 @@ import type { RegistryEntry } from '../registry';
  */
 export interface ActivationEntry extends RegistryEntry<Activation> {
   init: 'he' | 'xavier';
+  /** Its PyTorch and ONNX forms, read by the exporters. */
+  export: ActivationExport;
 }
 
 export interface Activation {

@@ -22,4 +22,4 @@ export const ACTIVATIONS: readonly ActivationEntry[] = [
 ];
 
 /** Looks activations up by name: `activationRegistry.create('leaky-ReLU', { alpha: 0.1 })`. */
-export const activationRegistry: Registry<Activation> = new Registry<Activation>('activation', ACTIVATIONS);
+export const activationRegistry: Registry<Activation, ActivationEntry> = new Registry<Activation, ActivationEntry>('activation', ACTIVATIONS);

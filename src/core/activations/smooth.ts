@@ -4,6 +4,8 @@
  * stays finite for all finite x: products like x·eˣ·sech²(eˣ) (inf·0 in the reference)
  * are written with sech² evaluated directly, and cut to 0 once they underflow.
  */
+import { pointwiseModule, torchModule } from '../export/forms';
+import { onnxSoftplus, onnxSwish } from '../export/onnx-ops';
 import { Activation, ActivationEntry } from './activation';
 import { pointwise, sech2, sigmoid, sigmoidSlope, softplus } from './pointwise';
 
@@ -80,6 +82,10 @@ export const SMOOTH_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'softplus',
     init: 'he',
+    export: {
+      pytorch: () => pointwiseModule('softplus', 'Softplus'),
+      onnx: (g, x) => onnxSoftplus(g, x),
+    },
     summary: 'Smooth ReLU: log(1 + eˣ), computed as max(x, 0) + log1p(e^(−|x|)).',
     formula: 'f(x) = log(1 + eˣ);  f′(x) = σ(x) = 1/(1 + e⁻ˣ)',
     params: [],
@@ -88,6 +94,11 @@ export const SMOOTH_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'softsign',
     init: 'xavier',
+    export: {
+      pytorch: () => torchModule('nn.Softsign()'),
+      // Softsign: x/(1 + |x|).
+      onnx: (g, x) => g.op('Softsign', [x]),
+    },
     summary: 'Squashes inputs into (−1, 1) more gently than tanh.',
     formula: 'f(x) = x/(1 + |x|);  f′(x) = 1/(1 + |x|)²',
     params: [],
@@ -104,6 +115,10 @@ export const SMOOTH_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'Swish',
     init: 'he',
+    export: {
+      pytorch: (p) => (p.beta === 1 ? torchModule('nn.SiLU()') : pointwiseModule('swish', 'Swish', [p.beta])),
+      onnx: (g, x, p) => onnxSwish(g, x, p.beta),
+    },
     summary: 'x·σ(βx) (SiLU when β = 1): smooth, non-monotonic, unbounded above.',
     formula: 'f(x) = x·σ(βx);  f′(x) = βf(x) + σ(βx)(1 − βf(x));  f″(x) = (β/4)(2 − βx·tanh(βx/2))·sech²(βx/2)',
     params: [{ name: 'beta', default: 1, min: 0, doc: 'Slope β inside the sigmoid (≥ 0; β = 0 gives x/2).' }],
@@ -112,6 +127,11 @@ export const SMOOTH_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'Mish',
     init: 'he',
+    export: {
+      pytorch: () => torchModule('nn.Mish()'),
+      // x · tanh(softplus(x)) (ONNX Mish needs opset 18 and uses the overflowing softplus).
+      onnx: (g, x) => g.op('Mul', [x, g.op('Tanh', [onnxSoftplus(g, x)])]),
+    },
     summary: 'x·tanh(softplus(x)): smooth, non-monotonic, unbounded above.',
     formula: 'f(x) = x·tanh(ln(1 + eˣ));  f′(x) = tanh(sp) + x·sech²(sp)·σ(x), sp = ln(1 + eˣ)',
     params: [],
@@ -120,6 +140,11 @@ export const SMOOTH_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'tanhExp',
     init: 'he',
+    export: {
+      pytorch: () => pointwiseModule('tanh_exp', 'TanhExp'),
+      // x · tanh(eˣ): eˣ = +∞ gives tanh = 1, eˣ = 0 gives 0.
+      onnx: (g, x) => g.op('Mul', [x, g.op('Tanh', [g.op('Exp', [x])])]),
+    },
     summary: 'x·tanh(eˣ): close to x for positive inputs, close to 0 for negative ones.',
     formula: 'f(x) = x·tanh(eˣ);  f′(x) = tanh(eˣ) + x·eˣ·sech²(eˣ)',
     params: [],

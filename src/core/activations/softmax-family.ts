@@ -4,6 +4,7 @@
  * before exponentiating, so no input overflows. Backward passes are full vector–Jacobian
  * products over the row (not the Jacobian diagonal the reference returned).
  */
+import { torchModule } from '../export/forms';
 import { Activation, ActivationEntry } from './activation';
 import { checkLength, resolveCols } from './pointwise';
 
@@ -84,6 +85,10 @@ export const SOFTMAX_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'softmax',
     init: 'xavier',
+    export: {
+      pytorch: () => torchModule('nn.Softmax(dim=-1)'),
+      onnx: (g, x) => g.op('Softmax', [x], { axis: -1 }, ['axis']),
+    },
     summary: 'Turns each sample\'s outputs into probabilities summing to 1; pair it with the Cross loss.',
     formula: 'yᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m), m = maxⱼ xⱼ (per row);  VJP: dxᵢ = yᵢ(gᵢ − Σⱼ gⱼyⱼ)',
     params: [],
@@ -97,6 +102,11 @@ export const SOFTMAX_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'softmin',
     init: 'xavier',
+    export: {
+      pytorch: () => torchModule('nn.Softmin(dim=-1)'),
+      // softmax(−x).
+      onnx: (g, x) => g.op('Softmax', [g.op('Neg', [x])], { axis: -1 }, ['axis']),
+    },
     summary: 'softmax of −x: probabilities that favour the smallest inputs.',
     formula: 'yᵢ = e^(−xᵢ) / Σⱼ e^(−xⱼ) (per row, stabilised);  VJP: dxᵢ = −yᵢ(gᵢ − Σⱼ gⱼyⱼ)',
     params: [],
@@ -110,6 +120,15 @@ export const SOFTMAX_ACTIVATIONS: ActivationEntry[] = [
   {
     name: 'log-softmax',
     init: 'xavier',
+    export: {
+      pytorch: () => torchModule('nn.LogSoftmax(dim=-1)'),
+      // (x − m) − log Σ e^(x − m), m = the row's max: written out because LogSoftmax may be log(softmax),
+      // which is −∞ where softmax underflows (ONNX's reference evaluator computes it so).
+      onnx: (g, x) => {
+        const shifted = g.op('Sub', [x, g.reduce('ReduceMax', x, [-1], true)]);
+        return g.op('Sub', [shifted, g.op('Log', [g.reduce('ReduceSum', g.op('Exp', [shifted]), [-1], true)])]);
+      },
+    },
     summary: 'Logarithm of softmax, computed as x − logsumexp(x) per row so it never overflows.',
     formula: 'yᵢ = xᵢ − log Σⱼ e^(xⱼ) (per row, stabilised);  VJP: dxᵢ = gᵢ − softmax(x)ᵢ Σⱼ gⱼ',
     params: [],

@@ -1,3 +1,6 @@
+import type { PythonLossForm } from '../export/forms';
+import type { RegistryEntry } from '../registry';
+
 /**
  * The loss interface. `y` are the network's outputs and `t` the targets, both
  * rows × cols row-major (one sample per row). Convention: the loss of a batch is the
@@ -24,4 +27,10 @@ export interface Loss {
    * and stays right for soft targets that do not.
    */
   logitGradInto?(y: Float64Array, t: Float64Array, out: Float64Array, rows: number, cols: number): void;
+}
+
+/** A loss's registry entry, with its form in the exported PyTorch script. */
+export interface LossEntry extends RegistryEntry<Loss> {
+  /** The files of `python/losses/` defining the script's `loss_sum(z, y, t)`. */
+  pytorch: PythonLossForm;
 }

@@ -1,7 +1,7 @@
 /** AdaDelta: a step size from the ratio of update and gradient running RMS. */
-import { RegistryEntry } from '../registry';
+import { pyFloat } from '../export/pytorch/python-text';
 import { BaseOptimizer, zeros } from './base';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { decay, epsilon } from './param-specs';
 
 /** Per-tensor state of AdaDelta: running means of g² (v) and of Δp² (u). */
@@ -35,7 +35,7 @@ export class AdaDelta extends BaseOptimizer<DeltaState> {
 }
 
 /** Registry entry for AdaDelta. */
-export const adadeltaEntry: RegistryEntry<Optimizer> = {
+export const adadeltaEntry: OptimizerEntry = {
   name: 'AdaDelta',
   summary: 'RMSprop whose learning rate is replaced by the running RMS of past updates (no η).',
   formula: 'v ← ρ·v + (1 − ρ)·g²;  Δp = −g·√(u + ε) / √(v + ε);  u ← ρ·u + (1 − ρ)·Δp²;  p ← p + Δp',
@@ -43,5 +43,7 @@ export const adadeltaEntry: RegistryEntry<Optimizer> = {
     decay('rho', 0.95, 'Decay ρ of both running averages.'),
     epsilon('eps', 1e-6, 'ε inside both square roots; also sets the size of the first steps.', true),
   ],
+  // PyTorch: torch's Adadelta is this rule with lr = 1 (ε inside both roots in both).
+  pytorch: { kind: 'torch', construct: (h) => `torch.optim.Adadelta(params, lr=1.0, rho=${pyFloat(h.rho)}, eps=${pyFloat(h.eps)})` },
   create: (h) => new AdaDelta(h.rho, h.eps),
 };

@@ -1,7 +1,6 @@
 /** AdaGrad: per-coordinate step sizes from the sum of squared gradients. */
-import { RegistryEntry } from '../registry';
 import { BaseOptimizer, zeros } from './base';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { epsilon, rate } from './param-specs';
 
 /** Per-tensor state of AdaGrad: the running sum G of squared gradients. */
@@ -32,7 +31,7 @@ export class AdaGrad extends BaseOptimizer<SumState> {
 }
 
 /** Registry entry for AdaGrad. */
-export const adagradEntry: RegistryEntry<Optimizer> = {
+export const adagradEntry: OptimizerEntry = {
   name: 'AdaGrad',
   summary: 'Divides each coordinate’s step by the root of the sum of its squared gradients so far.',
   formula: 'G ← G + g²;  p ← p − η·g / √(G + ε)',
@@ -40,5 +39,7 @@ export const adagradEntry: RegistryEntry<Optimizer> = {
     rate('eta', 1e-3, 'Learning rate η.'),
     epsilon('eps', 1e-8, 'ε inside the square root; keeps a zero gradient from giving 0/0 (new: the reference had none).', true),
   ],
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['adagrad'], className: 'AdaGrad' },
   create: (h) => new AdaGrad(h.eta, h.eps),
 };

@@ -1,8 +1,7 @@
 /** Adam: bias-corrected momentum divided by a bias-corrected RMS. */
-import { RegistryEntry } from '../registry';
 import { BaseOptimizer } from './base';
 import { createMoments, MomentState, updateMoments } from './moments';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { adamBetas, epsilon, rate } from './param-specs';
 
 /** Adam hyper-parameters. */
@@ -39,7 +38,7 @@ export class Adam extends BaseOptimizer<MomentState> {
 }
 
 /** Registry entry for Adam. */
-export const adamEntry: RegistryEntry<Optimizer> = {
+export const adamEntry: OptimizerEntry = {
   name: 'Adam',
   summary: 'Momentum divided by a running RMS of the gradient, both bias-corrected.',
   formula: 'm ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  α_t = α·√(1 − β₂ᵗ) / (1 − β₁ᵗ);  p ← p − α_t·m / √(v + ε)',
@@ -48,5 +47,7 @@ export const adamEntry: RegistryEntry<Optimizer> = {
     ...adamBetas(),
     epsilon('eps', 1e-8, 'ε, inside the square root (the reference convention; PyTorch adds it outside).'),
   ],
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['adam'], className: 'Adam' },
   create: (h) => new Adam({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
 };

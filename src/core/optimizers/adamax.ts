@@ -1,7 +1,7 @@
 /** AdaMax: Adam with the infinity norm in place of the RMS. */
-import { RegistryEntry } from '../registry';
+import { pyFloat } from '../export/pytorch/python-text';
 import { BaseOptimizer, zeros } from './base';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { adamBetas, epsilon, rate } from './param-specs';
 
 /** Per-tensor state of AdaMax: momentum m and the decaying max-norm u. */
@@ -45,7 +45,7 @@ export class AdaMax extends BaseOptimizer<MaxNormState> {
 }
 
 /** Registry entry for AdaMax. */
-export const adamaxEntry: RegistryEntry<Optimizer> = {
+export const adamaxEntry: OptimizerEntry = {
   name: 'AdaMax',
   summary: 'Adam with a decaying maximum of |g| in place of the root mean square.',
   formula: 'm ← β₁·m + (1 − β₁)·g;  u ← max(β₂·u, |g| + ε);  p ← p − α/(1 − β₁ᵗ)·m/u',
@@ -54,5 +54,10 @@ export const adamaxEntry: RegistryEntry<Optimizer> = {
     ...adamBetas(),
     epsilon('eps', 1e-8, 'ε added to |g| so that u > 0 (new: the reference divided 0/0 while u = 0).', true),
   ],
+  // PyTorch: torch's Adamax is this rule (u = max(β₂·u, |g| + ε), the same guard).
+  pytorch: {
+    kind: 'torch',
+    construct: (h) => `torch.optim.Adamax(params, lr=${pyFloat(h.alpha)}, betas=(${pyFloat(h.beta1)}, ${pyFloat(h.beta2)}), eps=${pyFloat(h.eps)})`,
+  },
   create: (h) => new AdaMax({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
 };

@@ -1,8 +1,7 @@
 /** AMSGrad: Adam whose second moment never decreases (Reddi et al. 2018). */
-import { RegistryEntry } from '../registry';
 import { BaseOptimizer } from './base';
 import { createMaxMoments, MaxMomentState, updateMoments } from './moments';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { adamBetas, epsilon, rate } from './param-specs';
 
 /** AMSGrad hyper-parameters. */
@@ -40,7 +39,7 @@ export class AMSGrad extends BaseOptimizer<MaxMomentState> {
 }
 
 /** Registry entry for AMSGrad. */
-export const amsgradEntry: RegistryEntry<Optimizer> = {
+export const amsgradEntry: OptimizerEntry = {
   name: 'AMSGrad',
   summary: 'Adam with a non-decreasing second moment and a 1/√t step decay.',
   formula: 'm ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  v̂ ← max(v̂, v);  p ← p − α/√t · m/√(v̂ + ε)',
@@ -49,5 +48,7 @@ export const amsgradEntry: RegistryEntry<Optimizer> = {
     ...adamBetas(),
     epsilon('eps', 1e-8, 'ε inside the square root.'),
   ],
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['amsgrad'], className: 'AMSGrad' },
   create: (h) => new AMSGrad({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
 };

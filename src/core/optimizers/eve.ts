@@ -1,8 +1,7 @@
 /** Eve: Adam whose step shrinks when the loss changes fast (Hayashi et al., v3). */
-import { RegistryEntry } from '../registry';
 import { BaseOptimizer } from './base';
 import { createMoments, MomentState, updateMoments } from './moments';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { adamBetas, decay, epsilon, rate } from './param-specs';
 
 /** Eve hyper-parameters. */
@@ -71,7 +70,7 @@ export class Eve extends BaseOptimizer<MomentState> {
 }
 
 /** Registry entry for Eve. */
-export const eveEntry: RegistryEntry<Optimizer> = {
+export const eveEntry: OptimizerEntry = {
   name: 'Eve',
   summary: 'Adam with a global step factor 1/d̃ driven by the relative change of the loss.',
   formula: 'd = |f − f_prev| / (min(f, f_prev) − f*);  d̃ ← β₃·d̃ + (1 − β₃)·clip(d, 1/c, c)  (d̃ = 1 at t = 1);  p ← p − α·m̂ / (d̃·(√v̂ + ε))',
@@ -83,6 +82,8 @@ export const eveEntry: RegistryEntry<Optimizer> = {
     epsilon('eps', 1e-8, 'ε added to √v̂ (outside the root, as in the paper and the reference).'),
     { name: 'fstar', default: 0, doc: 'f*: a lower bound of the loss (0 for the losses here).' },
   ],
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['eve'], className: 'Eve' },
   create: (h) =>
     new Eve({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, beta3: h.beta3, c: h.c, eps: h.eps, fstar: h.fstar }),
 };

@@ -3,7 +3,7 @@
  * for names, parameters, defaults, documentation and the JSON Schema. Each entry lives beside
  * its implementation in `<name>.ts`.
  */
-import { Registry, RegistryEntry } from '../registry';
+import { Registry } from '../registry';
 import { adadeltaEntry } from './adadelta';
 import { adagradEntry } from './adagrad';
 import { adamEntry } from './adam';
@@ -15,7 +15,7 @@ import { eveEntry } from './eve';
 import { msgdEntry } from './msgd';
 import { nadamEntry } from './nadam';
 import { nagEntry } from './nag';
-import { Optimizer } from './optimizer';
+import type { Optimizer, OptimizerEntry } from './optimizer';
 import { rmspropEntry } from './rmsprop';
 import { rmspropGravesEntry } from './rmsprop-graves';
 import { santaEEntry } from './santa-e';
@@ -24,7 +24,7 @@ import { sgdEntry } from './sgd';
 import { smorms3Entry } from './smorms3';
 
 /** Every optimizer, in the reference's order ("SDG" is accepted as an alias of SGD). */
-export const OPTIMIZERS: readonly RegistryEntry<Optimizer>[] = [
+export const OPTIMIZERS: readonly OptimizerEntry[] = [
   sgdEntry,
   msgdEntry,
   nagEntry,
@@ -45,7 +45,7 @@ export const OPTIMIZERS: readonly RegistryEntry<Optimizer>[] = [
 ];
 
 /** Lookup of optimizers by name: `optimizerRegistry.create('Adam', { alpha: 0.01 }, { rng })`. */
-export const optimizerRegistry = new Registry<Optimizer>('optimizer', OPTIMIZERS);
+export const optimizerRegistry = new Registry<Optimizer, OptimizerEntry>('optimizer', OPTIMIZERS);
 
-export type { Optimizer } from './optimizer';
+export type { Optimizer, OptimizerEntry } from './optimizer';
 export { BaseOptimizer } from './base';

@@ -1,7 +1,7 @@
 /** Momentum SGD, with the reference's (1 − μ)·η step scaling. */
-import { RegistryEntry } from '../registry';
+import { pyFloat } from '../export/pytorch/python-text';
 import { BaseOptimizer, zeros } from './base';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { decay, rate } from './param-specs';
 
 /** Per-tensor state of MSGD: the previous update Δp. */
@@ -34,7 +34,7 @@ export class MSGD extends BaseOptimizer<MomentumState> {
 }
 
 /** Registry entry for MSGD. */
-export const msgdEntry: RegistryEntry<Optimizer> = {
+export const msgdEntry: OptimizerEntry = {
   name: 'MSGD',
   summary: 'SGD with momentum: each update keeps a fraction μ of the previous one.',
   formula: 'Δp ← μ·Δp − (1 − μ)·η·g;  p ← p + Δp',
@@ -42,5 +42,7 @@ export const msgdEntry: RegistryEntry<Optimizer> = {
     rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention; PyTorch uses lr·g without (1 − μ)).'),
     decay('mu', 0.9, 'Momentum μ: the fraction of the previous update kept.'),
   ],
+  // PyTorch: torch's SGD with momentum; its lr = (1 − μ)·η gives NN Lab's trajectory (NN Lab scales the step by 1 − μ).
+  pytorch: { kind: 'torch', construct: (h) => `torch.optim.SGD(params, lr=(1 - ${pyFloat(h.mu)}) * ${pyFloat(h.eta)}, momentum=${pyFloat(h.mu)})` },
   create: (h) => new MSGD(h.eta, h.mu),
 };

@@ -1,8 +1,7 @@
 /** Nadam: Adam with Nesterov momentum (Dozat 2016), constant μ as in the reference. */
-import { RegistryEntry } from '../registry';
 import { BaseOptimizer } from './base';
 import { createMoments, MomentState, updateMoments } from './moments';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { decay, epsilon, rate } from './param-specs';
 
 /** Nadam hyper-parameters. */
@@ -46,7 +45,7 @@ export class Nadam extends BaseOptimizer<MomentState> {
 }
 
 /** Registry entry for Nadam. */
-export const nadamEntry: RegistryEntry<Optimizer> = {
+export const nadamEntry: OptimizerEntry = {
   name: 'Nadam',
   summary: 'Adam with Nesterov momentum: the bias-corrected momentum looks one step ahead.',
   formula: 'm ← μ·m + (1 − μ)·g;  v ← ν·v + (1 − ν)·g²;  m̂ = μ·m/(1 − μᵗ⁺¹) + (1 − μ)·g/(1 − μᵗ);  v̂ = ν·v/(1 − νᵗ);  p ← p − α·m̂/√(v̂ + ε)',
@@ -56,5 +55,7 @@ export const nadamEntry: RegistryEntry<Optimizer> = {
     decay('nu', 0.999, 'Decay ν of the squared-gradient average.'),
     epsilon('eps', 1e-8, 'ε inside the square root.'),
   ],
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['nadam'], className: 'Nadam' },
   create: (h) => new Nadam({ alpha: h.alpha, mu: h.mu, nu: h.nu, eps: h.eps }),
 };

@@ -1,7 +1,7 @@
 /** Nesterov accelerated gradient in the form that needs only the current gradient. */
-import { RegistryEntry } from '../registry';
+import { pyFloat } from '../export/pytorch/python-text';
 import { BaseOptimizer, zeros } from './base';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { decay, rate } from './param-specs';
 
 /** Per-tensor state of NAG: the velocity v. */
@@ -46,7 +46,7 @@ export class NAG extends BaseOptimizer<VelocityState> {
 }
 
 /** Registry entry for NAG. */
-export const nagEntry: RegistryEntry<Optimizer> = {
+export const nagEntry: OptimizerEntry = {
   name: 'NAG',
   summary: 'Nesterov momentum: the gradient is taken at the look-ahead point (stored directly, so only the current gradient is needed).',
   formula: 'v ← μ·v − (1 − μ)·η·g;  p ← p + μ·v − (1 − μ)·η·g   (p is the look-ahead point θ + μ·v)',
@@ -54,5 +54,10 @@ export const nagEntry: RegistryEntry<Optimizer> = {
     rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention).'),
     decay('mu', 0.9, 'Momentum μ.'),
   ],
+  // PyTorch: torch's Nesterov SGD; its lr = (1 − μ)·η gives NN Lab's trajectory (NN Lab scales the step by 1 − μ).
+  pytorch: {
+    kind: 'torch',
+    construct: (h) => `torch.optim.SGD(params, lr=(1 - ${pyFloat(h.mu)}) * ${pyFloat(h.eta)}, momentum=${pyFloat(h.mu)}, nesterov=True)`,
+  },
   create: (h) => new NAG(h.eta, h.mu),
 };

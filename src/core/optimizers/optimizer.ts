@@ -1,3 +1,6 @@
+import type { PythonOptimizerForm } from '../export/forms';
+import type { RegistryEntry } from '../registry';
+
 /**
  * The optimizer interface: one instance serves every parameter tensor of a model,
  * keeping separate state per tensor (by its position in the `params` list).
@@ -12,4 +15,10 @@ export interface Optimizer {
    * `loss` is the loss at the current parameters (Eve's feedback needs it).
    */
   step(params: Float64Array[], grads: Float64Array[], loss?: number): void;
+}
+
+/** An optimizer's registry entry, with its form in the exported PyTorch script. */
+export interface OptimizerEntry extends RegistryEntry<Optimizer> {
+  /** How the exported script builds it (its hyper-parameters named by `params`). */
+  pytorch: PythonOptimizerForm;
 }

@@ -1,8 +1,7 @@
 /** Graves' RMSprop: divides by a running standard deviation instead of an RMS. */
-import { RegistryEntry } from '../registry';
 import { BaseOptimizer } from './base';
 import { createMoments, MomentState, updateMoments } from './moments';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { decay, epsilon, rate } from './param-specs';
 
 /**
@@ -29,7 +28,7 @@ export class RMSpropGraves extends BaseOptimizer<MomentState> {
 }
 
 /** Registry entry for RMSpropGraves. */
-export const rmspropGravesEntry: RegistryEntry<Optimizer> = {
+export const rmspropGravesEntry: OptimizerEntry = {
   name: 'RMSpropGraves',
   summary: 'RMSprop centred on the running mean: divides by a running standard deviation of the gradient.',
   formula: 'm ← ρ·m + (1 − ρ)·g;  v ← ρ·v + (1 − ρ)·g²;  p ← p − η·g / √(v − m² + ε)',
@@ -38,5 +37,7 @@ export const rmspropGravesEntry: RegistryEntry<Optimizer> = {
     decay('rho', 0.95, 'Decay ρ of both running averages.'),
     epsilon('eps', 1e-4, 'ε inside the square root (PyTorch RMSprop(centered=True) adds it outside).'),
   ],
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['rmsprop_graves'], className: 'RMSpropGraves' },
   create: (h) => new RMSpropGraves(h.eta, h.rho, h.eps),
 };

@@ -1,7 +1,6 @@
 /** RMSprop: steps divided by a running root mean square of the gradient. */
-import { RegistryEntry } from '../registry';
 import { BaseOptimizer, zeros } from './base';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { decay, epsilon, rate } from './param-specs';
 
 /** Per-tensor state of RMSprop: the running mean v of g². */
@@ -29,7 +28,7 @@ export class RMSprop extends BaseOptimizer<SquareAverageState> {
 }
 
 /** Registry entry for RMSprop. */
-export const rmspropEntry: RegistryEntry<Optimizer> = {
+export const rmspropEntry: OptimizerEntry = {
   name: 'RMSprop',
   summary: 'Divides the step by a running root mean square of recent gradients.',
   formula: 'v ← ρ·v + (1 − ρ)·g²;  p ← p − η·g / √(v + ε)',
@@ -38,5 +37,7 @@ export const rmspropEntry: RegistryEntry<Optimizer> = {
     decay('rho', 0.99, 'Decay ρ of the squared-gradient average.'),
     epsilon('eps', 1e-8, 'ε, inside the square root (the reference convention; PyTorch adds it outside).'),
   ],
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['rmsprop'], className: 'RMSprop' },
   create: (h) => new RMSprop(h.eta, h.rho, h.eps),
 };

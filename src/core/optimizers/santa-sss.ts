@@ -1,7 +1,6 @@
 /** SantaSSS: Santa with symmetric splitting (Chen et al. 2016, Algorithm 2), as in the reference. */
-import { RegistryEntry } from '../registry';
 import { Rng } from '../rng';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { SantaBase, SantaParams, santaParams, SantaState } from './santa-common';
 
 /**
@@ -49,12 +48,14 @@ export class SantaSSS extends SantaBase {
 }
 
 /** Registry entry for SantaSSS. */
-export const santaSSSEntry: RegistryEntry<Optimizer> = {
+export const santaSSSEntry: OptimizerEntry = {
   name: 'SantaSSS',
   summary:
     'Stochastic annealing thermostat (symmetric splitting scheme): noisy exploration for `burnin` steps, then refinement. Deviations from the reference, which diverged at once on the spiral example: λ defaults to 1 (bounding G ≤ 1/√λ) and G_prev starts at the first G.',
   formula: 'explore: α ← α + (u² − η/β)/2;  u ← e^(−α/2)·(e^(−α/2)·u − G·g·η + √(2G_prev·η/β)·z + η/β·(1 − G_prev/G)/u);  α ← α + (u² − η/β)/2;  refine: u ← e^(−α/2)·(e^(−α/2)·u − G·g·η);  p ← p + G·u/2',
   params: santaParams(),
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['santa_base', 'santa_sss'], className: 'SantaSSS', rng: true },
   create: (h, ctx) =>
     new SantaSSS({ eta: h.eta, sigma: h.sigma, lambda: h.lambda, anne_rate: h.anne_rate, burnin: h.burnin, C: h.C, N: h.N }, ctx.rng),
 };

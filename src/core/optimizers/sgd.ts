@@ -1,7 +1,7 @@
 /** Plain stochastic gradient descent. */
-import { RegistryEntry } from '../registry';
+import { pyFloat } from '../export/pytorch/python-text';
 import { BaseOptimizer } from './base';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { rate } from './param-specs';
 
 /** SGD: p ← p − η·g. Keeps no state. */
@@ -21,11 +21,13 @@ export class SGD extends BaseOptimizer<null> {
 }
 
 /** Registry entry for SGD (the reference registered it as "SDG", kept as an alias). */
-export const sgdEntry: RegistryEntry<Optimizer> = {
+export const sgdEntry: OptimizerEntry = {
   name: 'SGD',
   aliases: ['SDG'],
   summary: 'Stochastic gradient descent: a fixed step against the gradient.',
   formula: 'p ← p − η·g',
   params: [rate('eta', 1e-2, 'Learning rate η.')],
+  // PyTorch: a torch.optim built-in with translated arguments
+  pytorch: { kind: 'torch', construct: (h) => `torch.optim.SGD(params, lr=${pyFloat(h.eta)})` },
   create: (h) => new SGD(h.eta),
 };

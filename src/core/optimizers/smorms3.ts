@@ -1,7 +1,6 @@
 /** SMORMS3 (Simon Funk): RMSprop with an adaptive memory length per coordinate. */
-import { RegistryEntry } from '../registry';
 import { BaseOptimizer, zeros } from './base';
-import { Optimizer } from './optimizer';
+import type { OptimizerEntry } from './optimizer';
 import { epsilon, rate } from './param-specs';
 
 /** Per-tensor state of SMORMS3: memory s, moments m, v (zeta is recomputed each step). */
@@ -41,7 +40,7 @@ export class SMORMS3 extends BaseOptimizer<Smorms3State> {
 }
 
 /** Registry entry for SMORMS3. */
-export const smorms3Entry: RegistryEntry<Optimizer> = {
+export const smorms3Entry: OptimizerEntry = {
   name: 'SMORMS3',
   summary: 'RMSprop whose averaging memory adapts per coordinate to how consistent the gradient is.',
   formula: 'ρ = 1/(1 + s);  m ← ρ·m + (1 − ρ)·g;  v ← ρ·v + (1 − ρ)·g²;  ζ = m²/(v + ε);  p ← p − g·min(η, ζ)/√(v + ε);  s ← 1 + (1 − ζ)·s',
@@ -49,5 +48,7 @@ export const smorms3Entry: RegistryEntry<Optimizer> = {
     rate('eta', 1e-3, 'Largest learning rate η (the step uses min(η, ζ)).'),
     epsilon('eps', 1e-8, 'ε in ζ’s denominator and inside the square root.'),
   ],
+  // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  pytorch: { kind: 'class', files: ['smorms3'], className: 'SMORMS3' },
   create: (h) => new SMORMS3(h.eta, h.eps),
 };

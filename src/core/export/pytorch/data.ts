@@ -5,6 +5,7 @@
  * standardisation) so the script sees the same matrix.
  */
 import { allIndices, inputRows, type Dataset } from '../../data/dataset';
+import { PY_DATA } from './python-sources.generated';
 import { pyBool, pyString } from './python-text';
 
 /** The script's data source. */
@@ -42,19 +43,10 @@ export function dataFileText(data: Dataset): string {
   return JSON.stringify(body) + '\n';
 }
 
-/** Python `load_data()` for `source`: returns (x rows, y rows) as lists of float lists. */
+/** Python `load_data()` for `source` (python/data/*.py after the source's constants): returns (x rows, y rows) as lists of float lists. */
 export function pythonDataLoader(source: ScriptData): string {
   if (source.kind === 'json') {
-    return String.raw`
-DATA_FILE = ${pyString(source.file)}
-
-
-def load_data():
-    """The samples NN Lab trains on (after its normalisation and target encoding), written beside this script."""
-    with open(HERE / DATA_FILE, encoding="utf-8") as f:
-        data = json.load(f)
-    return data["x"], data["y"]
-`;
+    return `\nDATA_FILE = ${pyString(source.file)}\n\n` + PY_DATA.json_file;
   }
   const classNames = source.classNames ? `[${source.classNames.map(pyString).join(', ')}]` : 'None';
   return String.raw`
@@ -66,40 +58,5 @@ TARGET_COLUMNS = [${source.targets.join(', ')}]
 CLASS_NAMES = ${classNames}  # a text target column: class k is CLASS_NAMES[k]
 NORMALIZE = ${pyBool(source.normalize)}
 
-
-def standardize(x):
-    """Each feature column to zero mean and unit (population) variance; a constant column is only centred."""
-    n, cols = len(x), len(x[0]) if x else 0
-    mean = [0.0] * cols
-    for row in x:
-        for j in range(cols):
-            mean[j] += row[j]
-    mean = [m / n for m in mean]
-    var = [0.0] * cols
-    for row in x:
-        for j in range(cols):
-            d = row[j] - mean[j]
-            var[j] += d * d
-    std = [math.sqrt(v / n) for v in var]
-    return [[(row[j] - mean[j]) / (std[j] if std[j] > 0 else 1) for j in range(cols)] for row in x]
-
-
-def load_data():
-    """Reads the CSV file as NN Lab does: blank lines skipped, features and targets by column."""
-    with open(HERE / CSV_FILE, encoding="utf-8-sig", newline="") as f:
-        rows = [r for r in csv.reader(f, delimiter=CSV_DELIMITER) if r and not (len(r) == 1 and r[0].strip() == "")]
-    if CSV_HEADER:
-        rows = rows[1:]
-    x = [[float(r[j]) for j in FEATURE_COLUMNS] for r in rows]
-    if CLASS_NAMES is None:
-        y = [[float(r[j]) for j in TARGET_COLUMNS] for r in rows]
-    else:
-        index = {name: k for k, name in enumerate(CLASS_NAMES)}
-        labels = [index[r[TARGET_COLUMNS[0]].strip()] for r in rows]
-        if len(CLASS_NAMES) <= 2:
-            y = [[float(k)] for k in labels]
-        else:
-            y = [[1.0 if j == k else 0.0 for j in range(len(CLASS_NAMES))] for k in labels]
-    return (standardize(x) if NORMALIZE else x), y
-`;
+` + PY_DATA.csv_file;
 }

@@ -12,6 +12,7 @@ import { dataFileText, pythonDataLoader, ScriptData } from './data';
 import { pythonLoss } from './losses';
 import { pythonOptimizer } from './optimizers';
 import { pyBool, pyFloat, pyInt, pyString } from './python-text';
+import { PY_IMPORTS } from './python-sources.generated';
 import { PYTHON_RNG } from './rng';
 import { PYTHON_MAXOUT, PYTHON_RUNTIME } from './runtime';
 
@@ -154,21 +155,9 @@ Training: ${t.epochs} epochs, batch ${t.batchSize}, validation split ${t.validat
 
 Needs only PyTorch and the Python standard library.
 """
-import argparse
-import csv
-import json
-import math
-import os
-import time
-import warnings
-from pathlib import Path
-
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
-
-HERE = Path(__file__).resolve().parent
-NAME = ${pyString(config.name)}
+` +
+      PY_IMPORTS.trimStart() +
+      String.raw`NAME = ${pyString(config.name)}
 INPUTS = ${pyInt(config.inputs)}
 EPOCHS = ${pyInt(t.epochs)}
 BATCH_SIZE = ${pyInt(t.batchSize)}
