@@ -12,6 +12,15 @@ import { normalizeKey } from './dataset';
 import { noAccessProblem, readProblem } from './read-problem';
 import { baseName, type DataSource } from './source';
 
+/** A CSV block with its defaults filled in (`header` undefined: detected from the first row). */
+export interface CsvSpec {
+  kind: 'csv';
+  csv: string;
+  target?: Target;
+  header?: boolean;
+  normalize: boolean;
+}
+
 type Target = string | number | (string | number)[];
 
 function checkTarget(c: Checker, value: unknown, path: JsonPath): Target | undefined {

@@ -5,6 +5,13 @@ import { checkKeyValue, type BooleanKeySpec, type KeySpecs } from '../../config/
 import { BUILTIN_DATASETS, BUILTIN_DOCS, BUILTIN_NORMALIZE, BUILTIN_SHAPES, loadBuiltin, type BuiltinName } from '../builtin';
 import type { DataSource } from './source';
 
+/** A built-in data set block with its defaults filled in. */
+export interface BuiltinSpec {
+  kind: 'builtin';
+  dataset: BuiltinName;
+  normalize: boolean;
+}
+
 /** `normalize`, shared by the sources whose features may be standardised (each gives its own default). */
 export function normalizeKey(doc: string, docDefault: string, fallback?: boolean): BooleanKeySpec {
   return { type: 'boolean', doc, docDefault, ...(fallback === undefined ? {} : { default: fallback }) };

@@ -11,6 +11,16 @@ import type { JsonPath } from '../../problems';
 import { generate, GENERATOR_DEFAULTS, GENERATOR_DOCS, GENERATOR_NAMES, MULTICLASS_GENERATORS } from '../generators';
 import type { DataSource, SourceShape } from './source';
 
+/** A generator block with its defaults filled in (the seed of the samples resolved too). */
+export interface GeneratorSpec {
+  kind: 'generator';
+  generator: GeneratorName;
+  samples: number;
+  noise: number;
+  classes: number;
+  seed: number;
+}
+
 const samples: NumberKeySpec = {
   type: 'integer', min: 2, max: 'maxSamples', default: GENERATOR_DEFAULTS.samples('xor'),
   docDefault: `\`${GENERATOR_DEFAULTS.samples('xor')}\` (\`sine\`: \`${GENERATOR_DEFAULTS.samples('sine')}\`)`,

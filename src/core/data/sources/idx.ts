@@ -14,6 +14,16 @@ import { shownText } from '../shown-text';
 import { noAccessProblem, readProblem } from './read-problem';
 import { baseName, type DataFileRef, type DataSource, type SpecOf } from './source';
 
+/** An IDX block with its defaults filled in. */
+export interface IdxSpec {
+  kind: 'idx';
+  images: string;
+  labels: string;
+  scale: boolean;
+  classes: number;
+  classNames?: string[];
+}
+
 type Which = (typeof IDX_FILE_KEYS)[number];
 
 const FILE_DOCS: Record<Which, string> = {

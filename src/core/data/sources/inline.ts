@@ -8,6 +8,14 @@ import { inlineToDataset } from '../inline';
 import { normalizeKey } from './dataset';
 import type { DataSource } from './source';
 
+/** An inline block (its rows are checked when loaded). */
+export interface InlineSpec {
+  kind: 'inline';
+  inputs: unknown;
+  targets: unknown;
+  normalize: boolean;
+}
+
 const ROW = { type: 'array', items: { type: 'number' }, minItems: 1 };
 
 const keys: KeySpecs = {

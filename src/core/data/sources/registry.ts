@@ -1,6 +1,11 @@
 /**
  * The data sources, in the order they are documented and offered. Code that handles a data block
  * asks this registry for the block's source instead of branching on its kind.
+ *
+ * Adding a source: write `sources/<name>.ts` (its resolved block type, keys, check, shape, files,
+ * loading, and `headerShape` / `scriptData` when it has them), add its block type to
+ * `ResolvedDataConfig` in config/types.ts and its line below, add its table markers to
+ * docs/format.md, then run `npm run schema` and `npm run docs`.
  */
 import type { ResolvedDataConfig } from '../../config/types';
 import { csvSource } from './csv';
