@@ -69,6 +69,8 @@ export type { OnnxExportOptions } from './export/onnx';
 export type { Limits } from './config/validate';
 export { buildSchema } from './config/schema';
 export { loadData } from './data/load-data';
+export { dataSourceRegistry } from './data/sources/registry';
+export type { DataSource, DataFileRef, FeatureShape, SourceShape } from './data/sources/source';
 export { generate } from './data/generators';
 export type { Dataset, InputArray } from './data/dataset';
 export { gatherInputs, inputRows } from './data/dataset';

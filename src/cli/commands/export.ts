@@ -8,10 +8,9 @@
  */
 import { existsSync, statSync } from 'fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
-import type { ResolvedDataConfig } from '../../core/config/types';
-import type { Dataset } from '../../core/data/dataset';
+import { dataSourceRegistry } from '../../core/data/sources/registry';
 import { exportOnnx } from '../../core/export/onnx';
-import { csvScriptSource, exportPytorch } from '../../core/export/pytorch';
+import { exportPytorch } from '../../core/export/pytorch';
 import { NnError, oneLine } from '../../core/problems';
 import { TrainingRun } from '../../core/train/trainer';
 import { prepareExportSource } from '../../shared/export-source';
@@ -72,8 +71,9 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
   const shown = oneLine(o.output ?? (relative(process.cwd(), out) || out));
   try {
     if (o.to === 'pytorch') {
-      const csv = dataConfig.kind === 'csv' ? csvSource(o.file, dataConfig, readFile, data, out) : undefined;
-      const result = exportPytorch({ config, data, scriptName: basename(out), csv, startWeights: saved?.weights, sourceName: basename(o.file) });
+      const pathFromScript = (rel: string): string => scriptRelative(resolve(dirname(resolve(o.file)), rel), out);
+      const form = dataSourceRegistry.of(dataConfig).scriptData?.(dataConfig, { data, readFile, pathFromScript });
+      const result = exportPytorch({ config, data, scriptName: basename(out), source: form, startWeights: saved?.weights, sourceName: basename(o.file) });
       for (const f of result.files) writeFileAtomic(join(dirname(out), f.name), f.text);
       writeFileAtomic(out, result.script);
       const extra = result.files.map((f) => oneLine(f.name));
@@ -94,10 +94,8 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
   }
 }
 
-/** The CSV data block as the script reads it: the file's path relative to the script's folder. */
-function csvSource(file: string, spec: Extract<ResolvedDataConfig, { kind: 'csv' }>, readFile: (p: string) => string, data: Dataset, out: string) {
-  const csvPath = resolve(dirname(resolve(file)), spec.csv);
-  const rel = relative(dirname(out), csvPath);
-  const path = (isAbsolute(rel) ? rel : rel.split(sep).join('/')) || basename(csvPath);
-  return csvScriptSource(readFile(spec.csv), spec, data, path);
+/** Where the script at `out` finds the data file `file`: relative to the script's folder (with "/"), or absolute. */
+function scriptRelative(file: string, out: string): string {
+  const rel = relative(dirname(out), file);
+  return (isAbsolute(rel) ? rel : rel.split(sep).join('/')) || basename(file);
 }

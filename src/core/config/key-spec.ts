@@ -20,6 +20,8 @@ interface KeyBase {
   doc: string;
   /** True when the key must be present. */
   required?: boolean;
+  /** The default as shown in docs when it is not one plain value (e.g. "the training seed"). */
+  docDefault?: string;
 }
 
 /** A finite number (`integer` for whole numbers) within optional bounds. */
@@ -71,8 +73,6 @@ export interface CustomKeySpec extends KeyBase {
   docType: string;
   /** The value used when the key is absent (already resolved), if any. */
   default?: unknown;
-  /** The default as shown in docs (when it is not a plain value). */
-  docDefault?: string;
 }
 
 /** The description of one key. */
@@ -230,7 +230,8 @@ function docType(spec: KeySpec): string {
 
 function docDefault(spec: KeySpec): string {
   if (spec.required) return 'required';
-  if (spec.type === 'custom') return spec.docDefault ?? '—';
+  if (spec.docDefault !== undefined) return spec.docDefault;
+  if (spec.type === 'custom') return '—';
   return spec.default === undefined ? '—' : `\`${JSON.stringify(spec.default)}\``;
 }
 

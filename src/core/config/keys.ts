@@ -25,15 +25,6 @@ export const TRAINING_KEYS = ['epochs', 'batchSize', 'validationSplit', 'seed', 
 /** Values of `training.precision`, the default first. */
 export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
 
-/** Keys of each kind of `data` block; the first key of each list selects the kind. */
-export const DATA_KEYS = {
-  generator: ['generator', 'samples', 'noise', 'classes', 'seed'],
-  builtin: ['dataset', 'normalize'],
-  csv: ['csv', 'target', 'header', 'normalize'],
-  inline: ['inputs', 'targets', 'normalize'],
-  idx: ['idx', 'scale', 'classes', 'classNames'],
-} as const;
-
 /** Keys of the `idx` object of an IDX data block. */
 export const IDX_FILE_KEYS = ['images', 'labels'] as const;
 

@@ -17,6 +17,12 @@
  * ```
  */
 
+import type { BuiltinSpec } from '../data/sources/dataset';
+import type { CsvSpec } from '../data/sources/csv';
+import type { GeneratorSpec } from '../data/sources/generator';
+import type { IdxSpec } from '../data/sources/idx';
+import type { InlineSpec } from '../data/sources/inline';
+
 /** An activation by name (`"ReLU"`) or with parameters (`{ "name": "leaky-ReLU", "alpha": 0.1 }`). */
 export type NamedWithParams = string | ({ name: string } & Record<string, unknown>);
 
@@ -165,10 +171,5 @@ export interface ResolvedConfig {
   training: Required<TrainingConfig>;
 }
 
-/** The `data` block with its defaults filled in (the seed of generated data resolved too). */
-export type ResolvedDataConfig =
-  | { kind: 'generator'; generator: GeneratorName; samples: number; noise: number; classes: number; seed: number }
-  | { kind: 'builtin'; dataset: BuiltinDataConfig['dataset']; normalize: boolean }
-  | { kind: 'csv'; csv: string; target?: CsvDataConfig['target']; header?: boolean; normalize: boolean }
-  | { kind: 'inline'; inputs: unknown; targets: unknown; normalize: boolean }
-  | { kind: 'idx'; images: string; labels: string; scale: boolean; classes: number; classNames?: string[] };
+/** The `data` block with its defaults filled in: one resolved block per data source (each declared in its source's file). */
+export type ResolvedDataConfig = GeneratorSpec | BuiltinSpec | CsvSpec | InlineSpec | IdxSpec;

@@ -7,7 +7,8 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatPath } from '../../core/problems';
-import { csvScriptSource, exportPytorch } from '../../core/export/pytorch';
+import { exportPytorch } from '../../core/export/pytorch';
+import { dataSourceRegistry } from '../../core/data/sources/registry';
 import { prepareExportSource } from '../../shared/export-source';
 
 /** The command id, as contributed in package.json. */
@@ -68,13 +69,13 @@ export function registerExportPytorchCommand(log: vscode.LogOutputChannel): vsco
     const scriptName = target.path.split('/').pop() ?? 'train.py';
     try {
       const { config, data, dataConfig, saved } = source;
-      let csv;
-      if (dataConfig.kind === 'csv') {
-        const csvFile = path.resolve(configDir, dataConfig.csv);
-        const relative = path.relative(path.dirname(target.fsPath), csvFile);
-        csv = csvScriptSource(readFileSync(csvFile, 'utf8'), dataConfig, data, path.isAbsolute(relative) ? relative : relative.split(path.sep).join('/'));
-      }
-      const result = exportPytorch({ config, data, scriptName, csv, startWeights: saved?.weights, sourceName: name });
+      const pathFromScript = (file: string): string => {
+        const relative = path.relative(path.dirname(target.fsPath), path.resolve(configDir, file));
+        return path.isAbsolute(relative) ? relative : relative.split(path.sep).join('/');
+      };
+      const readFile = (file: string): string => readFileSync(path.resolve(configDir, file), 'utf8');
+      const form = dataSourceRegistry.of(dataConfig).scriptData?.(dataConfig, { data, readFile, pathFromScript });
+      const result = exportPytorch({ config, data, scriptName, source: form, startWeights: saved?.weights, sourceName: name });
       for (const f of result.files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, '..', f.name), new TextEncoder().encode(f.text));
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.script));
       const extra = result.files.map((f) => f.name);

@@ -3,7 +3,7 @@
  * file (delimiter, header, target and feature columns, class names), resolved once here so the
  * script only has to apply them.
  */
-import type { ResolvedDataConfig } from '../../config/types';
+import type { CsvSpec } from '../../data/sources/csv';
 import { detectDelimiter, parseCsvText, parseNumberCell } from '../../data/csv-parse';
 import type { Dataset } from '../../data/dataset';
 import type { ScriptData } from './data';
@@ -13,7 +13,7 @@ import type { ScriptData } from './data';
  * `path` is where the script finds the file. Undefined when the text cannot be read as NN Lab read it.
  */
 export function csvScriptSource(
-  text: string, spec: Extract<ResolvedDataConfig, { kind: 'csv' }>, data: Dataset, path: string,
+  text: string, spec: CsvSpec, data: Dataset, path: string,
 ): Extract<ScriptData, { kind: 'csv' }> | undefined {
   const delimiter = detectDelimiter(text);
   const rows = parseCsvText(text, delimiter).rows;

@@ -17,7 +17,6 @@ import { PYTHON_RNG } from './rng';
 import { PYTHON_MAXOUT, PYTHON_RUNTIME } from './runtime';
 
 export type { ScriptData } from './data';
-export { csvScriptSource } from './csv-source';
 
 /** What the script is generated from. */
 export interface PytorchExportInput {
@@ -27,8 +26,8 @@ export interface PytorchExportInput {
   data: Dataset;
   /** File name of the script, e.g. "train.py"; data files are named after it ("train_data.json"). */
   scriptName: string;
-  /** Read the samples from this CSV file instead of a JSON file written beside the script. */
-  csv?: Extract<ScriptData, { kind: 'csv' }>;
+  /** Read the samples as this says (the data source's own form, e.g. its CSV file) instead of from a JSON file written beside the script. */
+  source?: ScriptData;
   /** Start from these weights (an exported model) instead of the drawn ones, as `nn-lab train model.json` does. */
   startWeights?: ModelWeightsJson;
   /** Where the description came from, named in the script's header. */
@@ -120,7 +119,7 @@ export function exportPytorch(input: PytorchExportInput): PytorchExport {
   const base = stem(input.scriptName);
   const files: ExportedFile[] = [];
   let source: ScriptData;
-  if (input.csv) source = input.csv;
+  if (input.source) source = input.source;
   else {
     source = { kind: 'json', file: `${base}_data.json` };
     files.push({ name: source.file, text: dataFileText(data) });
