@@ -4,27 +4,12 @@
  * data-parallel under torchrun), reporting, checkpoint and ONNX export, and the command line.
  */
 
-/** Python: the Maxout layer (only written when the model has one). */
-export const PYTHON_MAXOUT = String.raw`
-class Maxout(nn.Module):
-    """Maxout (Goodfellow et al. 2013): z = x W + b with units*pieces columns, column j*pieces + k holding
-    piece k of unit j; y_j = max_k z_jk (the gradient goes to the first maximal piece)."""
-
-    def __init__(self, inputs, units, pieces):
-        super().__init__()
-        self.units, self.pieces = units, pieces
-        self.linear = nn.Linear(inputs, units * pieces)
-
-    def forward(self, x):
-        z = self.linear(x)
-        return z.view(*z.shape[:-1], self.units, self.pieces).max(dim=-1).values
-`;
-
 /** Python: initialisation, accuracy, training loop and command line. */
 export const PYTHON_RUNTIME = String.raw`
 def linear_layers(model):
-    """The weighted layers (nn.Linear, also inside Maxout) in NN Lab's order."""
-    return [m for m in model.modules() if isinstance(m, nn.Linear)]
+    """The weighted layers in NN Lab's order: each nn.Linear (also inside Maxout) and each module
+    that initialises and loads itself (nnlab_init / nnlab_load, e.g. a registered layer kind's)."""
+    return [m for m in model.modules() if isinstance(m, nn.Linear) or hasattr(m, "nnlab_init")]
 
 
 def _as_torch_weight(flat, fan_in, fan_out):
@@ -37,6 +22,9 @@ def init_weights(model, rng):
     """NN Lab's initial weights, drawn layer by layer (W row by row, then b) from the run's generator:
     normal: W, b ~ scale N(0, 1); xavier: W ~ N(0, 2/(fan_in + fan_out)), b = 0; he: W ~ N(0, 2/fan_in), b = 0."""
     for linear, (kind, scale) in zip(linear_layers(model), INIT):
+        if hasattr(linear, "nnlab_init"):
+            linear.nnlab_init(rng, kind, scale)
+            continue
         fan_in, fan_out = linear.in_features, linear.out_features
         if kind == "normal":
             std = scale
@@ -56,6 +44,9 @@ def load_start_weights(model):
     with open(HERE / START_WEIGHTS, encoding="utf-8") as f:
         saved = json.load(f)["layers"]
     for linear, layer in zip(linear_layers(model), saved):
+        if hasattr(linear, "nnlab_load"):
+            linear.nnlab_load(layer)
+            continue
         linear.weight.copy_(_as_torch_weight(layer["w"], linear.in_features, linear.out_features))
         linear.bias.copy_(torch.tensor(layer["b"], dtype=torch.float64))
 
