@@ -7,11 +7,12 @@
  */
 import { strict as assert } from 'assert';
 import { spawn } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadTrainedModel } from '../../src/cli/model-input';
 import { prepareRun } from '../../src/core/config/load';
+import { formatMarkers, withFormatTables } from '../../src/core/config/format-doc';
 import { buildSchema } from '../../src/core/config/schema';
 import { validateConfig } from '../../src/core/config/validate';
 import type { LayerKind } from '../../src/core/layers/kinds/kind';
@@ -76,6 +77,13 @@ describe('layer kinds', function () {
 
   it('every registered kind has every facet', () => {
     for (const kind of layerKinds()) assert.deepEqual(missingFacets(kind), [], kind.name);
+  });
+
+  it('docs/format.md holds the generated layer and training tables (npm run docs)', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'docs', 'format.md'), 'utf8');
+    assert.ok(text.includes(formatMarkers('layer-kinds').begin) && text.includes(formatMarkers('training-keys').begin), 'markers');
+    assert.equal(text, withFormatTables(text), 'docs/format.md is stale: run npm run docs');
+    for (const kind of layerKinds()) assert.ok(text.includes(`**\`${kind.name}\`**`), kind.name);
   });
 
   it('the facet check catches a kind without one', () => {

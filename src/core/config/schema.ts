@@ -9,13 +9,12 @@ import { lossRegistry } from '../losses';
 import { optimizerRegistry } from '../optimizers';
 import type { EntryDoc } from './entry-docs';
 import { DEFAULT_LIMITS, Limits } from './limits';
-import { PRECISIONS, TRAINING_DEFAULTS } from './keys';
-import { keySchema, requiredKeys } from './key-spec';
+import { blockSchemaProperties, keySchema, requiredKeys } from './key-spec';
 import type { LayerKind } from '../layers/kinds/kind';
 import { DEFAULT_LAYER_KIND, layerKinds } from '../layers/kinds/registry';
 import { nameEnum, namedSchema, onlyKeys, SchemaNode } from './schema-parts';
 import { dataSchema } from './schema-data';
-import { MAX_SEED } from './validate-training';
+import { TRAINING_SPECS } from './validate-training';
 
 /** The entry lists a schema is built from. */
 export interface SchemaSources {
@@ -69,18 +68,7 @@ export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: L
     type: 'object',
     additionalProperties: false,
     markdownDescription: 'How to train (Keras-like `fit` settings).',
-    properties: {
-      epochs: { type: 'integer', minimum: 1, maximum: limits.maxEpochs, default: TRAINING_DEFAULTS.epochs, markdownDescription: 'Passes over the training samples.' },
-      batchSize: { type: 'integer', minimum: 1, maximum: limits.maxSamples, default: TRAINING_DEFAULTS.batchSize, markdownDescription: 'Samples per gradient step (clipped to the number of training samples).' },
-      validationSplit: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: TRAINING_DEFAULTS.validationSplit, markdownDescription: 'Fraction of the samples held out for validation: ⌊n·split⌋ samples drawn by the seeded generator.' },
-      seed: { type: 'integer', minimum: 0, maximum: MAX_SEED, default: TRAINING_DEFAULTS.seed, markdownDescription: 'Seed of every random draw: the same seed gives the same run.' },
-      shuffle: { type: 'boolean', default: TRAINING_DEFAULTS.shuffle, markdownDescription: 'Shuffle the training samples every epoch.' },
-      precision: {
-        enum: [...PRECISIONS],
-        default: TRAINING_DEFAULTS.precision,
-        markdownDescription: 'Arithmetic of the matrix products. `float64` (default) computes everything in double precision. `float32` runs the products in single precision (about 1.5× as fast on big layers, with WebAssembly SIMD) while weights, activations and optimizer state stay float64.',
-      },
-    },
+    properties: blockSchemaProperties(TRAINING_SPECS, limits),
   };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
