@@ -3,6 +3,10 @@
  * more registered at run time with `registerLayerKind` (e.g. by a test). Validation, the schema,
  * the docs, model building, the model file, the exporters, the panel and the editor all look
  * kinds up here when they run, so a registered kind is known to all of them.
+ *
+ * Adding a built-in kind: write its file beside dense.ts (a `LayerKind`: keys, shapes, layer,
+ * model-file, ONNX and PyTorch forms), add it to `BUILT_IN_LAYER_KINDS` below, and run
+ * `npm run schema` and `npm run docs` (the schema and docs/format.md's table are generated).
  */
 import { NnError, quote } from '../../problems';
 import { denseKind } from './dense';
@@ -12,10 +16,10 @@ import { maxoutKind } from './maxout';
 /** The kind of a layer that names no `"type"`. */
 export const DEFAULT_LAYER_KIND = denseKind.name;
 
-const kinds = new Map<string, LayerKind>([
-  [denseKind.name, denseKind as unknown as LayerKind],
-  [maxoutKind.name, maxoutKind as unknown as LayerKind],
-]);
+/** The kinds NN Lab ships, in documentation order (the default kind first). */
+export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [denseKind as unknown as LayerKind, maxoutKind as unknown as LayerKind];
+
+const kinds = new Map<string, LayerKind>(BUILT_IN_LAYER_KINDS.map((k) => [k.name, k]));
 
 /** Every registered kind, in registration order (the built-in ones first). */
 export function layerKinds(): LayerKind[] {
@@ -70,6 +74,12 @@ export function layerInputs(layers: readonly ResolvedLayer[], input: FeatureShap
   const r = layerShapes(layers, input);
   const outs = 'shapes' in r ? r.shapes : [];
   return layers.map((_, i) => (i === 0 ? input : outs[i - 1] ?? input));
+}
+
+/** Output features of each layer on samples of `inputs` features, e.g. [8, 1] (as far as shapes fit). */
+export function layerWidths(layers: readonly ResolvedLayer[], inputs: number): number[] {
+  const r = layerShapes(layers, [inputs]);
+  return 'shapes' in r ? r.shapes.map((s) => s.reduce((a, b) => a * b, 1)) : [];
 }
 
 /** Trainable numbers of `layers` on samples of shape `input`. */
