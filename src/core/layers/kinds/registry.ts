@@ -17,7 +17,7 @@ import { maxoutKind } from './maxout';
 export const DEFAULT_LAYER_KIND = denseKind.name;
 
 /** The kinds NN Lab ships, in documentation order (the default kind first). */
-export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [denseKind as unknown as LayerKind, maxoutKind as unknown as LayerKind];
+export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [denseKind, maxoutKind];
 
 const kinds = new Map<string, LayerKind>(BUILT_IN_LAYER_KINDS.map((k) => [k.name, k]));
 
@@ -50,7 +50,7 @@ export function kindOf(spec: ResolvedLayer | string): LayerKind {
  */
 export function registerLayerKind<S extends ResolvedLayer>(kind: LayerKind<S>): () => void {
   if (kinds.has(kind.name)) throw new Error(`layer kind ${quote(kind.name)} is already registered`);
-  kinds.set(kind.name, kind as unknown as LayerKind);
+  kinds.set(kind.name, kind);
   return () => {
     kinds.delete(kind.name);
   };
