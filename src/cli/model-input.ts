@@ -7,6 +7,9 @@ import { validateConfig } from '../core/config/validate';
 import { Sequential } from '../core/model/sequential';
 import { formatPath, NnError } from '../core/problems';
 import type { ResolvedConfig } from '../core/config/types';
+import { featureCount, type FeatureShape } from '../core/layers/kinds/kind';
+import { kindOf, layerInputs } from '../core/layers/kinds/registry';
+import type { LayerWeightsJson } from '../core/model/weights-json';
 import { parseModelFile, type ModelFile } from '../shared/model-file';
 
 /** True when `text` is JSON of an exported model file (rather than a `*.nn.json` description). */
@@ -34,14 +37,24 @@ export function loadTrainedModel(file: ModelFile): { model: Sequential; config: 
   // Compare the shapes before anything is allocated: the saved sizes were bounded when the file was read.
   const saved = file.weights.layers;
   if (saved.length !== config.layers.length) return `weights.layers: the file has ${saved.length} layers, its config has ${config.layers.length}`;
-  const differs = config.layers.findIndex((l, i) => l.type !== saved[i].type || l.units !== saved[i].units || (l.type === 'maxout' && l.pieces !== saved[i].pieces));
-  if (differs >= 0) return `weights.layers[${differs}]: is a ${saved[differs].type} layer of ${saved[differs].units} units, config.layers[${differs}] describes a ${config.layers[differs].type} layer of ${config.layers[differs].units}`;
+  const ins = layerInputs(config.layers, [config.inputs]);
+  const outs = config.layers.map((l, i) => featureCount(kindOf(l).outputShape(l, ins[i]) as FeatureShape));
+  // Same kind, outputs and parameter count (e.g. a maxout layer's pieces) as the saved layer.
+  const differs = config.layers.findIndex(
+    (l, i) => l.type !== saved[i].type || outs[i] !== saved[i].units || kindOf(l).paramCount(l, ins[i]) !== savedParamCount(saved[i]),
+  );
+  if (differs >= 0) return `weights.layers[${differs}]: is a ${saved[differs].type} layer of ${saved[differs].units} units, config.layers[${differs}] describes a ${config.layers[differs].type} layer of ${outs[differs]}`;
   try {
     return { model: Sequential.fromJSON(config, file.weights), config };
   } catch (e) {
     if (e instanceof NnError) return e.problems.map((p) => (p.path.length ? `weights.${formatPath(p.path)}: ${p.message}` : p.message)).join('; ');
     throw e;
   }
+}
+
+/** Numbers in the parameter arrays of a saved (already checked) layer. */
+function savedParamCount(layer: LayerWeightsJson): number {
+  return kindOf(layer.type).file.params.reduce((n, name) => n + (layer[name] as number[]).length, 0);
 }
 
 /** Copies the weights of `from` into `to` (same architecture), layer by layer. */

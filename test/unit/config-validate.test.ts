@@ -1,3 +1,4 @@
+import type { DenseSpec } from '../../src/core/layers/kinds/dense';
 import { strict as assert } from 'assert';
 import { validateConfig, DEFAULT_LIMITS } from '../../src/core/config/validate';
 import { prepareRun } from '../../src/core/config/load';
@@ -35,7 +36,7 @@ describe('validateConfig: defaults', () => {
     const reg = validateConfig({ data: { generator: 'sine' }, layers: [{ units: 5, activation: 'tanh' }, { units: 1 }] });
     assert.equal(reg.config?.loss, 'Square');
     const out = reg.config?.layers[1];
-    assert.equal(out?.type === 'dense' ? out.activation.name : '', 'identity');
+    assert.equal(out?.type === 'dense' ? (out as DenseSpec).activation.name : '', 'identity');
   });
 
   it('resolves activation and optimizer parameters over their defaults', () => {
@@ -46,7 +47,7 @@ describe('validateConfig: defaults', () => {
     });
     assert.deepEqual(problems, []);
     const l0 = config?.layers[0];
-    assert.equal(l0?.type === 'dense' ? l0.activation.params.alpha : -1, 0.2);
+    assert.equal(l0?.type === 'dense' ? (l0 as DenseSpec).activation.params.alpha : -1, 0.2);
     assert.equal(config?.optimizer.params.eta, 0.5);
   });
 

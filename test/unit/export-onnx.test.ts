@@ -105,7 +105,7 @@ describe('ONNX export', function () {
     const file = join(dir, 'ok.model.json');
     writeFileSync(file, JSON.stringify(probeMaxoutModel()));
     const broken = JSON.parse(JSON.stringify(probeMaxoutModel())) as ModelFile;
-    broken.weights.layers[0].b.pop();
+    (broken.weights.layers[0].b as number[]).pop();
     writeFileSync(join(dir, 'broken.model.json'), JSON.stringify(broken));
     const cases: [string[], number, RegExp][] = [
       [['export', join(dir, 'broken.model.json'), '--to', 'onnx'], 1, /weights\.layers\[0\]\.b: must hold 9 biases/],

@@ -2,6 +2,7 @@
  * `nn-lab train <file>`: trains with a progress bar on stderr (terminals only) and prints the
  * loss per epoch (text or JSON lines) and a final summary. Ctrl-C stops between batches.
  */
+import { layerWidths } from '../../core/layers/kinds/registry';
 import { parseConfigText } from '../../core/config/parse-json';
 import { prepareRun } from '../../core/config/load';
 import { TrainingRun } from '../../core/train/trainer';
@@ -82,7 +83,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const bar = new ProgressBar(io.bar);
   const total = config.training.epochs;
   const every = o.every ?? Math.max(1, Math.ceil(total / 100));
-  if (!o.json && !o.quiet) io.out(`${oneLine(config.name)}: ${data.n} samples, ${data.inputs} → ${config.layers.map((l) => l.units).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`);
+  if (!o.json && !o.quiet) io.out(`${oneLine(config.name)}: ${data.n} samples, ${data.inputs} → ${layerWidths(config.layers, data.inputs).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`);
   while (!run.done) {
     const report = run.runEpoch();
     if (report) {

@@ -7,15 +7,6 @@ import type { InitName, Precision } from './types';
 /** Top-level keys. */
 export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'layers', 'loss', 'optimizer', 'training'] as const;
 
-/** Keys of a dense layer. */
-export const DENSE_KEYS = ['type', 'units', 'activation', 'init', 'initScale'] as const;
-
-/** Keys of a maxout layer. */
-export const MAXOUT_KEYS = ['type', 'units', 'pieces', 'init', 'initScale'] as const;
-
-/** Layer types. */
-export const LAYER_TYPES = ['dense', 'maxout'] as const;
-
 /** Weight initialisers as written (`glorot` is another name for `xavier`). */
 export const INIT_NAMES: readonly InitName[] = ['auto', 'normal', 'xavier', 'glorot', 'he'];
 

@@ -9,11 +9,12 @@ import { lossRegistry } from '../losses';
 import { optimizerRegistry } from '../optimizers';
 import type { EntryDoc } from './entry-docs';
 import { DEFAULT_LIMITS, Limits } from './limits';
-import { DEFAULT_INIT_SCALE, DEFAULT_PIECES, DENSE_KEYS, INIT_NAMES, MAXOUT_KEYS, PRECISIONS, TRAINING_DEFAULTS } from './keys';
+import { blockSchemaProperties, keySchema, requiredKeys } from './key-spec';
+import type { LayerKind } from '../layers/kinds/kind';
+import { DEFAULT_LAYER_KIND, layerKinds } from '../layers/kinds/registry';
 import { nameEnum, namedSchema, onlyKeys, SchemaNode } from './schema-parts';
 import { dataSchema } from './schema-data';
-import { MAX_INIT_SCALE } from './validate-layers';
-import { MAX_SEED } from './validate-training';
+import { TRAINING_SPECS } from './validate-training';
 
 /** The entry lists a schema is built from. */
 export interface SchemaSources {
@@ -29,56 +30,45 @@ export const REGISTRY_SOURCES: SchemaSources = {
   losses: lossRegistry.entries,
 };
 
-const INIT_DOCS: Record<string, string> = {
-  auto: 'The activation\'s default: He for the ReLU family and maxout, Xavier otherwise (default; listed per activation in reference.md).',
-  normal: 'The reference\'s scaled normal: W, b ~ initScale · N(0, 1).',
-  xavier: 'Glorot normal: W ~ N(0, 2/(fanIn + fanOut)), b = 0.',
-  glorot: 'Same as `xavier`.',
-  he: 'He normal: W ~ N(0, 2/fanIn), b = 0.',
-};
+/**
+ * The schema of one layer, from the layer-kind registry (as it is when called): every kind's keys
+ * as properties, and for each kind exactly its keys (the default kind when "type" is absent).
+ */
+export function layerSchema(limits: Limits): SchemaNode {
+  const kinds = layerKinds();
+  const properties: Record<string, SchemaNode> = {
+    type: { type: 'string', enum: kinds.map((k) => k.name), default: DEFAULT_LAYER_KIND, markdownEnumDescriptions: kinds.map((k) => k.doc) },
+  };
+  for (const kind of kinds) for (const [key, spec] of Object.entries(kind.keys)) if (!Object.hasOwn(properties, key)) properties[key] = keySchema(spec, limits);
+  const common = requiredKeys(kinds[0].keys).filter((k) => kinds.every((kind) => requiredKeys(kind.keys).includes(k)));
+  const only = (kind: LayerKind): SchemaNode => {
+    const own = requiredKeys(kind.keys).filter((k) => !common.includes(k));
+    return { ...onlyKeys(['type', ...Object.keys(kind.keys)]), ...(own.length ? { required: own } : {}) };
+  };
+  const fallback = kinds.find((k) => k.name === DEFAULT_LAYER_KIND) ?? kinds[0];
+  // if type = k₁ then k₁'s keys, else if type = k₂ … else the default kind's keys.
+  const branches = kinds.filter((k) => k !== fallback).reduceRight<SchemaNode>(
+    (otherwise, kind) => ({ if: { properties: { type: { const: kind.name } }, required: ['type'] }, then: only(kind), else: otherwise }),
+    only(fallback),
+  );
+  return {
+    type: 'object',
+    ...(common.length ? { required: common } : {}),
+    markdownDescription: `A layer; \`type\` picks its kind (default \`${DEFAULT_LAYER_KIND}\`): ${kinds.map((k) => `\`${k.name}\` (${k.doc})`).join(', ')}`,
+    properties,
+    ...branches,
+    defaultSnippets: kinds.map((k) => ({ label: `${k.name} layer`, body: { ...k.snippet } })),
+  };
+}
 
 /** Builds the schema object. */
 export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: Limits = DEFAULT_LIMITS): SchemaNode {
-  const units = { type: 'integer', minimum: 1, maximum: limits.maxUnits, markdownDescription: `Number of units (neurons), 1 to ${limits.maxUnits}.` };
-  const init = { type: 'string', enum: [...INIT_NAMES], markdownEnumDescriptions: INIT_NAMES.map((n) => INIT_DOCS[n]), default: 'auto', markdownDescription: 'Weight initialiser.' };
-  const initScale = { type: 'number', exclusiveMinimum: 0, maximum: MAX_INIT_SCALE, default: DEFAULT_INIT_SCALE, markdownDescription: 'Standard deviation of the `normal` initialiser.' };
-  const activation = namedSchema(sources.activations, 'Activation function: a name, or `{ "name": …, parameters }`. Default `identity`.');
-  const layer: SchemaNode = {
-    type: 'object',
-    required: ['units'],
-    markdownDescription: 'A layer: dense (`x·W + b`, then the activation) or maxout (`type: "maxout"`, the maximum of `pieces` linear pieces).',
-    properties: {
-      type: { type: 'string', enum: ['dense', 'maxout'], default: 'dense', markdownEnumDescriptions: ['Fully connected: y = f(x·W + b).', 'Maxout: y_j = max_k (x·W + b)_{j,k}.'] },
-      units,
-      activation,
-      pieces: { type: 'integer', minimum: 2, maximum: limits.maxPieces, default: DEFAULT_PIECES, markdownDescription: 'Linear pieces per maxout unit.' },
-      init,
-      initScale,
-    },
-    if: { properties: { type: { const: 'maxout' } }, required: ['type'] },
-    then: onlyKeys(MAXOUT_KEYS),
-    else: onlyKeys(DENSE_KEYS),
-    defaultSnippets: [
-      { label: 'dense layer', body: { units: '^${1:8}', activation: '${2:tanh}' } },
-      { label: 'maxout layer', body: { type: 'maxout', units: '^${1:8}', pieces: '^${2:2}' } },
-    ],
-  };
+  const layer = layerSchema(limits);
   const training = {
     type: 'object',
     additionalProperties: false,
     markdownDescription: 'How to train (Keras-like `fit` settings).',
-    properties: {
-      epochs: { type: 'integer', minimum: 1, maximum: limits.maxEpochs, default: TRAINING_DEFAULTS.epochs, markdownDescription: 'Passes over the training samples.' },
-      batchSize: { type: 'integer', minimum: 1, maximum: limits.maxSamples, default: TRAINING_DEFAULTS.batchSize, markdownDescription: 'Samples per gradient step (clipped to the number of training samples).' },
-      validationSplit: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: TRAINING_DEFAULTS.validationSplit, markdownDescription: 'Fraction of the samples held out for validation: ⌊n·split⌋ samples drawn by the seeded generator.' },
-      seed: { type: 'integer', minimum: 0, maximum: MAX_SEED, default: TRAINING_DEFAULTS.seed, markdownDescription: 'Seed of every random draw: the same seed gives the same run.' },
-      shuffle: { type: 'boolean', default: TRAINING_DEFAULTS.shuffle, markdownDescription: 'Shuffle the training samples every epoch.' },
-      precision: {
-        enum: [...PRECISIONS],
-        default: TRAINING_DEFAULTS.precision,
-        markdownDescription: 'Arithmetic of the matrix products. `float64` (default) computes everything in double precision. `float32` runs the products in single precision (about 1.5× as fast on big layers, with WebAssembly SIMD) while weights, activations and optimizer state stay float64.',
-      },
-    },
+    properties: blockSchemaProperties(TRAINING_SPECS, limits),
   };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -6,7 +6,7 @@ import type { Problem } from '../problems';
 import type { ResolvedConfig, ResolvedLayer } from './types';
 import type { Limits } from './limits';
 import { Checker } from './checks';
-import { countParams } from './validate-layers';
+import { countParams, kindOf, layerShapes, outputActivationName, outputFeatures } from '../layers/kinds/registry';
 
 /** What the model needs to know about its data. */
 export interface DataShape {
@@ -17,17 +17,16 @@ export interface DataShape {
   task?: 'classification' | 'regression';
 }
 
-/** Name of the output layer's activation ("maxout" for a maxout layer). */
+/** Name of the output layer's activation (the kind's name for a kind without one, e.g. "maxout"). */
 function outputActivation(layers: readonly ResolvedLayer[]): string {
-  const last = layers[layers.length - 1];
-  return last.type === 'maxout' ? 'maxout' : last.activation.name;
+  return outputActivationName(layers);
 }
 
 /** The default loss: softmax output → Cross, one-unit sigmoid → Binary, anything else → Square. */
 export function inferLoss(layers: readonly ResolvedLayer[]): string {
   const act = outputActivation(layers);
   if (act === 'softmax') return 'Cross';
-  if (act === 'sigmoid' && layers[layers.length - 1].units === 1) return 'Binary';
+  if (act === 'sigmoid' && outputFeatures(layers, 1) === 1) return 'Binary';
   return 'Square';
 }
 
@@ -35,7 +34,7 @@ export function inferLoss(layers: readonly ResolvedLayer[]): string {
 export function checkLossFit(c: Checker, loss: string, layers: readonly ResolvedLayer[], lossGiven: boolean): void {
   const last = layers.length - 1;
   const act = outputActivation(layers);
-  const units = layers[last].units;
+  const units = outputFeatures(layers, 1);
   const at = lossGiven ? ['loss'] : ['layers', last];
   if (loss === 'Cross' && act !== 'softmax')
     c.warning(at, `the "Cross" loss expects a softmax output layer (probabilities summing to 1), but the output activation is "${act}"; use "activation": "softmax" on the last layer`, 'loss-mismatch', 'softmax');
@@ -59,11 +58,14 @@ export function validationCount(n: number, split: number): number {
 export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limits: Limits): Problem[] {
   const c = new Checker(limits);
   const last = config.layers.length - 1;
-  const units = config.layers[last].units;
+  const shapes = layerShapes(config.layers, [shape.inputs]);
+  if ('message' in shapes) c.error(['layers', shapes.layer], shapes.message, 'shape-mismatch');
+  const units = outputFeatures(config.layers, shape.inputs);
+  const sizeKey = kindOf(config.layers[last]).sizeKey;
   if (units !== shape.outputs)
     c.error(
-      ['layers', last, 'units'],
-      `the output layer has ${units} unit${units === 1 ? '' : 's'} but the data has ${shape.outputs} target column${shape.outputs === 1 ? '' : 's'}: set "units": ${shape.outputs}`,
+      sizeKey ? ['layers', last, sizeKey] : ['layers', last],
+      `the output layer has ${units} unit${units === 1 ? '' : 's'} but the data has ${shape.outputs} target column${shape.outputs === 1 ? '' : 's'}${sizeKey ? `: set "${sizeKey}": ${shape.outputs}` : ''}`,
       'shape-mismatch',
       String(shape.outputs),
     );

@@ -29,30 +29,14 @@ export type NamedWithParams = string | ({ name: string } & Record<string, unknow
 /** Weight initialisers: the reference's scaled normal, Xavier/Glorot, He; `auto` picks He for ReLU-like activations, Xavier otherwise. */
 export type InitName = 'auto' | 'normal' | 'xavier' | 'glorot' | 'he';
 
-/** A fully connected layer: z = x·W + b, y = activation(z). `type` defaults to "dense". */
-export interface DenseLayerConfig {
-  type?: 'dense';
-  units: number;
-  /** Default: "identity". */
-  activation?: NamedWithParams;
-  /** Default: "auto". */
-  init?: InitName;
-  /** Standard deviation of the "normal" initialiser (default 0.05). */
-  initScale?: number;
+/**
+ * One layer of the sequential model: `"type"` names a registered layer kind (default "dense"),
+ * the other keys are that kind's (see src/core/layers/kinds and docs/format.md).
+ */
+export interface LayerConfig {
+  type?: string;
+  [key: string]: unknown;
 }
-
-/** A maxout layer: y_j = max over k < pieces of (x·W + b)_{j,k}. */
-export interface MaxoutLayerConfig {
-  type: 'maxout';
-  units: number;
-  /** Linear pieces per unit (default 2). */
-  pieces?: number;
-  init?: InitName;
-  initScale?: number;
-}
-
-/** One layer of the sequential model. */
-export type LayerConfig = DenseLayerConfig | MaxoutLayerConfig;
 
 /** Names of the built-in data generators. */
 export type GeneratorName = 'xor' | 'circle' | 'spiral' | 'gauss' | 'sine';
@@ -155,10 +139,9 @@ export interface ResolvedNamed {
   params: Record<string, number>;
 }
 
-/** A layer with every default filled in. */
-export type ResolvedLayer =
-  | { type: 'dense'; units: number; activation: ResolvedNamed; init: Exclude<InitName, 'auto' | 'glorot'>; initScale: number }
-  | { type: 'maxout'; units: number; pieces: number; init: Exclude<InitName, 'auto' | 'glorot'>; initScale: number };
+/** A layer with every default filled in (its kind's resolved keys). */
+export type { ResolvedLayer } from '../layers/kinds/kind';
+import type { ResolvedLayer } from '../layers/kinds/kind';
 
 /** The description with every default filled in and every name checked. */
 export interface ResolvedConfig {

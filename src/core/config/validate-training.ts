@@ -1,12 +1,49 @@
 /**
- * The `training` block: epochs, batch size, validation split, seed, shuffling, precision.
+ * The `training` block: epochs, batch size, validation split, seed, shuffling, precision. Each key
+ * is declared once in `TRAINING_SPECS` (type, bounds, default, doc), from which the checks below,
+ * the block's JSON Schema and its table in docs/format.md are derived.
  */
 import type { TrainingConfig } from './types';
-import { Checker, checkBoolean, checkChoice, checkInteger, checkKeys, checkNumberIn, describeType, isObject } from './checks';
-import { PRECISIONS, TRAINING_DEFAULTS, TRAINING_KEYS } from './keys';
+import { Checker, describeType, isObject } from './checks';
+import { checkBlock, type KeySpecs } from './key-spec';
+import { PRECISIONS, TRAINING_DEFAULTS } from './keys';
 
 /** Largest seed accepted (seeds are 32-bit). */
 export const MAX_SEED = 0xffffffff;
+
+/** The keys of the `training` block, in documentation order. */
+export const TRAINING_SPECS: KeySpecs = {
+  epochs: { type: 'integer', min: 1, max: 'maxEpochs', default: TRAINING_DEFAULTS.epochs, doc: 'Passes over the training samples.' },
+  batchSize: {
+    type: 'integer',
+    min: 1,
+    max: 'maxSamples',
+    default: TRAINING_DEFAULTS.batchSize,
+    doc: 'Samples per gradient step; larger than the training set means full batch.',
+  },
+  validationSplit: {
+    type: 'number',
+    min: 0,
+    max: 1,
+    exclusiveMax: true,
+    default: TRAINING_DEFAULTS.validationSplit,
+    doc: 'Fraction of the samples held out for validation: ⌊n·split⌋ samples, drawn with the seed.',
+  },
+  seed: {
+    type: 'integer',
+    min: 0,
+    max: MAX_SEED,
+    default: TRAINING_DEFAULTS.seed,
+    doc: 'Seed of every random draw (split, initial weights, shuffling, generated data): the same file and seed give the same run.',
+  },
+  shuffle: { type: 'boolean', default: TRAINING_DEFAULTS.shuffle, doc: 'Shuffle the training samples every epoch.' },
+  precision: {
+    type: 'choice',
+    choices: PRECISIONS,
+    default: TRAINING_DEFAULTS.precision,
+    doc: 'Arithmetic of the matrix products. `float64` (default) computes everything in double precision. `float32` runs the products in single precision (about 1.5× as fast on big layers, with WebAssembly SIMD) while weights, activations and optimizer state stay float64. Where WebAssembly SIMD is missing, both train in float64 with the TypeScript kernel.',
+  },
+};
 
 /** Checks the block and fills defaults (a bad entry falls back to its default after its error is recorded). */
 export function checkTraining(c: Checker, value: unknown): Required<TrainingConfig> {
@@ -17,15 +54,6 @@ export function checkTraining(c: Checker, value: unknown): Required<TrainingConf
     c.error(path, `training must be an object such as { "epochs": 100 }, got ${describeType(value)}`);
     return out;
   }
-  checkKeys(c, value, TRAINING_KEYS, path, 'training', { batch_size: 'write "batchSize"', validation_split: 'write "validationSplit"' });
-  const { limits } = c;
-  if (value.epochs !== undefined) out.epochs = checkInteger(c, value.epochs, [...path, 'epochs'], 'epochs', 1, limits.maxEpochs, 'maxEpochs') ?? out.epochs;
-  if (value.batchSize !== undefined)
-    out.batchSize = checkInteger(c, value.batchSize, [...path, 'batchSize'], 'batchSize', 1, limits.maxSamples, 'maxSamples') ?? out.batchSize;
-  if (value.validationSplit !== undefined)
-    out.validationSplit = checkNumberIn(c, value.validationSplit, [...path, 'validationSplit'], 'validationSplit', 0, 1, true) ?? out.validationSplit;
-  if (value.seed !== undefined) out.seed = checkInteger(c, value.seed, [...path, 'seed'], 'seed', 0, MAX_SEED) ?? out.seed;
-  if (value.shuffle !== undefined) out.shuffle = checkBoolean(c, value.shuffle, [...path, 'shuffle'], 'shuffle') ?? out.shuffle;
-  if (value.precision !== undefined) out.precision = checkChoice(c, value.precision, [...path, 'precision'], 'precision', PRECISIONS) ?? out.precision;
-  return out;
+  const { values } = checkBlock(c, value, TRAINING_SPECS, path, { where: 'training', elsewhere: { batch_size: 'write "batchSize"', validation_split: 'write "validationSplit"' } });
+  return { ...out, ...values } as Required<TrainingConfig>;
 }

@@ -13,7 +13,7 @@ import { validateConfig } from '../config/validate';
 import { Sequential } from '../model/sequential';
 import { formatPath, NnError } from '../problems';
 import type { ModelFile } from '../../shared/model-file';
-import { emitActivation } from './onnx-activations';
+import { kindOf } from '../layers/kinds/registry';
 import { OnnxGraphBuilder } from './onnx-graph';
 import { encodeOnnxModel, ONNX_FLOAT, type OnnxValueInfo } from './onnx-proto';
 
@@ -59,22 +59,13 @@ export function exportOnnxModel(config: ResolvedConfig, network: Sequential, opt
   let x = ONNX_INPUT;
   network.layers.forEach((layer, i) => {
     const spec = config.layers[i];
-    const [w, b] = layer.params();
     g.scope = `layer${i + 1}`;
-    const cols = b.length;
-    const z = g.op('Gemm', [x, g.floatTensor('W', [layer.inputs, cols], w), g.floatTensor('b', [cols], b)]);
-    if (spec.type === 'maxout') {
-      // [N, units·pieces] → [N, units, pieces] (0 keeps N) → max over the pieces.
-      const pieces = g.op('Reshape', [z, g.int64Vector('shape', [0, spec.units, spec.pieces])]);
-      x = g.reduce('ReduceMax', pieces, [2], false);
-    } else {
-      x = emitActivation(g, spec.activation.name, spec.activation.params, z);
-    }
+    x = kindOf(spec).onnx.emit(g, spec, layer, x);
   });
   g.scope = 'graph';
   g.opInto('Identity', [x], ONNX_OUTPUT);
   const name = options.name ?? config.name;
-  const summary = config.layers.map((l) => (l.type === 'maxout' ? `maxout(${l.units}×${l.pieces})` : `${l.units} ${l.activation.name}`)).join(' → ');
+  const summary = config.layers.map((l) => kindOf(l).onnx.label(l)).join(' → ');
   return encodeOnnxModel({
     ir_version: irVersion,
     opset_import: [{ domain: '', version: opset }],

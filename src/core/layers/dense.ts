@@ -8,10 +8,13 @@ import { allocatorOf, DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
 import { sumRowsInto } from '../linalg/reduce';
 import { BatchBuffer } from './batch-buffer';
-import { Layer, LayerShape, NO_INPUT_GRADIENT } from './layer';
+import { LayerShape, LogitLayer, NO_INPUT_GRADIENT } from './layer';
+
+/** The `"type"` of dense layers. */
+export const DENSE = 'dense';
 
 /** A dense layer with its own weights, gradients and reusable batch buffers. */
-export class DenseLayer implements Layer {
+export class DenseLayer implements LogitLayer {
   /** Weights W[inputs×units], row-major. */
   readonly w: Float64Array;
   /** Biases b[units]. */
@@ -50,6 +53,11 @@ export class DenseLayer implements Layer {
   /** Output features per sample (= units). */
   get outputs(): number {
     return this.units;
+  }
+
+  /** Name of the activation applied to z. */
+  get activationName(): string {
+    return this.activation.name;
   }
 
   /** Pre-activation z[n×units] of the last forward batch (the logits of an output layer). */
@@ -100,7 +108,11 @@ export class DenseLayer implements Layer {
     return [this.dw, this.db];
   }
 
+  /** Kind and shape; the kind's name is given by its registry entry. */
   shape(): LayerShape {
-    return { type: 'dense', inputs: this.inputs, units: this.units, activation: this.activation.name };
+    return { type: DENSE, inputs: this.inputs, units: this.units, activation: this.activation.name };
   }
+
+  /** Computes the same in training and evaluation. */
+  setTraining(): void {}
 }

@@ -6,18 +6,19 @@
  * only until the layer's next call.
  */
 
-/** Shape and kind of a layer, as stored with its weights. */
+/**
+ * Kind and shape of a layer, as stored with its weights: the kind's name, its input and output
+ * features per sample, and the kind's own fields (e.g. a dense layer's activation name).
+ */
 export interface LayerShape {
-  type: 'dense' | 'maxout';
+  type: string;
   inputs: number;
+  /** Output features per sample. */
   units: number;
-  /** Linear pieces per unit (maxout only). */
-  pieces?: number;
-  /** Activation name (dense only). */
-  activation?: string;
+  [field: string]: string | number;
 }
 
-/** One trainable layer. */
+/** One layer of the model. */
 export interface Layer {
   /** Input features per sample. */
   readonly inputs: number;
@@ -32,12 +33,33 @@ export interface Layer {
   forward(x: Float64Array, n: number): Float64Array;
   /** Given dy = dL/dy of the last forward batch, fills `grads()` and returns dx = dL/dx. */
   backward(dy: Float64Array): Float64Array;
-  /** Trainable tensors in a stable order: [W, b]. Updated in place by optimizers. */
+  /** Trainable tensors in a stable order (e.g. [W, b]). Updated in place by optimizers. */
   params(): Float64Array[];
   /** Gradients matching `params()` one to one, filled by `backward`. */
   grads(): Float64Array[];
   /** Kind and shape, for serialisation. */
   shape(): LayerShape;
+  /** Switches between training (true) and evaluation (false); a no-op for layers that compute the same in both. */
+  setTraining(training: boolean): void;
+}
+
+/**
+ * A layer whose output is an activation of a pre-activation z (its logits), which a loss can
+ * fuse with: the loss is then computed from z and its gradient dL/dz fed below the activation.
+ */
+export interface LogitLayer extends Layer {
+  /** Name of the activation applied to z. */
+  readonly activationName: string;
+  /** z[n×outputs] of the last forward batch. */
+  readonly preActivation: Float64Array;
+  /** Backward from dz = dL/dz, skipping the activation; returns dx. */
+  backwardFromPreActivation(dz: Float64Array): Float64Array;
+}
+
+/** True when `layer` exposes its logits (see `LogitLayer`). */
+export function isLogitLayer(layer: Layer): layer is LogitLayer {
+  const l = layer as Partial<LogitLayer>;
+  return typeof l.activationName === 'string' && typeof l.backwardFromPreActivation === 'function';
 }
 
 /** The empty array `backward` returns when `propagateDown` is false. */

@@ -11,6 +11,9 @@ import { sumRowsInto } from '../linalg/reduce';
 import { BatchBuffer, IndexBuffer } from './batch-buffer';
 import { Layer, LayerShape, NO_INPUT_GRADIENT } from './layer';
 
+/** The `"type"` of maxout layers. */
+export const MAXOUT = 'maxout';
+
 /** A maxout layer with its own weights, gradients and reusable batch buffers. */
 export class MaxoutLayer implements Layer {
   /** Weights W[inputs×(units·pieces)], row-major. */
@@ -111,7 +114,11 @@ export class MaxoutLayer implements Layer {
     return [this.dw, this.db];
   }
 
+  /** Kind and shape; the kind's name is given by its registry entry. */
   shape(): LayerShape {
-    return { type: 'maxout', inputs: this.inputs, units: this.units, pieces: this.pieces };
+    return { type: MAXOUT, inputs: this.inputs, units: this.units, pieces: this.pieces };
   }
+
+  /** Computes the same in training and evaluation. */
+  setTraining(): void {}
 }

@@ -9,9 +9,8 @@
  */
 import type { ResolvedConfig } from '../config/types';
 import { BatchBuffer } from '../layers/batch-buffer';
-import { DenseLayer } from '../layers/dense';
-import { initialize } from '../layers/init';
-import type { Layer } from '../layers/layer';
+import { isLogitLayer, type Layer, type LogitLayer } from '../layers/layer';
+import { kindOf } from '../layers/kinds/registry';
 import { allocatorOf, DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
 import { lossRegistry } from '../losses';
@@ -20,7 +19,7 @@ import { NnError } from '../problems';
 import { Rng } from '../rng';
 import { countCorrect } from './accuracy';
 import { createLayers } from './build-layers';
-import { layerMismatch, ModelWeightsJson, weightColumns } from './weights-json';
+import { layerMismatch, ModelWeightsJson } from './weights-json';
 
 /** Loss and (for classification) accuracy of a model on some samples. */
 export interface Evaluation {
@@ -29,10 +28,11 @@ export interface Evaluation {
   accuracy?: number;
 }
 
-/** A feed-forward network of dense and maxout layers with a loss. */
+/** A feed-forward network of layers (of any registered kind) with a loss. */
 export class Sequential {
   /** The output layer, when its loss is computed from its logits (fused loss); else undefined. */
-  private readonly fusedOutput: DenseLayer | undefined;
+  private readonly fusedOutput: LogitLayer | undefined;
+  private training: boolean | undefined;
   private readonly paramList: Float64Array[];
   private readonly gradList: Float64Array[];
   private readonly lossGrad: BatchBuffer;
@@ -52,19 +52,15 @@ export class Sequential {
     if (layers.length === 0) throw new NnError({ path: ['layers'], message: 'a model needs at least one layer', severity: 'error' });
     const last = layers[layers.length - 1];
     const canFuse = loss.fusesWith !== undefined && loss.forwardFromLogits !== undefined && loss.logitGradInto !== undefined;
-    this.fusedOutput = canFuse && last instanceof DenseLayer && last.activation.name === loss.fusesWith ? last : undefined;
+    this.fusedOutput = canFuse && isLogitLayer(last) && last.activationName === loss.fusesWith ? last : undefined;
     this.paramList = layers.flatMap((l) => l.params());
     this.gradList = layers.flatMap((l) => l.grads());
   }
 
-  /** Builds the model of `config` and draws its initial weights from `rng` (layer by layer, W then b). */
+  /** Builds the model of `config` and draws its initial weights from `rng` (layer by layer, each as its kind says, e.g. W then b). */
   static build(config: ResolvedConfig, rng: Rng, kernel: DenseKernel = jsKernel): Sequential {
     const layers = createLayers(config.layers, config.inputs, rng, kernel);
-    layers.forEach((layer, i) => {
-      const spec = config.layers[i];
-      const [w, b] = layer.params();
-      initialize(w, b, spec.init, layer.inputs, weightColumns(layer.shape()), rng, spec.initScale);
-    });
+    layers.forEach((layer, i) => kindOf(config.layers[i]).initialize(layer, config.layers[i], rng));
     return new Sequential(config.inputs, layers, lossRegistry.create(config.loss, {}, { path: ['loss'] }), kernel);
   }
 
@@ -75,11 +71,10 @@ export class Sequential {
     if (!Array.isArray(saved) || saved.length !== model.layers.length)
       throw new NnError(`saved weights have ${Array.isArray(saved) ? saved.length : 'no'} layers, the description has ${model.layers.length}`);
     model.layers.forEach((layer, i) => {
-      const problem = layerMismatch(saved[i], layer.shape());
+      const problem = layerMismatch(saved[i], layer.shape(), layer.params());
       if (problem) throw new NnError({ path: ['layers', i], message: `saved layer ${i + 1} ${problem}`, severity: 'error' });
-      const [w, b] = layer.params();
-      w.set(saved[i].w);
-      b.set(saved[i].b);
+      const names = kindOf(layer.shape().type).file.params;
+      layer.params().forEach((p, k) => p.set(saved[i][names[k]] as number[]));
     });
     return model;
   }
@@ -114,13 +109,25 @@ export class Sequential {
     return this.output;
   }
 
+  /**
+   * Switches every layer between training (true: `lossAndGradients`) and evaluation (false:
+   * `predict`, `evaluate`, `layerOutputs`); the model does it itself before each of those.
+   */
+  setTraining(training: boolean): void {
+    if (this.training === training) return;
+    this.training = training;
+    for (const layer of this.layers) layer.setTraining(training);
+  }
+
   /** Network outputs for n samples x[n×inputs], as a new array [n×outputs]. */
   predict(x: Float64Array, n: number): Float64Array {
+    this.setTraining(false);
     return Float64Array.from(this.forward(x, n));
   }
 
   /** Copies of every layer's output for n samples (first layer first), e.g. for histograms. */
   layerOutputs(x: Float64Array, n: number): Float64Array[] {
+    this.setTraining(false);
     const outs: Float64Array[] = [];
     let a = x;
     for (const layer of this.layers) {
@@ -132,6 +139,7 @@ export class Sequential {
 
   /** Mean loss on n samples, and fills `grads()` with its gradient by back-propagation. */
   lossAndGradients(x: Float64Array, t: Float64Array, n: number): number {
+    this.setTraining(true);
     const y = this.forward(x, n);
     const loss = this.computeLoss(y, t, n);
     const g = this.lossGrad.fit(n * this.outputs);
@@ -151,6 +159,7 @@ export class Sequential {
 
   /** Loss (and, when `withAccuracy`, accuracy) on n samples, without touching the gradients. */
   evaluate(x: Float64Array, t: Float64Array, n: number, withAccuracy = this.loss.name !== 'Square'): Evaluation {
+    this.setTraining(false);
     const y = this.forward(x, n);
     const loss = this.computeLoss(y, t, n);
     return withAccuracy ? { loss, accuracy: countCorrect(y, t, n, this.outputs) / n } : { loss };
@@ -164,8 +173,9 @@ export class Sequential {
       inputs: this.inputs,
       loss: this.loss.name,
       layers: this.layers.map((layer) => {
-        const [w, b] = layer.params();
-        return { ...layer.shape(), w: Array.from(w), b: Array.from(b) };
+        const shape = layer.shape();
+        const names = kindOf(shape.type).file.params;
+        return { ...shape, ...Object.fromEntries(layer.params().map((p, k) => [names[k], Array.from(p)])) };
       }),
     };
   }

@@ -4,15 +4,21 @@
  */
 import type { LayerShape } from '../layers/layer';
 import { DEFAULT_LIMITS } from '../config/limits';
+import { findLayerKind, kindOf, layerKindNames } from '../layers/kinds/registry';
 import { formatPath, quote, type JsonPath } from '../problems';
 
 /** Largest input count a saved model may declare (the same bound as a layer's units). */
 export const MAX_SAVED_INPUTS = DEFAULT_LIMITS.maxUnits;
 
-/** One layer's weights: W[inputs×cols] row-major and b[cols], cols = units (dense) or units·pieces (maxout). */
-export interface LayerWeightsJson extends LayerShape {
-  w: number[];
-  b: number[];
+/**
+ * One layer's saved form: its kind and shape (see `LayerShape`) and its parameter arrays under
+ * the names its kind gives them (dense and maxout: W[inputs×cols] row-major as `w`, b[cols] as `b`).
+ */
+export interface LayerWeightsJson {
+  type: string;
+  inputs: number;
+  units: number;
+  [field: string]: unknown;
 }
 
 /** A whole model's weights, as written by `Sequential.toJSON`. */
@@ -26,30 +32,37 @@ export interface ModelWeightsJson {
   layers: LayerWeightsJson[];
 }
 
-/** Columns of a layer's weight matrix: units for dense, units·pieces for maxout. */
-export function weightColumns(shape: LayerShape): number {
-  return shape.type === 'maxout' ? shape.units * (shape.pieces ?? 1) : shape.units;
-}
-
 /**
- * Why `saved` does not fit a layer of shape `expected`, or undefined when it does
- * (same kind, sizes, pieces and activation, and arrays of the right lengths of finite numbers).
+ * Why `saved` does not fit a layer of shape `expected` with parameters `params`, or undefined
+ * when it does (same kind, sizes and the kind's own fields, and arrays of the right lengths of
+ * finite numbers).
  */
-export function layerMismatch(saved: LayerWeightsJson, expected: LayerShape): string | undefined {
+export function layerMismatch(saved: LayerWeightsJson, expected: LayerShape, params: readonly Float64Array[]): string | undefined {
   if (saved.type !== expected.type) return `is a ${saved.type} layer, the description has ${expected.type}`;
   if (saved.inputs !== expected.inputs || saved.units !== expected.units)
     return `has shape ${saved.inputs}→${saved.units}, the description has ${expected.inputs}→${expected.units}`;
-  if (expected.type === 'maxout' && saved.pieces !== expected.pieces)
-    return `has ${saved.pieces} pieces, the description has ${expected.pieces}`;
-  if (expected.type === 'dense' && saved.activation !== expected.activation)
-    return `uses activation ${quote(saved.activation ?? '')}, the description has "${expected.activation}"`;
-  const cols = weightColumns(expected);
-  if (!Array.isArray(saved.w) || saved.w.length !== expected.inputs * cols)
-    return `needs ${expected.inputs * cols} weights, the file has ${Array.isArray(saved.w) ? saved.w.length : 'none'}`;
-  if (!Array.isArray(saved.b) || saved.b.length !== cols)
-    return `needs ${cols} biases, the file has ${Array.isArray(saved.b) ? saved.b.length : 'none'}`;
-  if (!saved.w.every(Number.isFinite) || !saved.b.every(Number.isFinite)) return 'holds a value that is not a finite number';
+  const kind = kindOf(expected.type);
+  const differs = kind.file.mismatch(saved, expected);
+  if (differs) return differs;
+  const names = kind.file.params;
+  for (let k = 0; k < names.length; k++) {
+    const a = saved[names[k]];
+    const want = params[k].length;
+    if (!Array.isArray(a) || a.length !== want) return `needs ${want} ${paramWord(names[k])}, the file has ${Array.isArray(a) ? a.length : 'none'}`;
+  }
+  if (!names.every((name) => (saved[name] as unknown[]).every(Number.isFinite))) return 'holds a value that is not a finite number';
   return undefined;
+}
+
+/** How a parameter array is called in messages: "weights" for w, "biases" for b, else its name's values. */
+function paramWord(name: string): string {
+  return name === 'w' ? 'weights' : name === 'b' ? 'biases' : `values of "${name}"`;
+}
+
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
+function choiceList(names: readonly string[]): string {
+  const q = names.map((n) => `"${n}"`);
+  return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
 
 /** True for a plain JSON object. */
@@ -110,32 +123,28 @@ export function checkWeightsJson(value: unknown, path: JsonPath = []): ModelWeig
     const layer: unknown = layers[i];
     if (!isRecord(layer)) return `${formatPath(lp)}: must be a layer object { "type", "inputs", "units", "w", "b", … }, got ${describe(layer)}`;
     const type = get(layer, 'type');
-    if (type !== 'dense' && type !== 'maxout') return `${formatPath([...lp, 'type'])}: must be "dense" or "maxout", got ${describe(type)}`;
+    const kind = typeof type === 'string' ? findLayerKind(type) : undefined;
+    if (!kind) return `${formatPath([...lp, 'type'])}: must be ${choiceList(layerKindNames())}, got ${describe(type)}`;
     const layerInputs = size(get(layer, 'inputs'), [...lp, 'inputs'], 1, MAX_SAVED_INPUTS);
     if (typeof layerInputs === 'string') return layerInputs;
     if (layerInputs !== fanIn) return `${formatPath([...lp, 'inputs'])}: is ${layerInputs}, but ${i === 0 ? `"inputs" of the weights is ${fanIn}` : `the layer before has ${fanIn} units`}`;
     const units = size(get(layer, 'units'), [...lp, 'units'], 1, DEFAULT_LIMITS.maxUnits);
     if (typeof units === 'string') return units;
-    let pieces: number | undefined;
-    let activation: string | undefined;
-    if (type === 'maxout') {
-      const pc = size(get(layer, 'pieces'), [...lp, 'pieces'], 2, DEFAULT_LIMITS.maxPieces);
-      if (typeof pc === 'string') return pc;
-      pieces = pc;
-    } else {
-      const a = get(layer, 'activation');
-      if (typeof a !== 'string' || a === '') return `${formatPath([...lp, 'activation'])}: must be the activation's name, got ${describe(a)}`;
-      activation = a;
-    }
-    const cols = units * (pieces ?? 1);
-    total += (layerInputs + 1) * cols;
+    const own = kind.file.checkFields(layer, lp);
+    if (typeof own === 'string') return own;
+    const fields = { ...own, units };
+    const lengths = kind.file.paramLengths(layerInputs, fields);
+    total += lengths.reduce((a, b) => a + b, 0);
     if (total > DEFAULT_LIMITS.maxParams) return `${formatPath(lp)}: the saved model has more than ${DEFAULT_LIMITS.maxParams} parameters (maxParams)`;
-    const w = numbers(get(layer, 'w'), [...lp, 'w'], layerInputs * cols, 'weights');
-    if (typeof w === 'string') return w;
-    const b = numbers(get(layer, 'b'), [...lp, 'b'], cols, 'biases');
-    if (typeof b === 'string') return b;
-    out.push(type === 'maxout' ? { type, inputs: layerInputs, units, pieces, w, b } : { type, inputs: layerInputs, units, activation, w, b });
-    fanIn = units;
+    const arrays: Record<string, number[]> = {};
+    for (let k = 0; k < lengths.length; k++) {
+      const name = kind.file.params[k];
+      const a = numbers(get(layer, name), [...lp, name], lengths[k], paramWord(name));
+      if (typeof a === 'string') return a;
+      arrays[name] = a;
+    }
+    out.push({ type: kind.name, inputs: layerInputs, units, ...own, ...arrays });
+    fanIn = kind.file.outputs(layerInputs, fields);
   }
   return { format: 'nn-lab-weights', version: 1, inputs, loss, layers: out };
 }

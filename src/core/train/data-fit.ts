@@ -3,6 +3,7 @@
  */
 import type { ResolvedConfig } from '../config/types';
 import type { Dataset } from '../data/dataset';
+import { kindOf, outputFeatures } from '../layers/kinds/registry';
 import { NnError, Problem } from '../problems';
 
 /** Throws an NnError listing every mismatch between the data's shape and the description (`key`: the data block checked). */
@@ -12,12 +13,14 @@ export function checkDataFits(config: ResolvedConfig, data: Dataset, key: 'data'
   if (data.n < 1) problems.push({ path: [key], severity: 'error', message: 'the data set has no samples' });
   if (config.inputs !== data.inputs)
     problems.push({ path: [key], severity: 'error', message: `the model expects ${config.inputs} inputs but the data has ${data.inputs} feature columns` });
-  if (last >= 0 && config.layers[last].units !== data.outputs)
+  const units = last >= 0 ? outputFeatures(config.layers, config.inputs) : 0;
+  const sizeKey = last >= 0 ? kindOf(config.layers[last]).sizeKey : undefined;
+  if (last >= 0 && units !== data.outputs)
     problems.push({
-      path: ['layers', last, 'units'],
+      path: sizeKey ? ['layers', last, sizeKey] : ['layers', last],
       severity: 'error',
       code: 'range',
-      message: `the last layer has ${config.layers[last].units} units but the data has ${data.outputs} target column${data.outputs === 1 ? '' : 's'}`,
+      message: `the last layer has ${units} units but the data has ${data.outputs} target column${data.outputs === 1 ? '' : 's'}`,
       suggestion: String(data.outputs),
     });
   if (data.x.length !== data.n * data.inputs || data.y.length !== data.n * data.outputs)

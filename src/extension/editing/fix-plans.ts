@@ -6,6 +6,7 @@
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Problem } from '../../core/problems';
 import { activationRegistry } from '../../core/activations/index';
+import { DEFAULT_LAYER_KIND, findLayerKind } from '../../core/layers/kinds/registry';
 import { lastLayerIndex, renameKey, replaceValue, setLoss, setOutputActivation, type TextChange } from './fix-edits';
 
 /** A fix before it becomes a code action. */
@@ -15,7 +16,7 @@ export interface Fix {
   preferred?: boolean;
 }
 
-/** The output layer's activation name and units as written (defaults: identity, dense). */
+/** The output layer's activation name and units as written (defaults: identity, the default kind). */
 function outputLayer(root: Node): { activation: string; units: number } | undefined {
   const last = lastLayerIndex(root);
   if (last === undefined) return undefined;
@@ -23,7 +24,9 @@ function outputLayer(root: Node): { activation: string; units: number } | undefi
   if (layer?.type !== 'object') return undefined;
   const type = findNodeAtLocation(layer, ['type'])?.value;
   const act = findNodeAtLocation(layer, ['activation']);
-  const name = type === 'maxout' ? 'maxout' : act?.type === 'object' ? findNodeAtLocation(act, ['name'])?.value : act?.value;
+  // A kind without an "activation" key (maxout) is named by its kind, as the validator's messages do.
+  const kind = findLayerKind(typeof type === 'string' ? type : DEFAULT_LAYER_KIND);
+  const name = kind && !Object.hasOwn(kind.keys, 'activation') ? kind.name : act?.type === 'object' ? findNodeAtLocation(act, ['name'])?.value : act?.value;
   const units = findNodeAtLocation(layer, ['units'])?.value;
   return { activation: typeof name === 'string' ? name : 'identity', units: typeof units === 'number' ? units : 1 };
 }

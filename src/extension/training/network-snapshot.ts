@@ -3,6 +3,7 @@
  * per-layer histograms of activations (on a fixed subset of at most 256 samples) and of weights,
  * and, for classifiers with two inputs, the decision surface over the data's bounding box.
  */
+import { kindOf } from '../../core/layers/kinds/registry';
 import { type Dataset, inputAt, inputRows } from '../../core/data/dataset';
 import type { Sequential } from '../../core/model/sequential';
 import type { DecisionSurface, Histogram, LayerSnapshot, NetworkSnapshot } from '../../shared/protocol';
@@ -65,7 +66,7 @@ function classOf(y: ArrayLike<number>, outputs: number, i: number): number {
 /** The label of layer i, e.g. `Layer 1 · dense 8 · tanh`. */
 function layerLabel(model: Sequential, i: number): string {
   const s = model.layers[i].shape();
-  return s.type === 'maxout' ? `Layer ${i + 1} · maxout ${s.units}×${s.pieces ?? 1}` : `Layer ${i + 1} · dense ${s.units} · ${s.activation ?? 'linear'}`;
+  return `Layer ${i + 1} · ${kindOf(s.type).label(s)}`;
 }
 
 /** The decision surface of a 2-input classifier over the data's bounding box widened by 10 %. */

@@ -3,6 +3,7 @@
  * validate the config, train epoch by epoch, yield to the event loop between epochs (so a stop
  * message gets through), and post progress in batches at most every PROGRESS_INTERVAL_MS.
  */
+import { kindOf } from '../../core/layers/kinds/registry';
 import type { ResolvedConfig } from '../../core/config/types';
 import { validationCount } from '../../core/config/semantics';
 import type { Dataset } from '../../core/data/dataset';
@@ -32,9 +33,12 @@ export interface EpochRunner {
   testMetrics?(): { loss: number; accuracy?: number } | undefined;
 }
 
-/** The activation functions of `config`'s layers (maxout layers have none). */
+/** The activation functions of `config`'s layers (as each layer's kind tells; maxout layers have none). */
 export function activationUses(config: ResolvedConfig): ActivationUse[] {
-  return config.layers.flatMap((l, i) => (l.type === 'dense' ? [{ layer: `Layer ${i + 1}`, name: l.activation.name, params: { ...l.activation.params } }] : []));
+  return config.layers.flatMap((l, i) => {
+    const act = kindOf(l).activation(l);
+    return act ? [{ layer: `Layer ${i + 1}`, name: act.name, params: { ...act.params } }] : [];
+  });
 }
 
 /** Training samples per epoch of `config` on `data` (the validation split held out, as the core splits). */

@@ -7,14 +7,15 @@ import type { ResolvedConfig, ResolvedLayer } from '../../config/types';
 import type { Dataset } from '../../data/dataset';
 import { lossRegistry } from '../../losses';
 import type { ModelWeightsJson } from '../../model/weights-json';
-import { ACTIVATION_HELPERS, pythonActivation } from './activations';
+import { kindOf, layerInputs } from '../../layers/kinds/registry';
+import { ACTIVATION_HELPERS } from './activations';
 import { dataFileText, pythonDataLoader, ScriptData } from './data';
 import { pythonLoss } from './losses';
 import { pythonOptimizer } from './optimizers';
 import { pyBool, pyFloat, pyInt, pyString } from './python-text';
 import { PY_IMPORTS } from './python-sources.generated';
 import { PYTHON_RNG } from './rng';
-import { PYTHON_MAXOUT, PYTHON_RUNTIME } from './runtime';
+import { PYTHON_RUNTIME } from './runtime';
 
 export type { ScriptData } from './data';
 
@@ -56,42 +57,34 @@ function stem(scriptName: string): string {
 export function fusedOutput(config: ResolvedConfig): boolean {
   const last = config.layers[config.layers.length - 1];
   const fusesWith = lossRegistry.create(config.loss, {}).fusesWith;
-  return last?.type === 'dense' && fusesWith !== undefined && last.activation.name === fusesWith;
+  return last !== undefined && fusesWith !== undefined && kindOf(last).activation(last)?.name === fusesWith;
 }
 
-/** One line per layer for the docstring, e.g. "dense 2 → 8, tanh". */
+/** One line per layer for the docstring, e.g. "dense 2 → 8, tanh, xavier init". */
 function layerSummary(layers: readonly ResolvedLayer[], inputs: number): string {
-  let width = inputs;
-  return layers
-    .map((l) => {
-      const line = l.type === 'maxout' ? `maxout ${width} → ${l.units} (${l.pieces} pieces)` : `dense ${width} → ${l.units}, ${l.activation.name}`;
-      width = l.units;
-      return `    ${line}, ${l.init} init`;
-    })
-    .join('\n');
+  const shapes = layerInputs(layers, [inputs]);
+  return layers.map((l, i) => `    ${kindOf(l).summary(l, shapes[i])}${typeof l.init === 'string' ? `, ${l.init} init` : ''}`).join('\n');
 }
 
-/** The `Net` module and the `INIT` list. */
-function pythonNet(config: ResolvedConfig, fused: boolean): { code: string; helpers: string[]; maxout: boolean } {
+/** The `Net` module, the `INIT` list and the helper and class definitions the layers need. */
+function pythonNet(config: ResolvedConfig, fused: boolean): { code: string; helpers: string[]; classes: string[] } {
   const lines: string[] = [];
   const helpers: string[] = [];
-  let maxout = false;
-  let width = config.inputs;
+  const classes = new Map<string, string>();
+  const shapes = layerInputs(config.layers, [config.inputs]);
   let output = 'nn.Identity()';
   config.layers.forEach((layer, i) => {
-    if (layer.type === 'maxout') {
-      maxout = true;
-      lines.push(`Maxout(${width}, ${layer.units}, ${layer.pieces}),`);
-    } else {
-      lines.push(`nn.Linear(${width}, ${layer.units}),`);
-      const act = pythonActivation(layer.activation.name, layer.activation.params);
-      helpers.push(...act.helpers);
-      if (fused && i === config.layers.length - 1) output = act.module;
-      else if (act.module !== 'nn.Identity()') lines.push(`${act.module},`);
-    }
-    width = layer.units;
+    const kind = kindOf(layer);
+    const form = kind.pytorch.modules(layer, shapes[i], i === config.layers.length - 1, fused);
+    lines.push(...form.modules.map((m) => `${m},`));
+    helpers.push(...(form.helpers ?? []));
+    if (form.output !== undefined) output = form.output;
+    for (const [name, text] of Object.entries(kind.pytorch.classes ?? {})) classes.set(name, text);
   });
-  const init = config.layers.map((l) => `(${pyString(l.init)}, ${pyFloat(l.initScale)})`).join(', ');
+  // Per layer: (initialiser, initScale) for the layers that draw with one, ("none", 0) otherwise.
+  const init = config.layers
+    .map((l) => (typeof l.init === 'string' && typeof l.initScale === 'number' ? `(${pyString(l.init)}, ${pyFloat(l.initScale)})` : '("none", 0.0)'))
+    .join(', ');
   const code = String.raw`
 class Net(nn.Module):
     """The network; forward returns (z, y): the output layer's logits z${fused ? '' : ' (= y here)'} and the outputs y."""
@@ -108,9 +101,9 @@ ${lines.map((l) => '            ' + l).join('\n')}
         return z, self.output(z)
 
 
-INIT = [${init}]  # per weighted layer: (initialiser, initScale)
+INIT = [${init}]  # per layer: (initialiser, initScale)
 `;
-  return { code, helpers, maxout };
+  return { code, helpers, classes: [...classes.values()] };
 }
 
 /** Generates the script for `input` and the data files it needs. */
@@ -170,7 +163,7 @@ START_WEIGHTS = ${startWeights}  # saved weights to continue from (None: start f
     PYTHON_RNG,
     '# ---- activations and layers ----',
     ...helperNames.map((h) => ACTIVATION_HELPERS[h]),
-    net.maxout ? PYTHON_MAXOUT : '',
+    ...net.classes,
     net.code,
     '# ---- loss ----',
     pythonLoss(config.loss, fused),

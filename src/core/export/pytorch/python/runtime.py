@@ -32,8 +32,9 @@ from script import (
 # ---- exported ----
 
 def linear_layers(model):
-    """The weighted layers (nn.Linear, also inside Maxout) in NN Lab's order."""
-    return [m for m in model.modules() if isinstance(m, nn.Linear)]
+    """The weighted layers in NN Lab's order: each nn.Linear (also inside Maxout) and each module
+    that initialises and loads itself (nnlab_init / nnlab_load, e.g. a registered layer kind's)."""
+    return [m for m in model.modules() if isinstance(m, nn.Linear) or hasattr(m, "nnlab_init")]
 
 
 def _as_torch_weight(flat, fan_in, fan_out):
@@ -46,6 +47,9 @@ def init_weights(model, rng):
     """NN Lab's initial weights, drawn layer by layer (W row by row, then b) from the run's generator:
     normal: W, b ~ scale N(0, 1); xavier: W ~ N(0, 2/(fan_in + fan_out)), b = 0; he: W ~ N(0, 2/fan_in), b = 0."""
     for linear, (kind, scale) in zip(linear_layers(model), INIT):
+        if hasattr(linear, "nnlab_init"):
+            linear.nnlab_init(rng, kind, scale)
+            continue
         fan_in, fan_out = linear.in_features, linear.out_features
         if kind == "normal":
             std = scale
@@ -65,6 +69,9 @@ def load_start_weights(model):
     with open(HERE / START_WEIGHTS, encoding="utf-8") as f:
         saved = json.load(f)["layers"]
     for linear, layer in zip(linear_layers(model), saved):
+        if hasattr(linear, "nnlab_load"):
+            linear.nnlab_load(layer)
+            continue
         linear.weight.copy_(_as_torch_weight(layer["w"], linear.in_features, linear.out_features))
         linear.bias.copy_(torch.tensor(layer["b"], dtype=torch.float64))
 
