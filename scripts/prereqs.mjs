@@ -48,9 +48,11 @@ function fail(message) {
 /** Runs a command with its output shown; stops when it fails. */
 function run(cmd, args, env = process.env) {
   say(`$ ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (r.error) fail(`cannot run ${cmd}: ${r.error.message}`);
   if (r.status !== 0) fail(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+  say(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${cmd} ${args[0]}`);
 }
 
 /** Debian packages of DEBIAN_PACKAGES that dpkg does not report installed; undefined when there is no dpkg. */
