@@ -49,7 +49,8 @@ describe('ONNX export, checked by Python onnx and onnxruntime', function () {
     const list = tmp.join('cases.json');
     writeFileSync(list, JSON.stringify(cases.map((c) => ({ onnx: c.onnx, rows: c.rows }))));
     const python = pythonCommand();
-    const run = spawnSync(python, [join(__dirname, 'check_onnx.py'), list], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // TMPDIR: what the Python packages keep in a temporary folder (logs, session files) lands in the test's folder, removed after it.
+    const run = spawnSync(python, [join(__dirname, 'check_onnx.py'), list], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TMPDIR: tmp.path } });
     assert.equal(run.error, undefined, `cannot run ${python}: ${String(run.error)}`);
     assert.equal(run.status, 0, `${python} check_onnx.py failed (npm test installs onnx, onnxruntime and numpy into .venv/):\n${run.stderr.trim().split('\n').pop()}`);
     const nonFinite: Record<string, number> = { nan: NaN, inf: Infinity, '-inf': -Infinity };
