@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', '.nn-lab-host/', '.vscode-test/', 'test-results/', 'src/core/linalg/wasm/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', '.nn-lab-host/', '.vscode-test/', 'test-results/', 'src/core/linalg/wasm/', '.venv/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'child_process';
 import { buildSync } from 'esbuild';
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -33,19 +33,30 @@ export interface WorkerRun {
   peakRss: number;
 }
 
-/** Bundles the training worker from source into a temporary folder; returns the file. */
-export function bundleWorker(): string {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'nn-lab-worker-')), 'worker.js');
+/** Bundles the training worker from source into `dir`; returns the file. */
+export function bundleWorker(dir: string): string {
+  const outfile = join(dir, 'worker.js');
   buildSync({ entryPoints: [join(root, 'src/extension/training/worker-main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
   return outfile;
 }
 
 /**
  * Trains `configFile` (epochs overridden when given; stopped after `stopAfterBatchMessages` in-epoch
- * progress messages when > 0) in a child process and returns what it reported.
+ * progress messages when > 0) in a child process and returns what it reported. Without `workerFile`
+ * the worker is bundled into a temporary folder, removed when the run ends (whatever its outcome).
  */
-export function runInWorker(configFile: string, options: { epochs?: number; stopAfterBatchMessages?: number; workerFile?: string } = {}): Promise<WorkerRun> {
-  const worker = options.workerFile ?? bundleWorker();
+export async function runInWorker(configFile: string, options: { epochs?: number; stopAfterBatchMessages?: number; workerFile?: string } = {}): Promise<WorkerRun> {
+  if (options.workerFile) return runBundledWorker(configFile, options.workerFile, options);
+  const dir = mkdtempSync(join(tmpdir(), 'nn-lab-worker-'));
+  try {
+    return await runBundledWorker(configFile, bundleWorker(dir), options);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `runInWorker` with the worker bundled already. */
+function runBundledWorker(configFile: string, worker: string, options: { epochs?: number; stopAfterBatchMessages?: number }): Promise<WorkerRun> {
   const args = [join(root, 'bench', 'fashion-child.mjs'), worker, configFile, options.epochs === undefined ? '-' : String(options.epochs), String(options.stopAfterBatchMessages ?? 0)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });

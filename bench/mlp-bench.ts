@@ -19,6 +19,7 @@ import type { DenseKernel } from '../src/core/linalg/kernel';
 import { createWasmKernel } from '../src/core/linalg/wasm-kernel';
 import { Rng } from '../src/core/rng';
 import { TrainingRun } from '../src/core/train/trainer';
+import { pythonCommand } from '../test/support/python';
 import { createThreadedKernel } from './thread-helper';
 
 const quick = process.argv.includes('--quick');
@@ -127,7 +128,7 @@ function benchNumpy(): number | undefined {
   // Machine-specific OpenBLAS overrides would skew the reference: cleared for this subprocess only.
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
-  const r = spawnSync('python3', [join(__dirname, 'mlp_numpy.py'), String(SAMPLES), String(TIMED_EPOCHS), '1'], { env, encoding: 'utf8' });
+  const r = spawnSync(pythonCommand(), [join(__dirname, 'mlp_numpy.py'), String(SAMPLES), String(TIMED_EPOCHS), '1'], { env, encoding: 'utf8' });
   if (r.status !== 0) return undefined;
   try {
     return (JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { samplesPerSecond: number }).samplesPerSecond;

@@ -116,7 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   mkdirSync(runsDir, { recursive: true });
   const runDir = mkdtempSync(path.join(runsDir, `${options.label}-`));
   // Unix sockets live in TMPDIR and their paths must stay under ~100 characters: keep it short.
-  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'nnlab-'));
+  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'nn-lab-'));
   const userDataDir = options.userDataDir ?? path.join(runDir, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(runDir, 'extensions');
   const xdg = path.join(runDir, 'xdg');
@@ -147,7 +147,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     closeSync(log);
     const pid = child.pid;
-    if (pid === undefined) throw new Error(`could not start ${node24}`);
+    if (pid === undefined) {
+      rmSync(tmpDir, { recursive: true, force: true });
+      rmSync(runDir, { recursive: true, force: true });
+      throw new Error(`could not start ${node24}`);
+    }
     running.add(pid);
     writeFileSync(path.join(runDir, 'run.json'), JSON.stringify({ owner: process.pid, server: pid, tmpDir }));
     let exitReason: string | undefined;
@@ -197,7 +201,7 @@ function saveLog(label: string, logFile: string): void {
  */
 export function installVsix(vsix: string, extensionsDir: string): string {
   if (!hostIsInstalled()) throw new Error('The VS Code test host is not installed: run `npm run test:host`.');
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'nnlab-install-'));
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'nn-lab-install-'));
   try {
     const r = spawnSync(node24, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(scratch, 'ud'), '--install-extension', vsix], {
       encoding: 'utf8',

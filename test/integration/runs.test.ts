@@ -5,7 +5,7 @@
  * invalid config or a divergence the next run works.
  */
 import { strict as assert } from 'assert';
-import { writeFileSync } from 'fs';
+import { rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -152,8 +152,12 @@ describe('Training runs', function () {
     const bad = path.join(os.tmpdir(), `nn-lab-crash-${process.pid}.js`);
     writeFileSync(bad, 'throw new Error("boom in the worker");\n');
     const messages: WorkerToHost[] = [];
-    const session = new TrainingSession(bad, '{}', workspaceDir(), (m) => messages.push(m));
-    await session.ended;
+    try {
+      const session = new TrainingSession(bad, '{}', workspaceDir(), (m) => messages.push(m));
+      await session.ended;
+    } finally {
+      rmSync(bad, { force: true });
+    }
     assert.equal(messages.length, 1);
     assert.equal(messages[0].type, 'crashed');
     assert.match(messages[0].type === 'crashed' ? messages[0].message : '', /boom in the worker/);

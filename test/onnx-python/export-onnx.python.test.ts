@@ -1,20 +1,21 @@
 /**
  * The exported ONNX models checked by ONNX's own Python tools (`npm run test:onnx-python`; needs
- * `python3` with `pip install onnx onnxruntime numpy`, or NN_LAB_PYTHON naming such an interpreter):
+ * onnx, onnxruntime and numpy in `.venv/`, which `npm test` sets up, or NN_LAB_PYTHON naming such an interpreter):
  * `onnx.checker.check_model(full_check=True)` accepts every model, and both ONNX Runtime (CPU, native)
  * and `onnx.reference.ReferenceEvaluator` (the operators' literal definitions) give `nn-lab predict`'s
  * outputs within 1e-5 (absolute up to |y| = 1, relative beyond). A missing package fails the test.
  */
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import type { ModelFile } from '../../src/shared/model-file';
 import {
   ACTIVATION_CASES, caseLabel, cli, deviation, PROBE_INPUTS, predictRows, probeMaxoutModel, probeModel, sampleRows,
   trainedActivationModel, trainedModel,
 } from '../unit/export-onnx.helpers';
+import { pythonCommand } from '../support/python';
+import { useTempDir } from '../support/temp-dir';
 
 const TOLERANCE = 1e-5;
 
@@ -23,11 +24,11 @@ interface Result { onnx: string; checker?: string; onnxruntime?: number[][]; ref
 
 describe('ONNX export, checked by Python onnx and onnxruntime', function () {
   this.timeout(300000);
-  const dir = mkdtempSync(join(tmpdir(), 'nn-lab-onnx-py-'));
+  const tmp = useTempDir('onnx-py');
 
   /** Writes `model`, exports it at `opset` with the CLI, and records predict's outputs on `rows`. */
   async function make(label: string, model: ModelFile, rows: number[][], opset = '17'): Promise<Case> {
-    const stem = join(dir, label.replace(/[^A-Za-z0-9.-]+/g, '_'));
+    const stem = tmp.join(label.replace(/[^A-Za-z0-9.-]+/g, '_'));
     writeFileSync(`${stem}.model.json`, JSON.stringify(model));
     const r = await cli(['export', `${stem}.model.json`, '--to', 'onnx', '-o', `${stem}.onnx`, '--opset', opset]);
     assert.equal(r.code, 0, r.err.join('\n'));
@@ -45,12 +46,13 @@ describe('ONNX export, checked by Python onnx and onnxruntime', function () {
     const layers = [{ type: 'maxout', units: 5, pieces: 3 }, { type: 'maxout', units: 4, pieces: 2 }, { units: 3, activation: 'softmax' }];
     cases.push(await make('trained maxout', trainedModel('trained maxout', layers, 3, 9), sampleRows(3, 16, 13)));
 
-    const list = join(dir, 'cases.json');
+    const list = tmp.join('cases.json');
     writeFileSync(list, JSON.stringify(cases.map((c) => ({ onnx: c.onnx, rows: c.rows }))));
-    const python = process.env.NN_LAB_PYTHON ?? 'python3';
-    const run = spawnSync(python, [join(__dirname, 'check_onnx.py'), list], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const python = pythonCommand();
+    // TMPDIR: what the Python packages keep in a temporary folder (logs, session files) lands in the test's folder, removed after it.
+    const run = spawnSync(python, [join(__dirname, 'check_onnx.py'), list], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TMPDIR: tmp.path } });
     assert.equal(run.error, undefined, `cannot run ${python}: ${String(run.error)}`);
-    assert.equal(run.status, 0, `${python} check_onnx.py failed (pip install onnx onnxruntime numpy):\n${run.stderr.trim().split('\n').pop()}`);
+    assert.equal(run.status, 0, `${python} check_onnx.py failed (npm test installs onnx, onnxruntime and numpy into .venv/):\n${run.stderr.trim().split('\n').pop()}`);
     const nonFinite: Record<string, number> = { nan: NaN, inf: Infinity, '-inf': -Infinity };
     const { versions, results } = JSON.parse(run.stdout, (_k, v: unknown) => (typeof v === 'string' && v in nonFinite ? nonFinite[v] : v)) as { versions: Record<string, string>; results: Result[] };
     const lines = [`python: ${JSON.stringify(versions)}`];

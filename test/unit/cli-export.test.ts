@@ -4,8 +4,7 @@
  * NN Lab in export-pytorch.test.ts.)
  */
 import { strict as assert } from 'assert';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parseArgs } from '../../src/cli/args';
 import { runCli } from '../../src/cli/main';
@@ -14,6 +13,7 @@ import { ACTIVATIONS } from '../../src/core/activations';
 import { pythonActivation } from '../../src/core/export/pytorch/activations';
 import { pythonOptimizer } from '../../src/core/export/pytorch/optimizers';
 import { OPTIMIZERS } from '../../src/core/optimizers';
+import { TempDir } from '../support/temp-dir';
 
 const root = join(__dirname, '..', '..');
 
@@ -25,9 +25,10 @@ async function cli(...args: string[]) {
   return { code, out, err };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'nnlab-export-'));
+/** The files the tests write; each describe that writes one removes the folder after its tests. */
+const tmp = new TempDir('export');
 const write = (name: string, json: unknown): string => {
-  const file = join(tmp, name);
+  const file = tmp.join(name);
   writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
   return file;
 };
@@ -49,9 +50,10 @@ describe('nn-lab export and train --save: arguments', () => {
 });
 
 describe('nn-lab train --save', () => {
+  after(() => tmp.remove());
   it('writes a model file that predict loads, atomically', async () => {
     const file = write('small.nn.json', small);
-    const target = join(tmp, 'small.model.json');
+    const target = tmp.join('small.model.json');
     const r = await cli('train', file, '--quiet', '--save', target);
     assert.equal(r.code, 0, r.err.join('\n'));
     const model = JSON.parse(readFileSync(target, 'utf8'));
@@ -60,7 +62,7 @@ describe('nn-lab train --save', () => {
     assert.equal(model.training.status, 'completed');
     assert.equal(model.weights.layers.length, 2);
     assert.equal((await cli('predict', target, '--input', '0.5,0.5')).code, 0);
-    assert.ok(!readdirSync(tmp).some((f) => f.endsWith('.tmp')), 'no temporary file is left');
+    assert.ok(!readdirSync(tmp.path).some((f) => f.endsWith('.tmp')), 'no temporary file is left');
   });
 
   it('never writes over a description, and says so in one line', async () => {
@@ -74,9 +76,10 @@ describe('nn-lab train --save', () => {
 });
 
 describe('nn-lab export', () => {
+  after(() => tmp.remove());
   it('--to json writes the initial weights NN Lab starts from: training that file repeats the run', async () => {
     const file = write('init.nn.json', small);
-    const target = join(tmp, 'init.model.json');
+    const target = tmp.join('init.model.json');
     const r = await cli('export', file, '--to', 'json', '-o', target);
     assert.equal(r.code, 0, r.err.join('\n'));
     assert.equal(JSON.parse(readFileSync(target, 'utf8')).training.status, 'untrained');
@@ -89,38 +92,38 @@ describe('nn-lab export', () => {
     const file = write('xor-small.nn.json', small);
     const r = await cli('export', file, '--to', 'pytorch');
     assert.equal(r.code, 0, r.err.join('\n'));
-    const script = readFileSync(join(tmp, 'xor_small.py'), 'utf8');
+    const script = readFileSync(tmp.join('xor_small.py'), 'utf8');
     assert.match(script, /DATA_FILE = "xor_small_data\.json"/);
     assert.match(script, /nn\.Linear\(2, 4\),\n\s+nn\.Tanh\(\),\n\s+nn\.Linear\(4, 1\),/);
     assert.match(script, /self\.output = nn\.Sigmoid\(\)/, 'the sigmoid is fused with the Binary loss');
-    const data = JSON.parse(readFileSync(join(tmp, 'xor_small_data.json'), 'utf8'));
+    const data = JSON.parse(readFileSync(tmp.join('xor_small_data.json'), 'utf8'));
     assert.equal(data.x.length, 40);
   });
 
   it('--to pytorch on CSV data reads the CSV file itself, relative to the script', async () => {
-    mkdirSync(join(tmp, 'csvcase', 'data'), { recursive: true });
-    writeFileSync(join(tmp, 'csvcase', 'data', 'fruit.csv'), readFileSync(join(root, 'examples', 'data', 'fruit.csv')));
-    const file = join(tmp, 'csvcase', 'fruit.nn.json');
+    mkdirSync(tmp.join('csvcase', 'data'), { recursive: true });
+    writeFileSync(tmp.join('csvcase', 'data', 'fruit.csv'), readFileSync(join(root, 'examples', 'data', 'fruit.csv')));
+    const file = tmp.join('csvcase', 'fruit.nn.json');
     writeFileSync(file, JSON.stringify({ data: { csv: 'data/fruit.csv', target: 'fruit', normalize: true }, layers: [{ units: 3, activation: 'softmax' }] }));
-    mkdirSync(join(tmp, 'csvcase', 'out'));
-    const r = await cli('export', file, '--to', 'pytorch', '-o', join(tmp, 'csvcase', 'out', 'fruit.py'));
+    mkdirSync(tmp.join('csvcase', 'out'));
+    const r = await cli('export', file, '--to', 'pytorch', '-o', tmp.join('csvcase', 'out', 'fruit.py'));
     assert.equal(r.code, 0, r.err.join('\n'));
-    const script = readFileSync(join(tmp, 'csvcase', 'out', 'fruit.py'), 'utf8');
+    const script = readFileSync(tmp.join('csvcase', 'out', 'fruit.py'), 'utf8');
     assert.match(script, /CSV_FILE = "\.\.\/data\/fruit\.csv"/);
     assert.match(script, /CLASS_NAMES = \["apple", "lemon", "orange"\]/);
     assert.match(script, /FEATURE_COLUMNS = \[0, 1, 2\]/);
-    assert.ok(!existsSync(join(tmp, 'csvcase', 'out', 'fruit_data.json')));
+    assert.ok(!existsSync(tmp.join('csvcase', 'out', 'fruit_data.json')));
   });
 
   it('reports an invalid description and never writes over one', async () => {
     const bad = write('bad.nn.json', { data: { generator: 'xor' }, layers: [{ units: 0 }] });
-    const r = await cli('export', bad, '--to', 'pytorch', '-o', join(tmp, 'bad.py'));
+    const r = await cli('export', bad, '--to', 'pytorch', '-o', tmp.join('bad.py'));
     assert.equal(r.code, 1);
     assert.match(r.err[0], /^.*bad\.nn\.json: layers\[0\]\.units: error: /);
-    assert.ok(!existsSync(join(tmp, 'bad.py')));
+    assert.ok(!existsSync(tmp.join('bad.py')));
     const good = write('good.nn.json', small);
     assert.equal((await cli('export', good, '--to', 'json', '-o', good)).code, 1);
-    assert.equal((await cli('export', good, '--to', 'json', '-o', join(tmp, 'other.nn.json'))).code, 1);
+    assert.equal((await cli('export', good, '--to', 'json', '-o', tmp.join('other.nn.json'))).code, 1);
   });
 });
 

@@ -4,15 +4,14 @@
  * loss is the trained one, not a fresh start's), and malformed files or inputs are refused.
  */
 import { strict as assert } from 'assert';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
+import { writeFileSync } from 'fs';
 import { parseArgs } from '../../src/cli/args';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import { prepareRun } from '../../src/core/config/load';
 import { train } from '../../src/core/train/trainer';
 import { makeModelFile } from '../../src/shared/model-file';
+import { useTempDir } from '../support/temp-dir';
 
 const config = {
   name: 'xor', data: { generator: 'xor', samples: 200, noise: 0 },
@@ -28,12 +27,15 @@ async function cli(args: string[]) {
 }
 
 describe('nn-lab on exported models', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nn-lab-model-'));
+  const tmp = useTempDir('model');
   const prepared = prepareRun(config);
   assert.ok(prepared.config && prepared.data);
   const result = train(prepared.config, prepared.data);
-  const file = join(dir, 'xor.model.json');
-  writeFileSync(file, JSON.stringify(makeModelFile(config, result.model.toJSON(), { status: 'completed', epochs: 150, digest: prepared.digest ?? '', exportedAt: '' })));
+  let file = '';
+  before(() => {
+    file = tmp.join('xor.model.json');
+    writeFileSync(file, JSON.stringify(makeModelFile(config, result.model.toJSON(), { status: 'completed', epochs: 150, digest: prepared.digest ?? '', exportedAt: '' })));
+  });
 
   it('parses predict with repeated --input rows, and refuses bad rows', () => {
     assert.deepEqual(parseArgs(['predict', 'm.json', '--input', '0.5,-1', '--input=1,2', '--json']), { kind: 'predict', file: 'm.json', json: true, inputs: [[0.5, -1], [1, 2]] });
@@ -56,12 +58,12 @@ describe('nn-lab on exported models', () => {
 
   it('predict refuses a wrong number of inputs, a config file and a broken model', async () => {
     assert.equal((await cli(['predict', file, '--input', '1,2,3'])).code, 2, 'a row of the wrong length is a usage error');
-    const cfg = join(dir, 'plain.nn.json');
+    const cfg = tmp.join('plain.nn.json');
     writeFileSync(cfg, JSON.stringify(config));
     const plain = await cli(['predict', cfg, '--input', '1,2']);
     assert.equal(plain.code, 1);
     assert.match(plain.err.join('\n'), /Export Trained Model/);
-    const broken = join(dir, 'broken.model.json');
+    const broken = tmp.join('broken.model.json');
     const json = JSON.parse(JSON.stringify(makeModelFile(config, result.model.toJSON(), { status: 'completed', epochs: 1, digest: '', exportedAt: '' })));
     json.weights.layers[0].w.pop();
     writeFileSync(broken, JSON.stringify(json));
@@ -74,7 +76,7 @@ describe('nn-lab on exported models', () => {
     const cont = await cli(['train', file, '--epochs', '3', '--json']);
     assert.equal(cont.code, 0, cont.err.join('\n'));
     const first = JSON.parse(cont.out[0]) as { loss: number };
-    const fresh = await cli(['train', join(dir, 'plain.nn.json'), '--epochs', '3', '--json']);
+    const fresh = await cli(['train', tmp.join('plain.nn.json'), '--epochs', '3', '--json']);
     const freshFirst = JSON.parse(fresh.out[0]) as { loss: number };
     const trainedLoss = result.history[result.history.length - 1].loss;
     assert.ok(first.loss < 0.5 * freshFirst.loss, `continued ${first.loss} vs fresh ${freshFirst.loss}`);

@@ -1,12 +1,12 @@
 import { strict as assert } from 'assert';
 import { spawn, spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { parseArgs } from '../../src/cli/args';
 import { formatEpoch, formatProblem, summarize } from '../../src/cli/format';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { TempDir } from '../support/temp-dir';
 
 const root = join(__dirname, '..', '..');
 /** Node arguments that run the CLI's TypeScript entry point directly (tsx's require hook, one process). */
@@ -28,9 +28,10 @@ async function cliInProcess(args: string[], interruptAfter = Infinity) {
   return { code, out, err };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'nnlab-cli-'));
+/** The configs the tests write; each describe that writes one removes the folder after its tests. */
+const tmp = new TempDir('cli');
 const write = (name: string, json: unknown): string => {
-  const file = join(tmp, name);
+  const file = tmp.join(name);
   writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
   return file;
 };
@@ -66,6 +67,7 @@ describe('nn-lab formatting', () => {
 });
 
 describe('nn-lab (child process)', () => {
+  after(() => tmp.remove());
   it('--help and --version exit 0', () => {
     const help = cli('--help');
     assert.equal(help.code, 0);
@@ -110,11 +112,12 @@ describe('nn-lab (child process)', () => {
     const bad = cli('train', write('bad2.nn.json', '{ "data": '));
     assert.equal(bad.code, 1);
     assert.match(bad.err, /JSON syntax error at line 1/);
-    assert.equal(cli('train', join(tmp, 'none.nn.json')).code, 2);
+    assert.equal(cli('train', tmp.join('none.nn.json')).code, 2);
   });
 });
 
 describe('nn-lab (child process, Ctrl-C)', () => {
+  after(() => tmp.remove());
   it('SIGINT stops a long run cleanly: a cancelled summary and exit 130', async () => {
     const file = write('sigint.nn.json', { ...small, training: { epochs: 100000 } });
     const child = spawn(process.execPath, [...entry, 'train', file, '--json'], { cwd: root });
@@ -135,8 +138,9 @@ describe('nn-lab (child process, Ctrl-C)', () => {
 });
 
 describe('nn-lab (in process)', () => {
+  after(() => tmp.remove());
   it('check says ok for a good file and reads CSV data next to it', async () => {
-    writeFileSync(join(tmp, 'pts.csv'), 'a,b,c\n0,0,no\n1,1,no\n0,1,yes\n1,0,yes\n');
+    writeFileSync(tmp.join('pts.csv'), 'a,b,c\n0,0,no\n1,1,no\n0,1,yes\n1,0,yes\n');
     const file = write('csv.nn.json', { data: { csv: 'pts.csv' }, layers: [{ units: 3, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }] });
     const r = await cliInProcess(['check', file]);
     assert.equal(r.code, 0);

@@ -24,7 +24,7 @@ function idx(magic: number, dims: number[], body: number): Uint8Array {
 describe('editing: live check of IDX data', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'nn-edit-idx-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'nn-lab-edit-idx-'));
     // 3,000 random-ish 28×28 images: 2.4 MB raw, read only in part
     writeFileSync(path.join(dir, 'img.gz'), gzipSync(idx(0x803, [3000, 28, 28], 3000 * 784)));
     writeFileSync(path.join(dir, 'lab'), idx(0x801, [3000], 3000));

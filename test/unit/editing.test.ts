@@ -100,7 +100,7 @@ describe('editing: quick-fix edits', () => {
 
 describe('editing: live check', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'nn-edit-'))));
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'nn-lab-edit-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const csvConfig = JSON.stringify({ data: { csv: 'd.csv', target: 'y' }, layers: [{ units: 1, activation: 'sigmoid' }] });

@@ -7,8 +7,7 @@
  * `NN_LAB_ONNX_REPORT=1` prints the deviation per case.
  */
 import { strict as assert } from 'assert';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Root } from 'protobufjs/light';
 import { ACTIVATIONS } from '../../src/core/activations';
@@ -20,14 +19,16 @@ import {
   ACTIVATION_CASES, caseLabel, cli, deviation, onnxRuntimeRows, PROBE_INPUTS, predictRows, probeMaxoutModel, probeModel,
   sampleRows, trainedActivationModel, trainedModel,
 } from './export-onnx.helpers';
+import { TempDir } from '../support/temp-dir';
 
 const TOLERANCE = 1e-5;
-const dir = mkdtempSync(join(tmpdir(), 'nn-lab-onnx-'));
+/** The models and ONNX files the tests write, removed after the last test. */
+const tmp = new TempDir('onnx');
 const report: string[] = [];
 
 /** Writes `model`, exports it with the CLI and returns ORT's and predict's outputs' deviation on `rows`. */
 async function compare(label: string, model: ModelFile, rows: number[][], extra: string[] = []): Promise<{ abs: number; scaled: number }> {
-  const stem = join(dir, label.replace(/[^A-Za-z0-9.-]+/g, '_'));
+  const stem = tmp.join(label.replace(/[^A-Za-z0-9.-]+/g, '_'));
   writeFileSync(`${stem}.model.json`, JSON.stringify(model));
   const r = await cli(['export', `${stem}.model.json`, '--to', 'onnx', '-o', `${stem}.onnx`, ...extra]);
   assert.equal(r.code, 0, r.err.join('\n'));
@@ -48,6 +49,7 @@ function decode(bytes: Uint8Array): Record<string, unknown> {
 
 describe('ONNX export', function () {
   after(() => {
+    tmp.remove();
     if (process.env.NN_LAB_ONNX_REPORT) console.log(report.join('\n'));
   });
 
@@ -102,18 +104,18 @@ describe('ONNX export', function () {
 
   it('refuses an unsupported opset, a broken model file and bad arguments in one line each', async () => {
     assert.throws(() => exportOnnx(probeMaxoutModel(), { opset: 12 }), /^NnError: ONNX opset 12 is not supported \(use 17 to 23\)$/m);
-    const file = join(dir, 'ok.model.json');
+    const file = tmp.join('ok.model.json');
     writeFileSync(file, JSON.stringify(probeMaxoutModel()));
     const broken = JSON.parse(JSON.stringify(probeMaxoutModel())) as ModelFile;
     (broken.weights.layers[0].b as number[]).pop();
-    writeFileSync(join(dir, 'broken.model.json'), JSON.stringify(broken));
+    writeFileSync(tmp.join('broken.model.json'), JSON.stringify(broken));
     const cases: [string[], number, RegExp][] = [
-      [['export', join(dir, 'broken.model.json'), '--to', 'onnx'], 1, /weights\.layers\[0\]\.b: must hold 9 biases/],
+      [['export', tmp.join('broken.model.json'), '--to', 'onnx'], 1, /weights\.layers\[0\]\.b: must hold 9 biases/],
       [['export', file, '--to', 'onnx', '--opset', '16'], 1, /opset 16 is not supported/],
       [['export', file, '--to', 'tflite'], 2, /--to must be one of pytorch, onnx, json, got "tflite"/],
       [['export', file], 2, /export needs --to/],
-      [['export', join(dir, 'missing.model.json'), '--to', 'onnx'], 2, /file not found/],
-      [['export', file, '--to', 'onnx', '-o', join(dir, 'no', 'such', 'dir.onnx')], 1, /cannot write .*its folder does not exist/],
+      [['export', tmp.join('missing.model.json'), '--to', 'onnx'], 2, /file not found/],
+      [['export', file, '--to', 'onnx', '-o', tmp.join('no', 'such', 'dir.onnx')], 1, /cannot write .*its folder does not exist/],
     ];
     for (const [args, code, message] of cases) {
       const r = await cli(args);
@@ -123,7 +125,7 @@ describe('ONNX export', function () {
     }
     const ok = await cli(['export', file, '--to', 'onnx']);
     assert.equal(ok.code, 0, ok.err.join('\n'));
-    assert.ok(existsSync(join(dir, 'ok.onnx')), 'default output beside the model file');
+    assert.ok(existsSync(tmp.join('ok.onnx')), 'default output beside the model file');
     assert.match(ok.out[0], /opset 17/);
   });
 

@@ -8,13 +8,14 @@
  */
 import { strict as assert } from 'assert';
 import { spawn, spawnSync } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ACTIVATIONS } from '../../src/core/activations';
 import { OPTIMIZERS } from '../../src/core/optimizers';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { pythonCommand } from '../support/python';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const root = join(__dirname, '..', '..');
 const EPOCHS = 30;
@@ -35,7 +36,8 @@ interface Epoch { epoch: number; loss: number; accuracy?: number; valLoss?: numb
 /** Runs a command and resolves with its exit code and output (async: mocha keeps its timers). */
 function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
+    // TMPDIR: whatever Python or torchrun keep in a temporary folder lands in `cwd` (the test's folder, removed after it).
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1', TMPDIR: cwd } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -120,8 +122,6 @@ function matrix(): Case[] {
   return cases;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'nnlab-pytorch-'));
-
 /** NN Lab's history of a description file: `train --json` lines of type "epoch". */
 async function nnlabHistory(file: string, ...extra: string[]): Promise<Epoch[]> {
   const r = await cli('train', file, '--json', '--epochs', String(EPOCHS), ...extra);
@@ -148,11 +148,16 @@ for k, path in enumerate(sys.argv[2:]):
 
 describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
   this.timeout(300000);
+  const python = pythonCommand();
+  /** The test's folder (configs, scripts, data, Python's temporary files), removed after the last test. */
+  let dir = '';
 
   before(() => {
-    const r = spawnSync('python3', ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, `python3 with PyTorch is required for these tests (pip install torch): ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`);
+    dir = makeTempDir('pytorch');
+    const r = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `${python} with PyTorch is required for these tests (npm test installs it into .venv/): ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`);
   });
+  after(() => removeTempDir(dir));
 
   it('reproduces NN Lab\'s float64 loss history for every activation, Maxout, loss and optimizer', async () => {
     const cases = matrix();
@@ -182,7 +187,7 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
     expected.set(continued, { c: { id: 'model-file', activations: ['tanh', 'sigmoid'], optimizer: 'Adam', loss: 'Binary', config: {} }, history: await nnlabHistory(saved) });
 
     writeFileSync(join(dir, 'driver.py'), DRIVER);
-    const r = await run('python3', [join(dir, 'driver.py'), String(EPOCHS), ...scripts], dir, 280000);
+    const r = await run(python, [join(dir, 'driver.py'), String(EPOCHS), ...scripts], dir, 280000);
     assert.equal(r.code, 0, r.err);
     const results = r.out.trim().split('\n').map((l) => JSON.parse(l) as { script: string; history?: Epoch[]; error?: string });
     assert.equal(results.length, scripts.length);
@@ -220,9 +225,9 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
     assert.equal((await cli('export', file, '--to', 'pytorch', '-o', script)).code, 0);
     const args = [script, '--epochs', String(EPOCHS), '--dtype', 'float64', '--json'];
     const epochsOf = (out: string) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Epoch & { type: string }).filter((l) => l.type === 'epoch');
-    const single = await run('python3', args, dir, 120000);
+    const single = await run(python, args, dir, 120000);
     assert.equal(single.code, 0, single.err);
-    const ddp = await run('python3', ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', ...args], dir, 240000);
+    const ddp = await run(python, ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', ...args], dir, 240000);
     assert.equal(ddp.code, 0, ddp.err);
     const one = epochsOf(single.out), two = epochsOf(ddp.out);
     assert.equal(one.length, EPOCHS);
@@ -234,7 +239,7 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
 
   it('writes a checkpoint and an ONNX model when asked', async () => {
     const script = join(dir, 'scripts', 'act_tanh.py');
-    const r = await run('python3', [script, '--epochs', '2', '--save', 'tanh.pt', '--onnx', 'tanh.onnx'], dir, 120000);
+    const r = await run(python, [script, '--epochs', '2', '--save', 'tanh.pt', '--onnx', 'tanh.onnx'], dir, 120000);
     assert.equal(r.code, 0, r.err);
     assert.ok(existsSync(join(dir, 'tanh.pt')) && existsSync(join(dir, 'tanh.onnx')));
     assert.match(r.out, /epoch 2\/2 {2}loss \d/);

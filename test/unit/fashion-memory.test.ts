@@ -6,10 +6,10 @@
  * Needs the files (apt-get install dataset-fashion-mnist, or npm run fashion-data); pending without them.
  */
 import { strict as assert } from 'assert';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
 import { runInWorker } from '../../bench/fashion-run';
+import { useTempDir } from '../support/temp-dir';
 
 const examples = join(__dirname, '..', '..', 'examples');
 const FILES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
@@ -18,12 +18,13 @@ const LIMIT_MB = 400;
 
 describe('Fashion-MNIST memory', function () {
   this.timeout(180000);
+  const tmp = useTempDir('fashion');
 
   (fashionDir ? it : it.skip)(`the training worker's process peaks under ${LIMIT_MB} MB (files: ${fashionDir ?? 'missing, see examples/data/fashion-mnist/README.md'})`, async () => {
     // The example with absolute paths to wherever the files are.
     const config = JSON.parse(readFileSync(join(examples, 'fashion-mnist.nn.json'), 'utf8'));
     for (const block of [config.data, config.testData]) for (const k of ['images', 'labels']) block.idx[k] = join(fashionDir!, basename(block.idx[k]));
-    const file = join(mkdtempSync(join(tmpdir(), 'nn-lab-fashion-')), 'fashion.nn.json');
+    const file = tmp.join('fashion.nn.json');
     writeFileSync(file, JSON.stringify(config));
     const run = await runInWorker(file, { epochs: 1, stopAfterBatchMessages: 3 });
     const started = run.events.find((e) => e.type === 'started');

@@ -17,7 +17,7 @@ import { DataFileCache, FileTooBigError } from '../../src/extension/editing/data
 import { parseArgs } from '../../src/cli/args';
 
 let dir: string;
-beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'nnlab-files-'))));
+beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'nn-lab-files-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string): string => path.join(dir, name);
 

@@ -9,14 +9,14 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import { buildSync } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { checkConfigText } from '../../src/extension/editing/check-config';
 import { DataFileCache } from '../../src/extension/editing/data-file-cache';
 import { formatPath } from '../../src/core/problems';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { useTempDir } from '../support/temp-dir';
 
 /** One case of a manifest. */
 interface HostileCase {
@@ -59,16 +59,16 @@ async function checkJson(file: string): Promise<{ errors: number } | undefined> 
 
 describe('hostile corpus', function () {
   this.timeout(600_000);
+  const tmp = useTempDir('hostile');
   let cli = '';
   let rssHook = '';
   before(() => {
-    const dir = mkdtempSync(join(tmpdir(), 'nn-lab-hostile-'));
-    cli = join(dir, 'cli.js');
+    cli = tmp.join('cli.js');
     buildSync({ entryPoints: ['src/cli/main.ts'], outfile: cli, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
     // Preloaded into the CLI: writes the process's peak RSS (kB) where NN_LAB_RSS_FILE says, at exit. VmHWM of
     // /proc/self/status, not resourceUsage().maxRSS: on Linux the latter keeps the parent's peak across fork + exec,
     // so a CLI started from a big test process would be charged the test process's memory.
-    rssHook = join(dir, 'rss.js');
+    rssHook = tmp.join('rss.js');
     writeFileSync(rssHook, "process.on('exit', () => { const fs = require('fs'); const m = /VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8')); fs.writeFileSync(process.env.NN_LAB_RSS_FILE, m ? m[1] : '0'); });\n");
   });
 
@@ -86,7 +86,9 @@ describe('hostile corpus', function () {
         const re = new RegExp(c.match, 'm');
 
         it(`${c.name}: CLI exits ${c.exit} with a clear message`, async () => {
-          const rssFile = join(mkdtempSync(join(tmpdir(), 'nn-lab-rss-')), 'rss');
+          // The child writes its peak memory here at exit; read and removed at once (the folder goes after the last case).
+          const rssFile = tmp.join('rss');
+          rmSync(rssFile, { force: true });
           const r = spawnSync(process.execPath, ['--require', rssHook, cli, ...args], {
             cwd: dir,
             encoding: 'utf8',
@@ -94,6 +96,8 @@ describe('hostile corpus', function () {
             maxBuffer: 64 * 1024 * 1024,
             env: { ...process.env, NN_LAB_RSS_FILE: rssFile, NO_COLOR: '1' },
           });
+          const peakKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+          rmSync(rssFile, { force: true });
           const output = `${r.stdout}\n${r.stderr}`;
           const shown = output.length > 2000 ? `${output.slice(0, 2000)}…` : output;
           assert.notEqual(r.signal, 'SIGTERM', `${c.name}: did not finish within ${TIMEOUT_MS} ms`);
@@ -101,7 +105,7 @@ describe('hostile corpus', function () {
           assert.ok(re.test(output), `${c.name}: no line matches /${c.match}/\n${shown}`);
           assert.ok(!STACK.test(output), `${c.name}: stack trace or internal error\n${shown}`);
           assert.ok(!RAW_CONTROL.test(output), `${c.name}: raw control character in the output\n${JSON.stringify(shown)}`);
-          const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+          const rssMb = peakKb / 1024;
           assert.ok(rssMb < MAX_RSS_MB, `${c.name}: peak RSS ${rssMb.toFixed(0)} MB`);
           if (c.exit === 0) return;
           const lines = output.split('\n').filter((l) => l.trim() !== '');

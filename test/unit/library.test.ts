@@ -1,8 +1,6 @@
 import { strict as assert } from 'assert';
 import { buildSync } from 'esbuild';
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
+import { useTempDir } from '../support/temp-dir';
 
 /**
  * The library entry as scripts see it: src/core/index.ts bundled to CommonJS exactly as
@@ -11,8 +9,9 @@ import { join } from 'path';
 describe('library entry (dist/core.js)', () => {
   type Lib = typeof import('../../src/core/index');
   let lib: Lib;
+  const tmp = useTempDir('core');
   before(() => {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'nn-lab-core-')), 'core.js');
+    const outfile = tmp.join('core.js');
     buildSync({ entryPoints: ['src/core/index.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
     lib = require(outfile) as Lib;
   });

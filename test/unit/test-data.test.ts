@@ -3,15 +3,14 @@
  * epoch when cheap), and reported by the CLI (`testLoss` / `testAccuracy`, text and --json).
  */
 import { strict as assert } from 'assert';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
+import { writeFileSync } from 'fs';
 import { prepareRun } from '../../src/core/config/load';
 import { validateConfig } from '../../src/core/config/validate';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { train } from '../../src/core/train/trainer';
 import { testEveryEpoch } from '../../src/core/train/test-cost';
+import { TempDir } from '../support/temp-dir';
 
 const model = { layers: [{ units: 6, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], training: { epochs: 4, seed: 3 } };
 const xor = { generator: 'xor', samples: 60 };
@@ -23,14 +22,16 @@ async function cli(args: string[], interruptAfter = Infinity) {
   return { code: await runCli(args, io), out, err };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'nnlab-test-data-'));
+/** The configs the tests write, removed after the last test. */
+const tmp = new TempDir('test-data');
 function write(name: string, json: unknown): string {
-  const file = join(tmp, name);
+  const file = tmp.join(name);
   writeFileSync(file, JSON.stringify(json));
   return file;
 }
 
 describe('testData', () => {
+  after(() => tmp.remove());
   it('is accepted with any source and loaded beside data', () => {
     const run = prepareRun({ data: xor, testData: { generator: 'xor', samples: 30 }, ...model });
     assert.deepEqual(run.problems, []);

@@ -3,11 +3,11 @@
  * that cannot be committed (FIFOs, sockets, symlinks to devices, sparse and generated big files,
  * unreadable files), laid out in a temporary copy of the fixture folder.
  */
-import { chmodSync, closeSync, copyFileSync, cpSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'fs';
+import { chmodSync, closeSync, copyFileSync, cpSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'fs';
 import { execFileSync } from 'child_process';
 import { createServer, type Server } from 'net';
-import { tmpdir } from 'os';
 import * as path from 'path';
+import { makeTempDir, removeTempDir } from '../../support/temp-dir';
 
 /** Files to create at run time; each entry has exactly one of the kind keys. */
 export interface MakeEntry {
@@ -116,18 +116,30 @@ async function make(dir: string, m: MakeEntry, servers: Server[]): Promise<void>
   } else throw new Error(`unknown make entry ${JSON.stringify(m)}`);
 }
 
-/** A temporary copy of the fixture folder with every run-time file of `cases` made; `close` removes sockets' servers. */
+/**
+ * A temporary copy of the fixture folder with every run-time file of `cases` made; `close` stops the
+ * sockets' servers and removes the folder (which is removed at once if laying it out fails).
+ */
 export async function layOut(cases: HostileCase[]): Promise<{ dir: string; close: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'nnlab-hostile-'));
-  cpSync(CORPUS_DIR, dir, { recursive: true });
+  const dir = makeTempDir('hostile-files');
   const servers: Server[] = [];
-  const done = new Set<string>();
-  for (const c of cases)
-    for (const m of c.make ?? []) {
-      const key = JSON.stringify(m);
-      if (done.has(key)) continue;
-      done.add(key);
-      await make(dir, m, servers);
-    }
-  return { dir, close: async () => void (await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))) };
+  const close = async (): Promise<void> => {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    removeTempDir(dir);
+  };
+  try {
+    cpSync(CORPUS_DIR, dir, { recursive: true });
+    const done = new Set<string>();
+    for (const c of cases)
+      for (const m of c.make ?? []) {
+        const key = JSON.stringify(m);
+        if (done.has(key)) continue;
+        done.add(key);
+        await make(dir, m, servers);
+      }
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { dir, close };
 }
