@@ -1,4 +1,4 @@
-// Child process of bench/fashion-run.ts: runs a bundled training worker (src/extension/training/worker-main.ts)
+// Child process of bench/fashion-run.ts: runs a bundled training worker (src/node/worker/worker-main.ts)
 // in a worker thread, as the extension host does, trains one config and prints one JSON line per event,
 // each with the process's peak resident set size so far (bytes).
 // Usage: node bench/fashion-child.mjs WORKER.js CONFIG.nn.json EPOCHS|- STOP_AFTER_BATCH_MESSAGES|0

@@ -36,7 +36,7 @@ export interface WorkerRun {
 /** Bundles the training worker from source into `dir`; returns the file. */
 export function bundleWorker(dir: string): string {
   const outfile = join(dir, 'worker.js');
-  buildSync({ entryPoints: [join(root, 'src/extension/training/worker-main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
+  buildSync({ entryPoints: [join(root, 'src/node/worker/worker-main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
   return outfile;
 }
 

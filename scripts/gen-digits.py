@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/core/data/digits-data.ts: the 8x8 handwritten digits of scikit-learn (1,797 samples).
+"""Writes src/core/data/generated/digits-data.ts: the 8x8 handwritten digits of scikit-learn (1,797 samples).
 
 Source: load_digits() of Debian's scikit-learn (a copy of the UCI "Optical Recognition of
 Handwritten Digits" test set): 64 pixel values 0..16 per sample, row by row, and a label 0..9.
@@ -13,7 +13,7 @@ import textwrap
 
 from sklearn.datasets import load_digits
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'core', 'data', 'digits-data.ts')
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'core', 'data', 'generated', 'digits-data.ts')
 
 
 def main():

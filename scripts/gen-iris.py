@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/core/data/iris-data.ts: Fisher's Iris data (150 samples) as a TypeScript module.
+"""Writes src/core/data/generated/iris-data.ts: Fisher's Iris data (150 samples) as a TypeScript module.
 
 Source: the copy of the UCI Iris data shipped with Debian's scikit-learn
 (/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv). Its first line is
@@ -11,7 +11,7 @@ import csv
 import os
 
 SOURCE = '/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv'
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'core', 'data', 'iris-data.ts')
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'core', 'data', 'generated', 'iris-data.ts')
 
 
 def main():

@@ -9,7 +9,7 @@ import { trainCommand } from './commands/train';
 import { terminalText } from './format';
 import type { CliIo } from './io';
 import { oneLine } from '../core/problems';
-import { nodeKernelSpawner, runIfKernelHelper } from '../extension/training/kernel-thread';
+import { nodeKernelSpawner, runIfKernelHelper } from '../node/threads/kernel-thread';
 import { version } from '../../package.json';
 
 /**

@@ -10,7 +10,7 @@ import type { ResolvedConfig } from '../core/config/types';
 import { featureCount, type FeatureShape } from '../core/layers/kinds/kind';
 import { kindOf, layerInputs } from '../core/layers/kinds/registry';
 import type { LayerWeightsJson } from '../core/model/weights-json';
-import { parseModelFile, type ModelFile } from '../shared/model-file';
+import { parseModelFile, type ModelFile } from '../core/model/model-file';
 
 /** True when `text` is JSON of an exported model file (rather than a `*.nn.json` description). */
 export function isModelFileText(text: string): boolean {

@@ -5,10 +5,10 @@
  * description's folder (after symlinks are resolved), as a workspace is to the editor, unless `--allow-outside` is given.
  */
 import { dirname, resolve } from 'node:path';
-import { binaryDataFileReader, dataFileReader } from '../extension/files/data-reader';
+import { binaryDataFileReader, dataFileReader } from '../node/files/data-reader';
 import { oneLine } from '../core/problems';
-import type { FileKind } from '../extension/files/file-limits';
-import { FileReadError, readTextFileSync, shownPath } from '../extension/files/read-file';
+import type { FileKind } from '../node/files/file-limits';
+import { FileReadError, readTextFileSync, shownPath } from '../node/files/read-file';
 
 /** How to read: the kind of the file itself (its size limit) and whether data may come from outside the two folders. */
 export interface ReadConfigOptions {

@@ -7,7 +7,7 @@ import { strict as assert } from 'assert';
 import { existsSync, lstatSync, readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { extensionIdentity } from '../../scripts/vscode-host/paths';
-import { requiredPackageFiles } from '../../src/extension/webview/page-assets';
+import { requiredPackageFiles } from '../../src/protocol/pages';
 import { installVsix } from '../../scripts/vscode-host/server';
 import { EXAMPLE, Lab } from './support/lab';
 

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CompareState } from '../../src/shared/compare-protocol';
+import type { CompareState } from '../../src/protocol/compare';
 import { activateNnLab, EXAMPLE, waitFor, workspaceDir, writeWorkspaceFile } from './helpers';
 
 function example(name: string): Record<string, unknown> {

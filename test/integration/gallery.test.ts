@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ACTIVATIONS, activationRegistry } from '../../src/core/activations';
-import { PROBE_XS } from '../../src/shared/gallery-protocol';
+import { PROBE_XS } from '../../src/protocol/gallery';
 import { activateNnLab, openInEditor, waitFor, workspaceDir, writeWorkspaceFile } from './helpers';
 
 describe('activation gallery', () => {

@@ -10,8 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TrainOutcome } from '../../src/extension/training/training-controller';
-import { TrainingSession } from '../../src/extension/training/training-session';
-import type { WorkerToHost } from '../../src/shared/worker-protocol';
+import { TrainingSession } from '../../src/node/training/training-session';
+import type { WorkerToHost } from '../../src/protocol/worker';
 import { activateNnLab, waitFor, workspaceDir, writeWorkspaceFile } from './helpers';
 
 function train(uri: vscode.Uri): Thenable<TrainOutcome | undefined> {

@@ -9,7 +9,7 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import { writeFileSync } from 'fs';
 import { join } from 'path';
-import type { ModelFile } from '../../src/shared/model-file';
+import type { ModelFile } from '../../src/core/model/model-file';
 import {
   ACTIVATION_CASES, caseLabel, cli, deviation, PROBE_INPUTS, predictRows, probeMaxoutModel, probeModel, sampleRows,
   trainedActivationModel, trainedModel,

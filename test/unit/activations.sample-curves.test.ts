@@ -5,9 +5,9 @@
 import { strict as assert } from 'assert';
 import { ACTIVATIONS } from '../../src/core/activations';
 import { curveRange, sampleCurves } from '../../src/core/activations/sample-curves';
-import { sampleActivation } from '../../src/extension/editing/activation-plot';
-import { activationCurve } from '../../webview/activation-curves';
-import { sampleCurves as gallerySample } from '../../webview/gallery-sampling';
+import { sampleActivation } from '../../src/core/editing/activation-plot';
+import { activationCurve } from '../../webview/panel/activation-curves';
+import { sampleCurves as gallerySample } from '../../webview/gallery/gallery-sampling';
 
 describe('activation curve sampling (core, shared by hover, gallery and panel)', () => {
   it('gives every activation the same range and the same f and f′ in the hover, the gallery and the panel', () => {

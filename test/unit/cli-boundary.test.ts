@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
-import { allowedPath, allowedPathSync } from '../../src/extension/files/path-policy';
+import { allowedPath, allowedPathSync } from '../../src/node/files/path-policy';
 
 /** An IDX file: magic 0x000008dd (d = dims.length), big-endian sizes, then `values`. */
 function idx(dims: number[], values: readonly number[]): Uint8Array {

@@ -10,7 +10,7 @@ import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import { prepareRun } from '../../src/core/config/load';
 import { train } from '../../src/core/train/trainer';
-import { makeModelFile } from '../../src/shared/model-file';
+import { makeModelFile } from '../../src/core/model/model-file';
 import { useTempDir } from '../support/temp-dir';
 
 const config = {

@@ -14,8 +14,8 @@ import { buildSchema } from '../../src/core/config/schema';
 import { checkData } from '../../src/core/config/validate-data';
 import { dataSourceRegistry } from '../../src/core/data/sources/registry';
 import type { DataSource } from '../../src/core/data/sources/source';
-import { checkConfigText } from '../../src/extension/editing/check-config';
-import { DataFileCache } from '../../src/extension/editing/data-file-cache';
+import { checkConfigText } from '../../src/node/editing/check-config';
+import { DataFileCache } from '../../src/node/editing/data-file-cache';
 
 /** The facets every source must declare (optional ones: `alsoSelectedBy`, `schemaRequired`, `headerShape`, `scriptData`). */
 const FACETS: readonly (keyof DataSource)[] = ['kind', 'selector', 'hint', 'title', 'keys', 'snippets', 'check', 'staticShape', 'files', 'load'];

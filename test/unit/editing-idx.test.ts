@@ -8,8 +8,8 @@ import { gzipSync } from 'fflate';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { checkConfigText } from '../../src/extension/editing/check-config';
-import { DataFileCache } from '../../src/extension/editing/data-file-cache';
+import { checkConfigText } from '../../src/node/editing/check-config';
+import { DataFileCache } from '../../src/node/editing/data-file-cache';
 import { readIdxHeader } from '../../src/core/data/idx';
 
 function idx(magic: number, dims: number[], body: number): Uint8Array {

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { prepareRun } from '../../src/core/config/load';
 import { train } from '../../src/core/train/trainer';
-import { TEMPLATES, templateText } from '../../src/extension/templates/templates';
+import { TEMPLATES, templateText } from '../../src/core/templates/templates';
 
 const examplesDir = path.join(__dirname, '..', '..', 'examples');
 

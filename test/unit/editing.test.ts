@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync, utimesSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { applyEdits } from 'jsonc-parser';
-import { rangeOfPath, stringAt, treeOf } from '../../src/extension/editing/json-locations';
-import { fixesFor } from '../../src/extension/editing/fix-plans';
-import { checkConfigText } from '../../src/extension/editing/check-config';
-import { DataFileCache } from '../../src/extension/editing/data-file-cache';
-import { activationPlotSvg, sampleActivation } from '../../src/extension/editing/activation-plot';
+import { rangeOfPath, stringAt, treeOf } from '../../src/core/editing/json-locations';
+import { fixesFor } from '../../src/core/editing/fix-plans';
+import { checkConfigText } from '../../src/node/editing/check-config';
+import { DataFileCache } from '../../src/node/editing/data-file-cache';
+import { activationPlotSvg, sampleActivation } from '../../src/core/editing/activation-plot';
 import { activationRegistry } from '../../src/core/activations/index';
 import type { Problem } from '../../src/core/problems';
 

@@ -14,7 +14,7 @@ import { prepareRun } from '../../src/core/config/load';
 import type { LayerWeightsJson, ModelWeightsJson } from '../../src/core/model/weights-json';
 import { Rng } from '../../src/core/rng';
 import { train } from '../../src/core/train/trainer';
-import { makeModelFile, type ModelFile } from '../../src/shared/model-file';
+import { makeModelFile, type ModelFile } from '../../src/core/model/model-file';
 
 ort.env.wasm.numThreads = 1;
 

@@ -12,9 +12,9 @@ import { join } from 'path';
 import { Root } from 'protobufjs/light';
 import { ACTIVATIONS } from '../../src/core/activations';
 import { exportOnnx } from '../../src/core/export/onnx';
-import descriptor from '../../src/core/export/onnx-proto.json';
+import descriptor from '../../src/core/export/onnx-schema/onnx-proto.json';
 import { renderOnnxDescriptor } from '../../scripts/onnx-descriptor';
-import type { ModelFile } from '../../src/shared/model-file';
+import type { ModelFile } from '../../src/core/model/model-file';
 import {
   ACTIVATION_CASES, caseLabel, cli, deviation, onnxRuntimeRows, PROBE_INPUTS, predictRows, probeMaxoutModel, probeModel,
   sampleRows, trainedActivationModel, trainedModel,
@@ -130,7 +130,7 @@ describe('ONNX export', function () {
   });
 
   it('onnx-proto.json is the descriptor of the vendored onnx.proto (run "npm run onnx-proto")', () => {
-    const dirOf = join(__dirname, '..', '..', 'src', 'core', 'export');
+    const dirOf = join(__dirname, '..', '..', 'src', 'core', 'export', 'onnx-schema');
     assert.equal(readFileSync(join(dirOf, 'onnx-proto.json'), 'utf8'), renderOnnxDescriptor(join(dirOf, 'onnx.proto')));
   });
 });

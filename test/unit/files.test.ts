@@ -8,12 +8,12 @@ import * as fs from 'fs';
 import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { FileReadError, readTextFile, readTextFileSync } from '../../src/extension/files/read-file';
-import { FILE_LIMITS } from '../../src/extension/files/file-limits';
-import { allowedPath, allowedPathSync, isInside } from '../../src/extension/files/path-policy';
-import { dataFileReader } from '../../src/extension/files/data-reader';
-import { writeFileAtomic, WriteError, type AtomicWriteFs } from '../../src/extension/files/atomic-write';
-import { DataFileCache, FileTooBigError } from '../../src/extension/editing/data-file-cache';
+import { FileReadError, readTextFile, readTextFileSync } from '../../src/node/files/read-file';
+import { FILE_LIMITS } from '../../src/node/files/file-limits';
+import { allowedPath, allowedPathSync, isInside } from '../../src/node/files/path-policy';
+import { dataFileReader } from '../../src/node/files/data-reader';
+import { writeFileAtomic, WriteError, type AtomicWriteFs } from '../../src/node/files/atomic-write';
+import { DataFileCache, FileTooBigError } from '../../src/node/editing/data-file-cache';
 import { parseArgs } from '../../src/cli/args';
 
 let dir: string;

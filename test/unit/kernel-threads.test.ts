@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { createThreadedKernel } from '../../bench/thread-helper';
 import type { ResolvedConfig } from '../../src/core/config/types';
 import type { Dataset } from '../../src/core/data/dataset';
-import { isKernelHelperThread } from '../../src/extension/training/kernel-thread';
+import { isKernelHelperThread } from '../../src/node/threads/kernel-thread';
 import { ThreadedWasmKernel } from '../../src/core/linalg/threaded-kernel';
 import { WasmKernel } from '../../src/core/linalg/wasm-kernel';
 import { Rng } from '../../src/core/rng';

@@ -20,7 +20,7 @@ import { layerKinds, registerLayerKind } from '../../src/core/layers/kinds/regis
 import { Sequential } from '../../src/core/model/sequential';
 import { checkWeightsJson } from '../../src/core/model/weights-json';
 import { train } from '../../src/core/train/trainer';
-import { makeModelFile } from '../../src/shared/model-file';
+import { makeModelFile } from '../../src/core/model/model-file';
 import { cli, deviation, onnxRuntimeRows, predictRows, sampleRows } from './export-onnx.helpers';
 import { SCALE, ScaleLayer, scaleKind } from './layer-kinds/scale-kind';
 

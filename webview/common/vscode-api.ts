@@ -2,7 +2,7 @@
  * The page's handle on VS Code: the one `acquireVsCodeApi()` object (it may be called once per page),
  * its persisted state (kept by VS Code across window reloads), and the page's end of the typed channel.
  */
-import { MessageChannel, type ChannelHandlers, type MessageParser, type Tagged, type Transport } from '../../src/shared/channel';
+import { MessageChannel, type ChannelHandlers, type MessageParser, type Tagged, type Transport } from '../../src/protocol/channel';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

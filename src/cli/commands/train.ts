@@ -10,7 +10,7 @@ import { isObject } from '../../core/config/checks';
 import { validationCount } from '../../core/config/semantics';
 import { readConfigFile } from '../read-config';
 import { copyWeights, loadTrainedModel, readModelFile } from '../model-input';
-import { makeModelFile, type ModelFile } from '../../shared/model-file';
+import { makeModelFile, type ModelFile } from '../../core/model/model-file';
 import { writeError, writeFileAtomic } from '../write-file';
 import { resolve } from 'path';
 import { epochJson, formatEpoch, formatExcerpt, formatProblem, formatSummary, jsonLine, lossText, problemsJson, summarize, warningJson } from '../format';

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from './dataset';
 import { decodeBase64 } from './base64';
-import { DIGITS_LABELS_BASE64, DIGITS_PIXELS_BASE64, DIGITS_SAMPLES } from './digits-data';
+import { DIGITS_LABELS_BASE64, DIGITS_PIXELS_BASE64, DIGITS_SAMPLES } from './generated/digits-data';
 import { encodeClassIndices } from './targets';
 import { standardizeDataset } from './normalize';
 

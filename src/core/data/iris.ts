@@ -3,7 +3,7 @@
  * classes setosa, versicolor, virginica, 50 each), one-hot targets.
  */
 import type { Dataset } from './dataset';
-import { IRIS_CLASSES, IRIS_FEATURES, IRIS_ROWS } from './iris-data';
+import { IRIS_CLASSES, IRIS_FEATURES, IRIS_ROWS } from './generated/iris-data';
 import { classificationDataset } from './generators';
 import { standardize } from './normalize';
 

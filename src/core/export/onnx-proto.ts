@@ -5,7 +5,7 @@
  * .proto's own (snake_case), and 64-bit integers are plain numbers (every value here is small).
  */
 import { Root } from 'protobufjs/light';
-import descriptor from './onnx-proto.json';
+import descriptor from './onnx-schema/onnx-proto.json';
 
 /** `TensorProto.DataType` values used here. */
 export const ONNX_FLOAT = 1;

@@ -12,7 +12,7 @@ import type { ResolvedConfig } from '../config/types';
 import { validateConfig } from '../config/validate';
 import { Sequential } from '../model/sequential';
 import { formatPath, NnError } from '../problems';
-import type { ModelFile } from '../../shared/model-file';
+import type { ModelFile } from '../model/model-file';
 import { kindOf } from '../layers/kinds/registry';
 import { OnnxGraphBuilder } from './onnx-graph';
 import { encodeOnnxModel, ONNX_FLOAT, type OnnxValueInfo } from './onnx-proto';

@@ -1,9 +1,9 @@
 /**
  * The compiled WebAssembly SIMD kernel module: decoded from the bytes embedded at build time
- * (`wasm-bytes.generated.ts`, written by scripts/build.mjs from `wasm/*.ts` with AssemblyScript),
+ * (`generated/wasm-bytes.ts`, written by scripts/build.mjs from `wasm/*.ts` with AssemblyScript),
  * compiled once and shared by every kernel instance. Uses only the `WebAssembly` global.
  */
-import { KERNELS_WASM_BASE64 } from './wasm-bytes.generated';
+import { KERNELS_WASM_BASE64 } from './generated/wasm-bytes';
 
 /** Pages (64 KiB) the kernel memory may grow to: 1 GiB. Must match `--maximumMemory` in the build. */
 export const MAX_PAGES = 16384;

@@ -11,10 +11,10 @@ import { parseConfigText } from '../../core/config/parse-json';
 import { validateConfig } from '../../core/config/validate';
 import { formatPath } from '../../core/problems';
 import { OPTIMIZERS } from '../../core/optimizers';
-import type { CompareState } from '../../shared/compare-protocol';
+import type { CompareState } from '../../protocol/compare';
 import { ComparePanel, type CompareSnapshot } from './compare-panel';
-import { CompareRunner, workerSessions } from './compare-runner';
-import { configuredOptimizer, defaultSelection, makeVariants } from './optimizer-variants';
+import { CompareRunner, workerSessions } from '../../node/compare/compare-runner';
+import { configuredOptimizer, defaultSelection, makeVariants } from '../../core/compare/optimizer-variants';
 
 /** The command id, as contributed in package.json. */
 export const COMPARE_OPTIMIZERS = 'nnLab.compareOptimizers';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { escapeHtml, makeNonce, webviewPage } from '../webview/webview-page';
-import { PAGE_ASSETS } from '../webview/page-assets';
+import { PAGE_ASSETS } from '../../protocol/pages';
 
 /** Builds the comparison page for `webview`; `fileName` names the config compared. */
 export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fileName: string, nonce = makeNonce()): string {

@@ -3,11 +3,11 @@
  * comparison's state, replays it when the page (re)loads, and forwards the Stop button.
  */
 import * as vscode from 'vscode';
-import { MessageChannel } from '../../shared/channel';
+import { MessageChannel } from '../../protocol/channel';
 import {
   applyCompareUpdate, parseCompareMessage, parseSavedCompare, type CompareState, type CompareToHost, type CompareUpdateMessage, type HostToCompare,
-} from '../../shared/compare-protocol';
-import { assertNever } from '../../shared/worker-protocol';
+} from '../../protocol/compare';
+import { assertNever } from '../../protocol/worker';
 import { webviewTransport } from '../webview/webview-transport';
 import { compareHtml } from './compare-html';
 

@@ -5,10 +5,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/problems';
-import { checkConfigText } from './check-config';
+import { checkConfigText } from '../../node/editing/check-config';
 import { isConfigDocument } from './config-documents';
-import { DataFileCache } from './data-file-cache';
-import { rangeOfPath, treeOf } from './json-locations';
+import { DataFileCache } from '../../node/editing/data-file-cache';
+import { rangeOfPath, treeOf } from '../../core/editing/json-locations';
 import { ALLOW_OUTSIDE_SETTING, dataAccessFor } from '../files/workspace-access';
 
 /** The `source` of every NN Lab diagnostic. */

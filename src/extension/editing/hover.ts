@@ -9,9 +9,9 @@ import { activationRegistry } from '../../core/activations/index';
 import { optimizerRegistry } from '../../core/optimizers/index';
 import type { JsonPath } from '../../core/problems';
 import type { ParamSpec } from '../../core/registry';
-import { activationPlotDataUri, PLOT_HEIGHT, PLOT_WIDTH } from './activation-plot';
+import { activationPlotDataUri, PLOT_HEIGHT, PLOT_WIDTH } from '../../core/editing/activation-plot';
 import { isConfigDocument } from './config-documents';
-import { stringAt, treeOf } from './json-locations';
+import { stringAt, treeOf } from '../../core/editing/json-locations';
 
 /** What a name in the document refers to. */
 export type NameKind = 'activation' | 'optimizer';

@@ -3,8 +3,8 @@
  */
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/problems';
-import { fixesFor } from './fix-plans';
-import { treeOf } from './json-locations';
+import { fixesFor } from '../../core/editing/fix-plans';
+import { treeOf } from '../../core/editing/json-locations';
 
 /** Looks up the core problem behind a diagnostic. */
 export type ProblemLookup = (uri: vscode.Uri, diagnostic: vscode.Diagnostic) => Problem | undefined;

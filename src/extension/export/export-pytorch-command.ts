@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { formatPath } from '../../core/problems';
 import { exportPytorch } from '../../core/export/pytorch';
 import { dataSourceRegistry } from '../../core/data/sources/registry';
-import { prepareExportSource } from '../../shared/export-source';
+import { prepareExportSource } from '../../core/export/export-source';
 
 /** The command id, as contributed in package.json. */
 export const EXPORT_PYTORCH_COMMAND = 'nnLab.exportPytorch';

@@ -3,7 +3,7 @@
  * schemes (remote or virtual workspaces) through VS Code's file system.
  */
 import * as vscode from 'vscode';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../../node/files/atomic-write';
 
 /** Writes `bytes` to `target`; throws an error with a one-line message. */
 export async function saveBytesTo(target: vscode.Uri, bytes: Uint8Array): Promise<void> {

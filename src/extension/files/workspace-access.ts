@@ -6,8 +6,8 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { DataAccess } from './path-policy';
-import { readTextFile } from './read-file';
+import type { DataAccess } from '../../node/files/path-policy';
+import { readTextFile } from '../../node/files/read-file';
 
 /** The setting that lets trusted workspaces read data files outside the workspace folder. */
 export const ALLOW_OUTSIDE_SETTING = 'allowDataOutsideWorkspace';

@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { isModelFile } from '../commands';
-import { activationsInConfig } from './config-activations';
+import { activationsInConfig } from '../../protocol/view/config-activations';
 import { readConfigUri } from '../files/workspace-access';
-import type { GalleryDrawnMessage } from '../../shared/gallery-protocol';
+import type { GalleryDrawnMessage } from '../../protocol/gallery';
 import { GalleryPanel, type GallerySnapshot } from './gallery-panel';
 
 /** The command id, as contributed in package.json. */

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { makeNonce, webviewPage } from '../webview/webview-page';
-import { PAGE_ASSETS } from '../webview/page-assets';
+import { PAGE_ASSETS } from '../../protocol/pages';
 
 /** Builds the gallery page for `webview`. */
 export function galleryHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = makeNonce()): string {

@@ -4,11 +4,11 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { MessageChannel } from '../../shared/channel';
+import { MessageChannel } from '../../protocol/channel';
 import {
   parseGalleryMessage, type ActivationHighlight, type GalleryDrawnMessage, type GalleryToHost, type HostToGallery,
-} from '../../shared/gallery-protocol';
-import { assertNever } from '../../shared/worker-protocol';
+} from '../../protocol/gallery';
+import { assertNever } from '../../protocol/worker';
 import { webviewTransport } from '../webview/webview-transport';
 import { galleryHtml } from './gallery-html';
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { escapeHtml, makeNonce, webviewPage } from '../webview/webview-page';
-import { PAGE_ASSETS } from '../webview/page-assets';
+import { PAGE_ASSETS } from '../../protocol/pages';
 
 /** Builds the page for `webview`; `fileName` names the config being trained. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fileName: string, nonce = makeNonce()): string {

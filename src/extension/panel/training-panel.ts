@@ -7,11 +7,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { EpochReport } from '../../core/train/types';
-import { MessageChannel } from '../../shared/channel';
-import { initialPanelState, PanelModel } from '../../shared/panel-state';
-import { ProgressGate } from '../../shared/progress-gate';
-import { parseWebviewMessage, type HostToWebview, type PanelState, type SaveMessage, type SequencedHostMessage, type WebviewToHost } from '../../shared/protocol';
-import { assertNever } from '../../shared/worker-protocol';
+import { MessageChannel } from '../../protocol/channel';
+import { initialPanelState, PanelModel } from '../../protocol/view/panel-state';
+import { ProgressGate } from '../../protocol/view/progress-gate';
+import { parseWebviewMessage, type HostToWebview, type PanelState, type SaveMessage, type SequencedHostMessage, type WebviewToHost } from '../../protocol/panel';
+import { assertNever } from '../../protocol/worker';
 import { webviewTransport } from '../webview/webview-transport';
 import { panelHtml } from './panel-html';
 

@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { parseConfigText } from '../../core/config/parse-json';
-import { makeModelFile, type ModelFile } from '../../shared/model-file';
+import { makeModelFile, type ModelFile } from '../../core/model/model-file';
 import { isModelFile } from '../commands';
-import { WriteError } from '../files/atomic-write';
+import { WriteError } from '../../node/files/atomic-write';
 import { saveBytesTo } from '../files/save-file';
 import type { TrainingController } from '../training/training-controller';
 

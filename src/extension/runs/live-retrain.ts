@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isModelFile } from '../commands';
 import type { TrainingController } from '../training/training-controller';
-import { DEFAULT_DELAY_MS, DEFAULT_MAX_COST, shouldRetrain, toLiveMode, type LiveTrigger } from './live-decision';
+import { DEFAULT_DELAY_MS, DEFAULT_MAX_COST, shouldRetrain, toLiveMode, type LiveTrigger } from '../../core/runs/live-decision';
 
 /** Watches config edits and restarts runs. */
 export class LiveRetrain implements vscode.Disposable {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { TrainingPanel } from '../panel/training-panel';
 import type { TrainingController } from '../training/training-controller';
-import { parseRestoredState } from './restored-state';
+import { parseRestoredState } from '../../protocol/view/restored-state';
 
 /** workspaceState key: URIs of the configs whose panels were open. */
 const PANEL_FILES_KEY = 'nnLab.trainingPanelFiles';

@@ -4,12 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { TrainingController } from '../training/training-controller';
-import { TrainingSession } from '../training/training-session';
+import { TrainingSession } from '../../node/training/training-session';
 import { registerExportCommand } from './export-model';
 import { registerExportOnnxCommand } from './export-onnx';
 import { LiveRetrain } from './live-retrain';
 import { PanelFiles, registerPanelSerializer, restoreTrainingPanel } from './panel-serializer';
-import { REVEAL_PANEL_COMMAND } from './status-bar';
+import { REVEAL_PANEL_COMMAND } from '../training/status-bar';
 
 /** Views of the runs for tests (part of `NnLabApi`). */
 export interface RunsApi {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'fs';
 import * as vscode from 'vscode';
-import { TEMPLATES, templateText, type ConfigTemplate } from './templates';
+import { TEMPLATES, templateText, type ConfigTemplate } from '../../core/templates/templates';
 
 /** The command id, as contributed in package.json. */
 export const NEW_CONFIG_COMMAND = 'nnLab.newConfig';

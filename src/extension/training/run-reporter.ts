@@ -5,12 +5,12 @@
 import * as vscode from 'vscode';
 import { formatPath } from '../../core/problems';
 import type { EpochReport } from '../../core/train/types';
-import { formatLoss, initialPanelState } from '../../shared/panel-state';
-import { assertNever, type RunStartedMessage, type WorkerToHost } from '../../shared/worker-protocol';
+import { formatLoss, initialPanelState } from '../../protocol/view/panel-state';
+import { assertNever, type RunStartedMessage, type WorkerToHost } from '../../protocol/worker';
 import type { TrainingPanel } from '../panel/training-panel';
-import { runLabel } from '../runs/run-history';
-import { formatTimings, runTimings } from '../runs/run-timing';
-import type { TrainingStatusBar } from '../runs/status-bar';
+import { runLabel } from '../../protocol/view/run-history';
+import { formatTimings, runTimings } from '../../core/runs/run-timing';
+import type { TrainingStatusBar } from './status-bar';
 import { toProblemView, type ConfigRuns, type TrainOutcome } from './run-types';
 
 /** Who started a run: the palette / a menu / the panel's button ('command') or an edit of the config ('live'). */

@@ -5,10 +5,10 @@
 import type * as vscode from 'vscode';
 import type { ModelWeightsJson } from '../../core/model/weights-json';
 import { formatPath, type Problem } from '../../core/problems';
-import type { ProblemView, RunPhase } from '../../shared/protocol';
+import type { ProblemView, RunPhase } from '../../protocol/panel';
 import type { TrainingPanel } from '../panel/training-panel';
-import type { RunHistory } from '../runs/run-history';
-import type { TrainingSession } from './training-session';
+import type { RunHistory } from '../../protocol/view/run-history';
+import type { TrainingSession } from '../../node/training/training-session';
 
 /** How a `Train Model` command ended (also its return value, which tests use). */
 export interface TrainOutcome {

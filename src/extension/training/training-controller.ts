@@ -6,15 +6,15 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { dataAccessFor } from '../files/workspace-access';
-import type { PanelState } from '../../shared/protocol';
-import { exportName, historyToCsv } from '../../shared/history-csv';
+import type { PanelState } from '../../protocol/panel';
+import { exportName, historyToCsv } from '../../protocol/view/history-csv';
 import { TrainingPanel, type PanelSnapshot } from '../panel/training-panel';
-import { RunHistory } from '../runs/run-history';
-import { saveFromPanel } from '../runs/save-from-panel';
-import { TrainingStatusBar } from '../runs/status-bar';
+import { RunHistory } from '../../protocol/view/run-history';
+import { saveFromPanel } from '../panel/save-from-panel';
+import { TrainingStatusBar } from './status-bar';
 import { RunReporter, type RunSource } from './run-reporter';
 import type { ConfigRuns, TrainedModel, TrainOutcome } from './run-types';
-import { TrainingSession } from './training-session';
+import { TrainingSession } from '../../node/training/training-session';
 
 export type { RunSource } from './run-reporter';
 export type { ConfigRuns, TrainedModel, TrainOutcome } from './run-types';

@@ -2,7 +2,7 @@
  * The host end's transport for `MessageChannel`: a webview's `postMessage` and `onDidReceiveMessage`.
  */
 import type * as vscode from 'vscode';
-import type { Transport } from '../../shared/channel';
+import type { Transport } from '../../protocol/channel';
 
 /** A transport over `webview`. */
 export function webviewTransport(webview: vscode.Webview): Transport {

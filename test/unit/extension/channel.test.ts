@@ -3,8 +3,8 @@
  * queue, request/reply; and the comparison's bounded saved state.
  */
 import { strict as assert } from 'assert';
-import { MessageChannel, tagParser, type Transport } from '../../../src/shared/channel';
-import { boundCompareState, parseSavedCompare, type CompareState } from '../../../src/shared/compare-protocol';
+import { MessageChannel, tagParser, type Transport } from '../../../src/protocol/channel';
+import { boundCompareState, parseSavedCompare, type CompareState } from '../../../src/protocol/compare';
 
 type Out = { type: 'hello'; n: number; requestId?: number } | { type: 'state' };
 type In = { type: 'ready' } | { type: 'answer'; replyTo?: number; value: number };

@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import { prepareRun } from '../../../src/core/config/load';
 import { train } from '../../../src/core/train/trainer';
-import { decisionSurface, histogram, sampleIndices, takeSnapshot } from '../../../src/extension/training/network-snapshot';
+import { decisionSurface, histogram, sampleIndices, takeSnapshot } from '../../../src/node/worker/network-snapshot';
 
 describe('network snapshots', () => {
   it('histogram: every finite value in its bin [min + i·w, min + (i+1)·w), max in the last', () => {

@@ -3,7 +3,7 @@
  */
 import { strict as assert } from 'assert';
 import type { EpochReport } from '../../../src/core/train/types';
-import { applyToPanelState, formatLoss, initialPanelState, lossSummary, statusLine } from '../../../src/shared/panel-state';
+import { applyToPanelState, formatLoss, initialPanelState, lossSummary, statusLine } from '../../../src/protocol/view/panel-state';
 
 /** A report with the given epoch and loss (other fields irrelevant here). */
 function report(epoch: number, loss: number, valLoss?: number): EpochReport {

@@ -2,7 +2,7 @@
  * Messages from the webview are untrusted: only well-formed ones get through `parseWebviewMessage`.
  */
 import { strict as assert } from 'assert';
-import { parseWebviewMessage } from '../../../src/shared/protocol';
+import { parseWebviewMessage } from '../../../src/protocol/panel';
 
 describe('parseWebviewMessage', () => {
   it('accepts each well-formed message and drops extra fields', () => {

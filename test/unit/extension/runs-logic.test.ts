@@ -4,10 +4,10 @@
  */
 import { strict as assert } from 'assert';
 import type { EpochReport } from '../../../src/core/train/types';
-import { shouldRetrain, toLiveMode } from '../../../src/extension/runs/live-decision';
-import { parseRestoredState } from '../../../src/extension/runs/restored-state';
-import { PAST_RUNS_KEPT, RunHistory, runLabel } from '../../../src/extension/runs/run-history';
-import { formatTimings, runTimings } from '../../../src/extension/runs/run-timing';
+import { shouldRetrain, toLiveMode } from '../../../src/core/runs/live-decision';
+import { parseRestoredState } from '../../../src/protocol/view/restored-state';
+import { PAST_RUNS_KEPT, RunHistory, runLabel } from '../../../src/protocol/view/run-history';
+import { formatTimings, runTimings } from '../../../src/core/runs/run-timing';
 
 const report = (epoch: number, loss = 1 / epoch): EpochReport => ({ epoch, epochs: 10, loss, elapsed: epoch / 10, samplesPerSecond: 100 });
 

@@ -4,11 +4,11 @@
  */
 import { strict as assert } from 'assert';
 import type { EpochReport } from '../../../src/core/train/types';
-import { CHART_METRICS, decimateReports, EpochHistory } from '../../../src/shared/epoch-history';
-import { initialPanelState, PanelModel } from '../../../src/shared/panel-state';
-import { ProgressGate } from '../../../src/shared/progress-gate';
-import type { SequencedHostMessage } from '../../../src/shared/protocol';
-import { RunningSmoother, smooth } from '../../../webview/smoothing';
+import { CHART_METRICS, decimateReports, EpochHistory } from '../../../src/protocol/view/epoch-history';
+import { initialPanelState, PanelModel } from '../../../src/protocol/view/panel-state';
+import { ProgressGate } from '../../../src/protocol/view/progress-gate';
+import type { SequencedHostMessage } from '../../../src/protocol/panel';
+import { RunningSmoother, smooth } from '../../../webview/panel/smoothing';
 
 /** A noisy falling loss with a validation split and accuracies. */
 function report(epoch: number, epochs = 100_000): EpochReport {

@@ -6,8 +6,8 @@
 import { strict as assert } from 'assert';
 import { prepareRun } from '../../../src/core/config/load';
 import { TrainingRun } from '../../../src/core/train/trainer';
-import { TrainingLoop } from '../../../src/extension/training/training-loop';
-import type { WorkerToHost } from '../../../src/shared/worker-protocol';
+import { TrainingLoop } from '../../../src/node/worker/training-loop';
+import type { WorkerToHost } from '../../../src/protocol/worker';
 
 /** Runs `text` through a loop wired to the core; `files` answers readFile. */
 async function trainText(text: string, files: Record<string, string> = {}): Promise<WorkerToHost[]> {

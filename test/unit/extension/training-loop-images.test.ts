@@ -7,10 +7,10 @@ import { strict as assert } from 'assert';
 import { gzipSync } from 'fflate';
 import { prepareRun } from '../../../src/core/config/load';
 import { TrainingRun } from '../../../src/core/train/trainer';
-import { classifierView, PERIODIC_SAMPLES, viewSource } from '../../../src/extension/training/classifier-view';
-import { inspectable } from '../../../src/extension/training/inspectable-run';
-import { type EpochRunner, TrainingLoop } from '../../../src/extension/training/training-loop';
-import type { FinishedMessage, RunStartedMessage, WorkerToHost } from '../../../src/shared/worker-protocol';
+import { classifierView, PERIODIC_SAMPLES, viewSource } from '../../../src/node/worker/classifier-view';
+import { inspectable } from '../../../src/node/worker/inspectable-run';
+import { type EpochRunner, TrainingLoop } from '../../../src/node/worker/training-loop';
+import type { FinishedMessage, RunStartedMessage, WorkerToHost } from '../../../src/protocol/worker';
 
 async function trainText(config: unknown, files: Record<string, Uint8Array> = {}): Promise<WorkerToHost[]> {
   const messages: WorkerToHost[] = [];

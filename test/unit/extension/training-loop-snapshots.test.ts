@@ -7,9 +7,9 @@ import { strict as assert } from 'assert';
 import { prepareRun } from '../../../src/core/config/load';
 import { Sequential } from '../../../src/core/model/sequential';
 import { TrainingRun } from '../../../src/core/train/trainer';
-import { takeSnapshot } from '../../../src/extension/training/network-snapshot';
-import { TrainingLoop, type EpochRunner } from '../../../src/extension/training/training-loop';
-import type { WorkerToHost } from '../../../src/shared/worker-protocol';
+import { takeSnapshot } from '../../../src/node/worker/network-snapshot';
+import { TrainingLoop, type EpochRunner } from '../../../src/node/worker/training-loop';
+import type { WorkerToHost } from '../../../src/protocol/worker';
 
 /** The loop as worker-main wires it, with a clock that advances `msPerCall` per reading. */
 function loopOver(messages: WorkerToHost[], msPerCall: number, stopAfterBatches = Infinity): TrainingLoop {

@@ -6,8 +6,8 @@ import { strict as assert } from 'assert';
 import type { ResolvedConfig } from '../../../src/core/config/types';
 import type { Dataset } from '../../../src/core/data/dataset';
 import type { EpochReport, RunStatus, TrainOptions } from '../../../src/core/train/types';
-import { TrainingLoop, type EpochRunner, type PreparedRun, type TrainingLoopDeps } from '../../../src/extension/training/training-loop';
-import type { WorkerToHost } from '../../../src/shared/worker-protocol';
+import { TrainingLoop, type EpochRunner, type PreparedRun, type TrainingLoopDeps } from '../../../src/node/worker/training-loop';
+import type { WorkerToHost } from '../../../src/protocol/worker';
 
 const config = { name: 'fake', inputs: 2, layers: [], loss: 'Square', optimizer: { name: 'SGD', params: {} }, training: { epochs: 10, batchSize: 4, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64' } } as ResolvedConfig;
 const data = { x: new Float64Array(8), y: new Float64Array(4), n: 4, inputs: 2, outputs: 1, task: 'regression' } as Dataset;

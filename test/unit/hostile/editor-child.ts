@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { checkConfigText } from '../../../src/extension/editing/check-config';
-import { DataFileCache } from '../../../src/extension/editing/data-file-cache';
+import { checkConfigText } from '../../../src/node/editing/check-config';
+import { DataFileCache } from '../../../src/node/editing/data-file-cache';
 
 async function main(): Promise<void> {
   const [dir, ...configs] = process.argv.slice(2);

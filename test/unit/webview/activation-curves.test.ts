@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { activationCurve, activationCurves, curveRange, curveTitle } from '../../../webview/activation-curves';
+import { activationCurve, activationCurves, curveRange, curveTitle } from '../../../webview/panel/activation-curves';
 
 const close = (a: number, b: number, tol = 1e-9): boolean => Math.abs(a - b) <= tol;
 

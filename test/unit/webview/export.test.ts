@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import type { EpochReport } from '../../../src/core/train/types';
-import { parseWebviewMessage } from '../../../src/shared/protocol';
-import { csvSaveMessage, exportName, historyToCsv, pngSaveMessage } from '../../../webview/export';
+import { parseWebviewMessage } from '../../../src/protocol/panel';
+import { csvSaveMessage, exportName, historyToCsv, pngSaveMessage } from '../../../webview/panel/export';
 
 const report = (epoch: number, loss: number, extra: Partial<EpochReport> = {}): EpochReport =>
   ({ epoch, epochs: 3, loss, elapsed: epoch * 0.25, samplesPerSecond: 100, ...extra });

@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import type { EpochReport } from '../../../src/core/train/types';
-import { initialPanelState } from '../../../src/shared/panel-state';
-import type { PanelState } from '../../../src/shared/protocol';
-import { formatElapsed, headerFigures } from '../../../webview/header-figures';
+import { initialPanelState } from '../../../src/protocol/view/panel-state';
+import type { PanelState } from '../../../src/protocol/panel';
+import { formatElapsed, headerFigures } from '../../../webview/panel/header-figures';
 
 const r = (epoch: number, loss: number): EpochReport => ({ epoch, epochs: 300, loss, elapsed: epoch * 0.5, samplesPerSecond: 5432.4 });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { describeHistogram } from '../../../webview/histogram-text';
+import { describeHistogram } from '../../../webview/panel/histogram-text';
 
 describe('histogram text alternative', () => {
   it('states the count, the range and the fullest bin', () => {

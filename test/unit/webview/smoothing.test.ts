@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { clampSmoothing, smooth } from '../../../webview/smoothing';
+import { clampSmoothing, smooth } from '../../../webview/panel/smoothing';
 
 describe('webview smoothing (debiased EMA)', () => {
   it('matches hand-worked values for w = 0.5', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import type { EpochReport } from '../../../src/core/train/types';
-import { applyToPanelState, initialPanelState, MAX_PAST_RUNS } from '../../../src/shared/panel-state';
-import type { HostToWebview, NetworkSnapshot, PastRun } from '../../../src/shared/protocol';
-import { parseRestoredState } from '../../../src/extension/runs/restored-state';
-import { fromPersisted, readPrefs, toPersisted } from '../../../webview/state';
+import { applyToPanelState, initialPanelState, MAX_PAST_RUNS } from '../../../src/protocol/view/panel-state';
+import type { HostToWebview, NetworkSnapshot, PastRun } from '../../../src/protocol/panel';
+import { parseRestoredState } from '../../../src/protocol/view/restored-state';
+import { fromPersisted, readPrefs, toPersisted } from '../../../webview/panel/state';
 
 const report = (epoch: number, loss: number): EpochReport => ({ epoch, epochs: 10, loss, elapsed: epoch, samplesPerSecond: 10 });
 const started: HostToWebview = {
