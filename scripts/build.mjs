@@ -1,5 +1,6 @@
 // Bundles every target with esbuild: the core library, the CLI, the extension host,
-// the training worker and the webview. A target whose entry file does not exist yet is skipped.
+// the training worker, and each webview page's script and stylesheet (webview/<page>/, bundled into dist/).
+// A target whose entry file does not exist yet is skipped.
 // First compiles the WebAssembly SIMD kernel (AssemblyScript, src/core/linalg/wasm/) and embeds its
 // bytes as base64 in src/core/linalg/generated/wasm-bytes.ts (build output, not in git), so every
 // bundle carries the kernel and needs no extra file at run time. Likewise embeds the exported PyTorch
@@ -23,6 +24,10 @@ const targets = [
   { entry: 'webview/panel/main.ts', outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { entry: 'webview/gallery/main.ts', outfile: 'dist/gallery.js', platform: 'browser', format: 'iife' },
   { entry: 'webview/compare/main.ts', outfile: 'dist/compare.js', platform: 'browser', format: 'iife' },
+  // Each page's stylesheet sits beside its script; the package ships the bundled copy in dist/ (src/protocol/pages.ts).
+  { entry: 'webview/panel/panel.css', outfile: 'dist/panel.css', platform: 'browser' },
+  { entry: 'webview/gallery/gallery.css', outfile: 'dist/gallery.css', platform: 'browser' },
+  { entry: 'webview/compare/compare.css', outfile: 'dist/compare.css', platform: 'browser' },
 ];
 
 /** Compiles the AssemblyScript kernel and rewrites the generated module when its bytes changed. */

@@ -1,5 +1,6 @@
 /**
- * The files each webview page loads: its script bundle in `dist/` and its stylesheet in `media/`.
+ * The files each webview page loads: its script bundle and its stylesheet, both built into `dist/` from
+ * the page's folder `webview/<page>/`.
  * The page builders take their assets from here, and the packaging test derives from this list what
  * the `.vsix` must hold, so a page can never ship without its script. Free of `vscode` for that test.
  */
@@ -8,7 +9,7 @@
 export interface PageAssets {
   /** File name in `dist/`, e.g. `webview.js`. */
   readonly script: string;
-  /** File name in `media/`, e.g. `panel.css`. */
+  /** File name in `dist/`, e.g. `panel.css` (from `webview/panel/panel.css`). */
   readonly stylesheet: string;
 }
 
@@ -25,5 +26,5 @@ export const HOST_BUNDLES = ['extension.js', 'worker.js'] as const;
 /** Every file (relative to the extension's root) that must be in the package for the pages and the host to work. */
 export function requiredPackageFiles(): string[] {
   const pages = Object.values(PAGE_ASSETS) as PageAssets[];
-  return [...HOST_BUNDLES.map((b) => `dist/${b}`), ...pages.map((p) => `dist/${p.script}`), ...pages.map((p) => `media/${p.stylesheet}`)];
+  return [...HOST_BUNDLES.map((b) => `dist/${b}`), ...pages.map((p) => `dist/${p.script}`), ...pages.map((p) => `dist/${p.stylesheet}`)];
 }

@@ -50,7 +50,7 @@ describe('e2e: the packaged .vsix', function () {
     const lower = files.map((f) => f.toLowerCase());
     assert.ok(lower.includes('readme.md'), 'the README is packaged');
     assert.ok(lower.some((f) => /^license(\.txt|\.md)?$/.test(f)), 'the license is packaged');
-    const allowed = /^(package\.json|readme\.md|license(\.txt|\.md)?|changelog\.md|\.vsixmanifest|dist\/[^/]+\.js|media\/[^/]+\.(png|svg|css)|media\/walkthrough\/[^/]+\.(md|png|svg)|schema\/.+\.json|examples\/.+)$/i; // VS Code lower-cases readme.md
+    const allowed = /^(package\.json|readme\.md|license(\.txt|\.md)?|changelog\.md|\.vsixmanifest|dist\/[^/]+\.(js|css)|media\/[^/]+\.(png|svg)|media\/walkthrough\/[^/]+\.(md|png|svg)|schema\/.+\.json|examples\/.+)$/i; // VS Code lower-cases readme.md
     const unexpected = files.filter((f) => !allowed.test(f));
     const bytes = files.reduce((n, f) => n + statSync(path.join(installed, f)).size, 0);
     assert.ok(bytes < 8 * 1024 * 1024, `the package holds no data sets (${(bytes / 1048576).toFixed(1)} MB installed)`);

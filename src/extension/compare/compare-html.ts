@@ -1,6 +1,6 @@
 /**
  * The optimizer comparison page: a chart, a results table and a Stop button, in the shared
- * webview frame (strict CSP with a fresh nonce, assets from `dist/` and `media/`).
+ * webview frame (strict CSP with a fresh nonce, assets from `dist/`).
  */
 import * as vscode from 'vscode';
 import { escapeHtml, makeNonce, webviewPage } from '../webview/webview-page';

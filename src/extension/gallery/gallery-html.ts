@@ -1,6 +1,6 @@
 /**
  * The activation gallery's page: a filter and an empty card list the script fills in, in the
- * shared webview frame (strict CSP with a fresh nonce, assets from `dist/` and `media/`).
+ * shared webview frame (strict CSP with a fresh nonce, assets from `dist/`).
  */
 import * as vscode from 'vscode';
 import { makeNonce, webviewPage } from '../webview/webview-page';

@@ -1,7 +1,7 @@
 /**
  * The training panel's page: header, problems, chart tools and the grid of cards the webview
  * script fills in, in the shared webview frame (strict CSP with a fresh nonce, assets from
- * `dist/` and `media/`). The toolkit's probe for :focus-visible needs a style nonce.
+ * `dist/`). The toolkit's probe for :focus-visible needs a style nonce.
  */
 import * as vscode from 'vscode';
 import { escapeHtml, makeNonce, webviewPage } from '../webview/webview-page';

@@ -1,6 +1,6 @@
 /**
  * The frame every NN Lab webview page shares: a strict Content Security Policy with a fresh
- * script nonce, one stylesheet from `media/` and one script bundle from `dist/` (both inside the
+ * script nonce, one stylesheet and one script bundle from `dist/` (both inside the
  * panel's `localResourceRoots`), and the page's own body markup.
  */
 import { randomBytes } from 'crypto';
@@ -19,7 +19,7 @@ export function escapeHtml(text: string): string {
 /** What a page consists of. `title` and `body` are HTML (escape any text taken from outside). */
 export interface WebviewPageParts {
   title: string;
-  /** File name in `media/`, e.g. `panel.css`. */
+  /** File name in `dist/`, e.g. `panel.css`. */
   stylesheet: string;
   /** File name in `dist/`, e.g. `webview.js`. */
   script: string;
@@ -51,7 +51,7 @@ export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">${styleNonceMeta}
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset('media', parts.stylesheet)}">
+<link rel="stylesheet" href="${asset('dist', parts.stylesheet)}">
 <title>${parts.title}</title>
 </head>
 <body>
