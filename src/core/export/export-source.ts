@@ -26,8 +26,13 @@ export interface ExportSource {
   problems: Problem[];
 }
 
-/** The export source of `text`, or the problems (or the one-line reason) that prevent it. */
-export function prepareExportSource(text: string, readFile: (relativePath: string) => string): ExportSource | { problems: Problem[] } | { error: string } {
+/**
+ * The export source of `text`, or the problems (or the one-line reason) that prevent it; `readFile` reads CSV
+ * text and `readBinaryFile` IDX bytes, relative to the description.
+ */
+export function prepareExportSource(
+  text: string, readFile: (relativePath: string) => string, readBinaryFile?: (relativePath: string) => Uint8Array,
+): ExportSource | { problems: Problem[] } | { error: string } {
   const parsed = parseConfigText(text);
   let description: unknown = parsed.value;
   let saved: ModelFile | undefined;
@@ -37,7 +42,7 @@ export function prepareExportSource(text: string, readFile: (relativePath: strin
     saved = file;
     description = file.config;
   }
-  const prepared = prepareRun(saved ? description : text, { readFile });
+  const prepared = prepareRun(saved ? description : text, { readFile, readBinaryFile });
   const { config, data, dataConfig } = prepared;
   if (!config || !data || !dataConfig) return { problems: prepared.problems };
   return { config, data, dataConfig, description, digest: prepared.digest ?? '', saved, problems: prepared.problems };

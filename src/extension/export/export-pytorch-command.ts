@@ -1,23 +1,21 @@
 /**
  * "NN Lab: Export as PyTorch Script": writes a self-contained PyTorch training script for the
  * active (or given) `*.nn.json` description or exported model file, plus the data file it reads,
- * where the save dialog says; then offers to open the script.
+ * where the save dialog says; then offers to open the script. Reads and generates through the export
+ * path the CLI uses (src/node/export: path policy, size caps, CSV and IDX data, model files).
  */
-import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatPath } from '../../core/problems';
-import { exportPytorch } from '../../core/export/pytorch';
-import { dataSourceRegistry } from '../../core/data/sources/registry';
-import { prepareExportSource } from '../../core/export/export-source';
+import { defaultExportPath, pytorchExportFiles, readExportSource } from '../../node/export/export-files';
+import { dataAccessFor } from '../files/workspace-access';
 
 /** The command id, as contributed in package.json. */
 export const EXPORT_PYTORCH_COMMAND = 'nnLab.exportPytorch';
 
 /** `xor.nn.json` / `xor.model.json` → `xor.py` in the same folder (a valid Python module name). */
 export function defaultScriptUri(configUri: vscode.Uri): vscode.Uri {
-  const base = (configUri.path.split('/').pop() ?? 'model.nn.json').replace(/(\.nn|\.model)?\.json$/i, '') || 'train';
-  return vscode.Uri.joinPath(configUri, '..', base.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1') + '.py');
+  return vscode.Uri.joinPath(configUri, '..', path.posix.basename(defaultExportPath(configUri.path, 'pytorch')));
 }
 
 /** The file to export: a URI argument or the active editor's JSON file. */
@@ -48,7 +46,7 @@ export function registerExportPytorchCommand(log: vscode.LogOutputChannel): vsco
     const configDir = path.dirname(uri.fsPath);
     let source;
     try {
-      source = prepareExportSource(await textOf(uri), (relative) => readFileSync(path.resolve(configDir, relative), 'utf8'));
+      source = readExportSource(uri.fsPath, await textOf(uri), dataAccessFor(uri, configDir));
     } catch (e) {
       void vscode.window.showErrorMessage(`NN Lab: cannot read ${name}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
@@ -68,17 +66,12 @@ export function registerExportPytorchCommand(log: vscode.LogOutputChannel): vsco
     }
     const scriptName = target.path.split('/').pop() ?? 'train.py';
     try {
-      const { config, data, dataConfig, saved } = source;
-      const pathFromScript = (file: string): string => {
-        const relative = path.relative(path.dirname(target.fsPath), path.resolve(configDir, file));
-        return path.isAbsolute(relative) ? relative : relative.split(path.sep).join('/');
-      };
-      const readFile = (file: string): string => readFileSync(path.resolve(configDir, file), 'utf8');
-      const form = dataSourceRegistry.of(dataConfig).scriptData?.(dataConfig, { data, readFile, pathFromScript });
-      const result = exportPytorch({ config, data, scriptName, source: form, startWeights: saved?.weights, sourceName: name });
-      for (const f of result.files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, '..', f.name), new TextEncoder().encode(f.text));
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.script));
-      const extra = result.files.map((f) => f.name);
+      const files = pytorchExportFiles(source, uri.fsPath, target.fsPath);
+      for (const f of files) {
+        const dest = f.path === target.fsPath ? target : vscode.Uri.joinPath(target, '..', path.basename(f.path));
+        await vscode.workspace.fs.writeFile(dest, typeof f.text === 'string' ? new TextEncoder().encode(f.text) : f.text);
+      }
+      const extra = files.slice(0, -1).map((f) => path.basename(f.path));
       log.info(`Exported ${uri.fsPath} as a PyTorch script to ${target.fsPath}${extra.length ? ` (+ ${extra.join(', ')})` : ''}`);
       void vscode.window
         .showInformationMessage(`NN Lab: wrote ${scriptName}${extra.length ? ` and ${extra.join(', ')}` : ''}. Run it with: python3 ${scriptName} --dtype float64`, 'Open Script')

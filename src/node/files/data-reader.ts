@@ -23,3 +23,14 @@ export function binaryDataFileReader(configDir: string, access: DataAccess): (re
     return readBytesSync(file, 'idx', shown);
   };
 }
+
+/** Both readers of a config's data files. */
+export interface DataFileReaders {
+  readFile: (relativePath: string) => string;
+  readBinaryFile: (relativePath: string) => Uint8Array;
+}
+
+/** The text and binary readers of data files named relative to `configDir`, under `access`. */
+export function dataFileReaders(configDir: string, access: DataAccess): DataFileReaders {
+  return { readFile: dataFileReader(configDir, access), readBinaryFile: binaryDataFileReader(configDir, access) };
+}
