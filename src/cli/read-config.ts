@@ -9,6 +9,7 @@ import { binaryDataFileReader, dataFileReader } from '../node/files/data-reader'
 import { oneLine } from '../core/problems';
 import type { FileKind } from '../node/files/file-limits';
 import { FileReadError, readTextFileSync, shownPath } from '../node/files/read-file';
+import { isModelFileName } from '../core/config/file-names';
 
 /** How to read: the kind of the file itself (its size limit) and whether data may come from outside the two folders. */
 export interface ReadConfigOptions {
@@ -20,7 +21,7 @@ export interface ReadConfigOptions {
 
 /** The kind of a file named on the command line: an exported `*.model.json` or a description. */
 export function kindOfPath(file: string): FileKind {
-  return /\.model\.json$/i.test(file) ? 'model' : 'config';
+  return isModelFileName(file) ? 'model' : 'config';
 }
 
 /** The description's text and readers for files next to it, or why the file cannot be read (one line). */

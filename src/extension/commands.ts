@@ -4,20 +4,16 @@
 import * as vscode from 'vscode';
 import type { TrainingController, TrainOutcome } from './training/training-controller';
 import { readConfigUri } from './files/workspace-access';
+import { isConfigFile } from '../core/config/file-names';
 
 /** Command ids, as contributed in package.json. */
 export const COMMANDS = { train: 'nnLab.train', stop: 'nnLab.stop' } as const;
-
-/** True for a model description file name (`*.nn.json`). */
-export function isModelFile(uri: vscode.Uri): boolean {
-  return uri.path.toLowerCase().endsWith('.nn.json');
-}
 
 /** The config to train: a URI argument (explorer / editor title menus) or the active editor's file. */
 function targetOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const active = vscode.window.activeTextEditor?.document.uri;
-  return active && isModelFile(active) ? active : undefined;
+  return active && isConfigFile(active.path) ? active : undefined;
 }
 
 /** The text to train: the open editor's contents (saved or not), else the file on disk. */

@@ -17,6 +17,7 @@ import { epochJson, formatEpoch, formatExcerpt, formatProblem, formatSummary, js
 import { oneLine, type Problem } from '../../core/problems';
 import { ProgressBar } from '../progress';
 import type { CliIo } from '../io';
+import { isConfigFile } from '../../core/config/file-names';
 
 /** Options of the train command. */
 export interface TrainCommandOptions {
@@ -122,7 +123,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
  */
 function saveModel(target: string, file: string, description: unknown, run: TrainingRun, status: string, digest: string, io: CliIo): boolean {
   const shown = oneLine(target);
-  if (resolve(target) === resolve(file) || /\.nn\.json$/i.test(target)) {
+  if (resolve(target) === resolve(file) || isConfigFile(target)) {
     io.err(`nn-lab: --save will not write over a model description (${shown}); use a name like model.json`);
     return false;
   }

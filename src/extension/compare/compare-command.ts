@@ -6,7 +6,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { dataAccessFor, readConfigUri } from '../files/workspace-access';
-import { isModelFile } from '../commands';
 import { parseConfigText } from '../../core/config/parse-json';
 import { validateConfig } from '../../core/config/validate';
 import { formatPath } from '../../core/problems';
@@ -15,6 +14,7 @@ import type { CompareState } from '../../protocol/compare';
 import { ComparePanel, type CompareSnapshot } from './compare-panel';
 import { CompareRunner, workerSessions } from '../../node/compare/compare-runner';
 import { configuredOptimizer, defaultSelection, makeVariants } from '../../core/compare/optimizer-variants';
+import { isConfigFile } from '../../core/config/file-names';
 
 /** The command id, as contributed in package.json. */
 export const COMPARE_OPTIMIZERS = 'nnLab.compareOptimizers';
@@ -101,7 +101,7 @@ async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, u
 export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const command = vscode.commands.registerCommand(COMPARE_OPTIMIZERS, async (arg?: unknown, names?: unknown): Promise<CompareState | undefined> => {
     const editorUri = vscode.window.activeTextEditor?.document.uri;
-    const uri = arg instanceof vscode.Uri ? arg : editorUri && isModelFile(editorUri) ? editorUri : undefined;
+    const uri = arg instanceof vscode.Uri ? arg : editorUri && isConfigFile(editorUri.path) ? editorUri : undefined;
     if (!uri) {
       void vscode.window.showErrorMessage('NN Lab: open a *.nn.json model file, then run "NN Lab: Compare Optimizers".');
       return undefined;

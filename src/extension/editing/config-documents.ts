@@ -3,6 +3,7 @@
  * untitled JSON whose `$schema` points at nn.schema.json.
  */
 import * as vscode from 'vscode';
+import { isConfigFile } from '../../core/config/file-names';
 
 /** The selector for the language features (CodeLens, hover, code actions). */
 export const CONFIG_SELECTOR: vscode.DocumentSelector = [
@@ -11,15 +12,10 @@ export const CONFIG_SELECTOR: vscode.DocumentSelector = [
   { language: 'json', scheme: 'untitled' },
 ];
 
-/** True for a path ending in `.nn.json` (any case). */
-export function hasConfigName(uri: vscode.Uri): boolean {
-  return uri.path.toLowerCase().endsWith('.nn.json');
-}
-
 /** True when the document is a model config NN Lab should check and offer to train. */
 export function isConfigDocument(doc: vscode.TextDocument): boolean {
   if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return false;
-  if (hasConfigName(doc.uri)) return true;
+  if (isConfigFile(doc.uri.path)) return true;
   if (doc.uri.scheme !== 'untitled') return false;
   return /"\$schema"\s*:\s*"[^"]*nn\.schema\.json"/.test(doc.getText(new vscode.Range(0, 0, 5, 0)));
 }

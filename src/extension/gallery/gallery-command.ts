@@ -3,11 +3,11 @@
  * (a Uri argument, as CodeLens passes, or the active `*.nn.json` editor) it highlights that config's activations.
  */
 import * as vscode from 'vscode';
-import { isModelFile } from '../commands';
 import { activationsInConfig } from '../../protocol/view/config-activations';
 import { readConfigUri } from '../files/workspace-access';
 import type { GalleryDrawnMessage } from '../../protocol/gallery';
 import { GalleryPanel, type GallerySnapshot } from './gallery-panel';
+import { isConfigFile } from '../../core/config/file-names';
 
 /** The command id, as contributed in package.json. */
 export const SHOW_ACTIVATIONS = 'nnLab.showActivations';
@@ -27,7 +27,7 @@ async function configText(uri: vscode.Uri): Promise<string | undefined> {
 export function registerGalleryCommand(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const command = vscode.commands.registerCommand(SHOW_ACTIVATIONS, async (arg?: unknown): Promise<void> => {
     const active = vscode.window.activeTextEditor?.document.uri;
-    const uri = arg instanceof vscode.Uri ? arg : active && isModelFile(active) ? active : undefined;
+    const uri = arg instanceof vscode.Uri ? arg : active && isConfigFile(active.path) ? active : undefined;
     const text = uri ? await configText(uri) : undefined;
     GalleryPanel.show(extensionUri, log, uri && text !== undefined ? { file: uri.fsPath, uses: activationsInConfig(text) } : undefined);
   });

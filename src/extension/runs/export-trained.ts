@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { parseConfigText } from '../../core/config/parse-json';
 import { makeModelFile, type ModelFile } from '../../core/model/model-file';
-import { isModelFile } from '../commands';
 import { WriteError } from '../../node/files/atomic-write';
 import { saveBytesTo } from '../files/save-file';
 import type { TrainingController } from '../training/training-controller';
+import { isConfigFile } from '../../core/config/file-names';
 
 /** One export format. */
 export interface TrainedExportFormat {
@@ -34,7 +34,7 @@ export interface TrainedExportFormat {
 export function configOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const active = vscode.window.activeTextEditor?.document.uri;
-  return active && isModelFile(active) ? active : undefined;
+  return active && isConfigFile(active.path) ? active : undefined;
 }
 
 /** `xor.nn.json` → `xor<extension>`, in the same folder. */
@@ -73,7 +73,7 @@ export async function exportTrained(controller: TrainingController, log: vscode.
     defaultUri: defaultTargetUri(configUri, format.extension), filters: format.filter, saveLabel: 'Export', title: format.title,
   });
   if (!target) return undefined;
-  if (target.toString() === configUri.toString() || isModelFile(target)) {
+  if (target.toString() === configUri.toString() || isConfigFile(target.path)) {
     void vscode.window.showErrorMessage(`NN Lab: ${format.noun} cannot be written over a model config (*.nn.json). Choose a name like model${format.extension}.`);
     return undefined;
   }

@@ -4,9 +4,9 @@
  * run on screen (the controller reports the problems without a reset). Identical text is not retrained.
  */
 import * as vscode from 'vscode';
-import { isModelFile } from '../commands';
 import type { TrainingController } from '../training/training-controller';
 import { DEFAULT_DELAY_MS, DEFAULT_MAX_COST, shouldRetrain, toLiveMode, type LiveTrigger } from '../../core/runs/live-decision';
+import { isConfigFile } from '../../core/config/file-names';
 
 /** Watches config edits and restarts runs. */
 export class LiveRetrain implements vscode.Disposable {
@@ -31,7 +31,7 @@ export class LiveRetrain implements vscode.Disposable {
   }
 
   private changed(doc: vscode.TextDocument, trigger: LiveTrigger): void {
-    if (!isModelFile(doc.uri) || !this.controller.hasPanel(doc.uri)) return;
+    if (!isConfigFile(doc.uri.path) || !this.controller.hasPanel(doc.uri)) return;
     const settings = vscode.workspace.getConfiguration('nnLab', doc.uri);
     const mode = toLiveMode(settings.get('liveTraining'));
     const maxCost = settings.get<number>('liveTrainingMaxCost', DEFAULT_MAX_COST);

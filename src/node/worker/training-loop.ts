@@ -4,6 +4,7 @@
  * message gets through), and post progress in batches at most every PROGRESS_INTERVAL_MS.
  */
 import { kindOf } from '../../core/layers/kinds/registry';
+import type { PreparedRun } from '../../core/config/load';
 import type { ResolvedConfig } from '../../core/config/types';
 import { validationCount } from '../../core/config/semantics';
 import type { Dataset } from '../../core/data/dataset';
@@ -52,16 +53,8 @@ export function batchesPerEpoch(config: ResolvedConfig, data: Dataset): number {
   return Math.ceil(train / Math.max(1, Math.min(config.training.batchSize, train)));
 }
 
-/** What `prepareRun` returns: config and data, or the problems that prevent training. */
-export interface PreparedRun {
-  config?: ResolvedConfig;
-  data?: Dataset;
-  /** The config's `testData` set, when it has one. */
-  testData?: Dataset;
-  problems: Problem[];
-  /** Identifies the resolved config and data. */
-  digest?: string;
-}
+/** What `prepareRun` returns: the core's one `PreparedRun` (re-exported for the loop's callers). */
+export type { PreparedRun };
 
 /** Everything the loop needs from the outside world (the core, files, the clock, the host). */
 export interface TrainingLoopDeps {

@@ -5,6 +5,7 @@
 import type { EpochReport } from '../../core/train/types';
 import type { ActivationUse, PanelState, PastRun, ProblemView, RunPhase } from '../panel';
 import { PAST_RUNS_KEPT } from './run-history';
+import { isConfigFile } from '../../core/config/file-names';
 
 const PHASES: readonly RunPhase[] = ['starting', 'running', 'completed', 'cancelled', 'diverged', 'invalid', 'crashed'];
 /** Epochs accepted per history (a guard against absurd saved states). */
@@ -64,7 +65,7 @@ function listOf<T>(v: unknown, parse: (item: unknown) => T | undefined): T[] {
  * (it is redrawn by the next run).
  */
 export function parseRestoredState(raw: unknown): PanelState | undefined {
-  if (!isObj(raw) || !isStr(raw.fileName) || !/\.nn\.json$/i.test(raw.fileName) || /[\\/]/.test(raw.fileName)) return undefined;
+  if (!isObj(raw) || !isStr(raw.fileName) || !isConfigFile(raw.fileName) || /[\\/]/.test(raw.fileName)) return undefined;
   const history = parseHistory(raw.history);
   if (!history) return undefined;
   const saved = PHASES.includes(raw.phase as RunPhase) ? (raw.phase as RunPhase) : 'cancelled';
