@@ -4,12 +4,12 @@
 // First compiles the WebAssembly SIMD kernel (AssemblyScript, src/core/linalg/wasm/) and embeds its
 // bytes as base64 in src/core/linalg/generated/wasm-bytes.ts (build output, not in git), so every
 // bundle carries the kernel and needs no extra file at run time. Likewise embeds the exported PyTorch
-// script's Python (src/core/export/pytorch/python/**/*.py) in python-sources.generated.ts beside it.
+// script's Python (src/core/export/pytorch/python/**/*.py) in generated/python-sources.ts beside it.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import asc from 'assemblyscript/asc';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import './gen-python-sources.cjs'; // writes src/core/export/pytorch/python-sources.generated.ts
+import './gen-python-sources.cjs'; // writes src/core/export/pytorch/generated/python-sources.ts
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');

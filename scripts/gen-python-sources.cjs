@@ -1,5 +1,5 @@
 // Embeds the static Python of the exported PyTorch script (src/core/export/pytorch/python/**/*.py) as
-// strings in src/core/export/pytorch/python-sources.generated.ts (build output, not in git), so the
+// strings in src/core/export/pytorch/generated/python-sources.ts (build output, not in git), so the
 // core stays free of file access and every bundle carries the text. Requiring this file writes the
 // module (only when its text changed): scripts/build.mjs does, and so do the mocha runs (.mocharc.json
 // and test:onnx-python), before any test loads the exporter.
@@ -9,12 +9,12 @@
 // what follows the marker is embedded; a file without a marker is embedded whole.
 // Top-level files become `PY_<NAME>` strings; each subfolder a `PY_<FOLDER>` record keyed by file stem.
 'use strict';
-const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const SOURCE_DIR = join(ROOT, 'src', 'core', 'export', 'pytorch', 'python');
-const OUT = join(ROOT, 'src', 'core', 'export', 'pytorch', 'python-sources.generated.ts');
+const OUT = join(ROOT, 'src', 'core', 'export', 'pytorch', 'generated', 'python-sources.ts');
 /** The line that ends a file's lint header. */
 const MARKER = '# ---- exported ----';
 
@@ -48,6 +48,7 @@ function writePythonSources() {
     parts.push(`/** python/${folder}/*.py by file stem. */`, `export const ${constName(folder)}: Readonly<Record<string, string>> = {`, ...rows, '};');
   }
   const text = parts.join('\n') + '\n';
+  mkdirSync(dirname(OUT), { recursive: true });
   if (!existsSync(OUT) || readFileSync(OUT, 'utf8') !== text) writeFileSync(OUT, text);
   return OUT;
 }

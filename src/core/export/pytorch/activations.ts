@@ -6,7 +6,7 @@
  */
 import { activationRegistry } from '../../activations';
 import type { PythonActivation } from '../forms';
-import { PY_ACTIVATIONS } from './python-sources.generated';
+import { PY_ACTIVATIONS } from './generated/python-sources';
 
 export type { PythonActivation } from '../forms';
 

@@ -5,7 +5,7 @@
  * standardisation) so the script sees the same matrix.
  */
 import { allIndices, inputRows, type Dataset } from '../../data/dataset';
-import { PY_DATA } from './python-sources.generated';
+import { PY_DATA } from './generated/python-sources';
 import { pyBool, pyString } from './python-text';
 
 /** The script's data source. */

@@ -13,7 +13,7 @@ import { dataFileText, pythonDataLoader, ScriptData } from './data';
 import { pythonLoss } from './losses';
 import { pythonOptimizer } from './optimizers';
 import { pyBool, pyFloat, pyInt, pyString } from './python-text';
-import { PY_IMPORTS } from './python-sources.generated';
+import { PY_IMPORTS } from './generated/python-sources';
 import { PYTHON_RNG } from './rng';
 import { PYTHON_RUNTIME } from './runtime';
 

@@ -6,7 +6,7 @@
  * fuses with the output activation one on the logits.
  */
 import { lossRegistry } from '../../losses';
-import { PY_LOSSES } from './python-sources.generated';
+import { PY_LOSSES } from './generated/python-sources';
 
 /** Python source of the loss `loss`, fused with the output activation or not. */
 export function pythonLoss(loss: string, fused: boolean): string {

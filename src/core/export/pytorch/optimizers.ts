@@ -5,7 +5,7 @@
  * with every hyper-parameter of the entry under its param spec's name.
  */
 import { optimizerRegistry } from '../../optimizers';
-import { PY_OPTIMIZERS } from './python-sources.generated';
+import { PY_OPTIMIZERS } from './generated/python-sources';
 import { pyFloat, pyIdentifier } from './python-text';
 
 /** The optimizer's Python: class definitions (may be empty) and the expression that builds it from `params` and `rng`. */

@@ -4,7 +4,7 @@
  * draws the same validation split, initial weights, shuffles and noise as NN Lab. The one Python
  * port is python/rng.py, which the test fixtures import too.
  */
-import { PY_RNG } from './python-sources.generated';
+import { PY_RNG } from './generated/python-sources';
 
 /** Python source of the `NNLabRng` class. */
 export const PYTHON_RNG: string = PY_RNG;
