@@ -24,15 +24,21 @@ async function main(): Promise<void> {
   const run = await runInWorker(config, { epochs });
   for (const e of run.events.filter((x) => x.type === 'problems' || x.type === 'crashed')) console.error(JSON.stringify(e));
   console.log(`data loaded in ${run.loadSeconds.toFixed(2)} s`);
-  run.events.filter((e) => e.type === 'epoch').forEach((e, i) => {
-    const acc = typeof e.testAccuracy === 'number' ? `  test_acc ${(100 * e.testAccuracy).toFixed(2)}%` : '';
-    console.log(`epoch ${e.epoch}: ${run.epochSeconds[i].toFixed(2)} s  loss ${(e.loss as number).toFixed(4)}  acc ${(100 * (e.accuracy as number)).toFixed(2)}%${acc}  peak RSS ${(e.peakRss / MB).toFixed(0)} MB`);
-  });
+  run.events
+    .filter((e) => e.type === 'epoch')
+    .forEach((e, i) => {
+      const acc = typeof e.testAccuracy === 'number' ? `  test_acc ${(100 * e.testAccuracy).toFixed(2)}%` : '';
+      console.log(
+        `epoch ${e.epoch}: ${run.epochSeconds[i].toFixed(2)} s  loss ${(e.loss as number).toFixed(4)}  acc ${(100 * (e.accuracy as number)).toFixed(2)}%${acc}  peak RSS ${(e.peakRss / MB).toFixed(0)} MB`,
+      );
+    });
   const f = run.finished;
   const mean = run.epochSeconds.reduce((a, b) => a + b, 0) / Math.max(1, run.epochSeconds.length);
   console.log('');
   console.log(`seconds per epoch (mean): ${mean.toFixed(2)}   (target ≤ 2)`);
-  console.log(`test accuracy:            ${typeof f?.testAccuracy === 'number' ? `${(100 * f.testAccuracy).toFixed(2)}%` : 'n/a'}   (target ≥ 85 % after 5 epochs)`);
+  console.log(
+    `test accuracy:            ${typeof f?.testAccuracy === 'number' ? `${(100 * f.testAccuracy).toFixed(2)}%` : 'n/a'}   (target ≥ 85 % after 5 epochs)`,
+  );
   console.log(`peak RSS:                 ${(run.peakRss / MB).toFixed(0)} MB   (target ≤ 400 MB)`);
   console.log(`status: ${f?.status ?? 'no finished message'}`);
 }

@@ -38,8 +38,13 @@ worker.on('message', (m) => {
       break;
     case 'finished':
       emit({
-        type: 'finished', status: m.status, message: m.message, testLoss: m.testLoss, testAccuracy: m.testAccuracy,
-        confusion: m.confusion?.counts, samples: m.samples?.items.length,
+        type: 'finished',
+        status: m.status,
+        message: m.message,
+        testLoss: m.testLoss,
+        testAccuracy: m.testAccuracy,
+        confusion: m.confusion?.counts,
+        samples: m.samples?.items.length,
       });
       break;
     case 'problems':

@@ -36,7 +36,15 @@ export interface WorkerRun {
 /** Bundles the training worker from source into `dir`; returns the file. */
 export function bundleWorker(dir: string): string {
   const outfile = join(dir, 'worker.js');
-  buildSync({ entryPoints: [join(root, 'src/node/worker/worker-main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
+  buildSync({
+    entryPoints: [join(root, 'src/node/worker/worker-main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'silent',
+  });
   return outfile;
 }
 
@@ -45,7 +53,10 @@ export function bundleWorker(dir: string): string {
  * progress messages when > 0) in a child process and returns what it reported. Without `workerFile`
  * the worker is bundled into a temporary folder, removed when the run ends (whatever its outcome).
  */
-export async function runInWorker(configFile: string, options: { epochs?: number; stopAfterBatchMessages?: number; workerFile?: string } = {}): Promise<WorkerRun> {
+export async function runInWorker(
+  configFile: string,
+  options: { epochs?: number; stopAfterBatchMessages?: number; workerFile?: string } = {},
+): Promise<WorkerRun> {
   if (options.workerFile) return runBundledWorker(configFile, options.workerFile, options);
   const dir = mkdtempSync(join(tmpdir(), 'nn-lab-worker-'));
   try {
@@ -57,7 +68,13 @@ export async function runInWorker(configFile: string, options: { epochs?: number
 
 /** `runInWorker` with the worker bundled already. */
 function runBundledWorker(configFile: string, worker: string, options: { epochs?: number; stopAfterBatchMessages?: number }): Promise<WorkerRun> {
-  const args = [join(root, 'bench', 'fashion-child.mjs'), worker, configFile, options.epochs === undefined ? '-' : String(options.epochs), String(options.stopAfterBatchMessages ?? 0)];
+  const args = [
+    join(root, 'bench', 'fashion-child.mjs'),
+    worker,
+    configFile,
+    options.epochs === undefined ? '-' : String(options.epochs),
+    String(options.stopAfterBatchMessages ?? 0),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -65,7 +82,11 @@ function runBundledWorker(configFile: string, worker: string, options: { epochs?
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`the training process exited with code ${code}`));
-      const events = out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as ChildEvent);
+      const events = out
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as ChildEvent);
       const started = events.find((e) => e.type === 'started');
       const epochs = events.filter((e) => e.type === 'epoch').map((e) => e.elapsed as number);
       resolve({

@@ -35,7 +35,8 @@ const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice
 /** Seeded random inputs N(0, 1) and one-hot targets, shared by every engine. */
 function randomData(sizes: number[], n: number, seed: number): Dataset {
   const rng = new Rng(seed);
-  const inputs = sizes[0], outputs = sizes[sizes.length - 1];
+  const inputs = sizes[0],
+    outputs = sizes[sizes.length - 1];
   const x = new Float64Array(n * inputs);
   for (let i = 0; i < x.length; i++) x[i] = rng.normal();
   const y = new Float64Array(n * outputs);
@@ -47,12 +48,18 @@ function randomData(sizes: number[], n: number, seed: number): Dataset {
 function mlpConfig(sizes: number[], batch: number, optimizer: ResolvedConfig['optimizer']): ResolvedConfig {
   const last = sizes.length - 1;
   const layers = sizes.slice(1).map((units, i) => ({
-    type: 'dense' as const, units,
+    type: 'dense' as const,
+    units,
     activation: { name: i + 1 < last ? 'ReLU' : units === 1 ? 'sigmoid' : 'softmax', params: {} },
-    init: (i + 1 < last ? 'he' : 'xavier') as 'he' | 'xavier', initScale: 0.05,
+    init: (i + 1 < last ? 'he' : 'xavier') as 'he' | 'xavier',
+    initScale: 0.05,
   }));
   return {
-    name: `mlp ${sizes.join('-')}`, inputs: sizes[0], layers, loss: sizes[last] === 1 ? 'Binary' : 'Cross', optimizer,
+    name: `mlp ${sizes.join('-')}`,
+    inputs: sizes[0],
+    layers,
+    loss: sizes[last] === 1 ? 'Binary' : 'Cross',
+    optimizer,
     training: { epochs: 1000, batchSize: batch, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64' },
   };
 }
@@ -81,7 +88,8 @@ async function benchTf(backend: string, data: Dataset, sizes: number[], batch: n
   if (!(await tf.setBackend(backend))) return NaN;
   await tf.ready();
   const nb = Math.ceil(data.n / batch);
-  const xs: tf.Tensor2D[] = [], ys: tf.Tensor2D[] = [];
+  const xs: tf.Tensor2D[] = [],
+    ys: tf.Tensor2D[] = [];
   for (let b = 0; b < nb; b++) {
     const count = Math.min(batch, data.n - b * batch);
     xs.push(tf.tensor2d(Float32Array.from(data.x.subarray(b * batch * data.inputs, (b * batch + count) * data.inputs)), [count, data.inputs]));
@@ -96,14 +104,18 @@ async function benchTf(backend: string, data: Dataset, sizes: number[], batch: n
   const opt = adam ? tf.train.adam(lr) : tf.train.sgd(lr);
   const step = (x: tf.Tensor2D, y: tf.Tensor2D): void => {
     tf.tidy(() => {
-      opt.minimize(() => {
-        let h: tf.Tensor = x;
-        for (let l = 0; l <= last; l++) {
-          const z = tf.add(tf.matMul(h as tf.Tensor2D, vars[2 * l] as tf.Tensor2D), vars[2 * l + 1]);
-          h = l < last ? tf.relu(z) : z;
-        }
-        return sizes[sizes.length - 1] === 1 ? tf.losses.sigmoidCrossEntropy(y, h) : tf.losses.softmaxCrossEntropy(y, h);
-      }, false, vars);
+      opt.minimize(
+        () => {
+          let h: tf.Tensor = x;
+          for (let l = 0; l <= last; l++) {
+            const z = tf.add(tf.matMul(h as tf.Tensor2D, vars[2 * l] as tf.Tensor2D), vars[2 * l + 1]);
+            h = l < last ? tf.relu(z) : z;
+          }
+          return sizes[sizes.length - 1] === 1 ? tf.losses.sigmoidCrossEntropy(y, h) : tf.losses.softmaxCrossEntropy(y, h);
+        },
+        false,
+        vars,
+      );
     });
   };
   const epoch = async (): Promise<void> => {
@@ -138,7 +150,8 @@ function benchNumpy(): number | undefined {
 }
 
 const round = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : Math.round(v));
-const ratio = (a: number | undefined, b: number | undefined): number | null => (a === undefined || b === undefined || !Number.isFinite(a / b) ? null : Math.round((a / b) * 100) / 100);
+const ratio = (a: number | undefined, b: number | undefined): number | null =>
+  a === undefined || b === undefined || !Number.isFinite(a / b) ? null : Math.round((a / b) * 100) / 100;
 
 /** One engine: a name and how to measure its samples per second once. */
 interface Engine {
@@ -149,7 +162,9 @@ interface Engine {
 /** Runs every engine `ROUNDS` times, round-robin, and prints the results. */
 export async function runMlpBench(): Promise<void> {
   setWasmPaths(join(__dirname, '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
-  const log = (s: string): void => { process.stderr.write(`${s}\n`); };
+  const log = (s: string): void => {
+    process.stderr.write(`${s}\n`);
+  };
   const data = randomData(SIZES, SAMPLES, 2);
   const config = mlpConfig(SIZES, BATCH, { name: 'SGD', params: { eta: ETA } });
   const single = (precision: Precision) => async (): Promise<number> => benchNnLab(createWasmKernel({ precision }) ?? jsKernel, data, config, TIMED_EPOCHS);
@@ -195,13 +210,26 @@ export async function runMlpBench(): Promise<void> {
     return v?.length ? Math.round(((Math.max(...v) - Math.min(...v)) / median(v)) * 100) : null;
   };
   const playground = {
-    sizes: small.join('-'), batch: 32, optimizer: 'Adam',
-    nnlab64: round(med('playgroundNnlab64')), js64: round(med('playgroundJs64')), tfjsWasm: round(med('playgroundTfjsWasm')),
+    sizes: small.join('-'),
+    batch: 32,
+    optimizer: 'Adam',
+    nnlab64: round(med('playgroundNnlab64')),
+    js64: round(med('playgroundJs64')),
+    tfjsWasm: round(med('playgroundTfjsWasm')),
     ratioVsTfjsWasm: ratio(med('playgroundNnlab64'), med('playgroundTfjsWasm')),
   };
   const result = {
-    benchmark: 'mlp', sizes: SIZES.join('-'), activation: 'ReLU', loss: 'softmax + Cross', optimizer: `SGD eta ${ETA}`, batch: BATCH,
-    samples: SAMPLES, warmupEpochs: 1, timedEpochs: TIMED_EPOCHS, rounds: ROUNDS, statistic: 'median over rounds of the median epoch',
+    benchmark: 'mlp',
+    sizes: SIZES.join('-'),
+    activation: 'ReLU',
+    loss: 'softmax + Cross',
+    optimizer: `SGD eta ${ETA}`,
+    batch: BATCH,
+    samples: SAMPLES,
+    warmupEpochs: 1,
+    timedEpochs: TIMED_EPOCHS,
+    rounds: ROUNDS,
+    statistic: 'median over rounds of the median epoch',
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
     samplesPerSecond: Object.fromEntries(mlpNames.map((k) => [k, round(med(k))])),
     ratioVsTfjsWasm: ratio(med('nnlab64'), med('tfjsWasm')),

@@ -41,17 +41,30 @@ const SCENARIOS = {
   xor: {
     file: 'bench-xor.nn.json',
     config: {
-      name: 'xor, 100,000 epochs', data: { generator: 'xor', samples: 200, noise: 0 },
-      layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], loss: 'Binary',
-      optimizer: { name: 'Adam', alpha: 0.01 }, training: { epochs: 100_000, batchSize: 200, seed: 1 },
+      name: 'xor, 100,000 epochs',
+      data: { generator: 'xor', samples: 200, noise: 0 },
+      layers: [
+        { units: 8, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      loss: 'Binary',
+      optimizer: { name: 'Adam', alpha: 0.01 },
+      training: { epochs: 100_000, batchSize: 200, seed: 1 },
     },
   },
   spiral: {
     file: 'bench-spiral.nn.json',
     config: {
-      name: '3-class spiral', data: { generator: 'spiral', samples: 300, classes: 3, noise: 0.05 },
-      layers: [{ units: 16, activation: 'tanhExp' }, { units: 16, activation: 'Mish' }, { units: 3, activation: 'softmax' }], loss: 'Cross',
-      optimizer: { name: 'Nadam' }, training: { epochs: 15_000, batchSize: 32, seed: 1 },
+      name: '3-class spiral',
+      data: { generator: 'spiral', samples: 300, classes: 3, noise: 0.05 },
+      layers: [
+        { units: 16, activation: 'tanhExp' },
+        { units: 16, activation: 'Mish' },
+        { units: 3, activation: 'softmax' },
+      ],
+      loss: 'Cross',
+      optimizer: { name: 'Nadam' },
+      training: { epochs: 15_000, batchSize: 32, seed: 1 },
     },
   },
 } as const;
@@ -91,7 +104,7 @@ function quantile(values: number[], q: number): number {
 /** Text of the status-bar item of the run, or '' when there is none (the run has ended). */
 async function statusBarRun(page: Page, name: string): Promise<string> {
   const item = page.locator('.statusbar-item', { hasText: new RegExp(`NN Lab: ${name} \\d+/`) }).first();
-  return (await item.count()) > 0 ? (await item.textContent()) ?? '' : '';
+  return (await item.count()) > 0 ? ((await item.textContent()) ?? '') : '';
 }
 
 /** Runs one scenario in `lab` and measures it. */
@@ -106,7 +119,10 @@ async function measure(lab: Lab, key: keyof typeof SCENARIOS): Promise<PanelFigu
   await page.waitForTimeout(8000);
   const frame = await panelFrame(page, t0);
   const during = await frame.evaluate<Timeline>('window.__nnLab.timeline()');
-  const gaps = during.draws.slice(1).map((t, i) => t - during.draws[i]).filter((_, i) => during.draws[i] >= (first.firstPointAt ?? 0));
+  const gaps = during.draws
+    .slice(1)
+    .map((t, i) => t - during.draws[i])
+    .filter((_, i) => during.draws[i] >= (first.firstPointAt ?? 0));
   // The config's editor (focused, beside the panel) moves into the panel's group and covers it.
   await lab.workbench.openFromExplorer(file);
   await lab.workbench.runCommand('View: Move Editor into Next Group');
@@ -116,14 +132,20 @@ async function measure(lab: Lab, key: keyof typeof SCENARIOS): Promise<PanelFigu
   const end = Date.now() + 300_000;
   while ((await statusBarRun(page, shortName)) !== '' && Date.now() < end) await page.waitForTimeout(250);
   const r0 = Date.now();
-  await page.locator('.tabs-container .tab', { hasText: `Training ${file}` }).first().click();
+  await page
+    .locator('.tabs-container .tab', { hasText: `Training ${file}` })
+    .first()
+    .click();
   if (process.env.NN_LAB_BENCH_DEBUG) await page.screenshot({ path: lab.artifact(`${key}-revealed.png`) });
   const revealed = await firstPoint(page, r0);
   return {
-    scenario: key, epochs: config.training.epochs,
+    scenario: key,
+    epochs: config.training.epochs,
     commandToFirstPointMs: (first.firstPointAt as number) - t0,
     readyToFirstPointMs: (first.firstPointAt as number) - first.startedAt,
-    repaintP50Ms: quantile(gaps, 0.5), repaintP95Ms: quantile(gaps, 0.95), repaints: gaps.length,
+    repaintP50Ms: quantile(gaps, 0.5),
+    repaintP95Ms: quantile(gaps, 0.95),
+    repaints: gaps.length,
     revealMs: (revealed.firstPointAt as number) - r0,
   };
 }
@@ -156,6 +178,8 @@ export async function panelBench(json: boolean): Promise<void> {
   }
   console.log('scenario | epochs | command → first point | ready → first point | repaint p50 / p95 (n) | reveal after run');
   for (const r of results) {
-    console.log(`${r.scenario} | ${r.epochs} | ${r.commandToFirstPointMs} ms | ${r.readyToFirstPointMs} ms | ${r.repaintP50Ms} / ${r.repaintP95Ms} ms (${r.repaints}) | ${r.revealMs} ms`);
+    console.log(
+      `${r.scenario} | ${r.epochs} | ${r.commandToFirstPointMs} ms | ${r.readyToFirstPointMs} ms | ${r.repaintP50Ms} / ${r.repaintP95Ms} ms (${r.repaints}) | ${r.revealMs} ms`,
+    );
   }
 }

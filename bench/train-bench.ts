@@ -16,7 +16,12 @@ import { createWasmKernel } from '../src/core/linalg/wasm-kernel';
 import { optimizerRegistry } from '../src/core/optimizers/index';
 import type { ResolvedConfig } from '../src/core/config/types';
 
-interface Case { name: string; sizes: number[]; batch: number; batches: number }
+interface Case {
+  name: string;
+  sizes: number[];
+  batch: number;
+  batches: number;
+}
 
 const quick = process.argv.includes('--quick');
 const CASES: Case[] = [
@@ -28,7 +33,8 @@ const REPEATS = quick ? 2 : 3;
 
 function randomData(c: Case, seed: number): { x: Float64Array; y: Float64Array } {
   const rng = new Rng(seed);
-  const inputs = c.sizes[0], outputs = c.sizes[c.sizes.length - 1];
+  const inputs = c.sizes[0],
+    outputs = c.sizes[c.sizes.length - 1];
   const x = Float64Array.from({ length: c.batch * inputs }, () => rng.normal());
   const y = new Float64Array(c.batch * outputs);
   for (let i = 0; i < c.batch; i++) y[i * outputs + rng.int(outputs)] = 1;
@@ -36,11 +42,22 @@ function randomData(c: Case, seed: number): { x: Float64Array; y: Float64Array }
 }
 
 function configFor(c: Case): ResolvedConfig {
-  const hidden = c.sizes.slice(1, -1).map((units) => ({ type: 'dense' as const, units, activation: { name: 'ReLU', params: {} }, init: 'he' as const, initScale: 0.05 }));
+  const hidden = c.sizes
+    .slice(1, -1)
+    .map((units) => ({ type: 'dense' as const, units, activation: { name: 'ReLU', params: {} }, init: 'he' as const, initScale: 0.05 }));
   const outUnits = c.sizes[c.sizes.length - 1];
-  const out = { type: 'dense' as const, units: outUnits, activation: { name: outUnits === 1 ? 'sigmoid' : 'softmax', params: {} }, init: 'xavier' as const, initScale: 0.05 };
+  const out = {
+    type: 'dense' as const,
+    units: outUnits,
+    activation: { name: outUnits === 1 ? 'sigmoid' : 'softmax', params: {} },
+    init: 'xavier' as const,
+    initScale: 0.05,
+  };
   return {
-    name: c.name, inputs: c.sizes[0], layers: [...hidden, out], loss: outUnits === 1 ? 'Binary' : 'Cross',
+    name: c.name,
+    inputs: c.sizes[0],
+    layers: [...hidden, out],
+    loss: outUnits === 1 ? 'Binary' : 'Cross',
     optimizer: { name: 'Adam', params: { alpha: 1e-3 } },
     training: { epochs: 1, batchSize: c.batch, validationSplit: 0, seed: 1, shuffle: false, precision: 'float64' },
   };
@@ -53,7 +70,10 @@ function benchCore(c: Case, kernel: DenseKernel): number {
   const model = Sequential.build(cfg, rng, kernel);
   const opt = optimizerRegistry.create('Adam', { alpha: 1e-3 }, { rng });
   const { x, y } = randomData(c, 2);
-  const step = (): void => { const loss = model.lossAndGradients(x, y, c.batch); opt.step(model.params(), model.grads(), loss); };
+  const step = (): void => {
+    const loss = model.lossAndGradients(x, y, c.batch);
+    opt.step(model.params(), model.grads(), loss);
+  };
   for (let i = 0; i < Math.ceil(c.batches / 5); i++) step();
   let best = Infinity;
   for (let r = 0; r < REPEATS; r++) {
@@ -84,7 +104,11 @@ async function benchTf(c: Case): Promise<number> {
     }
     return c.sizes[c.sizes.length - 1] === 1 ? tf.losses.sigmoidCrossEntropy(ys, h) : tf.losses.softmaxCrossEntropy(ys, h);
   };
-  const step = (): void => { tf.tidy(() => { opt.minimize(lossFn, false, vars); }); };
+  const step = (): void => {
+    tf.tidy(() => {
+      opt.minimize(lossFn, false, vars);
+    });
+  };
   for (let i = 0; i < Math.ceil(c.batches / 5); i++) step();
   await tf.ready();
   let best = Infinity;
@@ -125,6 +149,11 @@ async function main(): Promise<void> {
 const benches: Record<string, () => Promise<void>> = {
   mlp: async () => (await import('./mlp-bench')).runMlpBench(),
   panel: async () => (await import('./panel-bench')).panelBench(process.argv.includes('--json')),
-  fashion: async () => { await import('./fashion-bench'); },
+  fashion: async () => {
+    await import('./fashion-bench');
+  },
 };
-(benches[process.argv[2] ?? ''] ?? main)().catch((e) => { console.error(e); process.exit(1); });
+(benches[process.argv[2] ?? ''] ?? main)().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -43,7 +43,9 @@ function writePythonSources() {
     parts.push(`/** python/${name}. */`, `export const ${constName(stem)}: string = ${JSON.stringify(body(join(SOURCE_DIR, name)))};`);
   }
   for (const folder of entries.filter((n) => statSync(join(SOURCE_DIR, n)).isDirectory() && !n.startsWith('_'))) {
-    const files = readdirSync(join(SOURCE_DIR, folder)).filter((n) => n.endsWith('.py')).sort();
+    const files = readdirSync(join(SOURCE_DIR, folder))
+      .filter((n) => n.endsWith('.py'))
+      .sort();
     const rows = files.map((n) => `  ${n.slice(0, -3)}: ${JSON.stringify(body(join(SOURCE_DIR, folder, n)))},`);
     parts.push(`/** python/${folder}/*.py by file stem. */`, `export const ${constName(folder)}: Readonly<Record<string, string>> = {`, ...rows, '};');
   }

@@ -60,7 +60,12 @@ function missingDebianPackages() {
   const names = Object.keys(DEBIAN_PACKAGES);
   const r = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\n', ...names], { encoding: 'utf8' });
   if (r.error) return undefined;
-  const installed = new Set(r.stdout.split('\n').filter((l) => / install ok installed$/.test(l)).map((l) => l.split(' ')[0]));
+  const installed = new Set(
+    r.stdout
+      .split('\n')
+      .filter((l) => / install ok installed$/.test(l))
+      .map((l) => l.split(' ')[0]),
+  );
   return names.filter((n) => !installed.has(n));
 }
 
@@ -107,7 +112,14 @@ function ensurePythonEngines() {
   run(join(VENV, 'bin', 'pip'), ['install', '--retries', '0', '--timeout', '30', ...missing]);
   const still = missingPythonPackages(VENV_PYTHON, true) ?? missing;
   if (still.length > 0) fail(`still missing in .venv/ after pip install: ${still.join(', ')}`);
-  const versions = spawnSync(VENV_PYTHON, ['-c', 'import torch, numpy, onnx, onnxruntime as ort; print("torch", torch.__version__, "numpy", numpy.__version__, "onnx", onnx.__version__, "onnxruntime", ort.__version__)'], { encoding: 'utf8' });
+  const versions = spawnSync(
+    VENV_PYTHON,
+    [
+      '-c',
+      'import torch, numpy, onnx, onnxruntime as ort; print("torch", torch.__version__, "numpy", numpy.__version__, "onnx", onnx.__version__, "onnxruntime", ort.__version__)',
+    ],
+    { encoding: 'utf8' },
+  );
   if (versions.status !== 0) fail(`the Python engines in .venv/ do not import:\n${versions.stderr.trim()}`);
   say(`Python engines in .venv/: ${versions.stdout.trim()}`);
 }

@@ -23,8 +23,16 @@ export async function launchBrowser(runDir: string, tmpDir: string): Promise<Bro
     headless: true,
     viewport: { width: 1400, height: 900 },
     env: { ...process.env, TMPDIR: tmpDir },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -55,8 +55,10 @@ async function main(): Promise<number> {
     const { page } = browser;
     const remote = (p: string): string => `vscode-remote://127.0.0.1:${server!.port}${p}`;
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(args.devPath)], ['extensionTestsPath', remote(args.testsPath)],
-      ['skipWelcome', 'true'], ['skipReleaseNotes', 'true'],
+      ['extensionDevelopmentPath', remote(args.devPath)],
+      ['extensionTestsPath', remote(args.testsPath)],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
     ]);
     let finish: (code: number | 'timeout') => void = () => undefined;
     const finished = new Promise<number | 'timeout'>((resolve) => (finish = resolve));
@@ -81,7 +83,9 @@ async function main(): Promise<number> {
     if (code !== 0) {
       mkdirSync(testResultsDir, { recursive: true });
       await page.screenshot({ path: path.join(testResultsDir, 'integration-failure.png') }).catch(() => undefined);
-      console.error(code === 'timeout' ? `code-shim: the tests did not finish within ${RUN_TIMEOUT_MS / 1000} s` : `code-shim: extension tests exited with ${code}`);
+      console.error(
+        code === 'timeout' ? `code-shim: the tests did not finish within ${RUN_TIMEOUT_MS / 1000} s` : `code-shim: extension tests exited with ${code}`,
+      );
     }
     return code === 0 ? 0 : 1;
   } finally {
@@ -90,7 +94,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error('code-shim:', e instanceof Error ? e.stack ?? e.message : e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error('code-shim:', e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

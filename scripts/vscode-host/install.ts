@@ -9,9 +9,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import {
-  chromiumPath, cleanEnv, codeServerEntry, hostDir, hostIsInstalled, installedMarker, node24, nodePackageDir, versions,
-} from './paths';
+import { chromiumPath, cleanEnv, codeServerEntry, hostDir, hostIsInstalled, installedMarker, node24, nodePackageDir, versions } from './paths';
 
 /** Debian packages: the browser, and what node-gyp needs to build code-server's native modules (kerberos, sqlite3, ...). */
 const BROWSER_PACKAGES = ['chromium'];
@@ -40,7 +38,8 @@ function ensureDebianPackages(packages: string[], isPresent: (pkg: string) => bo
   if (!isRoot || !hasApt) {
     throw new Error(
       `The NN Lab test host needs these Debian packages: ${missing.join(' ')}.\n` +
-      `Install them, then run this again:\n    sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+        `Install them, then run this again:\n    sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });

@@ -62,7 +62,8 @@ export function extensionIdentity(): { id: string; name: string; version: string
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  const drop = /^(npm_lifecycle_|npm_package_|npm_config_(local_prefix|prefix|global_prefix|global|user_agent|npm_version|node_gyp)$|npm_command$|npm_execpath$|npm_node_execpath$|INIT_CWD$|NODE_OPTIONS$)/i;
+  const drop =
+    /^(npm_lifecycle_|npm_package_|npm_config_(local_prefix|prefix|global_prefix|global|user_agent|npm_version|node_gyp)$|npm_command$|npm_execpath$|npm_node_execpath$|INIT_CWD$|NODE_OPTIONS$)/i;
   for (const [k, v] of Object.entries(process.env)) if (!drop.test(k)) env[k] = v;
   return { ...env, ...extra };
 }

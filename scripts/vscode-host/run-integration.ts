@@ -26,8 +26,16 @@ export async function bundleIntegrationTests(): Promise<void> {
     .map((f) => path.join(srcDir, f));
   rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: entries, outdir: outDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    sourcemap: 'inline', external: ['vscode', 'mocha'], mainFields: ['module', 'main'], logLevel: 'warning',
+    entryPoints: entries,
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
   });
 }
 
@@ -58,8 +66,11 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  main().then((code) => process.exit(code), (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -131,10 +131,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const port = options.port ?? (await freePort());
     const origin = `http://127.0.0.1:${port}`;
     const args = [
-      codeServerEntry, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-      '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', '--ignore-last-opened',
+      codeServerEntry,
+      '--config',
+      config,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
       ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       ...(options.folder ? [options.folder] : []),
     ];
@@ -143,7 +155,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       detached: true, // setsid: the server leads a process group of its own
       stdio: ['ignore', log, log],
       cwd: runDir,
-      env: cleanEnv({ XDG_CONFIG_HOME: path.join(xdg, 'config'), XDG_DATA_HOME: path.join(xdg, 'data'), XDG_CACHE_HOME: path.join(xdg, 'cache'), TMPDIR: tmpDir }),
+      env: cleanEnv({
+        XDG_CONFIG_HOME: path.join(xdg, 'config'),
+        XDG_DATA_HOME: path.join(xdg, 'data'),
+        XDG_CACHE_HOME: path.join(xdg, 'cache'),
+        TMPDIR: tmpDir,
+      }),
     });
     closeSync(log);
     const pid = child.pid;
@@ -182,7 +199,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw e;
     }
     return {
-      port, origin, runDir, tmpDir, extensionsDir, userDataDir, pid, stop,
+      port,
+      origin,
+      runDir,
+      tmpDir,
+      extensionsDir,
+      userDataDir,
+      pid,
+      stop,
       urlFor: (folder: string) => `${origin}/?folder=${encodeURIComponent(folder)}`,
     };
   }
@@ -203,11 +227,15 @@ export function installVsix(vsix: string, extensionsDir: string): string {
   if (!hostIsInstalled()) throw new Error('The VS Code test host is not installed: run `npm run test:host`.');
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'nn-lab-install-'));
   try {
-    const r = spawnSync(node24, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(scratch, 'ud'), '--install-extension', vsix], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: cleanEnv({ XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch, XDG_CACHE_HOME: scratch, TMPDIR: scratch }),
-    });
+    const r = spawnSync(
+      node24,
+      [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(scratch, 'ud'), '--install-extension', vsix],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: cleanEnv({ XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch, XDG_CACHE_HOME: scratch, TMPDIR: scratch }),
+      },
+    );
     const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
     if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status ?? r.signal}):\n${output}`);
     return output;

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
   const extensionsDir = path.join(state, 'extensions');
   linkExtension(extensionsDir);
   const server = await startServer({
-    label: 'start', folder: examplesDir, extensionsDir, userDataDir: path.join(state, 'user-data'),
+    label: 'start',
+    folder: examplesDir,
+    extensionsDir,
+    userDataDir: path.join(state, 'user-data'),
     port: portArg ? Number(portArg) : undefined,
   });
   console.log('\nNN Lab is running in VS Code (code-server) with examples/ as the workspace:\n');

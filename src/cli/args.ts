@@ -72,15 +72,18 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   const inputs: number[][] = [];
   const texts: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
-    const [arg, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [arg, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     if (FLAGS.includes(arg)) flags.add(arg);
     else if (arg === '--input') {
       const raw = inline ?? argv[++i];
       const row = raw === undefined ? [] : raw.split(',').map((v) => (DECIMAL.test(v) ? Number(v) : NaN));
-      if (row.length === 0 || !row.every(Number.isFinite)) return usage(`--input needs comma-separated numbers, e.g. --input 0.5,-1${raw === undefined ? '' : `, got ${quote(raw, 60)}`}`);
+      if (row.length === 0 || !row.every(Number.isFinite))
+        return usage(`--input needs comma-separated numbers, e.g. --input 0.5,-1${raw === undefined ? '' : `, got ${quote(raw, 60)}`}`);
       inputs.push(row);
-    }
-    else if (TEXT_VALUED.includes(arg)) {
+    } else if (TEXT_VALUED.includes(arg)) {
       const raw = inline ?? argv[++i];
       if (raw === undefined || raw === '') return usage(`${arg} needs a value`);
       texts[arg === '--output' ? '-o' : arg] = raw;
@@ -95,7 +98,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     else positional.push(arg);
   }
   const [command, file, ...extra] = positional;
-  if (command !== 'train' && command !== 'check' && command !== 'predict' && command !== 'export') return usage(command === undefined ? 'missing command' : `unknown command ${quote(command, 60)}`);
+  if (command !== 'train' && command !== 'check' && command !== 'predict' && command !== 'export')
+    return usage(command === undefined ? 'missing command' : `unknown command ${quote(command, 60)}`);
   if (file === undefined) return usage(`${command} needs a file: nn-lab ${command} <file.nn.json>`);
   if (extra.length) return usage(`unexpected argument ${quote(extra[0], 60)}`);
   const json = flags.has('--json');
@@ -110,7 +114,11 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     if (!(EXPORT_FORMATS as readonly string[]).includes(to)) return usage(`--to must be one of ${EXPORT_FORMATS.join(', ')}, got ${quote(to, 60)}`);
     if ('--opset' in values && to !== 'onnx') return usage('--opset only applies to export --to onnx');
     return {
-      kind: 'export', file, to: to as ExportFormat, output: texts['-o'], ...('--opset' in values ? { opset: values['--opset'] } : {}),
+      kind: 'export',
+      file,
+      to: to as ExportFormat,
+      output: texts['-o'],
+      ...('--opset' in values ? { opset: values['--opset'] } : {}),
       ...(flags.has('--allow-outside') ? { allowOutside: true } : {}),
     };
   }
@@ -124,7 +132,13 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     return { kind: 'check', file, json, ...(flags.has('--allow-outside') ? { allowOutside: true } : {}) };
   }
   const train: CliRequest = {
-    kind: 'train', file, json, quiet: flags.has('--quiet'), epochs: values['--epochs'], seed: values['--seed'], every: values['--every'],
+    kind: 'train',
+    file,
+    json,
+    quiet: flags.has('--quiet'),
+    epochs: values['--epochs'],
+    seed: values['--seed'],
+    every: values['--every'],
     ...(flags.has('--allow-outside') ? { allowOutside: true } : {}),
   };
   if (texts['--save'] !== undefined) train.save = texts['--save'];

@@ -15,7 +15,10 @@ export function formatProblem(file: string, p: Problem): string {
 
 /** The problem's source excerpt (line and caret), indented under its message, or undefined. */
 export function formatExcerpt(p: Problem): string | undefined {
-  return p.excerpt?.split('\n').map((l) => `    ${l}`).join('\n');
+  return p.excerpt
+    ?.split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }
 
 /** Problems as JSON-safe objects for `--json` output: messages made safe, excerpts left out. */
@@ -99,7 +102,14 @@ export interface RunSummary {
 }
 
 /** The summary of a run from its history. */
-export function summarize(status: RunStatus, message: string | undefined, history: readonly EpochReport[], seconds: number, samples: number, digest?: string): RunSummary {
+export function summarize(
+  status: RunStatus,
+  message: string | undefined,
+  history: readonly EpochReport[],
+  seconds: number,
+  samples: number,
+  digest?: string,
+): RunSummary {
   const last = history[history.length - 1];
   const s: RunSummary = { type: 'summary', status, epochs: history.length, seconds, samplesPerSecond: seconds > 0 ? (samples * history.length) / seconds : 0 };
   if (message) s.message = message;

@@ -32,7 +32,8 @@ export function readModelFile(text: string): ModelFile | string {
 export function loadTrainedModel(file: ModelFile): { model: Sequential; config: ResolvedConfig } | string {
   const checked = validateConfig(file.config);
   const error = checked.problems.find((p) => p.severity === 'error');
-  if (!checked.config || error) return error ? `config.${formatPath(error.path)}: ${error.message} (the saved config is invalid)` : 'config: the saved config is invalid';
+  if (!checked.config || error)
+    return error ? `config.${formatPath(error.path)}: ${error.message} (the saved config is invalid)` : 'config: the saved config is invalid';
   const config: ResolvedConfig = { ...checked.config, inputs: file.weights.inputs };
   // Compare the shapes before anything is allocated: the saved sizes were bounded when the file was read.
   const saved = file.weights.layers;
@@ -43,7 +44,8 @@ export function loadTrainedModel(file: ModelFile): { model: Sequential; config: 
   const differs = config.layers.findIndex(
     (l, i) => l.type !== saved[i].type || outs[i] !== saved[i].units || kindOf(l).paramCount(l, ins[i]) !== savedParamCount(saved[i]),
   );
-  if (differs >= 0) return `weights.layers[${differs}]: is a ${saved[differs].type} layer of ${saved[differs].units} units, config.layers[${differs}] describes a ${config.layers[differs].type} layer of ${outs[differs]}`;
+  if (differs >= 0)
+    return `weights.layers[${differs}]: is a ${saved[differs].type} layer of ${saved[differs].units} units, config.layers[${differs}] describes a ${config.layers[differs].type} layer of ${outs[differs]}`;
   try {
     return { model: Sequential.fromJSON(config, file.weights), config };
   } catch (e) {

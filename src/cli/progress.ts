@@ -14,7 +14,10 @@ export class ProgressBar {
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private readonly stream: BarStream, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly stream: BarStream,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Redraws the bar for `done` of `total` with a short note. */
   update(done: number, total: number, note = '', force = false): void {

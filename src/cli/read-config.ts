@@ -25,8 +25,14 @@ export function kindOfPath(file: string): FileKind {
 }
 
 /** The description's text and readers for files next to it, or why the file cannot be read (one line). */
-export function readConfigFile(file: string, options: ReadConfigOptions = {}): {
-  text?: string; readFile: (relativePath: string) => string; readBinaryFile: (relativePath: string) => Uint8Array; error?: string;
+export function readConfigFile(
+  file: string,
+  options: ReadConfigOptions = {},
+): {
+  text?: string;
+  readFile: (relativePath: string) => string;
+  readBinaryFile: (relativePath: string) => Uint8Array;
+  error?: string;
 } {
   const base = dirname(resolve(file));
   const access = { root: base, workingDir: options.cwd ?? process.cwd(), allowOutside: options.allowOutside === true, scope: 'cli' as const };
@@ -35,6 +41,10 @@ export function readConfigFile(file: string, options: ReadConfigOptions = {}): {
   try {
     return { text: readTextFileSync(file, options.kind ?? kindOfPath(file), shownPath(file)), readFile, readBinaryFile };
   } catch (e) {
-    return { readFile, readBinaryFile, error: e instanceof FileReadError ? e.message : `cannot read ${shownPath(file)}: ${oneLine(e instanceof Error ? e.message : String(e))}` };
+    return {
+      readFile,
+      readBinaryFile,
+      error: e instanceof FileReadError ? e.message : `cannot read ${shownPath(file)}: ${oneLine(e instanceof Error ? e.message : String(e))}`,
+    };
   }
 }

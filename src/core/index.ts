@@ -29,8 +29,7 @@ export const activations = {
  */
 export const optimizers = {
   names: (): string[] => optimizerRegistry.names(),
-  create: (name: string, params: Record<string, unknown> = {}, seed = 0) =>
-    optimizerRegistry.create(name, params, { rng: new Rng(seed) }),
+  create: (name: string, params: Record<string, unknown> = {}, seed = 0) => optimizerRegistry.create(name, params, { rng: new Rng(seed) }),
   entry: (name: string) => optimizerRegistry.entry(name),
   entries: OPTIMIZERS,
 };

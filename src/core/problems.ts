@@ -102,11 +102,7 @@ export class NnError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[] | Problem | string) {
     const list: Problem[] =
-      typeof problems === 'string'
-        ? [{ path: [], message: problems, severity: 'error' }]
-        : Array.isArray(problems)
-          ? problems
-          : [problems];
+      typeof problems === 'string' ? [{ path: [], message: problems, severity: 'error' }] : Array.isArray(problems) ? problems : [problems];
     super(list.map((p) => oneLine(p.path.length ? `${formatPath(p.path)}: ${p.message}` : p.message)).join('\n'));
     this.name = 'NnError';
     this.problems = list;

@@ -51,7 +51,10 @@ export class Registry<T, E extends RegistryEntry<T> = RegistryEntry<T>> {
   private readonly aliasOf = new Map<string, string>();
 
   /** `kind` names the registry in messages ("activation", "optimizer", "loss"). */
-  constructor(readonly kind: string, readonly entries: readonly E[]) {
+  constructor(
+    readonly kind: string,
+    readonly entries: readonly E[],
+  ) {
     for (const e of entries) {
       this.byName.set(e.name, e);
       for (const a of e.aliases ?? []) this.aliasOf.set(a, e.name);

@@ -55,8 +55,12 @@ export class MessageChannel<Out extends Tagged, In extends Tagged> {
   /**
    * `queueUntilReady`: the host end holds messages until the page says it is ready; the page's end sends at once.
    */
-  constructor(private readonly transport: Transport, private readonly parse: MessageParser<In>, private readonly handlers: ChannelHandlers<In>,
-    queueUntilReady: boolean) {
+  constructor(
+    private readonly transport: Transport,
+    private readonly parse: MessageParser<In>,
+    private readonly handlers: ChannelHandlers<In>,
+    queueUntilReady: boolean,
+  ) {
     this.isReady = !queueUntilReady;
     this.unlisten = transport.listen((raw) => this.receive(raw));
   }

@@ -82,7 +82,8 @@ export function boundCompareState(state: CompareState, maxLosses = MAX_SAVED_LOS
     const width = Math.ceil((2 * s.losses.length) / maxLosses);
     const keep = new Set<number>([0, s.losses.length - 1]);
     for (let from = 0; from < s.losses.length; from += width) {
-      let lo = -1, hi = -1;
+      let lo = -1,
+        hi = -1;
       for (let i = from; i < Math.min(from + width, s.losses.length); i++) {
         const v = s.losses[i];
         if (!Number.isFinite(v)) continue;
@@ -110,11 +111,17 @@ export function parseSavedCompare(raw: unknown): CompareState | undefined {
     if (!s || typeof s.optimizer !== 'string' || typeof s.settings !== 'string' || !statuses.includes(s.status as CompareStatus)) return undefined;
     if (!Array.isArray(s.losses) || s.losses.length > 10 * MAX_SAVED_LOSSES || !s.losses.every((x) => typeof x === 'number' || x === null)) return undefined;
     const losses = (s.losses as (number | null)[]).map((x) => (x === null ? NaN : x));
-    const lossEpochs = Array.isArray(s.lossEpochs) && s.lossEpochs.length === losses.length && s.lossEpochs.every((x) => typeof x === 'number') ? (s.lossEpochs as number[]) : undefined;
+    const lossEpochs =
+      Array.isArray(s.lossEpochs) && s.lossEpochs.length === losses.length && s.lossEpochs.every((x) => typeof x === 'number')
+        ? (s.lossEpochs as number[])
+        : undefined;
     // A run still going when the window reloaded was stopped by the reload.
     const status = s.status === 'running' || s.status === 'queued' ? 'cancelled' : (s.status as CompareStatus);
     series.push({
-      optimizer: s.optimizer, settings: s.settings, status, losses,
+      optimizer: s.optimizer,
+      settings: s.settings,
+      status,
+      losses,
       ...(lossEpochs ? { lossEpochs } : {}),
       ...(typeof s.epochsDone === 'number' ? { epochsDone: s.epochsDone } : {}),
       ...(typeof s.initialLoss === 'number' ? { initialLoss: s.initialLoss } : {}),

@@ -82,7 +82,10 @@ export function parseGalleryMessage(raw: unknown): GalleryToHost | undefined {
     case 'drawn':
       if (typeof m.name !== 'string' || !isRecordOfNumbers(m.params) || !Array.isArray(m.probes) || !m.probes.every(isProbe)) return undefined;
       return {
-        type: 'drawn', name: m.name, params: m.params, probes: m.probes as GalleryProbe[],
+        type: 'drawn',
+        name: m.name,
+        params: m.params,
+        probes: m.probes as GalleryProbe[],
         ...(typeof m.replyTo === 'number' && Number.isInteger(m.replyTo) ? { replyTo: m.replyTo } : {}),
       };
     default:

@@ -49,12 +49,23 @@ export interface PanelState {
 }
 
 /** A histogram: `counts[i]` values fell in [min + i·w, min + (i+1)·w), w = (max − min)/counts.length. */
-export interface Histogram { min: number; max: number; counts: number[] }
+export interface Histogram {
+  min: number;
+  max: number;
+  counts: number[];
+}
 /** One layer at the latest epoch. */
-export interface LayerSnapshot { label: string; activations: Histogram; weights: Histogram }
+export interface LayerSnapshot {
+  label: string;
+  activations: Histogram;
+  weights: Histogram;
+}
 /** The model's output over a grid of the 2-D input plane (only for 2 inputs). Row 0 is the top (y = yMax). */
 export interface DecisionSurface {
-  xMin: number; xMax: number; yMin: number; yMax: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
   /** Grid cells per side. */
   size: number;
   /** size·size values: P(class 1) for one output, else the arg-max class index (0..classes−1). */
@@ -64,7 +75,11 @@ export interface DecisionSurface {
   points: { x: number; y: number; c: number }[];
 }
 /** What is inside the network at `epoch` (classifiers: also how they err, see `ClassifierView`). */
-export interface NetworkSnapshot extends Partial<ClassifierView> { epoch: number; layers: LayerSnapshot[]; surface?: DecisionSurface }
+export interface NetworkSnapshot extends Partial<ClassifierView> {
+  epoch: number;
+  layers: LayerSnapshot[];
+  surface?: DecisionSurface;
+}
 /**
  * How a classifier errs, on the test set, else the validation split, else the training data (`set`).
  * `counts[i][j]`: samples of true class i predicted as j (periodic snapshots: at most 2,000 samples
@@ -76,9 +91,17 @@ export interface ClassifierView {
   samples?: { shape: [number, number]; items: { pixels: number[]; label: number; predicted: number }[] };
 }
 /** An activation function a layer of the model uses, with its resolved parameters. */
-export interface ActivationUse { layer: string; name: string; params: Record<string, number> }
+export interface ActivationUse {
+  layer: string;
+  name: string;
+  params: Record<string, number>;
+}
 /** A finished earlier run of the same config, shown faded for comparison (its history decimated, last epoch exact). */
-export interface PastRun { id: number; label: string; history: EpochReport[] }
+export interface PastRun {
+  id: number;
+  label: string;
+  history: EpochReport[];
+}
 
 /** Host → webview: replace everything shown (first load, reload, a new run). */
 export interface ResetMessage {

@@ -117,7 +117,7 @@ export interface CrashedMessage {
 
 /** Everything the worker sends to the host. */
 export type WorkerToHost =
-  | RunStartedMessage | ProgressMessage | BatchProgressMessage | WorkerSnapshotMessage | ProblemsMessage | FinishedMessage | CrashedMessage;
+  RunStartedMessage | ProgressMessage | BatchProgressMessage | WorkerSnapshotMessage | ProblemsMessage | FinishedMessage | CrashedMessage;
 
 /** Minimum time between two progress messages, in milliseconds. */
 export const PROGRESS_INTERVAL_MS = 100;

@@ -15,7 +15,9 @@ import { Lab, vsixLab } from './support/lab';
 
 /** The commands package.json contributes, by title ("NN Lab: Train Model") → id. */
 function contributedCommands(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: { command: string; title: string; category?: string }[] } };
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes: { commands: { command: string; title: string; category?: string }[] };
+  };
   return new Map(manifest.contributes.commands.map((c) => [`${c.category ? `${c.category}: ` : ''}${c.title}`, c.command]));
 }
 

@@ -13,7 +13,10 @@ export async function webviewWith(page: Page, selector: string, timeoutMs = 45_0
       if (found) return frame;
     }
     if (Date.now() > deadline) {
-      const notes = await page.locator('.notification-toast .notification-list-item-message').allTextContents().catch(() => []);
+      const notes = await page
+        .locator('.notification-toast .notification-list-item-message')
+        .allTextContents()
+        .catch(() => []);
       throw new Error(`no webview shows ${selector} within ${timeoutMs / 1000} s; notifications: ${JSON.stringify(notes)}`);
     }
     await page.waitForTimeout(200);

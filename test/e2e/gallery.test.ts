@@ -63,11 +63,15 @@ describe('e2e: activation gallery and optimizer comparison', function () {
     const left = probes.find((p) => p.x === -2);
     assert.ok(left && Math.abs(left.y - -2 * alpha) < 1e-9, `f(-2) = -2·alpha: ${JSON.stringify(left)}`);
     assert.ok(left && Math.abs(left.dy - alpha) < 1e-9, 'f′(-2) = alpha');
-    assert.match(await gallery.locator('#status').textContent() ?? '', /Showing 1 of 26/);
+    assert.match((await gallery.locator('#status').textContent()) ?? '', /Showing 1 of 26/);
 
     // softmax is plotted as the first component of softmax([x, 0]) = σ(x).
     await gallery.locator('#filter').fill('');
-    const soft = JSON.parse((await gallery.locator('.card[data-name="softmax"] canvas').getAttribute('data-probes')) ?? '[]') as { x: number; y: number; dy: number }[];
+    const soft = JSON.parse((await gallery.locator('.card[data-name="softmax"] canvas').getAttribute('data-probes')) ?? '[]') as {
+      x: number;
+      y: number;
+      dy: number;
+    }[];
     for (const p of soft) {
       const s = 1 / (1 + Math.exp(-p.x));
       assert.ok(Math.abs(p.y - s) < 1e-9 && Math.abs(p.dy - s * (1 - s)) < 1e-9, `softmax probe ${JSON.stringify(p)}`);
@@ -90,18 +94,35 @@ describe('e2e: activation gallery and optimizer comparison', function () {
     await rows.filter({ hasText: 'MSGD' }).first().click();
     await page.keyboard.press('Enter');
     const compare = await webviewWith(page, '#status[data-done="true"]', 120_000);
-    const series = JSON.parse((await compare.locator('#compare-chart').getAttribute('data-series')) ?? '[]') as { optimizer: string; points: number; last: number | null; initial: number | null }[];
-    const table = await compare.evaluate<{ optimizer: string; status: string; loss: string }[]>(`[...document.querySelectorAll('#results tbody tr')].map((tr) => ({
+    const series = JSON.parse((await compare.locator('#compare-chart').getAttribute('data-series')) ?? '[]') as {
+      optimizer: string;
+      points: number;
+      last: number | null;
+      initial: number | null;
+    }[];
+    const table = await compare.evaluate<
+      { optimizer: string; status: string; loss: string }[]
+    >(`[...document.querySelectorAll('#results tbody tr')].map((tr) => ({
       optimizer: tr.dataset.optimizer, status: tr.dataset.status, loss: tr.children[3].textContent,
     }))`);
     const status = await compare.locator('#status').textContent();
     console.log(`      compare: ${status}\n      series: ${JSON.stringify(series)}\n      table: ${JSON.stringify(table)}`);
     assert.deepEqual(series.map((s) => s.optimizer).sort(), ['AdaGrad', 'Adam', 'RMSprop', 'SGD']);
-    assert.ok(series.every((s) => s.points === 200), 'every curve has all 200 epochs');
-    assert.ok(series.every((s) => s.initial !== null && s.initial === series[0].initial), 'one shared initial loss');
+    assert.ok(
+      series.every((s) => s.points === 200),
+      'every curve has all 200 epochs',
+    );
+    assert.ok(
+      series.every((s) => s.initial !== null && s.initial === series[0].initial),
+      'one shared initial loss',
+    );
     assert.equal(new Set(series.map((s) => s.last)).size, 4, 'four distinct curves');
     const finals = table.map((r) => Number(r.loss));
-    assert.deepEqual([...finals].sort((a, b) => a - b), finals, 'the table is sorted by final loss');
+    assert.deepEqual(
+      [...finals].sort((a, b) => a - b),
+      finals,
+      'the table is sorted by final loss',
+    );
     assert.ok(table.every((r) => r.status === 'completed'));
     assert.match(status ?? '', /^Finished: 4 of 4 runs ended\. Best: /);
     // The log-scale toggle redraws the chart on a logarithmic axis.

@@ -51,7 +51,8 @@ const statusOf = (f: Frame): Promise<{ phase: string; text: string }> =>
 /** The end of NN Lab's output channel log in the session (for diagnosing a failure). */
 function hostLogOf(userDataDir: string | undefined): string {
   if (!userDataDir) return '';
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
   const logs = walk(path.join(userDataDir, 'logs')).filter((f) => f.endsWith('NN Lab.log'));
   return logs.map((f) => readFileSync(f, 'utf8')).join('\n');
 }
@@ -95,18 +96,36 @@ describe('e2e: the training panel', function () {
     const train = sets.find((d) => d.role === 'smoothed' && /Training loss$/.test(d.label));
     assert.ok(train, JSON.stringify(sets));
     assert.equal(train.points, Number(completed[1]), 'the smoothed training line holds every epoch');
-    assert.ok(sets.some((d) => d.role === 'raw' && !d.hidden), 'the raw series is drawn faintly behind the smoothed one');
+    assert.ok(
+      sets.some((d) => d.role === 'raw' && !d.hidden),
+      'the raw series is drawn faintly behind the smoothed one',
+    );
     const frame = await panelFrame(wb.page);
-    const inside = await frame.evaluate<{ acc: DatasetInfo[]; plots: number; titles: string[]; layers: number; surface: number | undefined; figures: string }>(`({
+    const inside = await frame.evaluate<{
+      acc: DatasetInfo[];
+      plots: number;
+      titles: string[];
+      layers: number;
+      surface: number | undefined;
+      figures: string;
+    }>(`({
       acc: window.__nnLab.accuracy(), plots: window.__nnLab.activationPlots(),
       titles: [...document.querySelectorAll('#activation-plots figcaption strong')].map((e) => e.textContent),
       layers: window.__nnLab.histogramLayers(), surface: window.__nnLab.surfaceEpoch(),
       figures: document.getElementById('figures').textContent,
     })`);
-    console.log(`      ${end.text} | header: ${inside.figures} | plots ${inside.titles.join(', ')} | ${inside.layers} histogram layers | surface at epoch ${inside.surface}`);
-    assert.ok(inside.acc.some((d) => d.role === 'smoothed' && d.points === train.points), 'the accuracy chart is drawn for a classifier');
+    console.log(
+      `      ${end.text} | header: ${inside.figures} | plots ${inside.titles.join(', ')} | ${inside.layers} histogram layers | surface at epoch ${inside.surface}`,
+    );
+    assert.ok(
+      inside.acc.some((d) => d.role === 'smoothed' && d.points === train.points),
+      'the accuracy chart is drawn for a classifier',
+    );
     assert.deepEqual(inside.titles, ['tanh', 'sigmoid'], 'one plot per activation the model uses');
-    assert.match(inside.figures, new RegExp(`^Epoch ${completed[1]} / ${completed[1]} · [\\d,]+ samples/s · .* · final loss ${completed[2].replace(/[.+]/g, '\\$&')}$`));
+    assert.match(
+      inside.figures,
+      new RegExp(`^Epoch ${completed[1]} / ${completed[1]} · [\\d,]+ samples/s · .* · final loss ${completed[2].replace(/[.+]/g, '\\$&')}$`),
+    );
     if (inside.layers === 0 || inside.surface === undefined) console.log('      (no network snapshot from the host yet: histograms and surface not checked)');
     else assert.equal(inside.surface, Number(completed[1]), 'the decision surface shows the last epoch');
   });
@@ -116,9 +135,18 @@ describe('e2e: the training panel', function () {
     const frame = await panelFrame(page);
     await frame.focus('#log-scale');
     await page.keyboard.press('Space');
-    await until(page, (f) => f.evaluate<string>('window.__nnLab.lossScale()'), (t) => t === 'logarithmic', 'a log scale');
+    await until(
+      page,
+      (f) => f.evaluate<string>('window.__nnLab.lossScale()'),
+      (t) => t === 'logarithmic',
+      'a log scale',
+    );
     await page.keyboard.press('Tab');
-    assert.equal(await frame.evaluate('document.activeElement && document.activeElement.id'), 'smoothing', 'Tab moves from the checkbox to the smoothing slider');
+    assert.equal(
+      await frame.evaluate('document.activeElement && document.activeElement.id'),
+      'smoothing',
+      'Tab moves from the checkbox to the smoothing slider',
+    );
     await page.keyboard.press('Home');
     const unsmoothed = await until(page, lossSets, (s) => s.filter((d) => d.role === 'raw').every((d) => d.hidden), 'the raw series to hide at smoothing 0');
     assert.ok(unsmoothed.length > 0);
@@ -127,16 +155,27 @@ describe('e2e: the training panel', function () {
     assert.ok(Math.abs((await frame.evaluate<number>('window.__nnLab.prefs().smoothing')) - 0.6) < 1e-9, 'arrows step the smoothing by 0.01');
     await frame.focus('#log-scale');
     await page.keyboard.press('Space');
-    await until(page, (f) => f.evaluate<string>('window.__nnLab.lossScale()'), (t) => t === 'linear', 'the linear scale again');
+    await until(
+      page,
+      (f) => f.evaluate<string>('window.__nnLab.lossScale()'),
+      (t) => t === 'linear',
+      'the linear scale again',
+    );
   });
 
   it('retrains when an activation is swapped by typing, overlaying the previous run', async () => {
     const page = lab.workbench.page;
     await retype(page, '"units": 8', 'tanh', 'Mish');
-    const sets = await until(page, lossSets, (s) => s.some((d) => d.role === 'past' && d.points > 0) && s.some((d) => d.role === 'smoothed' && /Mish/.test(d.label)),
-      'a second run with the first one faded behind it');
+    const sets = await until(
+      page,
+      lossSets,
+      (s) => s.some((d) => d.role === 'past' && d.points > 0) && s.some((d) => d.role === 'smoothed' && /Mish/.test(d.label)),
+      'a second run with the first one faded behind it',
+    );
     await until(page, statusOf, (s) => s.phase === 'completed', 'the Mish run to complete');
-    const titles = await (await panelFrame(page)).evaluate<string[]>(`[...document.querySelectorAll('#activation-plots figcaption strong')].map((e) => e.textContent)`);
+    const titles = await (
+      await panelFrame(page)
+    ).evaluate<string[]>(`[...document.querySelectorAll('#activation-plots figcaption strong')].map((e) => e.textContent)`);
     console.log(`      datasets: ${sets.map((d) => `${d.label} [${d.role}, ${d.points}]`).join('; ')}`);
     assert.deepEqual(titles, ['Mish', 'sigmoid'], 'the activation plots follow the edit');
   });
@@ -150,7 +189,13 @@ describe('e2e: the training panel', function () {
       const input = page.locator('.quick-input-widget input');
       await input.fill(theme);
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().click();
-      await until(page, (f) => f.evaluate<boolean>(`document.body.classList.contains('${bodyClass}')`), (v) => v, `the ${theme} theme`, 30_000);
+      await until(
+        page,
+        (f) => f.evaluate<boolean>(`document.body.classList.contains('${bodyClass}')`),
+        (v) => v,
+        `the ${theme} theme`,
+        30_000,
+      );
       await page.waitForTimeout(800);
       const file = lab.artifact(`${name}.png`);
       await page.locator('iframe.webview.ready').first().screenshot({ path: file });
@@ -205,7 +250,12 @@ describe('e2e: the training panel', function () {
       await until(page, statusOf, (s) => s.phase === 'running' && /\/ 50000/.test(s.text), 'the long run to start after Train');
     });
     await page.waitForTimeout(1500); // let any retrain still debounced from the typing start first
-    await until(page, (f) => f.evaluate<boolean>(`!document.getElementById('stop').hasAttribute('disabled')`), (v) => v, 'Stop to be enabled');
+    await until(
+      page,
+      (f) => f.evaluate<boolean>(`!document.getElementById('stop').hasAttribute('disabled')`),
+      (v) => v,
+      'Stop to be enabled',
+    );
     await (await panelFrame(page)).click('#stop');
     const end = await until(page, statusOf, (s) => s.phase !== 'running' && s.phase !== 'starting', 'the run to stop', 60_000).catch((e: Error) => {
       console.log(hostLog().slice(-3000));
@@ -228,7 +278,13 @@ describe('e2e: the training panel', function () {
     const sets = await lossSets(await panelFrame(page));
     const stopped = Number(/^Stopped at epoch (\d+)/.exec(after.text)?.[1]);
     console.log(`      restored: ${after.text} | ${sets.length} datasets`);
-    assert.ok(sets.some((d) => d.role === 'smoothed' && d.points === stopped), 'the restored chart holds every epoch of the run');
-    assert.ok(sets.some((d) => d.role === 'past' && d.points > 0), 'and the earlier runs');
+    assert.ok(
+      sets.some((d) => d.role === 'smoothed' && d.points === stopped),
+      'the restored chart holds every epoch of the run',
+    );
+    assert.ok(
+      sets.some((d) => d.role === 'past' && d.points > 0),
+      'and the earlier runs',
+    );
   });
 });

@@ -14,10 +14,22 @@ describe('e2e: status bar and progress notification of a run', function () {
 
   before(async () => {
     lab = vsixLab('e2e-runs');
-    writeFileSync(path.join(lab.workspace, 'long-run.nn.json'), JSON.stringify({
-      data: { generator: 'circle', samples: 4000 }, layers: [{ units: 32, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
-      loss: 'Binary', training: { epochs: 100000, batchSize: 4 },
-    }, null, 2));
+    writeFileSync(
+      path.join(lab.workspace, 'long-run.nn.json'),
+      JSON.stringify(
+        {
+          data: { generator: 'circle', samples: 4000 },
+          layers: [
+            { units: 32, activation: 'tanh' },
+            { units: 1, activation: 'sigmoid' },
+          ],
+          loss: 'Binary',
+          training: { epochs: 100000, batchSize: 4 },
+        },
+        null,
+        2,
+      ),
+    );
     await lab.start();
   });
 

@@ -32,7 +32,9 @@ describe('e2e: train an example from the command palette', function () {
     const phase = await wb.waitForRunEnd();
     const panel = await wb.readPanel();
     await wb.screenshots(lab.artifact('training-panel.png'), lab.artifact('workbench.png'));
-    console.log(`      panel: ${panel.status} | ${panel.summary} | ${panel.points} points, ${panel.linePixels} line pixels, line y ${panel.lineStartY.toFixed(0)} → ${panel.lineEndY.toFixed(0)}`);
+    console.log(
+      `      panel: ${panel.status} | ${panel.summary} | ${panel.points} points, ${panel.linePixels} line pixels, line y ${panel.lineStartY.toFixed(0)} → ${panel.lineEndY.toFixed(0)}`,
+    );
 
     assert.equal(phase, 'completed', panel.status);
     const completed = /^Completed (\d+) epochs · final loss ([\d.e+-]+)/.exec(panel.status);

@@ -14,7 +14,8 @@ import { EXAMPLE, Lab } from './support/lab';
 /** Every file under `dir`, relative, with `/` separators. */
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
+    e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
 }
 
 describe('e2e: the packaged .vsix', function () {
@@ -49,8 +50,12 @@ describe('e2e: the packaged .vsix', function () {
     assert.deepEqual(missing, [], `every bundle and stylesheet the pages reference is packaged (of ${required.join(', ')})`);
     const lower = files.map((f) => f.toLowerCase());
     assert.ok(lower.includes('readme.md'), 'the README is packaged');
-    assert.ok(lower.some((f) => /^license(\.txt|\.md)?$/.test(f)), 'the license is packaged');
-    const allowed = /^(package\.json|readme\.md|license(\.txt|\.md)?|changelog\.md|\.vsixmanifest|dist\/[^/]+\.(js|css)|media\/[^/]+\.(png|svg)|media\/walkthrough\/[^/]+\.(md|png|svg)|schema\/.+\.json|examples\/.+)$/i; // VS Code lower-cases readme.md
+    assert.ok(
+      lower.some((f) => /^license(\.txt|\.md)?$/.test(f)),
+      'the license is packaged',
+    );
+    const allowed =
+      /^(package\.json|readme\.md|license(\.txt|\.md)?|changelog\.md|\.vsixmanifest|dist\/[^/]+\.(js|css)|media\/[^/]+\.(png|svg)|media\/walkthrough\/[^/]+\.(md|png|svg)|schema\/.+\.json|examples\/.+)$/i; // VS Code lower-cases readme.md
     const unexpected = files.filter((f) => !allowed.test(f));
     const bytes = files.reduce((n, f) => n + statSync(path.join(installed, f)).size, 0);
     assert.ok(bytes < 8 * 1024 * 1024, `the package holds no data sets (${(bytes / 1048576).toFixed(1)} MB installed)`);

@@ -6,7 +6,16 @@ import * as vscode from 'vscode';
 import { activateNnLab, EXTENSION_ID } from './helpers';
 
 /** Every command NN Lab contributes; each must be in the manifest and registered once active. */
-const ALL_COMMANDS = ['nnLab.train', 'nnLab.stop', 'nnLab.exportModel', 'nnLab.exportOnnx', 'nnLab.exportPytorch', 'nnLab.showActivations', 'nnLab.compareOptimizers', 'nnLab.newConfig'];
+const ALL_COMMANDS = [
+  'nnLab.train',
+  'nnLab.stop',
+  'nnLab.exportModel',
+  'nnLab.exportOnnx',
+  'nnLab.exportPytorch',
+  'nnLab.showActivations',
+  'nnLab.compareOptimizers',
+  'nnLab.newConfig',
+];
 
 describe('activation', () => {
   it('is loaded with its manifest', () => {

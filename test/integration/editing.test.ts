@@ -34,7 +34,12 @@ async function replaceAll(doc: vscode.TextDocument, value: unknown): Promise<voi
 
 /** Applies the quick fix titled `title` offered for `diagnostic`. */
 async function applyFix(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: string): Promise<vscode.CodeAction> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const action = actions.find((a) => a.title === title);
   assert.ok(action?.edit, `a quick fix "${title}" among ${JSON.stringify(actions.map((a) => a.title))}`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));
@@ -92,7 +97,13 @@ describe('editing *.nn.json', function () {
 
   it('a Cross loss over a sigmoid output is a warning on the loss, fixed by a softmax output', async () => {
     const uri = writeWorkspaceFile('cross-sigmoid.nn.json', {
-      data: { generator: 'gauss', classes: 3, samples: 60 }, layers: [{ units: 4, activation: 'tanh' }, { units: 3, activation: 'sigmoid' }], loss: 'Cross', training: { epochs: 5 },
+      data: { generator: 'gauss', classes: 3, samples: 60 },
+      layers: [
+        { units: 4, activation: 'tanh' },
+        { units: 3, activation: 'sigmoid' },
+      ],
+      loss: 'Cross',
+      training: { epochs: 5 },
     });
     const doc = (await openInEditor(uri)).document;
     const diagnostic = await waitFor('the loss-mismatch warning', () => nnDiagnostics(uri).find((d) => d.code === 'loss-mismatch'));
@@ -108,7 +119,10 @@ describe('editing *.nn.json', function () {
     const doc = (await openInEditor(uri)).document;
     const missing = await waitFor('the file-not-found error', () => nnDiagnostics(uri).find((d) => d.code === 'file-not-found'));
     assert.equal(doc.getText(missing.range), '"nowhere/none.csv"');
-    await replaceAll(doc, config({ units: 1, activation: 'sigmoid' }, { data: { generator: 'xor', samples: 4 }, training: { epochs: 5, validationSplit: 0.2 } }));
+    await replaceAll(
+      doc,
+      config({ units: 1, activation: 'sigmoid' }, { data: { generator: 'xor', samples: 4 }, training: { epochs: 5, validationSplit: 0.2 } }),
+    );
     const split = await waitFor('the validation split warning', () => nnDiagnostics(uri).find((d) => d.code === 'range'));
     assert.equal(doc.getText(split.range), '0.2');
     assert.equal(split.severity, vscode.DiagnosticSeverity.Warning, 'training can start, but there is no validation');
@@ -120,7 +134,10 @@ describe('editing *.nn.json', function () {
     await openInEditor(uri);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const titles = lenses.map((l) => l.command?.title);
-    assert.deepEqual(titles.filter((t) => t && /Train|Compare|Plot/.test(t)), ['▶ Train', 'Compare optimizers', 'Plot activations']);
+    assert.deepEqual(
+      titles.filter((t) => t && /Train|Compare|Plot/.test(t)),
+      ['▶ Train', 'Compare optimizers', 'Plot activations'],
+    );
     assert.ok(lenses.every((l) => l.range.start.line === 0));
     const train = lenses.find((l) => l.command?.title === '▶ Train')?.command;
     assert.ok(train);
@@ -131,7 +148,11 @@ describe('editing *.nn.json', function () {
   });
 
   it('every lens command that the manifest declares is registered', async function () {
-    const declared = new Set(((vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands).map((c) => c.command));
+    const declared = new Set(
+      (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map(
+        (c) => c.command,
+      ),
+    );
     const lensCommands = ['nnLab.compareOptimizers', 'nnLab.showActivations'].filter((c) => declared.has(c));
     if (lensCommands.length === 0) this.skip(); // not contributed yet by the gallery / comparison work
     const registered = await vscode.commands.getCommands(true);
@@ -139,7 +160,18 @@ describe('editing *.nn.json', function () {
   });
 
   it('the hover over Mish shows its formula and an inline plot', async () => {
-    const uri = writeWorkspaceFile('hover.nn.json', config({ units: 1, activation: 'sigmoid' }, { layers: [{ units: 4, activation: 'Mish' }, { units: 1, activation: 'sigmoid' }] }));
+    const uri = writeWorkspaceFile(
+      'hover.nn.json',
+      config(
+        { units: 1, activation: 'sigmoid' },
+        {
+          layers: [
+            { units: 4, activation: 'Mish' },
+            { units: 1, activation: 'sigmoid' },
+          ],
+        },
+      ),
+    );
     const doc = (await openInEditor(uri)).document;
     const position = doc.positionAt(offsetOf(doc, '"Mish"') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);

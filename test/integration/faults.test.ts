@@ -18,8 +18,13 @@ function train(uri: vscode.Uri): Thenable<TrainOutcome | undefined> {
 /** A config that trains for minutes (100 mini-batches an epoch), so every fault lands mid-run. */
 function longRun(name: string): vscode.Uri {
   return writeWorkspaceFile(`${name}.nn.json`, {
-    data: { generator: 'circle', samples: 1000 }, layers: [{ units: 16, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
-    loss: 'Binary', training: { epochs: 100_000, batchSize: 10 },
+    data: { generator: 'circle', samples: 1000 },
+    layers: [
+      { units: 16, activation: 'tanh' },
+      { units: 1, activation: 'sigmoid' },
+    ],
+    loss: 'Binary',
+    training: { epochs: 100_000, batchSize: 10 },
   });
 }
 
@@ -45,7 +50,14 @@ describe('faults', function () {
     await waitFor('the killed worker to be gone', () => api.liveWorkers() === 0);
     assert.equal(api.panelSnapshot(uri)?.state.phase, 'crashed');
     assert.equal(api.activeRuns(), 0);
-    const again = writeWorkspaceFile('fault-kill-again.nn.json', { data: { generator: 'xor', samples: 40 }, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], training: { epochs: 5 } });
+    const again = writeWorkspaceFile('fault-kill-again.nn.json', {
+      data: { generator: 'xor', samples: 40 },
+      layers: [
+        { units: 4, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      training: { epochs: 5 },
+    });
     assert.equal((await train(again))?.status, 'completed');
   });
 
@@ -87,12 +99,23 @@ describe('faults', function () {
     assert.equal(api.liveWorkers(), 1, 'one worker for the file');
     await vscode.commands.executeCommand('nnLab.stop', uri);
     const outcomes = await both;
-    assert.deepEqual(outcomes.map((o) => o?.status), ['cancelled', 'cancelled'], 'the replaced run and the stopped one');
+    assert.deepEqual(
+      outcomes.map((o) => o?.status),
+      ['cancelled', 'cancelled'],
+      'the replaced run and the stopped one',
+    );
     assert.equal(api.activeRuns(), 0);
   });
 
   it('an export into a folder that cannot be written says so and leaves no partial file', async () => {
-    const uri = writeWorkspaceFile('fault-export.nn.json', { data: { generator: 'xor', samples: 40 }, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], training: { epochs: 5 } });
+    const uri = writeWorkspaceFile('fault-export.nn.json', {
+      data: { generator: 'xor', samples: 40 },
+      layers: [
+        { units: 4, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      training: { epochs: 5 },
+    });
     assert.equal((await train(uri))?.status, 'completed');
     // /proc refuses new files even to root (tests run as root, so permissions alone cannot make a folder read-only).
     const target = vscode.Uri.file('/proc/nn-lab-fault-test.model.json');

@@ -18,9 +18,15 @@ describe('activation gallery', () => {
   it('opens with a card per registered activation, in registry order', async () => {
     const api = await activateNnLab();
     await vscode.commands.executeCommand('nnLab.showActivations');
-    const snapshot = await waitFor('the gallery page', () => { const s = api.gallerySnapshot(); return s && s.cards.length > 0 ? s : undefined; });
+    const snapshot = await waitFor('the gallery page', () => {
+      const s = api.gallerySnapshot();
+      return s && s.cards.length > 0 ? s : undefined;
+    });
     assert.strictEqual(snapshot.cards.length, 26);
-    assert.deepStrictEqual(snapshot.cards, ACTIVATIONS.map((a) => a.name));
+    assert.deepStrictEqual(
+      snapshot.cards,
+      ACTIVATIONS.map((a) => a.name),
+    );
   });
 
   it('redraws a card when a slider moves, with the values the core computes', async () => {
@@ -30,7 +36,10 @@ describe('activation gallery', () => {
     assert.strictEqual(drawn.name, 'leaky-ReLU');
     assert.strictEqual(drawn.params.alpha, 0.3);
     const expected = activationRegistry.create('leaky-ReLU', { alpha: 0.3 }).forward(Float64Array.from(PROBE_XS));
-    assert.deepStrictEqual(drawn.probes.map((p) => p.x), [...PROBE_XS]);
+    assert.deepStrictEqual(
+      drawn.probes.map((p) => p.x),
+      [...PROBE_XS],
+    );
     drawn.probes.forEach((p, i) => assert.ok(Math.abs(p.y - expected[i]) < 1e-12, `f(${p.x}) = ${p.y}, core says ${expected[i]}`));
     assert.ok(Math.abs(drawn.probes[0].dy - 0.3) < 1e-12, 'the derivative left of 0 is alpha');
     const again = await api.gallerySetParam('leaky-ReLU', 'alpha', 0.05);
@@ -51,11 +60,17 @@ describe('activation gallery', () => {
     const api = await activateNnLab();
     const uri = writeWorkspaceFile('gallery-leaky.nn.json', {
       data: { generator: 'xor', samples: 40 },
-      layers: [{ units: 4, activation: { name: 'leaky-ReLU', alpha: 0.2 } }, { units: 1, activation: 'sigmoid' }],
+      layers: [
+        { units: 4, activation: { name: 'leaky-ReLU', alpha: 0.2 } },
+        { units: 1, activation: 'sigmoid' },
+      ],
     });
     await openInEditor(uri);
     await vscode.commands.executeCommand('nnLab.showActivations', uri);
-    const snapshot = await waitFor('the highlight', () => { const s = api.gallerySnapshot(); return s?.drawn['leaky-ReLU']?.params.alpha === 0.2 ? s : undefined; });
+    const snapshot = await waitFor('the highlight', () => {
+      const s = api.gallerySnapshot();
+      return s?.drawn['leaky-ReLU']?.params.alpha === 0.2 ? s : undefined;
+    });
     assert.deepStrictEqual(snapshot.highlighted, ['leaky-ReLU', 'sigmoid']);
     assert.ok(Math.abs(snapshot.drawn['leaky-ReLU'].probes[0].y - -0.4) < 1e-12);
     assert.strictEqual(path.dirname(uri.fsPath), workspaceDir());

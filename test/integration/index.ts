@@ -12,7 +12,9 @@ const TESTS_BEGIN = 'NN-LAB-TESTS-BEGIN';
 /** Entry point called by VS Code; the run passes when the promise resolves. */
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   if (files.length === 0) throw new Error(`no integration tests in ${__dirname}`);
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   console.log(TESTS_BEGIN);

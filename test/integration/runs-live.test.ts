@@ -13,9 +13,15 @@ import type { TrainOutcome } from '../../src/extension/training/training-control
 import { activateNnLab, openInEditor, waitFor, workspaceDir, writeWorkspaceFile } from './helpers';
 
 const config = (activation: string, epochs = 40) => ({
-  name: 'live', data: { generator: 'xor', samples: 100, noise: 0 },
-  layers: [{ units: 6, activation }, { units: 1, activation: 'sigmoid' }], loss: 'Binary',
-  optimizer: { name: 'Adam', alpha: 0.03 }, training: { epochs, batchSize: 20, seed: 1 },
+  name: 'live',
+  data: { generator: 'xor', samples: 100, noise: 0 },
+  layers: [
+    { units: 6, activation },
+    { units: 1, activation: 'sigmoid' },
+  ],
+  loss: 'Binary',
+  optimizer: { name: 'Adam', alpha: 0.03 },
+  training: { epochs, batchSize: 20, seed: 1 },
 });
 
 function train(uri: vscode.Uri): Thenable<TrainOutcome | undefined> {
@@ -54,22 +60,38 @@ describe('Runs: live retraining, replay, restore, export', function () {
     const t3 = Date.now();
     await waitFor('the retrained run to start', () => api.panelSnapshot(uri)?.state.runLabel?.includes('ReLU'), 30_000);
     const t4 = Date.now();
-    const done = await waitFor('the live run to complete', () => {
-      const s = api.panelSnapshot(uri)?.state;
-      return s && s.phase === 'completed' && s.runLabel?.includes('ReLU') ? s : undefined;
-    }, 30_000);
-    console.log(`      first run ${t1 - t0} ms; applyEdit ${t2 - t1} ms, debounce → restart ${t3 - t2} ms, → started ${t4 - t3} ms, → complete ${Date.now() - t4} ms`);
+    const done = await waitFor(
+      'the live run to complete',
+      () => {
+        const s = api.panelSnapshot(uri)?.state;
+        return s && s.phase === 'completed' && s.runLabel?.includes('ReLU') ? s : undefined;
+      },
+      30_000,
+    );
+    console.log(
+      `      first run ${t1 - t0} ms; applyEdit ${t2 - t1} ms, debounce → restart ${t3 - t2} ms, → started ${t4 - t3} ms, → complete ${Date.now() - t4} ms`,
+    );
     assert.equal(api.liveRestarts(), restarts + 1);
     assert.equal(done.history.length, 40);
-    assert.deepEqual(done.runs.map((r) => r.label), ['#1 · Adam · tanh,sigmoid']);
+    assert.deepEqual(
+      done.runs.map((r) => r.label),
+      ['#1 · Adam · tanh,sigmoid'],
+    );
     assert.equal(done.runs[0].history.length, 40);
-    assert.deepEqual(done.activations.map((a) => a.name), ['ReLU', 'sigmoid']);
+    assert.deepEqual(
+      done.activations.map((a) => a.name),
+      ['ReLU', 'sigmoid'],
+    );
 
     await replaceInDocument(editor.document, '"ReLU"', '"ReLUU"');
-    const invalid = await waitFor('the invalid edit to be reported', () => {
-      const s = api.panelSnapshot(uri)?.state;
-      return s && s.phase === 'invalid' ? s : undefined;
-    }, 30_000);
+    const invalid = await waitFor(
+      'the invalid edit to be reported',
+      () => {
+        const s = api.panelSnapshot(uri)?.state;
+        return s && s.phase === 'invalid' ? s : undefined;
+      },
+      30_000,
+    );
     assert.equal(invalid.history.length, 40, 'the last good run stays');
     assert.equal(invalid.runLabel, done.runLabel);
     const problem = invalid.problems.find((p) => p.where === 'layers[0].activation');
@@ -98,7 +120,16 @@ describe('Runs: live retraining, replay, restore, export', function () {
     const api = await activateNnLab();
     const uri = writeWorkspaceFile('restored.nn.json', config('tanh', 12));
     const history = Array.from({ length: 12 }, (_, i) => ({ epoch: i + 1, epochs: 12, loss: 1 / (i + 1), elapsed: i, samplesPerSecond: 10 }));
-    const saved = { fileName: 'restored.nn.json', hasValidation: false, phase: 'running', problems: [], history, runs: [], activations: [], runLabel: '#4 · Adam · tanh,sigmoid' };
+    const saved = {
+      fileName: 'restored.nn.json',
+      hasValidation: false,
+      phase: 'running',
+      problems: [],
+      history,
+      runs: [],
+      activations: [],
+      runLabel: '#4 · Adam · tanh,sigmoid',
+    };
     const panel = vscode.window.createWebviewPanel('nnLab.training', 'Training restored.nn.json', vscode.ViewColumn.Two, {});
     assert.equal(await api.restoreTrainingPanel(panel, saved), true);
     const snap = api.panelSnapshot(uri);
@@ -109,7 +140,10 @@ describe('Runs: live retraining, replay, restore, export', function () {
     assert.equal((await train(uri))?.status, 'completed');
     const state = api.panelSnapshot(uri)?.state;
     assert.match(state?.runLabel ?? '', /^#5 /);
-    assert.deepEqual(state?.runs.map((r) => r.id), [4]);
+    assert.deepEqual(
+      state?.runs.map((r) => r.id),
+      [4],
+    );
 
     const junk = vscode.window.createWebviewPanel('nnLab.training', 'junk', vscode.ViewColumn.Two, {});
     let disposed = false;
@@ -121,7 +155,11 @@ describe('Runs: live retraining, replay, restore, export', function () {
   it('Export Trained Model writes a file `nn-lab predict` loads; it never overwrites the config', async () => {
     await activateNnLab();
     const uri = writeWorkspaceFile('exported.nn.json', config('tanh', 150));
-    const none = await vscode.commands.executeCommand<vscode.Uri | undefined>('nnLab.exportModel', writeWorkspaceFile('untrained.nn.json', config('tanh')), vscode.Uri.file(path.join(workspaceDir(), 'x.model.json')));
+    const none = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'nnLab.exportModel',
+      writeWorkspaceFile('untrained.nn.json', config('tanh')),
+      vscode.Uri.file(path.join(workspaceDir(), 'x.model.json')),
+    );
     assert.equal(none, undefined, 'nothing to export before training');
     assert.equal((await train(uri))?.status, 'completed');
     const configText = readFileSync(uri.fsPath, 'utf8');
@@ -137,9 +175,15 @@ describe('Runs: live retraining, replay, restore, export', function () {
     const ext = vscode.extensions.getExtension('nn-lab.nn-lab');
     assert.ok(ext);
     const cli = path.join(ext.extensionPath, 'dist', 'cli.js');
-    const r = spawnSync(process.execPath, [cli, 'predict', target.fsPath, '--input', '0.5,0.5', '--input', '-0.5,0.5', '--json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const r = spawnSync(process.execPath, [cli, 'predict', target.fsPath, '--input', '0.5,0.5', '--input', '-0.5,0.5', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
     assert.equal(r.status, 0, r.stderr);
-    const [same, different] = r.stdout.trim().split('\n').map((l) => JSON.parse(l).output[0] as number);
+    const [same, different] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).output[0] as number);
     assert.ok(same > 0.5 && different < 0.5, `XOR predictions ${same}, ${different}`);
   });
 
@@ -155,6 +199,10 @@ describe('Runs: live retraining, replay, restore, export', function () {
     const bytes = readFileSync(target.fsPath);
     assert.deepEqual([bytes[0], bytes[1]], [0x08, 8], 'ModelProto field 1 (ir_version) = 8');
     assert.ok(bytes.includes(Buffer.from('input')) && bytes.includes(Buffer.from('output')));
-    assert.deepEqual(readdirSync(workspaceDir()).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      readdirSync(workspaceDir()).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
   });
 });

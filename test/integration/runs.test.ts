@@ -21,16 +21,27 @@ function train(uri: vscode.Uri): Thenable<TrainOutcome | undefined> {
 /** A config whose epochs take long (one sample per batch, a wide model): stops land mid-epoch. */
 function longEpochs(name: string): vscode.Uri {
   return writeWorkspaceFile(`${name}.nn.json`, {
-    data: { generator: 'spiral', samples: 4000 }, layers: [{ units: 128, activation: 'tanh' }, { units: 128, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
-    loss: 'Binary', training: { epochs: 1000, batchSize: 1 },
+    data: { generator: 'spiral', samples: 4000 },
+    layers: [
+      { units: 128, activation: 'tanh' },
+      { units: 128, activation: 'tanh' },
+      { units: 1, activation: 'sigmoid' },
+    ],
+    loss: 'Binary',
+    training: { epochs: 1000, batchSize: 1 },
   });
 }
 
 /** A config that trains many quick epochs. */
 function manyEpochs(name: string, epochs = 100_000): vscode.Uri {
   return writeWorkspaceFile(`${name}.nn.json`, {
-    data: { generator: 'circle', samples: 100 }, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
-    loss: 'Binary', training: { epochs, batchSize: 50 },
+    data: { generator: 'circle', samples: 100 },
+    layers: [
+      { units: 4, activation: 'tanh' },
+      { units: 1, activation: 'sigmoid' },
+    ],
+    loss: 'Binary',
+    training: { epochs, batchSize: 50 },
   });
 }
 
@@ -49,7 +60,15 @@ async function timerLag(ms: number): Promise<{ p95: number; worst: number; ticks
   return { p95: lags[Math.floor(lags.length * 0.95)] ?? 0, worst: lags[lags.length - 1] ?? 0, ticks: lags.length };
 }
 
-const good = { data: { generator: 'xor', samples: 60 }, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], loss: 'Binary', training: { epochs: 15 } };
+const good = {
+  data: { generator: 'xor', samples: 60 },
+  layers: [
+    { units: 4, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ],
+  loss: 'Binary',
+  training: { epochs: 15 },
+};
 
 describe('Training runs', function () {
   this.timeout(120_000);
@@ -92,7 +111,10 @@ describe('Training runs', function () {
     const second = train(uri);
     const a = await first;
     assert.equal(a?.status, 'cancelled');
-    await waitFor('the second run to train', () => (api.panelSnapshot(uri)?.state.history.length ?? 0) > 2 && api.panelSnapshot(uri)?.state.runLabel?.startsWith('#2'));
+    await waitFor(
+      'the second run to train',
+      () => (api.panelSnapshot(uri)?.state.history.length ?? 0) > 2 && api.panelSnapshot(uri)?.state.runLabel?.startsWith('#2'),
+    );
     const state = api.panelSnapshot(uri)?.state;
     assert.equal(state?.runs.length, 1);
     assert.equal(state?.runs[0].id, 1);
@@ -165,7 +187,12 @@ describe('Training runs', function () {
     const api = await activateNnLab();
     const uri = writeWorkspaceFile('recover.nn.json', { ...good, layers: [{ units: 4, activation: 'tanhh' }, { units: 1 }] });
     assert.equal((await train(uri))?.status, 'invalid');
-    writeWorkspaceFile('recover.nn.json', { data: { generator: 'sine', samples: 50 }, layers: [{ units: 16, activation: 'tanh' }, { units: 1 }], optimizer: { name: 'SGD', eta: 1e6 }, training: { epochs: 50 } });
+    writeWorkspaceFile('recover.nn.json', {
+      data: { generator: 'sine', samples: 50 },
+      layers: [{ units: 16, activation: 'tanh' }, { units: 1 }],
+      optimizer: { name: 'SGD', eta: 1e6 },
+      training: { epochs: 50 },
+    });
     assert.equal((await train(uri))?.status, 'diverged');
     writeWorkspaceFile('recover.nn.json', good);
     const ok = await train(uri);

@@ -10,7 +10,9 @@ import { activateNnLab, EXAMPLE, openInEditor, waitFor, workspaceDir, writeWorks
 
 /** Runs the train command on the active editor (or `uri`). */
 function train(uri?: vscode.Uri): Thenable<TrainOutcome | undefined> {
-  return uri ? vscode.commands.executeCommand<TrainOutcome | undefined>('nnLab.train', uri) : vscode.commands.executeCommand<TrainOutcome | undefined>('nnLab.train');
+  return uri
+    ? vscode.commands.executeCommand<TrainOutcome | undefined>('nnLab.train', uri)
+    : vscode.commands.executeCommand<TrainOutcome | undefined>('nnLab.train');
 }
 
 describe('Train Model', function () {
@@ -49,12 +51,17 @@ describe('Train Model', function () {
     assert.equal(snapshot.state.phase, 'completed');
     assert.equal(snapshot.state.history.length, planned);
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
-    assert.ok(tabs.some((t) => t.label === `Training ${EXAMPLE}`), `a webview tab titled after the file: ${tabs.map((t) => t.label).join(', ')}`);
+    assert.ok(
+      tabs.some((t) => t.label === `Training ${EXAMPLE}`),
+      `a webview tab titled after the file: ${tabs.map((t) => t.label).join(', ')}`,
+    );
   });
 
   it('trains the unsaved text of the editor, not the file on disk', async () => {
     const uri = writeWorkspaceFile('unsaved.nn.json', {
-      data: { generator: 'sine', samples: 40 }, layers: [{ units: 8, activation: 'tanh' }, { units: 1 }], training: { epochs: 5 },
+      data: { generator: 'sine', samples: 40 },
+      layers: [{ units: 8, activation: 'tanh' }, { units: 1 }],
+      training: { epochs: 5 },
     });
     const editor = await openInEditor(uri);
     const text = editor.document.getText().replace('"epochs": 5', '"epochs": 7');
@@ -66,10 +73,12 @@ describe('Train Model', function () {
   });
 
   it('reads CSV data relative to the config file (in the worker)', async () => {
-    const rows = ['x,y', ...Array.from({ length: 30 }, (_, i) => `${(i / 10).toFixed(2)},${(2 * i / 10 + 1).toFixed(2)}`)];
+    const rows = ['x,y', ...Array.from({ length: 30 }, (_, i) => `${(i / 10).toFixed(2)},${((2 * i) / 10 + 1).toFixed(2)}`)];
     writeWorkspaceFile('csv-test/line.csv', rows.join('\n') + '\n');
     const uri = writeWorkspaceFile('csv-test/line.nn.json', {
-      data: { csv: 'line.csv', target: 'y' }, layers: [{ units: 1 }], training: { epochs: 20, batchSize: 10 },
+      data: { csv: 'line.csv', target: 'y' },
+      layers: [{ units: 1 }],
+      training: { epochs: 20, batchSize: 10 },
     });
     const outcome = await train(uri);
     assert.equal(outcome?.status, 'completed', outcome?.message ?? JSON.stringify(outcome?.problems));
@@ -91,8 +100,10 @@ describe('Train Model', function () {
   it('reports divergence with advice, in the outcome and the panel', async () => {
     const api = await activateNnLab();
     const uri = writeWorkspaceFile('diverge.nn.json', {
-      data: { generator: 'sine', samples: 50 }, layers: [{ units: 16, activation: 'tanh' }, { units: 1 }],
-      optimizer: { name: 'SGD', eta: 1e6 }, training: { epochs: 50 },
+      data: { generator: 'sine', samples: 50 },
+      layers: [{ units: 16, activation: 'tanh' }, { units: 1 }],
+      optimizer: { name: 'SGD', eta: 1e6 },
+      training: { epochs: 50 },
     });
     const outcome = await train(uri);
     assert.equal(outcome?.status, 'diverged', JSON.stringify(outcome));
@@ -106,7 +117,11 @@ describe('Train Model', function () {
   it('Stop Training stops a long run', async () => {
     const api = await activateNnLab();
     const uri = writeWorkspaceFile('long.nn.json', {
-      data: { generator: 'spiral', samples: 300 }, layers: [{ units: 32, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+      data: { generator: 'spiral', samples: 300 },
+      layers: [
+        { units: 32, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
       training: { epochs: 100_000 },
     });
     let ended: TrainOutcome | undefined;

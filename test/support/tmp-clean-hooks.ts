@@ -16,7 +16,9 @@ process.env.TMPDIR = own;
 
 /** What the tests left in the suite's temporary folder (tsx's cache aside). */
 function leftovers(): string[] {
-  return readdirSync(own).filter((name) => !/^tsx-/.test(name)).sort();
+  return readdirSync(own)
+    .filter((name) => !/^tsx-/.test(name))
+    .sort();
 }
 
 /** Mocha's root hooks (a root hook plugin). */

@@ -17,7 +17,10 @@ describe('default initialiser per activation', () => {
 
   it('init "auto" (the default) resolves from the registry entry, for every activation', () => {
     for (const e of ACTIVATIONS) {
-      const layers = [{ units: 3, activation: e.name }, { units: 2, activation: e.name, init: 'auto' }];
+      const layers = [
+        { units: 3, activation: e.name },
+        { units: 2, activation: e.name, init: 'auto' },
+      ];
       const { config, problems } = validateConfig({ data: { inputs: [[0, 1]], targets: [[0, 1]] }, layers, loss: 'Square' });
       assert.ok(config, `${e.name}: ${JSON.stringify(problems)}`);
       assert.equal(config.layers[0].init, e.init, `${e.name}, init omitted`);

@@ -56,8 +56,43 @@ const normal = (n: number, scale = 1): Float64Array => Float64Array.from({ lengt
 
 /** A grid with large |x|, points near the usual kinks, and random values. */
 const GRID = Float64Array.from([
-  -1000, -700, -300, -100, -40, -20, -7, -5, -2.6, -2.4, -1.3, -1, -0.7, -0.5, -0.3, -0.05, -0.002, 0,
-  0.002, 0.05, 0.3, 0.5, 0.7, 1, 1.3, 2.4, 2.6, 5, 5.9, 6.1, 7, 20, 40, 100, 300, 700, 1000,
+  -1000,
+  -700,
+  -300,
+  -100,
+  -40,
+  -20,
+  -7,
+  -5,
+  -2.6,
+  -2.4,
+  -1.3,
+  -1,
+  -0.7,
+  -0.5,
+  -0.3,
+  -0.05,
+  -0.002,
+  0,
+  0.002,
+  0.05,
+  0.3,
+  0.5,
+  0.7,
+  1,
+  1.3,
+  2.4,
+  2.6,
+  5,
+  5.9,
+  6.1,
+  7,
+  20,
+  40,
+  100,
+  300,
+  700,
+  1000,
   ...Array.from({ length: 12 }, () => 8 * (2 * rng.uniform() - 1)),
 ]);
 
@@ -130,7 +165,12 @@ describe('activations: backward vs central finite differences', () => {
   }
 
   describe('d2y vs finite differences of backward', () => {
-    for (const [name, variant] of [['Swish', {}], ['Swish', { beta: 2.5 }], ['Mish', {}], ['tanhExp', {}]] as const) {
+    for (const [name, variant] of [
+      ['Swish', {}],
+      ['Swish', { beta: 2.5 }],
+      ['Mish', {}],
+      ['tanhExp', {}],
+    ] as const) {
       it(`${name} ${JSON.stringify(variant)}`, () => {
         const act = activationRegistry.create(name, variant);
         assert.ok(act.d2y);

@@ -56,9 +56,15 @@ describe('activations vs PyTorch float64 fixtures', () => {
       const cases = fixture.cases.filter((c) => c.name === name);
       assert.ok(cases.length > 0, `no fixture case for "${name}": add it to make_activation_fixtures.py`);
       if (activationRegistry.create(name).d2y)
-        assert.ok(cases.every((c) => c.d2y), `fixture for "${name}" lacks second derivatives`);
+        assert.ok(
+          cases.every((c) => c.d2y),
+          `fixture for "${name}" lacks second derivatives`,
+        );
       // Both a single long row and a multi-row batch are covered.
-      assert.ok(cases.some((c) => c.x.length / c.cols > 1), `no multi-row batch for "${name}"`);
+      assert.ok(
+        cases.some((c) => c.x.length / c.cols > 1),
+        `no multi-row batch for "${name}"`,
+      );
     }
     for (const c of fixture.cases) assert.ok(activationRegistry.has(c.name), `fixture names unknown activation ${c.name}`);
   });

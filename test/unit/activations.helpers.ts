@@ -17,14 +17,7 @@ export function relErr(a: number, b: number, floor = 1e-300): number {
  * Asserts |actual_i − expected_i| ≤ rtol·|expected_i| + atol for every i, and that every
  * actual value is finite. Returns the largest relative error seen (for summaries).
  */
-export function assertClose(
-  actual: ArrayLike<number>,
-  expected: ArrayLike<number>,
-  rtol: number,
-  atol: number,
-  what: string,
-  xs?: ArrayLike<number>,
-): number {
+export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, atol: number, what: string, xs?: ArrayLike<number>): number {
   assert.equal(actual.length, expected.length, `${what}: length`);
   let worst = 0;
   for (let i = 0; i < expected.length; i++) {

@@ -6,9 +6,32 @@ import { f64 } from './activations.helpers';
 
 // The 26 names, as agreed in the project brief (and spelled as in the reference's _act_dic).
 const NAMES = [
-  'step', 'identity', 'bent-identity', 'hard-shrink', 'soft-shrink', 'threshold', 'sigmoid', 'hard-sigmoid',
-  'log-sigmoid', 'tanh', 'tanh-shrink', 'hard-tanh', 'ReLU', 'ReLU6', 'leaky-ReLU', 'ELU', 'SELU', 'CELU',
-  'softmax', 'softmin', 'log-softmax', 'softplus', 'softsign', 'Swish', 'Mish', 'tanhExp',
+  'step',
+  'identity',
+  'bent-identity',
+  'hard-shrink',
+  'soft-shrink',
+  'threshold',
+  'sigmoid',
+  'hard-sigmoid',
+  'log-sigmoid',
+  'tanh',
+  'tanh-shrink',
+  'hard-tanh',
+  'ReLU',
+  'ReLU6',
+  'leaky-ReLU',
+  'ELU',
+  'SELU',
+  'CELU',
+  'softmax',
+  'softmin',
+  'log-softmax',
+  'softplus',
+  'softsign',
+  'Swish',
+  'Mish',
+  'tanhExp',
 ];
 
 describe('activation registry', () => {

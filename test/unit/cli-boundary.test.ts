@@ -37,13 +37,16 @@ async function runIn(cwd: string, args: string[]): Promise<{ code: number; text:
   }
 }
 
-describe('nn-lab data boundary: the current folder and the config\'s folder (issue #14)', function () {
+describe("nn-lab data boundary: the current folder and the config's folder (issue #14)", function () {
   this.timeout(60_000);
   let base = '';
   /** base/proj: configs/ beside data/ — the layout people use. */
   let proj = '';
   let elsewhere = '';
-  const layers = [{ units: 3, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }];
+  const layers = [
+    { units: 3, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ];
   const write = (file: string, value: unknown): string => {
     writeFileSync(file, typeof value === 'string' || value instanceof Uint8Array ? value : JSON.stringify(value));
     return file;
@@ -61,12 +64,28 @@ describe('nn-lab data boundary: the current folder and the config\'s folder (iss
     symlinkSync(join(base, 'secret.csv'), join(proj, 'data', 'link.csv'));
     symlinkSync(base, join(proj, 'up'));
     const n = 6;
-    write(join(proj, 'data', 'img.idx'), idx([n, 2, 2], Array.from({ length: n * 4 }, (_, k) => (29 * k) % 256)));
-    write(join(proj, 'data', 'lab.idx'), idx([n], Array.from({ length: n }, (_, i) => i % 3)));
+    write(
+      join(proj, 'data', 'img.idx'),
+      idx(
+        [n, 2, 2],
+        Array.from({ length: n * 4 }, (_, k) => (29 * k) % 256),
+      ),
+    );
+    write(
+      join(proj, 'data', 'lab.idx'),
+      idx(
+        [n],
+        Array.from({ length: n }, (_, i) => i % 3),
+      ),
+    );
     const training = { epochs: 2, seed: 1 };
     write(join(proj, 'configs', 'a.nn.json'), { data: { csv: '../data/train.csv' }, layers, training });
     write(join(proj, 'configs', 'test.nn.json'), { data: { generator: 'xor', samples: 20 }, testData: { csv: '../data/test.csv' }, layers, training });
-    write(join(proj, 'configs', 'idx.nn.json'), { data: { idx: { images: '../data/img.idx', labels: '../data/lab.idx' }, classes: 3 }, layers: [{ units: 3, activation: 'softmax' }], training });
+    write(join(proj, 'configs', 'idx.nn.json'), {
+      data: { idx: { images: '../data/img.idx', labels: '../data/lab.idx' }, classes: 3 },
+      layers: [{ units: 3, activation: 'softmax' }],
+      training,
+    });
     write(join(proj, 'configs', 'link.nn.json'), { data: { csv: '../data/link.csv' }, layers, training });
     write(join(proj, 'configs', 'updir.nn.json'), { data: { csv: '../up/secret.csv' }, layers, training });
   });
@@ -74,7 +93,7 @@ describe('nn-lab data boundary: the current folder and the config\'s folder (iss
 
   const cfg = (name: string): string => join('configs', name);
 
-  it('configs/ + data/, run from the project\'s root: check, train and export read ../data', async () => {
+  it("configs/ + data/, run from the project's root: check, train and export read ../data", async () => {
     for (const name of ['a.nn.json', 'test.nn.json', 'idx.nn.json']) {
       const check = await runIn(proj, ['check', cfg(name)]);
       assert.equal(check.code, 0, `${name}: ${check.text}`);
@@ -87,14 +106,23 @@ describe('nn-lab data boundary: the current folder and the config\'s folder (iss
   });
 
   it('run from a folder outside both, it is refused, naming both folders; --allow-outside lifts it', async () => {
-    const cases: [string, string][] = [['a.nn.json', 'data.csv'], ['test.nn.json', 'testData.csv'], ['idx.nn.json', 'data.idx.labels']];
+    const cases: [string, string][] = [
+      ['a.nn.json', 'data.csv'],
+      ['test.nn.json', 'testData.csv'],
+      ['idx.nn.json', 'data.idx.labels'],
+    ];
     for (const [name, where] of cases) {
       const file = join(proj, 'configs', name);
       for (const command of ['check', 'train']) {
         const r = await runIn(elsewhere, [command, file]);
         assert.equal(r.code, 1, `${command} ${name}: ${r.text}`);
         assert.ok(r.text.includes(`${where}: error: data file "../data/`), `${command} ${name}: not refused at ${where}: ${r.text}`);
-        assert.ok(r.text.includes(`is outside both the current folder (${elsewhere}) and the config's folder (${join(proj, 'configs')}); NN Lab reads data files only inside these. To allow it, run with --allow-outside`), r.text);
+        assert.ok(
+          r.text.includes(
+            `is outside both the current folder (${elsewhere}) and the config's folder (${join(proj, 'configs')}); NN Lab reads data files only inside these. To allow it, run with --allow-outside`,
+          ),
+          r.text,
+        );
         const allowed = await runIn(elsewhere, [command, file, '--allow-outside']);
         assert.equal(allowed.code, 0, `${command} ${name} --allow-outside: ${allowed.text}`);
       }
@@ -102,13 +130,21 @@ describe('nn-lab data boundary: the current folder and the config\'s folder (iss
     const exported = await runIn(elsewhere, ['export', join(proj, 'configs', 'a.nn.json'), '--to', 'json', '-o', join(base, 'b.model.json')]);
     assert.equal(exported.code, 1, exported.text);
     assert.match(exported.text, /is outside both the current folder .* and the config's folder/);
-    assert.equal((await runIn(elsewhere, ['export', join(proj, 'configs', 'a.nn.json'), '--to', 'json', '-o', join(base, 'b.model.json'), '--allow-outside'])).code, 0);
+    assert.equal(
+      (await runIn(elsewhere, ['export', join(proj, 'configs', 'a.nn.json'), '--to', 'json', '-o', join(base, 'b.model.json'), '--allow-outside'])).code,
+      0,
+    );
   });
 
-  it('run from the config\'s own folder, the boundary is that one folder, and the message says so', async () => {
+  it("run from the config's own folder, the boundary is that one folder, and the message says so", async () => {
     const r = await runIn(join(proj, 'configs'), ['check', 'a.nn.json']);
     assert.equal(r.code, 1, r.text);
-    assert.ok(r.text.includes(`is outside the current folder, which is also the config's folder (${join(proj, 'configs')}); NN Lab reads data files only inside it. To allow it, run with --allow-outside`), r.text);
+    assert.ok(
+      r.text.includes(
+        `is outside the current folder, which is also the config's folder (${join(proj, 'configs')}); NN Lab reads data files only inside it. To allow it, run with --allow-outside`,
+      ),
+      r.text,
+    );
   });
 
   it('a symlink inside the current folder pointing outside both is refused (a file or a folder); --allow-outside lifts it', async () => {
@@ -120,7 +156,7 @@ describe('nn-lab data boundary: the current folder and the config\'s folder (iss
     }
   });
 
-  it('the policy: inside either folder, as written and after symlinks; the editor\'s rule (one root) unchanged', async () => {
+  it("the policy: inside either folder, as written and after symlinks; the editor's rule (one root) unchanged", async () => {
     const configs = join(proj, 'configs');
     const access = { root: configs, workingDir: proj, scope: 'cli' as const };
     assert.equal(allowedPathSync(configs, '../data/train.csv', 'x', access), join(proj, 'data', 'train.csv'));
@@ -130,7 +166,10 @@ describe('nn-lab data boundary: the current folder and the config\'s folder (iss
       await assert.rejects(allowedPath(configs, p, p, access), /outside both the current folder/, p);
     }
     const workspace = { root: configs, scope: 'workspace' as const };
-    assert.throws(() => allowedPathSync(configs, '../data/train.csv', 'd', workspace), /"d" is outside the workspace folder; NN Lab reads data files only inside it/);
+    assert.throws(
+      () => allowedPathSync(configs, '../data/train.csv', 'd', workspace),
+      /"d" is outside the workspace folder; NN Lab reads data files only inside it/,
+    );
     await assert.rejects(allowedPath(configs, '../data/train.csv', 'd', { ...workspace, restricted: true }), /Restricted Mode/);
   });
 });

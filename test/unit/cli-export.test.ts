@@ -32,18 +32,42 @@ const write = (name: string, json: unknown): string => {
   writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
   return file;
 };
-const small = { data: { generator: 'xor', samples: 40, noise: 0 }, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], training: { epochs: 5, validationSplit: 0.25, batchSize: 8 } };
-const epochsOf = (out: string[]) => out.map((l) => JSON.parse(l)).filter((l) => l.type === 'epoch').map((l) => l.loss as number);
+const small = {
+  data: { generator: 'xor', samples: 40, noise: 0 },
+  layers: [
+    { units: 4, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ],
+  training: { epochs: 5, validationSplit: 0.25, batchSize: 8 },
+};
+const epochsOf = (out: string[]) =>
+  out
+    .map((l) => JSON.parse(l))
+    .filter((l) => l.type === 'epoch')
+    .map((l) => l.loss as number);
 
 describe('nn-lab export and train --save: arguments', () => {
   it('parses export with --to and -o, and train with --save', () => {
-    assert.deepEqual(parseArgs(['export', 'a.nn.json', '--to', 'pytorch', '-o', 'train.py']), { kind: 'export', file: 'a.nn.json', to: 'pytorch', output: 'train.py' });
+    assert.deepEqual(parseArgs(['export', 'a.nn.json', '--to', 'pytorch', '-o', 'train.py']), {
+      kind: 'export',
+      file: 'a.nn.json',
+      to: 'pytorch',
+      output: 'train.py',
+    });
     assert.deepEqual(parseArgs(['export', 'a.model.json', '--to=onnx']), { kind: 'export', file: 'a.model.json', to: 'onnx', output: undefined });
     assert.equal((parseArgs(['train', 'a.nn.json', '--save', 'm.json']) as { save?: string }).save, 'm.json');
   });
 
   it('rejects a missing or unknown format and options of other commands', () => {
-    for (const argv of [['export', 'a'], ['export', 'a', '--to', 'keras'], ['export', 'a', '--to'], ['export', 'a', '--to', 'json', '--epochs', '3'], ['check', 'a', '--save', 'x'], ['train', 'a', '-o', 'x'], ['train', 'a', '--to', 'json']]) {
+    for (const argv of [
+      ['export', 'a'],
+      ['export', 'a', '--to', 'keras'],
+      ['export', 'a', '--to'],
+      ['export', 'a', '--to', 'json', '--epochs', '3'],
+      ['check', 'a', '--save', 'x'],
+      ['train', 'a', '-o', 'x'],
+      ['train', 'a', '--to', 'json'],
+    ]) {
       assert.equal(parseArgs(argv).kind, 'usage-error', argv.join(' '));
     }
   });
@@ -131,6 +155,11 @@ describe('PyTorch script generator', () => {
   it('has a PyTorch form for every activation and optimizer (with default parameters)', () => {
     const defaults = (params: readonly { name: string; default: number }[]) => Object.fromEntries(params.map((p) => [p.name, p.default]));
     for (const a of ACTIVATIONS) assert.ok(pythonActivation(a.name, defaults(a.params)).module.length > 0, a.name);
-    for (const o of OPTIMIZERS) assert.ok(pythonOptimizer(o.name, defaults(o.params)).construct.startsWith('torch.optim.') || pythonOptimizer(o.name, defaults(o.params)).classes.includes(`class ${o.name}`), o.name);
+    for (const o of OPTIMIZERS)
+      assert.ok(
+        pythonOptimizer(o.name, defaults(o.params)).construct.startsWith('torch.optim.') ||
+          pythonOptimizer(o.name, defaults(o.params)).classes.includes(`class ${o.name}`),
+        o.name,
+      );
   });
 });

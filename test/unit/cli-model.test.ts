@@ -14,9 +14,15 @@ import { makeModelFile } from '../../src/core/model/model-file';
 import { useTempDir } from '../support/temp-dir';
 
 const config = {
-  name: 'xor', data: { generator: 'xor', samples: 200, noise: 0 },
-  layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
-  loss: 'Binary', optimizer: { name: 'Adam', alpha: 0.03 }, training: { epochs: 150, batchSize: 20, seed: 1 },
+  name: 'xor',
+  data: { generator: 'xor', samples: 200, noise: 0 },
+  layers: [
+    { units: 8, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ],
+  loss: 'Binary',
+  optimizer: { name: 'Adam', alpha: 0.03 },
+  training: { epochs: 150, batchSize: 20, seed: 1 },
 };
 
 async function cli(args: string[]) {
@@ -34,24 +40,41 @@ describe('nn-lab on exported models', () => {
   let file = '';
   before(() => {
     file = tmp.join('xor.model.json');
-    writeFileSync(file, JSON.stringify(makeModelFile(config, result.model.toJSON(), { status: 'completed', epochs: 150, digest: prepared.digest ?? '', exportedAt: '' })));
+    writeFileSync(
+      file,
+      JSON.stringify(makeModelFile(config, result.model.toJSON(), { status: 'completed', epochs: 150, digest: prepared.digest ?? '', exportedAt: '' })),
+    );
   });
 
   it('parses predict with repeated --input rows, and refuses bad rows', () => {
-    assert.deepEqual(parseArgs(['predict', 'm.json', '--input', '0.5,-1', '--input=1,2', '--json']), { kind: 'predict', file: 'm.json', json: true, inputs: [[0.5, -1], [1, 2]] });
+    assert.deepEqual(parseArgs(['predict', 'm.json', '--input', '0.5,-1', '--input=1,2', '--json']), {
+      kind: 'predict',
+      file: 'm.json',
+      json: true,
+      inputs: [
+        [0.5, -1],
+        [1, 2],
+      ],
+    });
     assert.equal(parseArgs(['predict', 'm.json']).kind, 'usage-error');
     assert.equal(parseArgs(['predict', 'm.json', '--input', '1,x']).kind, 'usage-error');
     assert.equal(parseArgs(['predict', 'm.json', '--input', '1,,2']).kind, 'usage-error');
     assert.equal(parseArgs(['train', 'm.json', '--input', '1']).kind, 'usage-error');
   });
 
-  it('predict prints the trained network\'s outputs for each row', async () => {
-    const rows = [[0.5, 0.5], [-0.5, 0.5]];
+  it("predict prints the trained network's outputs for each row", async () => {
+    const rows = [
+      [0.5, 0.5],
+      [-0.5, 0.5],
+    ];
     const r = await cli(['predict', file, ...rows.flatMap((row) => ['--input', row.join(',')]), '--json']);
     assert.equal(r.code, 0, r.err.join('\n'));
     const lines = r.out.map((l) => JSON.parse(l) as { input: number[]; output: number[] });
     const expected = result.model.predict(Float64Array.from(rows.flat()), 2);
-    assert.deepEqual(lines.map((l) => l.input), rows);
+    assert.deepEqual(
+      lines.map((l) => l.input),
+      rows,
+    );
     assert.ok(Math.abs(lines[0].output[0] - expected[0]) < 1e-12 && Math.abs(lines[1].output[0] - expected[1]) < 1e-12);
     assert.ok(lines[0].output[0] > 0.5 && lines[1].output[0] < 0.5, 'XOR: same signs → class 1, different → class 0');
   });
@@ -72,7 +95,7 @@ describe('nn-lab on exported models', () => {
     assert.match(b.err.join('\n'), /weights/);
   });
 
-  it('train continues from the saved weights: the first epoch\'s loss is already low', async () => {
+  it("train continues from the saved weights: the first epoch's loss is already low", async () => {
     const cont = await cli(['train', file, '--epochs', '3', '--json']);
     assert.equal(cont.code, 0, cont.err.join('\n'));
     const first = JSON.parse(cont.out[0]) as { loss: number };

@@ -68,7 +68,10 @@ describe('nn-lab output holds no terminal escapes from user text (issue #14)', f
     description: HOSTILE,
     data: { idx: { images: `img${FILE}.idx`, labels: `lab${FILE}.idx` }, classNames: [HOSTILE, `b${HOSTILE}`, `c${HOSTILE}`] },
     testData: { idx: { images: `img${FILE}.idx`, labels: `lab${FILE}.idx` }, classNames: [HOSTILE, `b${HOSTILE}`, `c${HOSTILE}`] },
-    layers: [{ units: 3, activation: 'tanh' }, { units: 3, activation: 'softmax' }],
+    layers: [
+      { units: 3, activation: 'tanh' },
+      { units: 3, activation: 'softmax' },
+    ],
     optimizer: 'SDG',
     training: { epochs: 3, validationSplit: 0.25, seed: 1 },
   });
@@ -78,15 +81,41 @@ describe('nn-lab output holds no terminal escapes from user text (issue #14)', f
     dir = join(base, `p${FILE}`);
     mkdirSync(dir);
     const n = 9;
-    writeFileSync(at(`img${FILE}.idx`), idx([n, 2, 2], Array.from({ length: n * 4 }, (_, k) => (37 * k) % 256)));
-    writeFileSync(at(`lab${FILE}.idx`), idx([n], Array.from({ length: n }, (_, i) => i % 3)));
+    writeFileSync(
+      at(`img${FILE}.idx`),
+      idx(
+        [n, 2, 2],
+        Array.from({ length: n * 4 }, (_, k) => (37 * k) % 256),
+      ),
+    );
+    writeFileSync(
+      at(`lab${FILE}.idx`),
+      idx(
+        [n],
+        Array.from({ length: n }, (_, i) => i % 3),
+      ),
+    );
     writeFileSync(at(`c${FILE}.nn.json`), JSON.stringify(good()));
     // CSV column names with escapes (the parser refuses them, naming the line), and a target that is no column.
     writeFileSync(at(`d${FILE}.csv`), `a,b\u001b[31m,c\n0,0,x\n1,1,y\n`);
-    writeFileSync(at(`esc-column${FILE}.nn.json`), JSON.stringify({ name: HOSTILE, data: { csv: `d${FILE}.csv` }, layers: [{ units: 1, activation: 'sigmoid' }] }));
+    writeFileSync(
+      at(`esc-column${FILE}.nn.json`),
+      JSON.stringify({ name: HOSTILE, data: { csv: `d${FILE}.csv` }, layers: [{ units: 1, activation: 'sigmoid' }] }),
+    );
     writeFileSync(at(`plain${FILE}.csv`), `a,b${'\u00e9'},c\n0,0,x\n1,1,y\n0,1,x\n1,0,y\n`);
-    writeFileSync(at(`e${FILE}.nn.json`), JSON.stringify({ ...good(), data: { csv: `plain${FILE}.csv`, target: 'c' }, testData: { csv: `plain${FILE}.csv`, target: 'c' }, layers: [{ units: 1, activation: 'sigmoid' }] }));
-    writeFileSync(at(`target${FILE}.nn.json`), JSON.stringify({ name: HOSTILE, data: { csv: `plain${FILE}.csv`, target: HOSTILE }, layers: [{ units: 1, activation: 'sigmoid' }] }));
+    writeFileSync(
+      at(`e${FILE}.nn.json`),
+      JSON.stringify({
+        ...good(),
+        data: { csv: `plain${FILE}.csv`, target: 'c' },
+        testData: { csv: `plain${FILE}.csv`, target: 'c' },
+        layers: [{ units: 1, activation: 'sigmoid' }],
+      }),
+    );
+    writeFileSync(
+      at(`target${FILE}.nn.json`),
+      JSON.stringify({ name: HOSTILE, data: { csv: `plain${FILE}.csv`, target: HOSTILE }, layers: [{ units: 1, activation: 'sigmoid' }] }),
+    );
     writeFileSync(at(`key${FILE}.nn.json`), JSON.stringify({ ...good(), [HOSTILE]: HOSTILE, layers: [{ units: 2, activation: HOSTILE }] }));
     writeFileSync(at(`outside${FILE}.nn.json`), JSON.stringify({ ...good(), data: { csv: `../../x${FILE}.csv` } }));
     writeFileSync(at(`syntax${FILE}.nn.json`), `{ "name": "${HOSTILE.replace(/\n/g, '')}", }`);
@@ -96,7 +125,16 @@ describe('nn-lab output holds no terminal escapes from user text (issue #14)', f
   /** Every command line of the walk: [args, expected exit code]. */
   const commands = (): [string[], number][] => {
     const model = at(`m${FILE}.model.json`);
-    const files = [`c${FILE}.nn.json`, `e${FILE}.nn.json`, `esc-column${FILE}.nn.json`, `target${FILE}.nn.json`, `key${FILE}.nn.json`, `outside${FILE}.nn.json`, `syntax${FILE}.nn.json`, `missing${FILE}.nn.json`];
+    const files = [
+      `c${FILE}.nn.json`,
+      `e${FILE}.nn.json`,
+      `esc-column${FILE}.nn.json`,
+      `target${FILE}.nn.json`,
+      `key${FILE}.nn.json`,
+      `outside${FILE}.nn.json`,
+      `syntax${FILE}.nn.json`,
+      `missing${FILE}.nn.json`,
+    ];
     const expected = [0, 0, 1, 1, 1, 1, 1, 2];
     return [
       ...files.flatMap((f, i): [string[], number][] => [

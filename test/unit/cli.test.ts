@@ -35,18 +35,41 @@ const write = (name: string, json: unknown): string => {
   writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
   return file;
 };
-const small = { data: { generator: 'xor', samples: 40, noise: 0 }, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], training: { epochs: 5, validationSplit: 0.25 } };
+const small = {
+  data: { generator: 'xor', samples: 40, noise: 0 },
+  layers: [
+    { units: 4, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ],
+  training: { epochs: 5, validationSplit: 0.25 },
+};
 
 describe('nn-lab arguments', () => {
   it('parses commands, flags and values', () => {
-    assert.deepEqual(parseArgs(['train', 'a.nn.json', '--json', '--epochs', '7', '--seed=3']), { kind: 'train', file: 'a.nn.json', json: true, quiet: false, epochs: 7, seed: 3, every: undefined });
+    assert.deepEqual(parseArgs(['train', 'a.nn.json', '--json', '--epochs', '7', '--seed=3']), {
+      kind: 'train',
+      file: 'a.nn.json',
+      json: true,
+      quiet: false,
+      epochs: 7,
+      seed: 3,
+      every: undefined,
+    });
     assert.deepEqual(parseArgs(['check', 'a.nn.json']), { kind: 'check', file: 'a.nn.json', json: false });
     assert.equal(parseArgs([]).kind, 'help');
     assert.equal(parseArgs(['--version']).kind, 'version');
   });
 
   it('rejects unknown options, bad numbers, missing files and stray arguments', () => {
-    for (const argv of [['train', 'a', '--fast'], ['train', 'a', '--epochs', 'ten'], ['train', 'a', '--epochs', '0'], ['train'], ['fit', 'a'], ['train', 'a', 'b'], ['check', 'a', '--epochs', '3']]) {
+    for (const argv of [
+      ['train', 'a', '--fast'],
+      ['train', 'a', '--epochs', 'ten'],
+      ['train', 'a', '--epochs', '0'],
+      ['train'],
+      ['fit', 'a'],
+      ['train', 'a', 'b'],
+      ['check', 'a', '--epochs', '3'],
+    ]) {
       assert.equal(parseArgs(argv).kind, 'usage-error', argv.join(' '));
     }
   });
@@ -86,9 +109,15 @@ describe('nn-lab (child process)', () => {
   it('train --json prints one object per epoch and a summary, exit 0', () => {
     const r = cli('train', write('small.nn.json', small), '--json', '--epochs', '4');
     assert.equal(r.code, 0, r.err);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines.length, 5);
-    assert.deepEqual(lines.slice(0, 4).map((l) => [l.type, l.epoch, l.epochs]), [1, 2, 3, 4].map((e) => ['epoch', e, 4]));
+    assert.deepEqual(
+      lines.slice(0, 4).map((l) => [l.type, l.epoch, l.epochs]),
+      [1, 2, 3, 4].map((e) => ['epoch', e, 4]),
+    );
     assert.ok(lines.slice(0, 4).every((l) => typeof l.valLoss === 'number' && typeof l.accuracy === 'number'));
     const s = lines[4];
     assert.equal(s.type, 'summary');
@@ -104,8 +133,14 @@ describe('nn-lab (child process)', () => {
     assert.equal(r.code, 1);
     const lines = r.out.trim().split('\n');
     assert.ok(lines.includes(`${file}: layers[0].units: error: units must be at most 4096 (the maxUnits limit), got 1000000000`), r.out);
-    assert.ok(lines.some((l) => l.startsWith(`${file}: layers[0].activation: error: Unknown activation "relu". Did you mean "ReLU"?`)), r.out);
-    assert.ok(lines.some((l) => l.startsWith(`${file}: optimizer: warning:`)), r.out);
+    assert.ok(
+      lines.some((l) => l.startsWith(`${file}: layers[0].activation: error: Unknown activation "relu". Did you mean "ReLU"?`)),
+      r.out,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith(`${file}: optimizer: warning:`)),
+      r.out,
+    );
   });
 
   it('train on an invalid file exits 1 with the problems on stderr; a missing file exits 2', () => {
@@ -129,7 +164,10 @@ describe('nn-lab (child process, Ctrl-C)', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     assert.equal(code, 130);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const summary = lines[lines.length - 1];
     assert.equal(summary.type, 'summary');
     assert.equal(summary.status, 'cancelled');
@@ -141,14 +179,25 @@ describe('nn-lab (in process)', () => {
   after(() => tmp.remove());
   it('check says ok for a good file and reads CSV data next to it', async () => {
     writeFileSync(tmp.join('pts.csv'), 'a,b,c\n0,0,no\n1,1,no\n0,1,yes\n1,0,yes\n');
-    const file = write('csv.nn.json', { data: { csv: 'pts.csv' }, layers: [{ units: 3, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }] });
+    const file = write('csv.nn.json', {
+      data: { csv: 'pts.csv' },
+      layers: [
+        { units: 3, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+    });
     const r = await cliInProcess(['check', file]);
     assert.equal(r.code, 0);
     assert.match(r.out.join('\n'), /ok: 4 samples, 2 inputs, 1 outputs, 2 layers/);
   });
 
   it('a diverging run exits 1 and says so', async () => {
-    const file = write('diverge.nn.json', { data: { generator: 'sine', samples: 20 }, layers: [{ units: 4, activation: 'identity' }, { units: 1 }], optimizer: { name: 'SGD', eta: 1e6 }, training: { epochs: 50 } });
+    const file = write('diverge.nn.json', {
+      data: { generator: 'sine', samples: 20 },
+      layers: [{ units: 4, activation: 'identity' }, { units: 1 }],
+      optimizer: { name: 'SGD', eta: 1e6 },
+      training: { epochs: 50 },
+    });
     const r = await cliInProcess(['train', file, '--quiet']);
     assert.equal(r.code, 1);
     assert.match(r.out.join('\n'), /diverged/);

@@ -23,7 +23,17 @@ const RUNS = 20_000;
 
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const INHERITED = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable', 'toLocaleString'];
+const INHERITED = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'propertyIsEnumerable',
+  'toLocaleString',
+];
 
 /** Strings a person (or an attacker) might write: names, inherited names, control characters, any code unit. */
 const userString = fc.oneof(
@@ -34,11 +44,7 @@ const userString = fc.oneof(
 );
 
 /** Any JSON value, small. */
-const anyValue = fc.oneof(
-  fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(0, -1, 1.5, 1e9, -1e300, 1e300, 2 ** 53, null, true, '2', [], {}),
-  userString,
-);
+const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(0, -1, 1.5, 1e9, -1e300, 1e300, 2 ** 53, null, true, '2', [], {}), userString);
 
 /** An object with a few keys drawn from `keys` (plus hostile ones) and values from `value`. */
 function objectOf(keys: readonly string[], value: fc.Arbitrary<unknown>): fc.Arbitrary<Record<string, unknown>> {
@@ -56,22 +62,45 @@ const named = (names: readonly string[], params: readonly string[]) =>
   fc.oneof(
     fc.constantFrom(...names),
     userString,
-    fc.record({ name: fc.oneof(fc.constantFrom(...names), userString) }).chain((base) => objectOf(params, fc.oneof(fc.double({ noNaN: true, min: -10, max: 10 }), anyValue)).map((rest) => ({ ...rest, ...base }))),
+    fc
+      .record({ name: fc.oneof(fc.constantFrom(...names), userString) })
+      .chain((base) => objectOf(params, fc.oneof(fc.double({ noNaN: true, min: -10, max: 10 }), anyValue)).map((rest) => ({ ...rest, ...base }))),
     anyValue,
   );
 
 const paramNames = [...new Set([...activationRegistry.entries, ...optimizerRegistry.entries].flatMap((e) => e.params.map((p) => p.name)))];
 
 const data = fc.oneof(
-  fc.record({ generator: fc.oneof(fc.constantFrom('xor', 'circle', 'spiral', 'gauss', 'sine'), userString), samples: fc.oneof(fc.integer({ min: 2, max: 24 }), anyValue), noise: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), anyValue) }, { requiredKeys: ['generator'] }),
-  fc.record({ inputs: fc.oneof(fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 6 }), anyValue), targets: fc.oneof(fc.array(fc.constantFrom(0, 1), { minLength: 2, maxLength: 6 }), anyValue) }),
+  fc.record(
+    {
+      generator: fc.oneof(fc.constantFrom('xor', 'circle', 'spiral', 'gauss', 'sine'), userString),
+      samples: fc.oneof(fc.integer({ min: 2, max: 24 }), anyValue),
+      noise: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), anyValue),
+    },
+    { requiredKeys: ['generator'] },
+  ),
+  fc.record({
+    inputs: fc.oneof(fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 6 }), anyValue),
+    targets: fc.oneof(fc.array(fc.constantFrom(0, 1), { minLength: 2, maxLength: 6 }), anyValue),
+  }),
   fc.record({ dataset: fc.oneof(fc.constant('iris'), userString) }),
   objectOf(['generator', 'dataset', 'csv', 'inputs', 'targets', 'samples'], anyValue),
   anyValue,
 );
 
 const layer = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ units: fc.oneof(fc.integer({ min: 1, max: 4 }), smallInt, anyValue), activation: named(activationRegistry.names(), paramNames), type: fc.constantFrom('dense', 'maxout', 'conv'), pieces: fc.integer({ min: 1, max: 3 }) }, { requiredKeys: ['units'] }) },
+  {
+    weight: 5,
+    arbitrary: fc.record(
+      {
+        units: fc.oneof(fc.integer({ min: 1, max: 4 }), smallInt, anyValue),
+        activation: named(activationRegistry.names(), paramNames),
+        type: fc.constantFrom('dense', 'maxout', 'conv'),
+        pieces: fc.integer({ min: 1, max: 3 }),
+      },
+      { requiredKeys: ['units'] },
+    ),
+  },
   { weight: 1, arbitrary: objectOf(['units', 'activation', 'type', 'init', 'initScale', 'pieces'], anyValue) },
   { weight: 1, arbitrary: anyValue },
 );
@@ -83,7 +112,18 @@ const hostileConfig = fc
       layers: fc.oneof({ weight: 6, arbitrary: fc.array(layer, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: anyValue }),
       loss: fc.oneof(fc.constantFrom(...lossRegistry.names()), userString, anyValue),
       optimizer: named(optimizerRegistry.names(), paramNames),
-      training: fc.oneof(fc.record({ epochs: fc.oneof(fc.constant(1), anyValue), batchSize: fc.oneof(fc.integer({ min: 1, max: 8 }), anyValue), validationSplit: fc.oneof(fc.double({ min: 0, max: 0.9, noNaN: true }), anyValue), seed: fc.nat() }, { requiredKeys: [] }), anyValue),
+      training: fc.oneof(
+        fc.record(
+          {
+            epochs: fc.oneof(fc.constant(1), anyValue),
+            batchSize: fc.oneof(fc.integer({ min: 1, max: 8 }), anyValue),
+            validationSplit: fc.oneof(fc.double({ min: 0, max: 0.9, noNaN: true }), anyValue),
+            seed: fc.nat(),
+          },
+          { requiredKeys: [] },
+        ),
+        anyValue,
+      ),
       extra: objectOf([...INHERITED, 'epochs', 'lr', 'name', 'description'], anyValue),
     },
     { requiredKeys: ['data', 'layers'] },
@@ -103,7 +143,10 @@ const plausibleConfig = fc
     hidden: fc.array(fc.record({ units: fc.integer({ min: 1, max: 4 }), activation: fc.constantFrom(...activationRegistry.names()) }), { maxLength: 2 }),
     output: fc.constantFrom('sigmoid', 'softmax', 'identity', 'tanh'),
     loss: fc.option(fc.constantFrom(...lossRegistry.names()), { nil: undefined }),
-    optimizer: fc.oneof(fc.constantFrom(...optimizerRegistry.names()), fc.record({ name: fc.constantFrom(...optimizerRegistry.names()), eta: fc.double({ min: 1e-6, max: 1e3, noNaN: true }) })),
+    optimizer: fc.oneof(
+      fc.constantFrom(...optimizerRegistry.names()),
+      fc.record({ name: fc.constantFrom(...optimizerRegistry.names()), eta: fc.double({ min: 1e-6, max: 1e3, noNaN: true }) }),
+    ),
     batchSize: fc.integer({ min: 1, max: 8 }),
     hostile: fc.option(fc.tuple(fc.constantFrom('root', 'layer', 'optimizer', 'training', 'data'), userString, anyValue), { freq: 2, nil: undefined }),
   })
@@ -117,7 +160,17 @@ const plausibleConfig = fc
     if (c.loss !== undefined) out.loss = c.loss;
     if (c.hostile) {
       const [where, key, value] = c.hostile;
-      const target = (where === 'root' ? out : where === 'layer' ? (out.layers as object[])[0] : where === 'optimizer' && typeof out.optimizer === 'object' ? out.optimizer : where === 'training' ? out.training : out.data) as object;
+      const target = (
+        where === 'root'
+          ? out
+          : where === 'layer'
+            ? (out.layers as object[])[0]
+            : where === 'optimizer' && typeof out.optimizer === 'object'
+              ? out.optimizer
+              : where === 'training'
+                ? out.training
+                : out.data
+      ) as object;
       Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
     }
     return out;
@@ -126,7 +179,11 @@ const plausibleConfig = fc
 const config = fc.oneof(hostileConfig, plausibleConfig);
 
 /** A text edit: delete, insert a troublesome character, truncate, or turn a number into 1e400. */
-const textEdit = fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constant('none') }, { weight: 4, arbitrary: fc.constantFrom('delete', 'insert', 'truncate', 'overflow', 'duplicate') }), fc.nat(), fc.constantFrom(',', '{', '}', '[', ']', '"', ':', '/', '/*', '\u0000', '\u001b', "'", 'NaN', '\ufeff', '\\'));
+const textEdit = fc.tuple(
+  fc.oneof({ weight: 6, arbitrary: fc.constant('none') }, { weight: 4, arbitrary: fc.constantFrom('delete', 'insert', 'truncate', 'overflow', 'duplicate') }),
+  fc.nat(),
+  fc.constantFrom(',', '{', '}', '[', ']', '"', ':', '/', '/*', '\u0000', '\u001b', "'", 'NaN', '\ufeff', '\\'),
+);
 
 function edit(text: string, [kind, at, ch]: [string, number, string]): string {
   const i = text.length ? at % text.length : 0;
@@ -177,7 +234,10 @@ describe('config front end under fuzzing', function () {
         const parsed = parseConfigText(text);
         assertSafe(parsed.problems, input);
         if (parsed.value === undefined) {
-          assert.ok(parsed.problems.some((p) => p.severity === 'error'), `no value and no error for ${input}`);
+          assert.ok(
+            parsed.problems.some((p) => p.severity === 'error'),
+            `no value and no error for ${input}`,
+          );
           return;
         }
         const checked = validateConfig(parsed.value);

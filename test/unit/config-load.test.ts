@@ -12,7 +12,13 @@ const readFile = (p: string): string => {
   if (!(p in files)) throw new Error(`ENOENT: no such file or directory, open '${p}'`);
   return files[p];
 };
-const csvModel = (csv: string, extra: object = {}) => ({ data: { csv, ...extra }, layers: [{ units: 3, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }] });
+const csvModel = (csv: string, extra: object = {}) => ({
+  data: { csv, ...extra },
+  layers: [
+    { units: 3, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ],
+});
 
 describe('prepareRun', () => {
   it('parses, validates, loads CSV data and sets the input count from it', () => {
@@ -61,7 +67,10 @@ describe('prepareRun', () => {
 
   it('reports NaN and ragged rows of inline data at their paths', () => {
     const run = prepareRun({ data: { inputs: [[0, 1], [NaN, 2], [3]], targets: [0, 1, 1] }, layers: [{ units: 1 }] });
-    assert.deepEqual(run.problems.map((p) => JSON.stringify(p.path)), ['["data","inputs",1,0]', '["data","inputs",2]']);
+    assert.deepEqual(
+      run.problems.map((p) => JSON.stringify(p.path)),
+      ['["data","inputs",1,0]', '["data","inputs",2]'],
+    );
   });
 
   it('checks a validation split against the real sample count', () => {

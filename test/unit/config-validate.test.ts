@@ -7,7 +7,10 @@ import type { Problem } from '../../src/core/problems';
 
 const base = () => ({
   data: { generator: 'xor', samples: 40 },
-  layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+  layers: [
+    { units: 4, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ],
 });
 
 function find(problems: Problem[], path: (string | number)[]): Problem {
@@ -30,7 +33,13 @@ describe('validateConfig: defaults', () => {
   });
 
   it('infers Cross after softmax and Square otherwise; He init for ReLU, identity by default', () => {
-    const soft = validateConfig({ data: { generator: 'spiral', classes: 3 }, layers: [{ units: 5, activation: 'ReLU' }, { units: 3, activation: 'softmax' }] });
+    const soft = validateConfig({
+      data: { generator: 'spiral', classes: 3 },
+      layers: [
+        { units: 5, activation: 'ReLU' },
+        { units: 3, activation: 'softmax' },
+      ],
+    });
     assert.equal(soft.config?.loss, 'Cross');
     assert.equal(soft.config?.layers[0].init, 'he');
     const reg = validateConfig({ data: { generator: 'sine' }, layers: [{ units: 5, activation: 'tanh' }, { units: 1 }] });
@@ -42,7 +51,10 @@ describe('validateConfig: defaults', () => {
   it('resolves activation and optimizer parameters over their defaults', () => {
     const { config, problems } = validateConfig({
       ...base(),
-      layers: [{ units: 4, activation: { name: 'leaky-ReLU', alpha: 0.2 } }, { units: 1, activation: 'sigmoid' }],
+      layers: [
+        { units: 4, activation: { name: 'leaky-ReLU', alpha: 0.2 } },
+        { units: 1, activation: 'sigmoid' },
+      ],
       optimizer: { name: 'SGD', eta: 0.5 },
     });
     assert.deepEqual(problems, []);
@@ -52,7 +64,13 @@ describe('validateConfig: defaults', () => {
   });
 
   it('resolves glorot to xavier and maxout layers with default pieces', () => {
-    const { config } = validateConfig({ ...base(), layers: [{ type: 'maxout', units: 3 }, { units: 1, activation: 'sigmoid', init: 'glorot' }] });
+    const { config } = validateConfig({
+      ...base(),
+      layers: [
+        { type: 'maxout', units: 3 },
+        { units: 1, activation: 'sigmoid', init: 'glorot' },
+      ],
+    });
     assert.deepEqual(config?.layers[0], { type: 'maxout', units: 3, pieces: 2, init: 'he', initScale: 0.05 });
     assert.equal(config?.layers[1].init, 'xavier');
   });
@@ -65,7 +83,12 @@ const BAD: [string, (c: Record<string, unknown>) => void, (string | number)[], R
   ['unknown optimizer in an object', (c) => (c.optimizer = { name: 'Nadm' }), ['optimizer', 'name'], /Did you mean "Nadam"/],
   ['unknown loss', (c) => (c.loss = 'cross'), ['loss'], /Did you mean "Cross"/],
   ['unknown optimizer parameter', (c) => (c.optimizer = { name: 'SGD', lr: 0.1 }), ['optimizer', 'lr'], /no parameter "lr"/],
-  ['bad activation parameter', (c) => ((c.layers as object[])[0] = { units: 4, activation: { name: 'leaky-ReLU', alpha: 'big' } }), ['layers', 0, 'activation', 'alpha'], /expected a number/],
+  [
+    'bad activation parameter',
+    (c) => ((c.layers as object[])[0] = { units: 4, activation: { name: 'leaky-ReLU', alpha: 'big' } }),
+    ['layers', 0, 'activation', 'alpha'],
+    /expected a number/,
+  ],
   ['units as a string', (c) => ((c.layers as object[])[0] = { units: '4' }), ['layers', 0, 'units'], /whole number, got the string "4"/],
   ['negative units', (c) => ((c.layers as object[])[0] = { units: -3 }), ['layers', 0, 'units'], /positive/],
   ['fractional units', (c) => ((c.layers as object[])[0] = { units: 2.5 }), ['layers', 0, 'units'], /whole number, got 2.5/],
@@ -75,7 +98,12 @@ const BAD: [string, (c: Record<string, unknown>) => void, (string | number)[], R
   ['layers not an array', (c) => (c.layers = { units: 3 }), ['layers'], /must be an array/],
   ['too many layers', (c) => (c.layers = Array.from({ length: 65 }, () => ({ units: 1 }))), ['layers'], /maxLayers/],
   ['unknown layer key', (c) => ((c.layers as object[])[0] = { units: 4, activaton: 'tanh' }), ['layers', 0, 'activaton'], /Did you mean "activation"/],
-  ['activation on maxout', (c) => ((c.layers as object[])[0] = { type: 'maxout', units: 4, activation: 'tanh' }), ['layers', 0, 'activation'], /maxout layer has no activation/],
+  [
+    'activation on maxout',
+    (c) => ((c.layers as object[])[0] = { type: 'maxout', units: 4, activation: 'tanh' }),
+    ['layers', 0, 'activation'],
+    /maxout layer has no activation/,
+  ],
   ['pieces of 1', (c) => ((c.layers as object[])[0] = { type: 'maxout', units: 4, pieces: 1 }), ['layers', 0, 'pieces'], /at least 2/],
   ['unknown layer type', (c) => ((c.layers as object[])[0] = { type: 'conv', units: 4 }), ['layers', 0, 'type'], /unknown layer type "conv"/],
   ['unknown init', (c) => ((c.layers as object[])[0] = { units: 4, init: 'kaiming' }), ['layers', 0, 'init'], /Choose one of/],
@@ -95,7 +123,12 @@ const BAD: [string, (c: Record<string, unknown>) => void, (string | number)[], R
   ['no data source', (c) => (c.data = { samples: 10 }), ['data'], /needs one source/],
   ['key of another source', (c) => (c.data = { generator: 'xor', target: 'y' }), ['data', 'target'], /only "csv" data takes "target"/],
   ['unknown dataset', (c) => (c.data = { dataset: 'iriss' }), ['data', 'dataset'], /Did you mean "iris"/],
-  ['output units ≠ targets', (c) => ((c.layers as object[])[1] = { units: 2, activation: 'sigmoid' }), ['layers', 1, 'units'], /2 units but the data has 1 target column/],
+  [
+    'output units ≠ targets',
+    (c) => ((c.layers as object[])[1] = { units: 2, activation: 'sigmoid' }),
+    ['layers', 1, 'units'],
+    /2 units but the data has 1 target column/,
+  ],
   ['not an object', (c) => (c.training = [1]), ['training'], /must be an object/],
 ];
 
@@ -114,7 +147,10 @@ describe('validateConfig: bad descriptions', () => {
 
   it('gives unknown names the code "unknown-name" and a suggestion for quick fixes', () => {
     const json: Record<string, unknown> = base();
-    json.layers = [{ units: 4, activation: 'leaky_relu' }, { units: 1, activation: 'sigmoid' }];
+    json.layers = [
+      { units: 4, activation: 'leaky_relu' },
+      { units: 1, activation: 'sigmoid' },
+    ];
     const p = find(validateConfig(json).problems, ['layers', 0, 'activation']);
     assert.equal(p.code, 'unknown-name');
     assert.equal(p.suggestion, 'leaky-ReLU');
@@ -123,13 +159,25 @@ describe('validateConfig: bad descriptions', () => {
   it('reports several problems at once, one per place', () => {
     const { problems } = validateConfig({
       data: { generator: 'xor', samples: 'many' },
-      layers: [{ units: 0, activation: 'relu' }, { units: 1, activation: 'sigmod' }],
+      layers: [
+        { units: 0, activation: 'relu' },
+        { units: 1, activation: 'sigmod' },
+      ],
       optimizer: { name: 'SGD', eta: -1 },
       training: { epochs: 2.5, validationSplit: 1 },
       extra: true,
     });
     const paths = problems.filter((p) => p.severity === 'error').map((p) => JSON.stringify(p.path));
-    for (const want of ['["data","samples"]', '["layers",0,"units"]', '["layers",0,"activation"]', '["layers",1,"activation"]', '["optimizer","eta"]', '["training","epochs"]', '["training","validationSplit"]', '["extra"]'])
+    for (const want of [
+      '["data","samples"]',
+      '["layers",0,"units"]',
+      '["layers",0,"activation"]',
+      '["layers",1,"activation"]',
+      '["optimizer","eta"]',
+      '["training","epochs"]',
+      '["training","validationSplit"]',
+      '["extra"]',
+    ])
       assert.ok(paths.includes(want), `missing ${want} in ${paths.join(' ')}`);
   });
 });
@@ -148,13 +196,23 @@ describe('validateConfig: warnings', () => {
     assert.match(find(cross.problems, ['loss']).message, /expects a softmax output/);
     assert.ok(cross.config, 'a warning does not block the run');
     const binary = validateConfig({ data: { generator: 'spiral', classes: 3 }, layers: [{ units: 3, activation: 'tanh' }], loss: 'Binary' });
-    const messages = binary.problems.filter((p) => p.severity === 'warning').map((p) => p.message).join('\n');
+    const messages = binary.problems
+      .filter((p) => p.severity === 'warning')
+      .map((p) => p.message)
+      .join('\n');
     assert.match(messages, /expects one output unit/);
     assert.match(messages, /expects a sigmoid output/);
   });
 
   it('warns when initScale is given for another initialiser and when a split holds out nothing', () => {
-    const { problems } = validateConfig({ ...base(), layers: [{ units: 4, init: 'he', initScale: 0.1 }, { units: 1, activation: 'sigmoid' }], training: { validationSplit: 0.01 } });
+    const { problems } = validateConfig({
+      ...base(),
+      layers: [
+        { units: 4, init: 'he', initScale: 0.1 },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      training: { validationSplit: 0.01 },
+    });
     assert.equal(find(problems, ['layers', 0, 'initScale']).severity, 'warning');
     assert.equal(find(problems, ['training', 'validationSplit']).severity, 'warning');
   });
@@ -180,7 +238,30 @@ describe('validateConfig: limits', () => {
 
 describe('validateConfig: never throws', () => {
   const rng = new Rng(2024);
-  const atoms: unknown[] = [null, true, false, 0, -1, 1.5, 1e300, -0, '', 'x', 'ReLU', 'SDG', [], [1, 'a'], {}, { name: 'SGD' }, { name: 3 }, { units: 2 }, [{}], [[1]], NaN, Infinity];
+  const atoms: unknown[] = [
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    1e300,
+    -0,
+    '',
+    'x',
+    'ReLU',
+    'SDG',
+    [],
+    [1, 'a'],
+    {},
+    { name: 'SGD' },
+    { name: 3 },
+    { units: 2 },
+    [{}],
+    [[1]],
+    NaN,
+    Infinity,
+  ];
   const pick = (): unknown => atoms[rng.int(atoms.length)];
   const setters: ((c: Record<string, unknown>) => void)[] = [
     (c) => (c.data = pick()),
@@ -218,7 +299,10 @@ describe('validateConfig: never throws', () => {
       assert.ok(Array.isArray(result.problems));
       for (const p of result.problems) assert.ok(p.message.length > 0 && Array.isArray(p.path));
       assert.ok(!result.problems.some((p) => p.code === 'internal'), JSON.stringify(result.problems));
-      assert.equal(result.config === undefined, result.problems.some((p) => p.severity === 'error'));
+      assert.equal(
+        result.config === undefined,
+        result.problems.some((p) => p.severity === 'error'),
+      );
     }
   });
 

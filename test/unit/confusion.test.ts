@@ -11,7 +11,12 @@ import { train } from '../../src/core/train/trainer';
 
 /** A digits model trained for `epochs` (few: it still errs). */
 function digitsModel(epochs: number) {
-  const run = prepareRun({ data: { dataset: 'digits' }, layers: [{ units: 10, activation: 'softmax' }], optimizer: { name: 'SGD', eta: 0.05 }, training: { epochs, batchSize: 64 } });
+  const run = prepareRun({
+    data: { dataset: 'digits' },
+    layers: [{ units: 10, activation: 'softmax' }],
+    optimizer: { name: 'SGD', eta: 0.05 },
+    training: { epochs, batchSize: 64 },
+  });
   assert.ok(run.config && run.data);
   return { model: train(run.config, run.data).model, data: run.data };
 }
@@ -19,7 +24,14 @@ function digitsModel(epochs: number) {
 describe('confusion matrix', () => {
   it('counts pairs of true and predicted classes', () => {
     const c = { actual: Int32Array.from([0, 0, 1, 2, 2, 2]), predicted: Int32Array.from([0, 1, 1, 2, 0, 2]) };
-    assert.deepEqual(confusionMatrix(c, 3, ['a', 'b']), { labels: ['a', 'b', '2'], counts: [[1, 1, 0], [0, 1, 0], [1, 0, 2]] });
+    assert.deepEqual(confusionMatrix(c, 3, ['a', 'b']), {
+      labels: ['a', 'b', '2'],
+      counts: [
+        [1, 1, 0],
+        [0, 1, 0],
+        [1, 0, 2],
+      ],
+    });
   });
 
   it('on the digits: sums to the samples, diagonal = correct predictions = accuracy × n', () => {
@@ -36,7 +48,10 @@ describe('confusion matrix', () => {
     // row i sums to the samples of class i
     const perClass = new Array(10).fill(0);
     for (let i = 0; i < 1000; i++) perClass[data.y.subarray(10 * i, 10 * i + 10).indexOf(1)]++;
-    assert.deepEqual(m.counts.map((row) => row.reduce((a, b) => a + b, 0)), perClass);
+    assert.deepEqual(
+      m.counts.map((row) => row.reduce((a, b) => a + b, 0)),
+      perClass,
+    );
   });
 
   it('one output column: classes 0/1 by the 0.5 threshold', () => {
@@ -45,7 +60,10 @@ describe('confusion matrix', () => {
     const c = classify(model, run.data!);
     const m = confusionMatrix(c, classCount(run.data!));
     assert.equal(m.counts.length, 2);
-    assert.equal(m.counts.flat().reduce((a, b) => a + b, 0), 40);
+    assert.equal(
+      m.counts.flat().reduce((a, b) => a + b, 0),
+      40,
+    );
   });
 });
 
@@ -63,7 +81,10 @@ describe('sample images', () => {
     const flags = s.items.map((it) => it.label !== it.predicted);
     assert.deepEqual(flags, [...new Array(wrong).fill(true), ...new Array(4).fill(false)]);
     // the misclassified ones in sample order: their pixels are those of wrongAt
-    assert.deepEqual(s.items.slice(0, wrong).map((it) => it.pixels), wrongAt.map((i) => pixelsOf(data, i)));
+    assert.deepEqual(
+      s.items.slice(0, wrong).map((it) => it.pixels),
+      wrongAt.map((i) => pixelsOf(data, i)),
+    );
     const few = sampleImages(data, c, 3)!;
     assert.ok(few.items.length === 3 && few.items.every((it) => it.label !== it.predicted));
     for (const it of s.items) assert.ok(it.pixels.length === 64 && it.pixels.every((p) => Number.isInteger(p) && p >= 0 && p <= 255));

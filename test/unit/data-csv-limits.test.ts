@@ -77,7 +77,10 @@ describe('CSV: limits while parsing', () => {
     const { problems, data } = read(`x,y\n${rows}\n`);
     assert.equal(data, undefined);
     assert.equal(problems.length, 1);
-    assert.match(problems[0].message, /^d\.csv: target column "y" has more than 1,000 different values; a text target is read as class names, at most 1,000 classes/);
+    assert.match(
+      problems[0].message,
+      /^d\.csv: target column "y" has more than 1,000 different values; a text target is read as class names, at most 1,000 classes/,
+    );
     assert.deepEqual(problems[0].path, ['data', 'target']);
   });
 

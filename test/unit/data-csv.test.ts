@@ -16,7 +16,10 @@ describe('CSV parsing', () => {
 
   it('accepts CRLF, a byte-order mark and blank lines, keeping true line numbers', () => {
     const r = parseCsvText('\ufeffx,y\r\n\r\n1,2\r\n3,4\r\n\r\n\r\n');
-    assert.deepEqual(r.rows.map((row) => row.line), [1, 3, 4]);
+    assert.deepEqual(
+      r.rows.map((row) => row.line),
+      [1, 3, 4],
+    );
     assert.deepEqual(r.rows[2].cells, ['3', '4']);
   });
 

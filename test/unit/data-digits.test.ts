@@ -13,8 +13,14 @@ import { train } from '../../src/core/train/trainer';
 /** Hand-copied from scikit-learn 1.2's load_digits(): samples per class 0..9, first and last image, sum of all pixels. */
 const SKLEARN = {
   counts: [178, 182, 177, 183, 181, 182, 181, 179, 174, 180],
-  first: [0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0, 0, 3, 15, 2, 0, 11, 8, 0, 0, 4, 12, 0, 0, 8, 8, 0, 0, 5, 8, 0, 0, 9, 8, 0, 0, 4, 11, 0, 1, 12, 7, 0, 0, 2, 14, 5, 10, 12, 0, 0, 0, 0, 6, 13, 10, 0, 0, 0],
-  last: [0, 0, 10, 14, 8, 1, 0, 0, 0, 2, 16, 14, 6, 1, 0, 0, 0, 0, 15, 15, 8, 15, 0, 0, 0, 0, 5, 16, 16, 10, 0, 0, 0, 0, 12, 15, 15, 12, 0, 0, 0, 4, 16, 6, 4, 16, 6, 0, 0, 8, 16, 10, 8, 16, 8, 0, 0, 1, 8, 12, 14, 12, 1, 0],
+  first: [
+    0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0, 0, 3, 15, 2, 0, 11, 8, 0, 0, 4, 12, 0, 0, 8, 8, 0, 0, 5, 8, 0, 0, 9, 8, 0, 0, 4, 11, 0, 1, 12, 7, 0, 0,
+    2, 14, 5, 10, 12, 0, 0, 0, 0, 6, 13, 10, 0, 0, 0,
+  ],
+  last: [
+    0, 0, 10, 14, 8, 1, 0, 0, 0, 2, 16, 14, 6, 1, 0, 0, 0, 0, 15, 15, 8, 15, 0, 0, 0, 0, 5, 16, 16, 10, 0, 0, 0, 0, 12, 15, 15, 12, 0, 0, 0, 4, 16, 6, 4, 16, 6,
+    0, 0, 8, 16, 10, 8, 16, 8, 0, 0, 1, 8, 12, 14, 12, 1, 0,
+  ],
   lastLabel: 8,
   pixelSum: 561718,
 };
@@ -45,12 +51,16 @@ describe('built-in digits', () => {
     assert.deepEqual(Array.from(d.x.subarray(64 * 1796)), SKLEARN.last);
     assert.equal(labels[1796], SKLEARN.lastLabel);
     assert.deepEqual(labels.slice(0, 10), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    assert.equal(Array.from(d.x).reduce((s, v) => s + v, 0), SKLEARN.pixelSum);
+    assert.equal(
+      Array.from(d.x).reduce((s, v) => s + v, 0),
+      SKLEARN.pixelSum,
+    );
   });
 
   // Debian's scikit-learn (python3-sklearn, which npm test's first step installs) lives beside /usr/bin/python3, not in .venv/.
-  it('matches Debian\'s scikit-learn (python3-sklearn): every pixel and label', () => {
-    const script = 'from sklearn.datasets import load_digits\nd=load_digits()\nprint(",".join(str(int(v)) for v in d.data.reshape(-1)))\nprint(",".join(str(int(v)) for v in d.target))';
+  it("matches Debian's scikit-learn (python3-sklearn): every pixel and label", () => {
+    const script =
+      'from sklearn.datasets import load_digits\nd=load_digits()\nprint(",".join(str(int(v)) for v in d.data.reshape(-1)))\nprint(",".join(str(int(v)) for v in d.target))';
     const r = spawnSync('/usr/bin/python3', ['-c', script], { encoding: 'utf8', maxBuffer: 8 << 20 });
     assert.equal(r.error, undefined, `cannot run /usr/bin/python3 (apt-get install python3-sklearn): ${String(r.error)}`);
     assert.equal(r.status, 0, `/usr/bin/python3 cannot load scikit-learn's digits (apt-get install python3-sklearn):\n${r.stderr.trim().split('\n').pop()}`);
@@ -69,8 +79,13 @@ describe('built-in digits', () => {
 
   it('a 64-32-10 model reaches more than 90 % validation accuracy', () => {
     const run = prepareRun({
-      data: { dataset: 'digits' }, layers: [{ units: 32, activation: 'ReLU' }, { units: 10, activation: 'softmax' }],
-      optimizer: { name: 'Adam', alpha: 0.005 }, training: { epochs: 15, batchSize: 32, validationSplit: 0.2 },
+      data: { dataset: 'digits' },
+      layers: [
+        { units: 32, activation: 'ReLU' },
+        { units: 10, activation: 'softmax' },
+      ],
+      optimizer: { name: 'Adam', alpha: 0.005 },
+      training: { epochs: 15, batchSize: 32, validationSplit: 0.2 },
     });
     assert.deepEqual(run.problems, []);
     const r = train(run.config!, run.data!);

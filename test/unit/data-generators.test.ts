@@ -3,7 +3,13 @@ import { generate, GENERATOR_NAMES } from '../../src/core/data/generators';
 import { loadIris } from '../../src/core/data/iris';
 import { standardize } from '../../src/core/data/normalize';
 
-const opts = (over: Partial<{ samples: number; noise: number; classes: number; seed: number }> = {}) => ({ samples: 200, noise: 0, classes: 2, seed: 7, ...over });
+const opts = (over: Partial<{ samples: number; noise: number; classes: number; seed: number }> = {}) => ({
+  samples: 200,
+  noise: 0,
+  classes: 2,
+  seed: 7,
+  ...over,
+});
 
 describe('data generators', () => {
   it('xor without noise: label 1 exactly where x·y > 0, points off the axes, classes balanced', () => {
@@ -38,7 +44,10 @@ describe('data generators', () => {
     assert.deepEqual(d.classNames, ['class 0', 'class 1', 'class 2']);
     for (let i = 0; i < d.n; i++) {
       const row = Array.from(d.y.subarray(3 * i, 3 * i + 3));
-      assert.deepEqual(row, [0, 1, 2].map((c) => (c === i % 3 ? 1 : 0)));
+      assert.deepEqual(
+        row,
+        [0, 1, 2].map((c) => (c === i % 3 ? 1 : 0)),
+      );
       // arm position s = floor(i/3)/30 is the radius (noise 0)
       assert.ok(Math.abs(Math.hypot(d.x[2 * i], d.x[2 * i + 1]) - Math.floor(i / 3) / 30) < 1e-12);
     }
@@ -86,7 +95,7 @@ describe('data generators', () => {
 });
 
 describe('iris', () => {
-  it('holds Fisher\'s 150 samples, 50 per class, with the published column means', () => {
+  it("holds Fisher's 150 samples, 50 per class, with the published column means", () => {
     const d = loadIris(false);
     assert.equal(d.n, 150);
     assert.equal(d.inputs, 4);
@@ -99,7 +108,12 @@ describe('iris', () => {
     for (let i = 0; i < 150; i++) for (let c = 0; c < 3; c++) counts[c] += d.y[3 * i + c];
     assert.deepEqual(counts, [50, 50, 50]);
     // UCI iris.names: means 5.84, 3.05 (3.057 after the 1999 correction), 3.76, 1.20
-    const mean = [0, 1, 2, 3].map((j) => Float64Array.from(d.x).filter((_, k) => k % 4 === j).reduce((s, v) => s + v, 0) / 150);
+    const mean = [0, 1, 2, 3].map(
+      (j) =>
+        Float64Array.from(d.x)
+          .filter((_, k) => k % 4 === j)
+          .reduce((s, v) => s + v, 0) / 150,
+    );
     [5.843, 3.057, 3.758, 1.199].forEach((m, j) => assert.ok(Math.abs(mean[j] - m) < 1e-3, `mean ${j}: ${mean[j]}`));
   });
 

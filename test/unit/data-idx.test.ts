@@ -24,7 +24,14 @@ function idx(dims: number[], values: ArrayLike<number>, magicType = 0x08): Uint8
 /** n images of rows×cols with pixel (i, k) = (7·i + k) mod 256, and labels i mod classes. */
 function imageSet(n: number, rows: number, cols: number, classes = 10) {
   const pixels = Array.from({ length: n * rows * cols }, (_, k) => (7 * Math.floor(k / (rows * cols)) + (k % (rows * cols))) % 256);
-  return { images: idx([n, rows, cols], pixels), labels: idx([n], Array.from({ length: n }, (_, i) => i % classes)), pixels };
+  return {
+    images: idx([n, rows, cols], pixels),
+    labels: idx(
+      [n],
+      Array.from({ length: n }, (_, i) => i % classes),
+    ),
+    pixels,
+  };
 }
 
 /** prepareRun of an IDX config whose two files hold the given bytes. */
@@ -49,14 +56,20 @@ function onlyError(run: ReturnType<typeof prepareIdx>): { path: string; message:
 describe('IDX reader', () => {
   it('reads raw and gzip files alike: shape, one-hot labels, bytes kept, pixels / 255', () => {
     const { images, labels, pixels } = imageSet(12, 3, 4);
-    for (const [img, lab] of [[images, labels], [gzipSync(images), gzipSync(labels)]]) {
+    for (const [img, lab] of [
+      [images, labels],
+      [gzipSync(images), gzipSync(labels)],
+    ]) {
       const run = prepareIdx({ 'img.idx': img, 'lab.idx': lab });
       assert.deepEqual(run.problems, []);
       const data = run.data!;
       assert.deepEqual([data.n, data.inputs, data.outputs, data.task], [12, 12, 10, 'classification']);
       assert.deepEqual(data.imageShape, [3, 4]);
       assert.ok(data.x instanceof Uint8Array);
-      assert.deepEqual(Array.from(inputRows(data, [1])), pixels.slice(12, 24).map((v) => v / 255));
+      assert.deepEqual(
+        Array.from(inputRows(data, [1])),
+        pixels.slice(12, 24).map((v) => v / 255),
+      );
       assert.deepEqual(Array.from(data.y.subarray(10 * 3, 10 * 4)), [0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     }
   });
@@ -83,11 +96,17 @@ describe('IDX reader', () => {
   it('reports a truncated file, raw or gzip', () => {
     const { images, labels } = imageSet(10, 4, 4);
     const cut = images.subarray(0, images.length - 5);
-    assert.match(onlyError(prepareIdx({ 'img.idx': cut, 'lab.idx': labels })).message, /^img\.idx: truncated: the header declares 10×4×4 values \(176 bytes\) but the file has 171 bytes$/);
+    assert.match(
+      onlyError(prepareIdx({ 'img.idx': cut, 'lab.idx': labels })).message,
+      /^img\.idx: truncated: the header declares 10×4×4 values \(176 bytes\) but the file has 171 bytes$/,
+    );
     const gz = gzipSync(images);
     const e = onlyError(prepareIdx({ 'img.idx': gz.subarray(0, gz.length - 12), 'lab.idx': labels }));
     assert.match(e.message, /^img\.idx: (the gzip data is truncated or corrupt|its gzip trailer announces)/);
-    assert.match(onlyError(prepareIdx({ 'img.idx': images.subarray(0, 9), 'lab.idx': labels })).message, /^img\.idx: truncated: 9 bytes, the header alone needs 16$/);
+    assert.match(
+      onlyError(prepareIdx({ 'img.idx': images.subarray(0, 9), 'lab.idx': labels })).message,
+      /^img\.idx: truncated: 9 bytes, the header alone needs 16$/,
+    );
   });
 
   it('reports image and label counts that differ', () => {
@@ -107,15 +126,24 @@ describe('IDX reader', () => {
     const { labels } = imageSet(3, 2, 2);
     // 4 billion images of 1024×1024 in a 16-byte file
     const huge = idx([0xffffffff, 1024, 1024], []);
-    assert.match(onlyError(prepareIdx({ 'img.idx': huge, 'lab.idx': labels })).message, /^img\.idx: declares 4294967295 images, more than the limit of 1000000 \(maxSamples\)$/);
+    assert.match(
+      onlyError(prepareIdx({ 'img.idx': huge, 'lab.idx': labels })).message,
+      /^img\.idx: declares 4294967295 images, more than the limit of 1000000 \(maxSamples\)$/,
+    );
     const wide = idx([3, 70000, 70000], []);
-    assert.match(onlyError(prepareIdx({ 'img.idx': wide, 'lab.idx': labels })).message, /^img\.idx: declares 70000×70000 images; each side must be 1 to 1024 pixels$/);
+    assert.match(
+      onlyError(prepareIdx({ 'img.idx': wide, 'lab.idx': labels })).message,
+      /^img\.idx: declares 70000×70000 images; each side must be 1 to 1024 pixels$/,
+    );
     const big = idx([1000000, 1024, 1024], []);
     assert.match(onlyError(prepareIdx({ 'img.idx': big, 'lab.idx': labels })).message, /^img\.idx: declares .* MB of values, more than the 256\.0 MB limit$/);
     // a gzip file whose trailer announces 4 GB
     const gz = gzipSync(labels);
     gz.set([0xff, 0xff, 0xff, 0xff], gz.length - 4);
-    assert.match(onlyError(prepareIdx({ 'img.idx': imageSet(3, 2, 2).images, 'lab.idx': gz })).message, /^lab\.idx: its gzip trailer announces 4096\.0 MB of data, more than the 256\.0 MB limit/);
+    assert.match(
+      onlyError(prepareIdx({ 'img.idx': imageSet(3, 2, 2).images, 'lab.idx': gz })).message,
+      /^lab\.idx: its gzip trailer announces 4096\.0 MB of data, more than the 256\.0 MB limit/,
+    );
   });
 
   it('reports missing files and bad idx blocks with their JSON paths', () => {
@@ -123,43 +151,63 @@ describe('IDX reader', () => {
     const e = onlyError(prepareIdx({ 'lab.idx': labels }));
     assert.deepEqual([e.path, e.message], ['data.idx.images', 'data file not found: img.idx']);
     const bad = prepareRun({ data: { idx: { images: 'a' } }, layers: [{ units: 10 }] });
-    assert.ok(bad.problems.some((p) => p.path.join('.') === 'data.idx' && /needs "labels"/.test(p.message)), JSON.stringify(bad.problems));
+    assert.ok(
+      bad.problems.some((p) => p.path.join('.') === 'data.idx' && /needs "labels"/.test(p.message)),
+      JSON.stringify(bad.problems),
+    );
     const names = prepareRun({ data: { idx: { images: 'a', labels: 'b' }, classes: 3, classNames: ['x', 'y'] }, layers: [{ units: 3 }] });
     assert.ok(names.problems.some((p) => p.path.join('.') === 'data.classNames' && /2 names but "classes" is 3/.test(p.message)));
     const misplaced = prepareRun({ data: { csv: 'a.csv', classes: 3, scale: false }, layers: [{ units: 3 }] });
-    assert.deepEqual(misplaced.problems.filter((p) => p.code === 'unknown-key').map((p) => [p.path.join('.'), p.message]), [
-      ['data.classes', '"classes" does not belong in csv data: only "generator" or "idx" data takes "classes"'],
-      ['data.scale', '"scale" does not belong in csv data: only "idx" data takes "scale"'],
-    ]);
+    assert.deepEqual(
+      misplaced.problems.filter((p) => p.code === 'unknown-key').map((p) => [p.path.join('.'), p.message]),
+      [
+        ['data.classes', '"classes" does not belong in csv data: only "generator" or "idx" data takes "classes"'],
+        ['data.scale', '"scale" does not belong in csv data: only "idx" data takes "scale"'],
+      ],
+    );
     const noFiles = prepareRun({ data: { idx: { images: 'a', labels: 'b' } }, layers: [{ units: 10 }] });
     assert.ok(noFiles.problems.some((p) => /no file access here/.test(p.message)));
   });
 
   it('readIdx throws an IdxError that names the file', () => {
-    assert.throws(() => readIdx(new Uint8Array([0, 0]), 'labels', 'x.gz', 10), (e: unknown) => e instanceof IdxError && e.file === 'x.gz' && /^x\.gz: not an IDX labels file: only 2 bytes$/.test(e.message));
+    assert.throws(
+      () => readIdx(new Uint8Array([0, 0]), 'labels', 'x.gz', 10),
+      (e: unknown) => e instanceof IdxError && e.file === 'x.gz' && /^x\.gz: not an IDX labels file: only 2 bytes$/.test(e.message),
+    );
   });
 });
 
 describe('compact image storage', () => {
   const { images, labels } = imageSet(200, 5, 5);
-  const run = prepareIdx({ 'img.idx': images, 'lab.idx': labels }, {}, [{ units: 6, activation: 'tanh' }, { units: 10, activation: 'softmax' }] as never);
+  const run = prepareIdx({ 'img.idx': images, 'lab.idx': labels }, {}, [
+    { units: 6, activation: 'tanh' },
+    { units: 10, activation: 'softmax' },
+  ] as never);
   const bytes = run.data!;
   /** The same data set with its inputs converted once into float64 (the old representation). */
   const dense: Dataset = { ...bytes, x: Float64Array.from(bytes.x, (v) => v / 255), xDivisor: undefined };
 
   it('gathers a mini-batch equal bit for bit to the float64 path', () => {
     const order = Uint32Array.from([5, 199, 0, 42, 42, 7]);
-    const a = new Float64Array(4 * 25), b = new Float64Array(4 * 25);
+    const a = new Float64Array(4 * 25),
+      b = new Float64Array(4 * 25);
     gatherInputs(bytes, order, 1, 4, a);
     gatherRows(dense.x as Float64Array, 25, order, 1, 4, b);
-    assert.ok(a.every((v, i) => Object.is(v, b[i])), 'bit-identical');
+    assert.ok(
+      a.every((v, i) => Object.is(v, b[i])),
+      'bit-identical',
+    );
   });
 
   it('trains to the same history and weights as the float64 data set', () => {
     assert.ok(run.config);
     const config = { ...run.config, training: { ...run.config.training, epochs: 3, batchSize: 16, validationSplit: 0.2 } };
-    const a = train(config, bytes), b = train(config, dense);
-    assert.deepEqual(a.history.map((r) => [r.loss, r.valLoss, r.accuracy]), b.history.map((r) => [r.loss, r.valLoss, r.accuracy]));
+    const a = train(config, bytes),
+      b = train(config, dense);
+    assert.deepEqual(
+      a.history.map((r) => [r.loss, r.valLoss, r.accuracy]),
+      b.history.map((r) => [r.loss, r.valLoss, r.accuracy]),
+    );
     assert.deepEqual(a.model.toJSON(), b.model.toJSON());
   });
 

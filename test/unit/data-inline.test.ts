@@ -5,7 +5,15 @@ const load = (inputs: unknown, targets: unknown, normalize = false) => inlineToD
 
 describe('inline data', () => {
   it('packs rows, accepts one number per target, and recognises 0/1 labels as classes', () => {
-    const { data, problems } = load([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
+    const { data, problems } = load(
+      [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      [0, 1, 1, 0],
+    );
     assert.deepEqual(problems, []);
     assert.equal(data?.n, 4);
     assert.deepEqual(Array.from(data!.x), [0, 0, 0, 1, 1, 0, 1, 1]);
@@ -18,12 +26,7 @@ describe('inline data', () => {
     const { data, problems } = load([[0, 0], [1], [1, 'a'], [NaN, 1]], [[0], [1], [1], [null]]);
     assert.equal(data, undefined);
     const where = problems.map((p) => JSON.stringify(p.path));
-    assert.deepEqual(where, [
-      '["data","inputs",1]',
-      '["data","inputs",2,1]',
-      '["data","inputs",3,0]',
-      '["data","targets",3,0]',
-    ]);
+    assert.deepEqual(where, ['["data","inputs",1]', '["data","inputs",2,1]', '["data","inputs",3,0]', '["data","targets",3,0]']);
     assert.match(problems[0].message, /inputs\[1\] has 1 values but inputs\[0\] has 2/);
     assert.match(problems[2].message, /finite/);
     assert.match(problems[3].message, /got null/);

@@ -63,7 +63,10 @@ describe('data sources: the registry', () => {
   });
 
   it("the schema offers every source's keys and allows only its own once selected", () => {
-    const data = buildSchema().properties as Record<string, { properties: Record<string, unknown>; allOf: { if: { required: string[] }; then: { properties: Record<string, unknown> } }[] }>;
+    const data = buildSchema().properties as Record<
+      string,
+      { properties: Record<string, unknown>; allOf: { if: { required: string[] }; then: { properties: Record<string, unknown> } }[] }
+    >;
     for (const source of dataSourceRegistry.all) {
       for (const key of Object.keys(source.keys)) assert.ok(data.data.properties[key], `schema offers ${key}`);
       const branch = data.data.allOf.find((b) => b.if.required[0] === source.selector);
@@ -91,11 +94,15 @@ describe('data sources: the editor checks the files of any source, in data and t
     (await checkConfigText(JSON.stringify({ ...config, layers }), dir, new DataFileCache())).problems.map((p) => [p.code ?? '', p.path.join('.'), p.message]);
 
   it('a missing CSV file of testData (with generated training data)', async () => {
-    assert.deepEqual(await check({ data: { generator: 'xor' }, testData: { csv: 'gone.csv' } }), [['file-not-found', 'testData.csv', 'data file not found: gone.csv']]);
+    assert.deepEqual(await check({ data: { generator: 'xor' }, testData: { csv: 'gone.csv' } }), [
+      ['file-not-found', 'testData.csv', 'data file not found: gone.csv'],
+    ]);
   });
 
   it('a missing CSV file of testData next to CSV training data', async () => {
-    assert.deepEqual(await check({ data: { csv: 'ok.csv' }, testData: { csv: 'gone.csv' } }), [['file-not-found', 'testData.csv', 'data file not found: gone.csv']]);
+    assert.deepEqual(await check({ data: { csv: 'ok.csv' }, testData: { csv: 'gone.csv' } }), [
+      ['file-not-found', 'testData.csv', 'data file not found: gone.csv'],
+    ]);
     assert.deepEqual(await check({ data: { csv: 'ok.csv' }, testData: { csv: 'ok.csv' } }), []);
   });
 
@@ -115,7 +122,10 @@ describe('data sources: the editor checks the files of any source, in data and t
       assert.match(message, /folder, not a file/);
     }
     const csv = await check({ data: { generator: 'xor' }, testData: { csv: 'folder' } });
-    assert.deepEqual(csv.map(([code, at]) => [code, at]), [['data-file', 'testData.csv']]);
+    assert.deepEqual(
+      csv.map(([code, at]) => [code, at]),
+      [['data-file', 'testData.csv']],
+    );
     assert.match(csv[0][2], /folder, not a file/);
   });
 });

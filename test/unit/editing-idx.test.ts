@@ -32,8 +32,10 @@ describe('editing: live check of IDX data', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const config = (units: number, extra: object = {}) => JSON.stringify({ data: { idx: { images: 'img.gz', labels: 'lab' } }, layers: [{ units, activation: 'softmax' }], ...extra });
-  const check = async (text: string, files = new DataFileCache(1024)): Promise<string[][]> => (await checkConfigText(text, dir, files)).problems.map((p) => [p.path.join('.'), p.message]);
+  const config = (units: number, extra: object = {}) =>
+    JSON.stringify({ data: { idx: { images: 'img.gz', labels: 'lab' } }, layers: [{ units, activation: 'softmax' }], ...extra });
+  const check = async (text: string, files = new DataFileCache(1024)): Promise<string[][]> =>
+    (await checkConfigText(text, dir, files)).problems.map((p) => [p.path.join('.'), p.message]);
 
   it('checks the output layer against the classes from the headers alone (files far over the size limit)', async () => {
     assert.deepEqual(await check(config(10)), []);
@@ -42,13 +44,23 @@ describe('editing: live check of IDX data', () => {
   });
 
   it('reports missing files, wrong magic numbers and count mismatches at their paths', async () => {
-    assert.deepEqual(await check(JSON.stringify({ data: { idx: { images: 'nope.gz', labels: 'lab' } }, layers: [{ units: 10 }] })), [['data.idx.images', 'data file not found: nope.gz']]);
-    assert.deepEqual(await check(JSON.stringify({ data: { idx: { images: 'lab', labels: 'lab' } }, layers: [{ units: 10 }] })), [['data.idx.images', 'lab: not an IDX images file: magic number 0x00000801, expected 0x00000803 (it holds labels)']]);
-    assert.deepEqual(await check(JSON.stringify({ data: { idx: { images: 'img.gz', labels: 'few' } }, layers: [{ units: 10 }] })), [['data.idx.labels', 'few: holds 20 labels but img.gz holds 3000 images']]);
+    assert.deepEqual(await check(JSON.stringify({ data: { idx: { images: 'nope.gz', labels: 'lab' } }, layers: [{ units: 10 }] })), [
+      ['data.idx.images', 'data file not found: nope.gz'],
+    ]);
+    assert.deepEqual(await check(JSON.stringify({ data: { idx: { images: 'lab', labels: 'lab' } }, layers: [{ units: 10 }] })), [
+      ['data.idx.images', 'lab: not an IDX images file: magic number 0x00000801, expected 0x00000803 (it holds labels)'],
+    ]);
+    assert.deepEqual(await check(JSON.stringify({ data: { idx: { images: 'img.gz', labels: 'few' } }, layers: [{ units: 10 }] })), [
+      ['data.idx.labels', 'few: holds 20 labels but img.gz holds 3000 images'],
+    ]);
   });
 
   it('checks testData against data: IDX test set vs generated data', async () => {
-    const text = JSON.stringify({ data: { generator: 'xor' }, testData: { idx: { images: 'img.gz', labels: 'lab' } }, layers: [{ units: 1, activation: 'sigmoid' }] });
+    const text = JSON.stringify({
+      data: { generator: 'xor' },
+      testData: { idx: { images: 'img.gz', labels: 'lab' } },
+      layers: [{ units: 1, activation: 'sigmoid' }],
+    });
     assert.deepEqual(await check(text), [
       ['testData', 'testData has 784 inputs per sample but data has 2: both must describe the same features'],
       ['testData', 'testData has 10 target columns but data has 1: both must have the same targets'],

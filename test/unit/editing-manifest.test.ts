@@ -8,10 +8,18 @@ import * as path from 'path';
 
 const root = path.join(__dirname, '..', '..');
 
-interface Step { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
+interface Step {
+  id: string;
+  description: string;
+  media: { markdown?: string };
+  completionEvents?: string[];
+}
 interface Manifest {
   activationEvents: string[];
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] }; virtualWorkspaces?: { supported: boolean | string } };
+  capabilities?: {
+    untrustedWorkspaces?: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] };
+    virtualWorkspaces?: { supported: boolean | string };
+  };
   contributes: {
     commands: { command: string }[];
     walkthroughs?: { id: string; steps: Step[] }[];
@@ -30,7 +38,8 @@ describe('editing: manifest', () => {
 
   it('contributes "Export as PyTorch Script" for descriptions and exported models', () => {
     assert.ok(commands.has('nnLab.exportPytorch'));
-    const palette = (manifest as unknown as { contributes: { menus: { commandPalette: { command: string; when?: string }[] } } }).contributes.menus.commandPalette;
+    const palette = (manifest as unknown as { contributes: { menus: { commandPalette: { command: string; when?: string }[] } } }).contributes.menus
+      .commandPalette;
     const when = palette.find((m) => m.command === 'nnLab.exportPytorch')?.when ?? '';
     assert.match(when, /nn\|model/, 'shown for *.nn.json and *.model.json files');
   });

@@ -13,7 +13,10 @@ const examplesDir = path.join(__dirname, '..', '..', 'examples');
 
 describe('editing: New Model Config templates', () => {
   it('offers xor, spiral, sine, iris and a blank model', () => {
-    assert.deepEqual(TEMPLATES.map((t) => t.id), ['xor', 'spiral', 'sine', 'iris', 'blank']);
+    assert.deepEqual(
+      TEMPLATES.map((t) => t.id),
+      ['xor', 'spiral', 'sine', 'iris', 'blank'],
+    );
   });
 
   for (const template of TEMPLATES) {

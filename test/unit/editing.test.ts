@@ -108,13 +108,21 @@ describe('editing: live check', () => {
   it('reports a missing data file at data.csv, and finds the file once it exists (re-read when it changes)', async () => {
     const files = new DataFileCache();
     const missing = (await checkConfigText(csvConfig, dir, files)).problems;
-    assert.deepEqual(missing.map((p) => [p.code, p.path.join('.')]), [['file-not-found', 'data.csv']]);
+    assert.deepEqual(
+      missing.map((p) => [p.code, p.path.join('.')]),
+      [['file-not-found', 'data.csv']],
+    );
     writeFileSync(path.join(dir, 'd.csv'), 'a,b,y\n1,2,0\n3,4,1\n');
     assert.deepEqual((await checkConfigText(csvConfig, dir, files)).problems, []);
     writeFileSync(path.join(dir, 'd.csv'), 'a,b,y,z\n1,2,0,1\n3,4,1,0\n');
     utimesSync(path.join(dir, 'd.csv'), new Date(), new Date(Date.now() + 5000));
-    const problems = (await checkConfigText(JSON.stringify({ data: { csv: 'd.csv', target: ['y', 'z'] }, layers: [{ units: 1, activation: 'sigmoid' }] }), dir, files)).problems;
-    assert.ok(problems.some((p) => p.code === 'shape-mismatch'), JSON.stringify(problems));
+    const problems = (
+      await checkConfigText(JSON.stringify({ data: { csv: 'd.csv', target: ['y', 'z'] }, layers: [{ units: 1, activation: 'sigmoid' }] }), dir, files)
+    ).problems;
+    assert.ok(
+      problems.some((p) => p.code === 'shape-mismatch'),
+      JSON.stringify(problems),
+    );
   });
 
   it('does not load a file beyond the size limit (and reports nothing about it)', async () => {

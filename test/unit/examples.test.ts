@@ -60,7 +60,8 @@ describe('examples', function () {
 
   it('every example is valid, names the schema, and the set covers every data source and maxout', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.nn.json'));
-    for (const f of ['xor', 'circle', 'spiral', 'gauss', 'sine', 'iris', 'digits', 'fruit-csv', 'maxout', 'fashion-mnist']) assert.ok(files.includes(`${f}.nn.json`), f);
+    for (const f of ['xor', 'circle', 'spiral', 'gauss', 'sine', 'iris', 'digits', 'fruit-csv', 'maxout', 'fashion-mnist'])
+      assert.ok(files.includes(`${f}.nn.json`), f);
     for (const f of files) {
       assert.equal(JSON.parse(readFile(f)).$schema, '../schema/nn.schema.json', f);
       // fashion-mnist.nn.json reads 30 MB of files that are not in git: its own test below loads it.
@@ -77,21 +78,24 @@ describe('examples', function () {
   });
 
   // Needs the Fashion-MNIST files (apt-get install dataset-fashion-mnist, or npm run fashion-data); reported as pending without them.
-  (fashionDir ? it : it.skip)(`fashion-mnist: 1 epoch on its first 3,000 images beats 65 % on 1,000 test images (files: ${fashionDir ?? 'missing, see examples/data/fashion-mnist/README.md'})`, () => {
-    const text = readFile('fashion-mnist.nn.json');
-    const fromFolder = (p: string): Uint8Array => readFileSync(join(fashionDir!, basename(p)));
-    const run = prepareRun(text, { readFile, readBinaryFile: fromFolder });
-    assert.deepEqual(run.problems, []);
-    assert.ok(run.config && run.data && run.testData);
-    assert.deepEqual([run.data.n, run.data.inputs, run.data.outputs, run.testData.n], [60000, 784, 10, 10000]);
-    assert.deepEqual(run.data.imageShape, [28, 28]);
-    assert.ok(run.data.x instanceof Uint8Array, 'pixels are kept as bytes');
-    const config = { ...run.config, training: { ...run.config.training, epochs: 1 } };
-    const r = train(config, firstSamples(run.data, 3000), { testData: firstSamples(run.testData, 1000) });
-    const last = r.history[0];
-    assert.equal(r.status, 'completed');
-    assert.ok(last.testAccuracy !== undefined && last.testAccuracy > 0.65, `test accuracy ${last.testAccuracy}`);
-  });
+  (fashionDir ? it : it.skip)(
+    `fashion-mnist: 1 epoch on its first 3,000 images beats 65 % on 1,000 test images (files: ${fashionDir ?? 'missing, see examples/data/fashion-mnist/README.md'})`,
+    () => {
+      const text = readFile('fashion-mnist.nn.json');
+      const fromFolder = (p: string): Uint8Array => readFileSync(join(fashionDir!, basename(p)));
+      const run = prepareRun(text, { readFile, readBinaryFile: fromFolder });
+      assert.deepEqual(run.problems, []);
+      assert.ok(run.config && run.data && run.testData);
+      assert.deepEqual([run.data.n, run.data.inputs, run.data.outputs, run.testData.n], [60000, 784, 10, 10000]);
+      assert.deepEqual(run.data.imageShape, [28, 28]);
+      assert.ok(run.data.x instanceof Uint8Array, 'pixels are kept as bytes');
+      const config = { ...run.config, training: { ...run.config.training, epochs: 1 } };
+      const r = train(config, firstSamples(run.data, 3000), { testData: firstSamples(run.testData, 1000) });
+      const last = r.history[0];
+      assert.equal(r.status, 'completed');
+      assert.ok(last.testAccuracy !== undefined && last.testAccuracy > 0.65, `test accuracy ${last.testAccuracy}`);
+    },
+  );
 
   it('xor reaches 100 % accuracy', () => {
     const { config, data } = prepare('xor.nn.json');

@@ -21,14 +21,32 @@ function idx(dims: number[], values: number[]): Uint8Array {
 
 describe('export path (src/node/export)', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'nn-lab-export-files-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nn-lab-export-files-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads IDX data through the binary reader', () => {
     const n = 6;
-    writeFileSync(join(dir, 'img.idx'), idx([n, 2, 2], Array.from({ length: n * 4 }, (_, i) => (i * 37) % 256)));
-    writeFileSync(join(dir, 'lab.idx'), idx([n], Array.from({ length: n }, (_, i) => i % 3)));
-    const text = JSON.stringify({ data: { idx: { images: 'img.idx', labels: 'lab.idx' }, classes: 3 }, layers: [{ units: 3, activation: 'softmax' }], training: { epochs: 1 } });
+    writeFileSync(
+      join(dir, 'img.idx'),
+      idx(
+        [n, 2, 2],
+        Array.from({ length: n * 4 }, (_, i) => (i * 37) % 256),
+      ),
+    );
+    writeFileSync(
+      join(dir, 'lab.idx'),
+      idx(
+        [n],
+        Array.from({ length: n }, (_, i) => i % 3),
+      ),
+    );
+    const text = JSON.stringify({
+      data: { idx: { images: 'img.idx', labels: 'lab.idx' }, classes: 3 },
+      layers: [{ units: 3, activation: 'softmax' }],
+      training: { epochs: 1 },
+    });
     const file = join(dir, 'digits.nn.json');
     const source = readExportSource(file, text, { root: dir, scope: 'cli' });
     assert.ok('config' in source, JSON.stringify(source));

@@ -52,7 +52,10 @@ describe('export forms beside the registries', () => {
         if (form.helpers.length > 0) {
           assert.equal(form.helpers[0], 'pointwise', `${entry.name}: the Pointwise base comes first`);
           const cls = form.module.slice(0, form.module.indexOf('('));
-          assert.ok(form.helpers.some((h) => PY_ACTIVATIONS[h].includes(`class ${cls}(`)), `${entry.name}: class ${cls} is defined by its helpers`);
+          assert.ok(
+            form.helpers.some((h) => PY_ACTIVATIONS[h].includes(`class ${cls}(`)),
+            `${entry.name}: class ${cls} is defined by its helpers`,
+          );
         } else {
           assert.match(form.module, /^nn\.[A-Za-z0-9]+\(/, `${entry.name}: a torch.nn module`);
         }
@@ -82,7 +85,11 @@ describe('export forms beside the registries', () => {
       assert.ok(py.classes.includes('class NNLabOptimizer('), `${entry.name}: the base class is written`);
       assert.ok(py.classes.includes(`class ${entry.pytorch.className}(`), `${entry.name}: class ${entry.pytorch.className} is written`);
       const args = entry.params.map((p) => `${pyIdentifier(p.name)}=`);
-      assert.deepEqual(args.filter((a) => !py.construct.includes(a)), [], `${entry.name}: every hyper-parameter is passed`);
+      assert.deepEqual(
+        args.filter((a) => !py.construct.includes(a)),
+        [],
+        `${entry.name}: every hyper-parameter is passed`,
+      );
       assert.equal(py.construct.split('=').length - 1, args.length, `${entry.name}: and nothing else`);
       for (const p of entry.params) assert.ok(py.classes.includes(`"${pyIdentifier(p.name)}"`), `${entry.name}: the class reads ${p.name}`);
     }
@@ -108,10 +115,13 @@ describe('export forms beside the registries', () => {
       ...Object.keys(PY_OPTIMIZERS).map((k) => `optimizers/${k}`),
       ...Object.keys(PY_LOSSES).map((k) => `losses/${k}`),
     ];
-    assert.deepEqual(files.filter((f) => !used.has(f)), []);
+    assert.deepEqual(
+      files.filter((f) => !used.has(f)),
+      [],
+    );
   });
 
-  it('embeds the Python without the files\' lint headers', () => {
+  it("embeds the Python without the files' lint headers", () => {
     const all = Object.values(sources).flatMap((v: string | Readonly<Record<string, string>>) => (typeof v === 'string' ? [v] : Object.values(v)));
     assert.ok(all.length > 30);
     for (const text of all) {
@@ -120,7 +130,7 @@ describe('export forms beside the registries', () => {
     }
   });
 
-  it('names no registered activation, optimizer or loss in the exporters\' TypeScript', () => {
+  it("names no registered activation, optimizer or loss in the exporters' TypeScript", () => {
     const names = [...ACTIVATIONS, ...OPTIMIZERS, ...LOSSES].map((e) => e.name);
     for (const file of tsFiles(EXPORT_DIR).filter((f) => !f.endsWith('.generated.ts'))) {
       const text = readFileSync(file, 'utf8');

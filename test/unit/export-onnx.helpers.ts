@@ -52,8 +52,8 @@ export function caseLabel(c: ActivationCase): string {
  * float64 compute the same pre-activations there.
  */
 export const PROBE_INPUTS = [
-  -1000, -100, -40, -20, -10, -6, -5, -3, -2.5, -2, -1, -0.75, -0.5, -0.3, -0.25, -0.125, -1e-3,
-  0, 1e-3, 0.125, 0.25, 0.3, 0.5, 0.75, 1, 2, 2.5, 3, 5, 6, 10, 20, 40, 100, 1000,
+  -1000, -100, -40, -20, -10, -6, -5, -3, -2.5, -2, -1, -0.75, -0.5, -0.3, -0.25, -0.125, -1e-3, 0, 1e-3, 0.125, 0.25, 0.3, 0.5, 0.75, 1, 2, 2.5, 3, 5, 6, 10,
+  20, 40, 100, 1000,
 ];
 
 /** A model file: `config` with `weights` (as "Export Trained Model" writes it). */
@@ -74,7 +74,13 @@ function inlineData(rng: Rng, n: number, inputs: number, outputs: number): { inp
 export function probeModel(c: ActivationCase): ModelFile {
   const config = {
     name: `probe ${caseLabel(c)}`,
-    data: { inputs: [[0], [1]], targets: [[0, 0, 0, 0], [1, 1, 1, 1]] },
+    data: {
+      inputs: [[0], [1]],
+      targets: [
+        [0, 0, 0, 0],
+        [1, 1, 1, 1],
+      ],
+    },
     layers: [{ units: 4, activation: { name: c.name, ...c.params } }],
     loss: 'Square',
   };
@@ -85,8 +91,12 @@ export function probeModel(c: ActivationCase): ModelFile {
 /** `layers` trained for a few epochs on random inline data (3 inputs, `outputs` targets) by the core. */
 export function trainedModel(name: string, layers: unknown[], outputs: number, seed: number): ModelFile {
   const config = {
-    name, data: inlineData(new Rng(seed), 24, 3, outputs), layers, loss: 'Square',
-    optimizer: { name: 'Adam', alpha: 0.01 }, training: { epochs: 8, batchSize: 8, seed },
+    name,
+    data: inlineData(new Rng(seed), 24, 3, outputs),
+    layers,
+    loss: 'Square',
+    optimizer: { name: 'Adam', alpha: 0.01 },
+    training: { epochs: 8, batchSize: 8, seed },
   };
   const prepared = prepareRun(config);
   assert.ok(prepared.config && prepared.data, `${name}: ${JSON.stringify(prepared.problems)}`);
@@ -97,7 +107,15 @@ export function trainedModel(name: string, layers: unknown[], outputs: number, s
 /** A trained network with `c` in both layers: 3 → 6 → 2. */
 export function trainedActivationModel(c: ActivationCase, seed: number): ModelFile {
   const activation = { name: c.name, ...c.params };
-  return trainedModel(`trained ${caseLabel(c)}`, [{ units: 6, activation }, { units: 2, activation }], 2, seed);
+  return trainedModel(
+    `trained ${caseLabel(c)}`,
+    [
+      { units: 6, activation },
+      { units: 2, activation },
+    ],
+    2,
+    seed,
+  );
 }
 
 /**
@@ -107,12 +125,27 @@ export function trainedActivationModel(c: ActivationCase, seed: number): ModelFi
 export function probeMaxoutModel(): ModelFile {
   const config = {
     name: 'probe maxout',
-    data: { inputs: [[0, 0], [1, 1]], targets: [[0, 0], [1, 1]] },
-    layers: [{ type: 'maxout', units: 3, pieces: 3 }, { units: 2, activation: 'identity' }],
+    data: {
+      inputs: [
+        [0, 0],
+        [1, 1],
+      ],
+      targets: [
+        [0, 0],
+        [1, 1],
+      ],
+    },
+    layers: [
+      { type: 'maxout', units: 3, pieces: 3 },
+      { units: 2, activation: 'identity' },
+    ],
     loss: 'Square',
   };
   const maxout: LayerWeightsJson = {
-    type: 'maxout', inputs: 2, units: 3, pieces: 3,
+    type: 'maxout',
+    inputs: 2,
+    units: 3,
+    pieces: 3,
     // rows: input 1, input 2; columns: u1p1 u1p2 u1p3 u2p1 u2p2 u2p3 u3p1 u3p2 u3p3
     w: [1, -1, 0.5, 0, 2, -2, 1, 1, -0.25, 0, 0, 1, 1, -1, 0.5, 0.5, 0.5, 3],
     b: [0, 0, -1, 0.5, 0, 0, 0, 0.25, -2],

@@ -16,8 +16,18 @@ import descriptor from '../../src/core/export/onnx-schema/onnx-proto.json';
 import { renderOnnxDescriptor } from '../../scripts/onnx-descriptor';
 import type { ModelFile } from '../../src/core/model/model-file';
 import {
-  ACTIVATION_CASES, caseLabel, cli, deviation, onnxRuntimeRows, PROBE_INPUTS, predictRows, probeMaxoutModel, probeModel,
-  sampleRows, trainedActivationModel, trainedModel,
+  ACTIVATION_CASES,
+  caseLabel,
+  cli,
+  deviation,
+  onnxRuntimeRows,
+  PROBE_INPUTS,
+  predictRows,
+  probeMaxoutModel,
+  probeModel,
+  sampleRows,
+  trainedActivationModel,
+  trainedModel,
 } from './export-onnx.helpers';
 import { TempDir } from '../support/temp-dir';
 
@@ -65,19 +75,33 @@ describe('ONNX export', function () {
 
   for (const c of ACTIVATION_CASES) {
     it(`${caseLabel(c)}: ONNX Runtime equals predict on every branch and in a trained network`, async () => {
-      await compare(`probe ${caseLabel(c)}`, probeModel(c), PROBE_INPUTS.map((x) => [x]));
+      await compare(
+        `probe ${caseLabel(c)}`,
+        probeModel(c),
+        PROBE_INPUTS.map((x) => [x]),
+      );
       await compare(`trained ${caseLabel(c)}`, trainedActivationModel(c, 7), sampleRows(3, 12, 11));
     });
   }
 
   it('every activation at opset 21 (newer operator versions, ReduceMax axes as an input) equals predict too', async () => {
-    for (const c of ACTIVATION_CASES) await compare(`probe ${caseLabel(c)} opset 21`, probeModel(c), PROBE_INPUTS.map((x) => [x]), ['--opset', '21']);
+    for (const c of ACTIVATION_CASES)
+      await compare(
+        `probe ${caseLabel(c)} opset 21`,
+        probeModel(c),
+        PROBE_INPUTS.map((x) => [x]),
+        ['--opset', '21'],
+      );
   });
 
   it('maxout (pieces laid out unit by unit, ties) equals predict at opsets 17, 18 (ReduceMax axes as an input), 21 and 23', async () => {
     const rows = [...sampleRows(2, 16, 5), [0, 0], [1, 1], [-1, 2], [2, -1], [0.5, -0.5]];
     for (const opset of ['17', '18', '21', '23']) await compare(`probe maxout opset ${opset}`, probeMaxoutModel(), rows, ['--opset', opset]);
-    const layers = [{ type: 'maxout', units: 5, pieces: 3 }, { type: 'maxout', units: 4, pieces: 2 }, { units: 3, activation: 'softmax' }];
+    const layers = [
+      { type: 'maxout', units: 5, pieces: 3 },
+      { type: 'maxout', units: 4, pieces: 2 },
+      { units: 3, activation: 'softmax' },
+    ];
     await compare('trained maxout → maxout → softmax', trainedModel('trained maxout', layers, 3, 9), sampleRows(3, 16, 13));
   });
 
@@ -85,17 +109,36 @@ describe('ONNX export', function () {
     const m = decode(exportOnnx(trainedActivationModel({ name: 'tanh', params: {} }, 1), { name: 'my graph' }));
     assert.equal(m.ir_version, 8);
     assert.deepEqual(m.opset_import, [{ domain: '', version: 17 }]);
-    const g = m.graph as { name: string; input: unknown[]; output: unknown[]; initializer: { data_type: number; dims: number[] }[]; node: { op_type: string; domain?: string }[] };
+    const g = m.graph as {
+      name: string;
+      input: unknown[];
+      output: unknown[];
+      initializer: { data_type: number; dims: number[] }[];
+      node: { op_type: string; domain?: string }[];
+    };
     assert.equal(g.name, 'my graph');
     const io = (name: string, width: number) => ({
-      name, doc_string: name === 'input' ? 'One sample per row.' : "The last layer's outputs, after its activation.",
+      name,
+      doc_string: name === 'input' ? 'One sample per row.' : "The last layer's outputs, after its activation.",
       type: { tensor_type: { elem_type: 1, shape: { dim: [{ dim_param: 'N' }, { dim_value: width }] } } },
     });
     assert.deepEqual(g.input, [io('input', 3)]);
     assert.deepEqual(g.output, [io('output', 2)]);
-    assert.deepEqual(g.initializer.filter((t) => t.dims.length === 2).map((t) => t.dims), [[3, 6], [6, 2]]);
-    assert.ok(g.initializer.every((t) => t.data_type === 1), 'float32 initializers only');
-    assert.ok(g.node.every((n) => n.domain === undefined), 'default-domain operators only');
+    assert.deepEqual(
+      g.initializer.filter((t) => t.dims.length === 2).map((t) => t.dims),
+      [
+        [3, 6],
+        [6, 2],
+      ],
+    );
+    assert.ok(
+      g.initializer.every((t) => t.data_type === 1),
+      'float32 initializers only',
+    );
+    assert.ok(
+      g.node.every((n) => n.domain === undefined),
+      'default-domain operators only',
+    );
     assert.deepEqual([...new Set(g.node.map((n) => n.op_type))], ['Gemm', 'Tanh', 'Identity']);
     const later = decode(exportOnnx(probeMaxoutModel(), { opset: 21 }));
     assert.equal(later.ir_version, 10);

@@ -31,7 +31,13 @@ async function cli(...args: string[]): Promise<{ code: number; out: string[]; er
 }
 
 /** One epoch of a history, as `train --json` and the script print it. */
-interface Epoch { epoch: number; loss: number; accuracy?: number; valLoss?: number; valAccuracy?: number }
+interface Epoch {
+  epoch: number;
+  loss: number;
+  accuracy?: number;
+  valLoss?: number;
+  valAccuracy?: number;
+}
 
 /** Runs a command and resolves with its exit code and output (async: mocha keeps its timers). */
 function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; out: string; err: string }> {
@@ -59,7 +65,8 @@ function deviation(nnlab: Epoch[], torch: Epoch[], what: string): number {
     for (const key of ['loss', 'valLoss'] as const) {
       assert.equal(typeof b[key], typeof a[key], `${what}: epoch ${a.epoch} ${key} present in one history only`);
       if (a[key] === undefined) continue;
-      const x = a[key], y = b[key] as number;
+      const x = a[key],
+        y = b[key] as number;
       const scale = Math.max(Math.abs(x), Math.abs(y));
       worst = Math.max(worst, scale === 0 ? 0 : Math.abs(x - y) / scale);
     }
@@ -70,7 +77,14 @@ function deviation(nnlab: Epoch[], torch: Epoch[], what: string): number {
 }
 
 /** A model description for the matrix. */
-interface Case { id: string; config: Record<string, unknown>; activations: string[]; optimizer: string; loss: string; maxout?: boolean }
+interface Case {
+  id: string;
+  config: Record<string, unknown>;
+  activations: string[];
+  optimizer: string;
+  loss: string;
+  maxout?: boolean;
+}
 
 const xor = { generator: 'xor', samples: 48, noise: 0.1, seed: 3 };
 const gauss3 = { generator: 'gauss', samples: 48, classes: 3, seed: 5 };
@@ -80,8 +94,13 @@ const training = { epochs: EPOCHS, batchSize: 10, validationSplit: 0.25, seed: 1
 
 /** Non-default parameters, so NN Lab's parameter conventions are exercised. */
 const ACTIVATION_PARAMS: Record<string, Record<string, number>> = {
-  'hard-shrink': { lambda: 0.3 }, 'soft-shrink': { lambda: 0.2 }, threshold: { threshold: -0.1, value: 0.05 },
-  'leaky-ReLU': { alpha: 0.1 }, ELU: { alpha: 0.8 }, CELU: { alpha: 1.5 }, Swish: { beta: 1.5 },
+  'hard-shrink': { lambda: 0.3 },
+  'soft-shrink': { lambda: 0.2 },
+  threshold: { threshold: -0.1, value: 0.05 },
+  'leaky-ReLU': { alpha: 0.1 },
+  ELU: { alpha: 0.8 },
+  CELU: { alpha: 1.5 },
+  Swish: { beta: 1.5 },
 };
 
 /** One case per activation (hidden layer, Binary on a sigmoid output), the output-layer/loss pairs, and one per optimizer. */
@@ -90,32 +109,131 @@ function matrix(): Case[] {
   for (const entry of ACTIVATIONS) {
     const activation = ACTIVATION_PARAMS[entry.name] ? { name: entry.name, ...ACTIVATION_PARAMS[entry.name] } : entry.name;
     cases.push({
-      id: `act-${entry.name}`, activations: [entry.name, 'sigmoid'], optimizer: 'Adam', loss: 'Binary',
-      config: { data: xor, layers: [{ units: 5, activation, init: 'xavier' }, { units: 1, activation: 'sigmoid' }], loss: 'Binary', optimizer: { name: 'Adam', alpha: 0.05 }, training },
+      id: `act-${entry.name}`,
+      activations: [entry.name, 'sigmoid'],
+      optimizer: 'Adam',
+      loss: 'Binary',
+      config: {
+        data: xor,
+        layers: [
+          { units: 5, activation, init: 'xavier' },
+          { units: 1, activation: 'sigmoid' },
+        ],
+        loss: 'Binary',
+        optimizer: { name: 'Adam', alpha: 0.05 },
+        training,
+      },
     });
   }
   cases.push(
-    { id: 'loss-Square', activations: ['tanh', 'identity'], optimizer: 'Adam', loss: 'Square', config: { data: sine, layers: [{ units: 6, activation: 'tanh' }, { units: 1 }], loss: 'Square', optimizer: { name: 'Adam', alpha: 0.02 }, training } },
-    { id: 'loss-Cross-fused', activations: ['ReLU', 'softmax'], optimizer: 'Adam', loss: 'Cross', config: { data: gauss3, layers: [{ units: 6, activation: 'ReLU', init: 'he' }, { units: 3, activation: 'softmax' }], loss: 'Cross', optimizer: { name: 'Adam', alpha: 0.02 }, training } },
-    { id: 'loss-Cross-unfused', activations: ['tanh', 'softmin'], optimizer: 'Adam', loss: 'Cross', config: { data: gauss3, layers: [{ units: 6, activation: 'tanh' }, { units: 3, activation: 'softmin' }], loss: 'Cross', optimizer: { name: 'Adam', alpha: 0.02 }, training } },
-    { id: 'loss-Binary-unfused', activations: ['tanh', 'hard-sigmoid'], optimizer: 'Adam', loss: 'Binary', config: { data: xor, layers: [{ units: 6, activation: 'tanh' }, { units: 1, activation: 'hard-sigmoid' }], loss: 'Binary', optimizer: { name: 'Adam', alpha: 0.02 }, training } },
-    { id: 'maxout', activations: ['softmax'], optimizer: 'Adam', loss: 'Cross', maxout: true, config: { data: gauss3, layers: [{ type: 'maxout', units: 4, pieces: 3, init: 'normal', initScale: 0.3 }, { units: 3, activation: 'softmax' }], loss: 'Cross', optimizer: { name: 'Adam', alpha: 0.02 }, training } },
+    {
+      id: 'loss-Square',
+      activations: ['tanh', 'identity'],
+      optimizer: 'Adam',
+      loss: 'Square',
+      config: { data: sine, layers: [{ units: 6, activation: 'tanh' }, { units: 1 }], loss: 'Square', optimizer: { name: 'Adam', alpha: 0.02 }, training },
+    },
+    {
+      id: 'loss-Cross-fused',
+      activations: ['ReLU', 'softmax'],
+      optimizer: 'Adam',
+      loss: 'Cross',
+      config: {
+        data: gauss3,
+        layers: [
+          { units: 6, activation: 'ReLU', init: 'he' },
+          { units: 3, activation: 'softmax' },
+        ],
+        loss: 'Cross',
+        optimizer: { name: 'Adam', alpha: 0.02 },
+        training,
+      },
+    },
+    {
+      id: 'loss-Cross-unfused',
+      activations: ['tanh', 'softmin'],
+      optimizer: 'Adam',
+      loss: 'Cross',
+      config: {
+        data: gauss3,
+        layers: [
+          { units: 6, activation: 'tanh' },
+          { units: 3, activation: 'softmin' },
+        ],
+        loss: 'Cross',
+        optimizer: { name: 'Adam', alpha: 0.02 },
+        training,
+      },
+    },
+    {
+      id: 'loss-Binary-unfused',
+      activations: ['tanh', 'hard-sigmoid'],
+      optimizer: 'Adam',
+      loss: 'Binary',
+      config: {
+        data: xor,
+        layers: [
+          { units: 6, activation: 'tanh' },
+          { units: 1, activation: 'hard-sigmoid' },
+        ],
+        loss: 'Binary',
+        optimizer: { name: 'Adam', alpha: 0.02 },
+        training,
+      },
+    },
+    {
+      id: 'maxout',
+      activations: ['softmax'],
+      optimizer: 'Adam',
+      loss: 'Cross',
+      maxout: true,
+      config: {
+        data: gauss3,
+        layers: [
+          { type: 'maxout', units: 4, pieces: 3, init: 'normal', initScale: 0.3 },
+          { units: 3, activation: 'softmax' },
+        ],
+        loss: 'Cross',
+        optimizer: { name: 'Adam', alpha: 0.02 },
+        training,
+      },
+    },
   );
   const hyper: Record<string, Record<string, number>> = {
-    SGD: { eta: 0.5 }, MSGD: { eta: 0.5 }, NAG: { eta: 0.5 }, AdaGrad: { eta: 0.1 }, AdaDelta: {}, RMSprop: { eta: 0.01 },
-    RMSpropGraves: { eta: 0.002 }, Adam: { alpha: 0.02 }, AdaMax: { alpha: 0.02 }, Nadam: { alpha: 0.01 }, AMSGrad: { alpha: 0.05 },
-    AdaBound: { alpha: 0.01 }, AMSBound: { alpha: 0.01 }, Eve: { alpha: 0.01 }, SMORMS3: { eta: 0.01 },
-    SantaE: { eta: 1e-4, burnin: 60 }, SantaSSS: { eta: 1e-3, burnin: 60 },
+    SGD: { eta: 0.5 },
+    MSGD: { eta: 0.5 },
+    NAG: { eta: 0.5 },
+    AdaGrad: { eta: 0.1 },
+    AdaDelta: {},
+    RMSprop: { eta: 0.01 },
+    RMSpropGraves: { eta: 0.002 },
+    Adam: { alpha: 0.02 },
+    AdaMax: { alpha: 0.02 },
+    Nadam: { alpha: 0.01 },
+    AMSGrad: { alpha: 0.05 },
+    AdaBound: { alpha: 0.01 },
+    AMSBound: { alpha: 0.01 },
+    Eve: { alpha: 0.01 },
+    SMORMS3: { eta: 0.01 },
+    SantaE: { eta: 1e-4, burnin: 60 },
+    SantaSSS: { eta: 1e-3, burnin: 60 },
   };
   OPTIMIZERS.forEach((entry, i) => {
     const name = entry.name;
     // Alternate a softmax classifier (with a Maxout layer every third case) and a sigmoid one.
-    const layers = i % 2 === 0
-      ? [i % 3 === 0 ? { type: 'maxout', units: 4, pieces: 2 } : { units: 6, activation: 'tanh' }, { units: 3, activation: 'softmax' }]
-      : [{ units: 6, activation: 'Swish', init: 'normal', initScale: 0.5 }, { units: 1, activation: 'sigmoid' }];
+    const layers =
+      i % 2 === 0
+        ? [i % 3 === 0 ? { type: 'maxout', units: 4, pieces: 2 } : { units: 6, activation: 'tanh' }, { units: 3, activation: 'softmax' }]
+        : [
+            { units: 6, activation: 'Swish', init: 'normal', initScale: 0.5 },
+            { units: 1, activation: 'sigmoid' },
+          ];
     cases.push({
-      id: `opt-${name}`, activations: i % 2 === 0 ? (i % 3 === 0 ? ['softmax'] : ['tanh', 'softmax']) : ['Swish', 'sigmoid'], optimizer: name,
-      loss: i % 2 === 0 ? 'Cross' : 'Binary', maxout: i % 2 === 0 && i % 3 === 0,
+      id: `opt-${name}`,
+      activations: i % 2 === 0 ? (i % 3 === 0 ? ['softmax'] : ['tanh', 'softmax']) : ['Swish', 'sigmoid'],
+      optimizer: name,
+      loss: i % 2 === 0 ? 'Cross' : 'Binary',
+      maxout: i % 2 === 0 && i % 3 === 0,
       config: { data: i % 2 === 0 ? gauss3 : xor, layers, optimizer: { name, ...(hyper[name] ?? {}) }, training },
     });
   });
@@ -155,16 +273,34 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
   before(() => {
     dir = makeTempDir('pytorch');
     const r = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, `${python} with PyTorch is required for these tests (npm test installs it into .venv/): ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`);
+    assert.equal(
+      r.status,
+      0,
+      `${python} with PyTorch is required for these tests (npm test installs it into .venv/): ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`,
+    );
   });
   after(() => removeTempDir(dir));
 
-  it('reproduces NN Lab\'s float64 loss history for every activation, Maxout, loss and optimizer', async () => {
+  it("reproduces NN Lab's float64 loss history for every activation, Maxout, loss and optimizer", async () => {
     const cases = matrix();
     // Two more sources: CSV data read by the script itself, and an exported model it continues from.
     mkdirSync(join(dir, 'data'));
     copyFileSync(join(root, 'examples', 'data', 'fruit.csv'), join(dir, 'data', 'fruit.csv'));
-    cases.push({ id: 'csv-fruit', activations: ['ReLU', 'softmax'], optimizer: 'Adam', loss: 'Cross', config: { data: { csv: 'data/fruit.csv', target: 'fruit', normalize: true }, layers: [{ units: 6, activation: 'ReLU' }, { units: 3, activation: 'softmax' }], optimizer: { name: 'Adam', alpha: 0.01 }, training: { ...training, batchSize: 7 } } });
+    cases.push({
+      id: 'csv-fruit',
+      activations: ['ReLU', 'softmax'],
+      optimizer: 'Adam',
+      loss: 'Cross',
+      config: {
+        data: { csv: 'data/fruit.csv', target: 'fruit', normalize: true },
+        layers: [
+          { units: 6, activation: 'ReLU' },
+          { units: 3, activation: 'softmax' },
+        ],
+        optimizer: { name: 'Adam', alpha: 0.01 },
+        training: { ...training, batchSize: 7 },
+      },
+    });
     const scripts: string[] = [];
     const expected = new Map<string, { c: Case; history: Epoch[] }>();
     for (const c of cases) {
@@ -184,12 +320,18 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
     const continued = join(dir, 'scripts', 'continued.py');
     assert.equal((await cli('export', saved, '--to', 'pytorch', '-o', continued)).code, 0);
     scripts.push(continued);
-    expected.set(continued, { c: { id: 'model-file', activations: ['tanh', 'sigmoid'], optimizer: 'Adam', loss: 'Binary', config: {} }, history: await nnlabHistory(saved) });
+    expected.set(continued, {
+      c: { id: 'model-file', activations: ['tanh', 'sigmoid'], optimizer: 'Adam', loss: 'Binary', config: {} },
+      history: await nnlabHistory(saved),
+    });
 
     writeFileSync(join(dir, 'driver.py'), DRIVER);
     const r = await run(python, [join(dir, 'driver.py'), String(EPOCHS), ...scripts], dir, 280000);
     assert.equal(r.code, 0, r.err);
-    const results = r.out.trim().split('\n').map((l) => JSON.parse(l) as { script: string; history?: Epoch[]; error?: string });
+    const results = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { script: string; history?: Epoch[]; error?: string });
     assert.equal(results.length, scripts.length);
     const byOptimizer = new Map<string, number>();
     const byActivation = new Map<string, number>();
@@ -213,23 +355,44 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
     for (const a of ACTIVATIONS) assert.ok(byActivation.has(a.name), `activation ${a.name} is covered`);
     assert.deepEqual([...byLoss.keys()].sort(), ['Binary', 'Cross', 'Square']);
     const show = (m: Map<string, number>) => [...m].map(([k, v]) => `${k} ${v.toExponential(1)}`).join(', ');
-    console.log(`      max relative deviation over ${EPOCHS} epochs —\n      optimizers: ${show(byOptimizer)}\n      activations: ${show(byActivation)}\n      losses: ${show(byLoss)}`);
+    console.log(
+      `      max relative deviation over ${EPOCHS} epochs —\n      optimizers: ${show(byOptimizer)}\n      activations: ${show(byActivation)}\n      losses: ${show(byLoss)}`,
+    );
   });
 
   it('trains data-parallel under torchrun (2 processes, gloo) with the single-process history', async () => {
     // 48 samples, 12 held out: 36 train in batches of 12, 6 per process. Eve checks that every rank
     // sees the global batch loss; the dropout-free model keeps the ranks identical.
     const file = join(dir, 'ddp.nn.json');
-    writeFileSync(file, JSON.stringify({ name: 'ddp', data: gauss3, layers: [{ type: 'maxout', units: 4, pieces: 2 }, { units: 6, activation: 'tanh' }, { units: 3, activation: 'softmax' }], optimizer: { name: 'Eve', alpha: 0.02 }, training: { ...training, batchSize: 12 } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'ddp',
+        data: gauss3,
+        layers: [
+          { type: 'maxout', units: 4, pieces: 2 },
+          { units: 6, activation: 'tanh' },
+          { units: 3, activation: 'softmax' },
+        ],
+        optimizer: { name: 'Eve', alpha: 0.02 },
+        training: { ...training, batchSize: 12 },
+      }),
+    );
     const script = join(dir, 'ddp.py');
     assert.equal((await cli('export', file, '--to', 'pytorch', '-o', script)).code, 0);
     const args = [script, '--epochs', String(EPOCHS), '--dtype', 'float64', '--json'];
-    const epochsOf = (out: string) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Epoch & { type: string }).filter((l) => l.type === 'epoch');
+    const epochsOf = (out: string) =>
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Epoch & { type: string })
+        .filter((l) => l.type === 'epoch');
     const single = await run(python, args, dir, 120000);
     assert.equal(single.code, 0, single.err);
     const ddp = await run(python, ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', ...args], dir, 240000);
     assert.equal(ddp.code, 0, ddp.err);
-    const one = epochsOf(single.out), two = epochsOf(ddp.out);
+    const one = epochsOf(single.out),
+      two = epochsOf(ddp.out);
     assert.equal(one.length, EPOCHS);
     const d = deviation(one, two, 'torchrun');
     assert.ok(d <= TOLERANCE, `torchrun: relative deviation ${d.toExponential(2)} > ${TOLERANCE}`);

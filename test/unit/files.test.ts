@@ -51,13 +51,19 @@ describe('safe reader', () => {
 
   it('refuses devices (also through symlinks) and folders', async () => {
     symlinkSync('/dev/zero', at('zero.csv'));
-    assert.match((await refusal(() => readTextFileSync(at('zero.csv'), 'data', 'zero.csv'))).message, /zero\.csv: it is a character device, not a regular file/);
+    assert.match(
+      (await refusal(() => readTextFileSync(at('zero.csv'), 'data', 'zero.csv'))).message,
+      /zero\.csv: it is a character device, not a regular file/,
+    );
     assert.match((await refusal(() => readTextFile('/dev/urandom', 'config'))).message, /character device/);
     mkdirSync(at('folder.nn.json'));
-    assert.match((await refusal(() => readTextFileSync(at('folder.nn.json'), 'config', 'folder.nn.json'))).message, /^cannot read folder\.nn\.json: it is a folder, not a file$/);
+    assert.match(
+      (await refusal(() => readTextFileSync(at('folder.nn.json'), 'config', 'folder.nn.json'))).message,
+      /^cannot read folder\.nn\.json: it is a folder, not a file$/,
+    );
   });
 
-  it('refuses a file over its kind\'s limit before reading it (sparse file)', async () => {
+  it("refuses a file over its kind's limit before reading it (sparse file)", async () => {
     const fd = openSync(at('big.csv'), 'w');
     ftruncateSync(fd, FILE_LIMITS.data + 1);
     closeSync(fd);
@@ -104,7 +110,11 @@ describe('data path policy', () => {
   it('refuses ../ and absolute paths outside the folder, naming the flag', () => {
     mkdirSync(at('proj'));
     for (const p of ['../x.csv', '../../../../../etc/passwd', '/etc/passwd']) {
-      assert.throws(() => allowedPathSync(at('proj'), p, p, cli(at('proj'))), (e: FileReadError) => e.code === 'outside' && /outside the config's folder.*--allow-outside/.test(e.message), p);
+      assert.throws(
+        () => allowedPathSync(at('proj'), p, p, cli(at('proj'))),
+        (e: FileReadError) => e.code === 'outside' && /outside the config's folder.*--allow-outside/.test(e.message),
+        p,
+      );
     }
     assert.equal(allowedPathSync(at('proj'), 'sub/../d.csv', 'd', cli(at('proj'))), path.join(at('proj'), 'd.csv'));
   });
@@ -125,8 +135,14 @@ describe('data path policy', () => {
     const trusted = { root: at('proj'), allowOutside: true, restricted: false, scope: 'workspace' as const };
     assert.equal(await allowedPath(at('proj'), '../out.csv', 'x', trusted), at('out.csv'));
     const restricted = { ...trusted, restricted: true };
-    await assert.rejects(allowedPath(at('proj'), '../out.csv', '../out.csv', restricted), /Restricted Mode.*trust the workspace.*nnLab\.allowDataOutsideWorkspace/);
-    assert.throws(() => allowedPathSync(at('proj'), '../out.csv', '../out.csv', { ...trusted, allowOutside: false }), /outside the workspace folder.*"nnLab\.allowDataOutsideWorkspace": true/);
+    await assert.rejects(
+      allowedPath(at('proj'), '../out.csv', '../out.csv', restricted),
+      /Restricted Mode.*trust the workspace.*nnLab\.allowDataOutsideWorkspace/,
+    );
+    assert.throws(
+      () => allowedPathSync(at('proj'), '../out.csv', '../out.csv', { ...trusted, allowOutside: false }),
+      /outside the workspace folder.*"nnLab\.allowDataOutsideWorkspace": true/,
+    );
   });
 });
 
@@ -151,7 +167,10 @@ describe('atomic writes', () => {
         return fs.writeSync(fd, data, offset, Math.min(length, 3)); // a short write first, then the disk is full
       },
     };
-    assert.throws(() => writeFileAtomic(at('m.model.json'), 'new contents that never fully arrive', failing), (e: WriteError) => e.code === 'ENOSPC' && /the disk is full/.test(e.message));
+    assert.throws(
+      () => writeFileAtomic(at('m.model.json'), 'new contents that never fully arrive', failing),
+      (e: WriteError) => e.code === 'ENOSPC' && /the disk is full/.test(e.message),
+    );
     assert.equal(readFileSync(at('m.model.json'), 'utf8'), 'old contents');
     assert.deepEqual(leftovers(), []);
   });
@@ -164,7 +183,12 @@ describe('atomic writes', () => {
   });
 
   it('says clearly when the folder is read-only, missing or not writable', () => {
-    const refuse = (code: string): AtomicWriteFs => ({ ...fs, openSync: () => { throw Object.assign(new Error(code), { code }); } });
+    const refuse = (code: string): AtomicWriteFs => ({
+      ...fs,
+      openSync: () => {
+        throw Object.assign(new Error(code), { code });
+      },
+    });
     assert.throws(() => writeFileAtomic(at('a.json'), 'x', refuse('EROFS')), /the folder .* is on a read-only file system/);
     assert.throws(() => writeFileAtomic(at('a.json'), 'x', refuse('EACCES')), /is not writable \(permission denied\)/);
     assert.throws(() => writeFileAtomic(at('no/such/a.json'), 'x'), /the folder .*no\/such does not exist/);

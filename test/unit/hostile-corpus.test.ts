@@ -30,7 +30,9 @@ interface HostileCase {
 
 const corpus = join(__dirname, '..', 'fixtures', 'hostile');
 /** The areas this runner reads (a plain array of cases each); `files/` has its own runner (hostile-files.test.ts). */
-const areas = readdirSync(corpus, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'files' && existsSync(join(corpus, d.name, 'manifest.json')));
+const areas = readdirSync(corpus, { withFileTypes: true }).filter(
+  (d) => d.isDirectory() && d.name !== 'files' && existsSync(join(corpus, d.name, 'manifest.json')),
+);
 
 /** Raw control characters (C0 but newline, DEL, C1) must never reach the output. */
 // eslint-disable-next-line no-control-regex
@@ -64,12 +66,23 @@ describe('hostile corpus', function () {
   let rssHook = '';
   before(() => {
     cli = tmp.join('cli.js');
-    buildSync({ entryPoints: ['src/cli/main.ts'], outfile: cli, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
+    buildSync({
+      entryPoints: ['src/cli/main.ts'],
+      outfile: cli,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      logLevel: 'silent',
+    });
     // Preloaded into the CLI: writes the process's peak RSS (kB) where NN_LAB_RSS_FILE says, at exit. VmHWM of
     // /proc/self/status, not resourceUsage().maxRSS: on Linux the latter keeps the parent's peak across fork + exec,
     // so a CLI started from a big test process would be charged the test process's memory.
     rssHook = tmp.join('rss.js');
-    writeFileSync(rssHook, "process.on('exit', () => { const fs = require('fs'); const m = /VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8')); fs.writeFileSync(process.env.NN_LAB_RSS_FILE, m ? m[1] : '0'); });\n");
+    writeFileSync(
+      rssHook,
+      "process.on('exit', () => { const fs = require('fs'); const m = /VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8')); fs.writeFileSync(process.env.NN_LAB_RSS_FILE, m ? m[1] : '0'); });\n",
+    );
   });
 
   it('holds at least 120 cases of config, model and CLI input', () => {
@@ -150,7 +163,10 @@ describe('hostile corpus', function () {
           if (editor === 'ok') assert.deepEqual(errors, [], `${c.name}: the editor reports errors`);
           else {
             assert.ok(errors.length > 0, `${c.name}: the editor reports no error`);
-            assert.ok(errors.some((p) => re.test(p.message) || re.test(`${formatPath(p.path)}: ${p.message}`)), `${c.name}: no editor message matches /${c.match}/: ${errors.map((p) => p.message.slice(0, 200)).join(' | ')}`);
+            assert.ok(
+              errors.some((p) => re.test(p.message) || re.test(`${formatPath(p.path)}: ${p.message}`)),
+              `${c.name}: no editor message matches /${c.match}/: ${errors.map((p) => p.message.slice(0, 200)).join(' | ')}`,
+            );
           }
         });
       }
@@ -159,7 +175,10 @@ describe('hostile corpus', function () {
 
   it('`nn-lab train --json | head -n 1` ends quietly when the reader goes away (no EPIPE crash)', () => {
     const example = join(__dirname, '..', '..', 'examples', 'spiral.nn.json');
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" train "${example}" --json | head -n 1`], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" train "${example}" --json | head -n 1`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '', 'nothing on stderr');
     assert.match(r.stdout, /^\{"type":"epoch","epoch":1,/);

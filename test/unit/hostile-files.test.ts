@@ -30,7 +30,10 @@ function newest(dir: string): number {
 }
 
 /** The built CLI when it is up to date (as users run it), else its TypeScript entry through tsx. */
-const cliEntry = existsSync(distCli) && statSync(distCli).mtimeMs >= newest(path.join(root, 'src')) ? [distCli] : ['--require', require.resolve('tsx/cjs'), path.join(root, 'src', 'cli', 'main.ts')];
+const cliEntry =
+  existsSync(distCli) && statSync(distCli).mtimeMs >= newest(path.join(root, 'src'))
+    ? [distCli]
+    : ['--require', require.resolve('tsx/cjs'), path.join(root, 'src', 'cli', 'main.ts')];
 
 interface Outcome {
   code: number | null;
@@ -196,7 +199,11 @@ describe('hostile files (corpus)', function () {
       }
       const expected = expectedEditor(c)!;
       if (expected === 'none') assert.deepEqual(messages, [], 'no data problem expected');
-      else assert.ok(messages.some((m) => new RegExp(expected).test(m)), `no problem matches /${expected}/: ${JSON.stringify(messages).slice(0, 2000)}`);
+      else
+        assert.ok(
+          messages.some((m) => new RegExp(expected).test(m)),
+          `no problem matches /${expected}/: ${JSON.stringify(messages).slice(0, 2000)}`,
+        );
     });
   }
 });

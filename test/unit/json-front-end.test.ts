@@ -87,7 +87,9 @@ describe('user text in messages', () => {
   });
 
   it('answers inherited names like any unknown key or name', () => {
-    const { value } = parseConfigText('{ "data": { "generator": "xor" }, "layers": [{ "units": 1, "activation": "toString" }], "constructor": 1, "__proto__": 2 }');
+    const { value } = parseConfigText(
+      '{ "data": { "generator": "xor" }, "layers": [{ "units": 1, "activation": "toString" }], "constructor": 1, "__proto__": 2 }',
+    );
     const messages = validateConfig(value).problems.map((p) => p.message);
     assert.ok(messages.some((m) => m.startsWith('unknown key "constructor" in the description')));
     assert.ok(messages.some((m) => m.startsWith('unknown key "__proto__" in the description')));

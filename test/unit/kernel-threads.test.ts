@@ -36,9 +36,13 @@ describe('two-thread WebAssembly kernel', function () {
         // 70 rows: the helper's share (rows 32–69) is not a multiple of 4; 99 and 13 exercise the edge tiles.
         const [n, k, m] = [70, 300, 99];
         const results = [single, threaded.kernel].map((kern) => {
-          const a = filled(kern, n * k, (i) => Math.sin(i)), b = filled(kern, k * m, (i) => Math.cos(0.7 * i));
-          const g = filled(kern, n * m, (i) => Math.sin(0.3 * i)), bias = filled(kern, m, (i) => i / m);
-          const c = kern.alloc(n * m), dw = kern.alloc(k * m), dx = kern.alloc(n * k);
+          const a = filled(kern, n * k, (i) => Math.sin(i)),
+            b = filled(kern, k * m, (i) => Math.cos(0.7 * i));
+          const g = filled(kern, n * m, (i) => Math.sin(0.3 * i)),
+            bias = filled(kern, m, (i) => i / m);
+          const c = kern.alloc(n * m),
+            dw = kern.alloc(k * m),
+            dx = kern.alloc(n * k);
           kern.matmul(a, b, c, n, k, m, bias);
           kern.matmulTransA(a, g, dw, n, k, m);
           kern.matmulTransB(g, b, dx, n, m, k);
@@ -55,8 +59,19 @@ describe('two-thread WebAssembly kernel', function () {
 
   it('leaves small products on one thread and never starts the helper for a small model', () => {
     let spawned = 0;
-    const kernel = new ThreadedWasmKernel({ spawn: () => { spawned++; return { terminate: () => undefined }; } });
-    const config: ResolvedConfig = resolvedConfig(2, [dense(16, 'ReLU'), dense(16, 'ReLU'), dense(2, 'softmax')], 'Cross', { name: 'SGD', params: { eta: 0.1 } }, { epochs: 3, batchSize: 32 });
+    const kernel = new ThreadedWasmKernel({
+      spawn: () => {
+        spawned++;
+        return { terminate: () => undefined };
+      },
+    });
+    const config: ResolvedConfig = resolvedConfig(
+      2,
+      [dense(16, 'ReLU'), dense(16, 'ReLU'), dense(2, 'softmax')],
+      'Cross',
+      { name: 'SGD', params: { eta: 0.1 } },
+      { epochs: 3, batchSize: 32 },
+    );
     const run = new TrainingRun(config, randomData(256, 2, 2, 1), { kernel });
     while (!run.done) run.runEpoch();
     assert.equal(spawned, 0);
@@ -64,7 +79,13 @@ describe('two-thread WebAssembly kernel', function () {
   });
 
   it('trains bit-identically on one and two threads', async () => {
-    const config: ResolvedConfig = resolvedConfig(40, [dense(48, 'ReLU'), dense(24, 'tanh'), dense(3, 'softmax')], 'Cross', { name: 'Adam', params: { alpha: 0.01 } }, { epochs: 4, batchSize: 32, validationSplit: 0.25 });
+    const config: ResolvedConfig = resolvedConfig(
+      40,
+      [dense(48, 'ReLU'), dense(24, 'tanh'), dense(3, 'softmax')],
+      'Cross',
+      { name: 'Adam', params: { alpha: 0.01 } },
+      { epochs: 4, batchSize: 32, validationSplit: 0.25 },
+    );
     const data = randomData(300, 40, 3, 2);
     // Threshold 1: every product with at least 8 output rows is split.
     const threaded = (await createThreadedKernel('float64', 1))!;
@@ -74,7 +95,10 @@ describe('two-thread WebAssembly kernel', function () {
       while (!one.done) one.runEpoch();
       while (!two.done) two.runEpoch();
       assert.ok(threaded.kernel.splitCount > 100, `only ${threaded.kernel.splitCount} products split`);
-      assert.deepEqual(two.history.map((e) => [e.loss, e.valLoss, e.accuracy]), one.history.map((e) => [e.loss, e.valLoss, e.accuracy]));
+      assert.deepEqual(
+        two.history.map((e) => [e.loss, e.valLoss, e.accuracy]),
+        one.history.map((e) => [e.loss, e.valLoss, e.accuracy]),
+      );
     } finally {
       threaded.close();
     }
@@ -82,7 +106,13 @@ describe('two-thread WebAssembly kernel', function () {
 
   it('a run that made its own two-thread kernel stops the helper when it ends', () => {
     let terminated = 0;
-    const config: ResolvedConfig = resolvedConfig(2, [dense(4, 'tanh'), dense(1, 'sigmoid')], 'Binary', { name: 'SGD', params: { eta: 0.1 } }, { epochs: 2, batchSize: 8 });
+    const config: ResolvedConfig = resolvedConfig(
+      2,
+      [dense(4, 'tanh'), dense(1, 'sigmoid')],
+      'Binary',
+      { name: 'SGD', params: { eta: 0.1 } },
+      { epochs: 2, batchSize: 8 },
+    );
     const run = new TrainingRun(config, randomData(16, 2, 1, 3), { spawnKernelHelper: () => ({ terminate: () => void terminated++ }) });
     assert.equal(run.model.kernel.name, 'wasm64x2');
     (run.model.kernel as ThreadedWasmKernel).startHelper();

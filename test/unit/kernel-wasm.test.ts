@@ -18,7 +18,14 @@ function rand(rng: Rng, len: number): Float64Array {
 }
 
 /** Σ_q |a(r,q)|·|b(q,c)| for every output (r, c): the scale of each dot product's rounding error. */
-function magnitudes(get: (r: number, q: number) => number, getB: (q: number, c: number) => number, rows: number, depth: number, cols: number, bias?: Float64Array): Float64Array {
+function magnitudes(
+  get: (r: number, q: number) => number,
+  getB: (q: number, c: number) => number,
+  rows: number,
+  depth: number,
+  cols: number,
+  bias?: Float64Array,
+): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
@@ -43,15 +50,36 @@ const U32 = 2 ** -24;
 
 // Odd and even sizes around the 4-row / 2-, 4-, 8-column tiles and the 784 of MNIST-like inputs.
 const shapes: [number, number, number][] = [
-  [1, 1, 1], [1, 3, 7], [3, 7, 1], [7, 1, 3], [4, 4, 4], [5, 9, 13], [65, 3, 10], [3, 65, 7], [8, 16, 2],
-  [64, 784, 128], [7, 784, 65], [33, 128, 64], [2, 64, 10], [17, 5, 33],
+  [1, 1, 1],
+  [1, 3, 7],
+  [3, 7, 1],
+  [7, 1, 3],
+  [4, 4, 4],
+  [5, 9, 13],
+  [65, 3, 10],
+  [3, 65, 7],
+  [8, 16, 2],
+  [64, 784, 128],
+  [7, 784, 65],
+  [33, 128, 64],
+  [2, 64, 10],
+  [17, 5, 33],
 ];
 
 /** Runs one product with foreign arrays (copied in/out) and with arrays in the kernel's memory. */
-function bothWays(kernel: WasmKernel, inputs: Float64Array[], outLen: number, run: (args: Float64Array[], out: Float64Array) => void): [Float64Array, Float64Array] {
+function bothWays(
+  kernel: WasmKernel,
+  inputs: Float64Array[],
+  outLen: number,
+  run: (args: Float64Array[], out: Float64Array) => void,
+): [Float64Array, Float64Array] {
   const foreign = new Float64Array(outLen).fill(7); // stale contents must be overwritten
   run(inputs, foreign);
-  const resident = inputs.map((x) => { const r = kernel.alloc(x.length); r.set(x); return r; });
+  const resident = inputs.map((x) => {
+    const r = kernel.alloc(x.length);
+    r.set(x);
+    return r;
+  });
   const out = kernel.alloc(outLen).fill(-3);
   run(resident, out);
   return [foreign, Float64Array.from(out)];
@@ -70,12 +98,75 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
 
   for (const [n, k, m] of shapes) {
     it(`matmul, matmulTransA, matmulTransB for n=${n}, k=${k}, m=${m}: float64 equals the TS kernel within 1e-12, float32 within (k+2)·2⁻²⁴`, () => {
-      const a = rand(rng, n * k), b = rand(rng, k * m), bias = rand(rng, m), g = rand(rng, n * m);
-      const cases: { what: string; inputs: Float64Array[]; len: number; depth: number; run: (kern: typeof jsKernel, x: Float64Array[], out: Float64Array) => void; scale: Float64Array }[] = [
-        { what: 'A·B', inputs: [a, b], len: n * m, depth: k, run: (kern, [x, y], out) => kern.matmul(x, y, out, n, k, m), scale: magnitudes((r, q) => a[r * k + q], (q, c) => b[q * m + c], n, k, m) },
-        { what: 'A·B + bias', inputs: [a, b, bias], len: n * m, depth: k, run: (kern, [x, y, z], out) => kern.matmul(x, y, out, n, k, m, z), scale: magnitudes((r, q) => a[r * k + q], (q, c) => b[q * m + c], n, k, m, bias) },
-        { what: 'Aᵀ·G', inputs: [a, g], len: k * m, depth: n, run: (kern, [x, y], out) => kern.matmulTransA(x, y, out, n, k, m), scale: magnitudes((r, q) => a[q * k + r], (q, c) => g[q * m + c], k, n, m) },
-        { what: 'G·Bᵀ', inputs: [g, b], len: n * k, depth: m, run: (kern, [x, y], out) => kern.matmulTransB(x, y, out, n, m, k), scale: magnitudes((r, q) => g[r * m + q], (q, c) => b[c * m + q], n, m, k) },
+      const a = rand(rng, n * k),
+        b = rand(rng, k * m),
+        bias = rand(rng, m),
+        g = rand(rng, n * m);
+      const cases: {
+        what: string;
+        inputs: Float64Array[];
+        len: number;
+        depth: number;
+        run: (kern: typeof jsKernel, x: Float64Array[], out: Float64Array) => void;
+        scale: Float64Array;
+      }[] = [
+        {
+          what: 'A·B',
+          inputs: [a, b],
+          len: n * m,
+          depth: k,
+          run: (kern, [x, y], out) => kern.matmul(x, y, out, n, k, m),
+          scale: magnitudes(
+            (r, q) => a[r * k + q],
+            (q, c) => b[q * m + c],
+            n,
+            k,
+            m,
+          ),
+        },
+        {
+          what: 'A·B + bias',
+          inputs: [a, b, bias],
+          len: n * m,
+          depth: k,
+          run: (kern, [x, y, z], out) => kern.matmul(x, y, out, n, k, m, z),
+          scale: magnitudes(
+            (r, q) => a[r * k + q],
+            (q, c) => b[q * m + c],
+            n,
+            k,
+            m,
+            bias,
+          ),
+        },
+        {
+          what: 'Aᵀ·G',
+          inputs: [a, g],
+          len: k * m,
+          depth: n,
+          run: (kern, [x, y], out) => kern.matmulTransA(x, y, out, n, k, m),
+          scale: magnitudes(
+            (r, q) => a[q * k + r],
+            (q, c) => g[q * m + c],
+            k,
+            n,
+            m,
+          ),
+        },
+        {
+          what: 'G·Bᵀ',
+          inputs: [g, b],
+          len: n * k,
+          depth: m,
+          run: (kern, [x, y], out) => kern.matmulTransB(x, y, out, n, m, k),
+          scale: magnitudes(
+            (r, q) => g[r * m + q],
+            (q, c) => b[c * m + q],
+            n,
+            m,
+            k,
+          ),
+        },
       ];
       for (const c of cases) {
         const expected = new Float64Array(c.len);
@@ -91,13 +182,23 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
   }
 
   it('float32 products really round to float32 (they differ from float64 on a long sum)', () => {
-    const n = 4, k = 784, m = 8;
-    const a = rand(rng, n * k), b = rand(rng, k * m);
-    const c64 = new Float64Array(n * m), c32 = new Float64Array(n * m);
+    const n = 4,
+      k = 784,
+      m = 8;
+    const a = rand(rng, n * k),
+      b = rand(rng, k * m);
+    const c64 = new Float64Array(n * m),
+      c32 = new Float64Array(n * m);
     k64!.matmul(a, b, c64, n, k, m);
     k32!.matmul(a, b, c32, n, k, m);
-    assert.ok(c32.some((v, i) => v !== c64[i]), 'float32 results equal float64 ones bit for bit');
-    assert.ok(c32.every((v) => Math.fround(v) === v), 'float32 results are float32 numbers');
+    assert.ok(
+      c32.some((v, i) => v !== c64[i]),
+      'float32 results equal float64 ones bit for bit',
+    );
+    assert.ok(
+      c32.every((v) => Math.fround(v) === v),
+      'float32 results are float32 numbers',
+    );
   });
 
   it('firstNonFinite finds NaN and ±Infinity anywhere (SIMD blocks and tail), in and outside its memory', () => {
@@ -105,7 +206,8 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
     for (const len of [1, 7, 8, 9, 17, 100]) {
       for (const at of new Set([0, 1, 7, 8, len - 1].filter((i) => i < len))) {
         for (const bad of [NaN, Infinity, -Infinity]) {
-          const resident = kernel.alloc(len).fill(1.5), foreign = new Float64Array(len).fill(-2);
+          const resident = kernel.alloc(len).fill(1.5),
+            foreign = new Float64Array(len).fill(-2);
           resident[at] = bad;
           foreign[at] = bad;
           assert.ok(Object.is(kernel.firstNonFinite([kernel.alloc(3), resident]), bad), `len ${len}, at ${at}, ${bad} (kernel memory)`);
@@ -116,17 +218,21 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
     }
   });
 
-  it('ReLU in WebAssembly gives the TypeScript ReLU\'s numbers bit for bit (NaN, ±0, ±Infinity, odd lengths)', () => {
+  it("ReLU in WebAssembly gives the TypeScript ReLU's numbers bit for bit (NaN, ±0, ±Infinity, odd lengths)", () => {
     const kernel = createWasmKernel()!;
     const relu = activationRegistry.create('ReLU');
     const special = [NaN, 0, -0, Infinity, -Infinity, 5e-324, -5e-324, 1, -1];
     for (const len of [1, 2, 3, 9, 64, 129]) {
-      const z = kernel.alloc(len), dy = kernel.alloc(len), y = kernel.alloc(len), dz = kernel.alloc(len);
+      const z = kernel.alloc(len),
+        dy = kernel.alloc(len),
+        y = kernel.alloc(len),
+        dz = kernel.alloc(len);
       for (let i = 0; i < len; i++) {
         z[i] = i < special.length ? special[i] : 2 * rng.uniform() - 1;
         dy[i] = i < special.length ? special[(i + 3) % special.length] : 2 * rng.uniform() - 1;
       }
-      const yTs = new Float64Array(len), dzTs = new Float64Array(len);
+      const yTs = new Float64Array(len),
+        dzTs = new Float64Array(len);
       relu.forwardInto(z, yTs, len);
       relu.backwardInto(z, yTs, dy, dzTs, len);
       assert.equal(kernel.activationInto('ReLU', z, y), true);
@@ -170,13 +276,16 @@ describe('training with the WebAssembly kernel', () => {
     const viaWasm = new TrainingRun(config, data, { kernel: createWasmKernel({ precision: 'float64' }) });
     assert.equal(viaWasm.model.kernel.name, 'wasm64');
     for (let e = 0; e < 30; e++) {
-      const a = viaJs.runEpoch()!, b = viaWasm.runEpoch()!;
+      const a = viaJs.runEpoch()!,
+        b = viaWasm.runEpoch()!;
       for (const key of ['loss', 'valLoss'] as const) {
-        const x = a[key]!, y = b[key]!;
+        const x = a[key]!,
+          y = b[key]!;
         assert.ok(Math.abs(x - y) <= 1e-12 * Math.abs(x), `epoch ${e + 1} ${key}: ${x} (TS) vs ${y} (WASM)`);
       }
     }
-    const wJs = viaJs.model.params(), wWasm = viaWasm.model.params();
+    const wJs = viaJs.model.params(),
+      wWasm = viaWasm.model.params();
     wJs.forEach((w, i) => w.forEach((v, j) => assert.ok(Math.abs(v - wWasm[i][j]) <= 1e-10 * (1 + Math.abs(v)), `param ${i}[${j}]`)));
   });
 

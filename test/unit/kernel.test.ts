@@ -22,15 +22,29 @@ function assertClose(actual: Float64Array, expected: number[], what: string): vo
 }
 
 // Sizes cover the 4-way unrolled passes and every remainder (0–3) of n and k.
-const shapes: [number, number, number][] = [[1, 1, 1], [1, 3, 1], [4, 1, 5], [3, 7, 2], [8, 5, 13], [17, 9, 4], [6, 8, 3], [5, 4, 4], [2, 6, 7], [12, 11, 1]];
+const shapes: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 3, 1],
+  [4, 1, 5],
+  [3, 7, 2],
+  [8, 5, 13],
+  [17, 9, 4],
+  [6, 8, 3],
+  [5, 4, 4],
+  [2, 6, 7],
+  [12, 11, 1],
+];
 
 describe('jsKernel (plain TypeScript dense kernel)', () => {
   const rng = new Rng(11);
 
   for (const [n, k, m] of shapes) {
     it(`matmul ${n}×${k} · ${k}×${m}, with and without bias, matches a naive triple loop`, () => {
-      const a = rand(rng, n * k), b = rand(rng, k * m), bias = rand(rng, m);
-      const expected: number[] = [], expectedBias: number[] = [];
+      const a = rand(rng, n * k),
+        b = rand(rng, k * m),
+        bias = rand(rng, m);
+      const expected: number[] = [],
+        expectedBias: number[] = [];
       for (let i = 0; i < n; i++)
         for (let j = 0; j < m; j++) {
           let s = 0;
@@ -46,7 +60,8 @@ describe('jsKernel (plain TypeScript dense kernel)', () => {
     });
 
     it(`matmulTransA ${k}×${n} · ${n}×${m} matches a naive triple loop`, () => {
-      const a = rand(rng, n * k), b = rand(rng, n * m);
+      const a = rand(rng, n * k),
+        b = rand(rng, n * m);
       const expected: number[] = [];
       for (let p = 0; p < k; p++)
         for (let j = 0; j < m; j++) {
@@ -60,7 +75,8 @@ describe('jsKernel (plain TypeScript dense kernel)', () => {
     });
 
     it(`matmulTransB ${n}×${m} · (${k}×${m})ᵀ matches a naive triple loop`, () => {
-      const a = rand(rng, n * m), b = rand(rng, k * m);
+      const a = rand(rng, n * m),
+        b = rand(rng, k * m);
       const expected: number[] = [];
       for (let i = 0; i < n; i++)
         for (let p = 0; p < k; p++) {

@@ -109,7 +109,10 @@ describe('layer kinds', function () {
     it('is unknown before it is registered and known after', () => {
       unregister?.();
       const before = validateConfig(CONFIG);
-      assert.ok(before.problems.some((p) => /unknown layer type "scale"/.test(p.message)), JSON.stringify(before.problems));
+      assert.ok(
+        before.problems.some((p) => /unknown layer type "scale"/.test(p.message)),
+        JSON.stringify(before.problems),
+      );
       unregister = registerLayerKind(scaleKind);
       const after = validateConfig(CONFIG);
       assert.deepEqual(after.problems, []);
@@ -117,7 +120,10 @@ describe('layer kinds', function () {
       const layerItems = (buildSchema().properties as Record<string, { items: { properties: { type: { enum: string[] } } } }>).layers.items;
       assert.ok(layerItems.properties.type.enum.includes(SCALE));
       const unknownKey = validateConfig({ ...CONFIG, layers: [{ units: 6 }, { type: SCALE, units: 3 }, { units: 1 }] });
-      assert.ok(unknownKey.problems.some((p) => p.code === 'unknown-key' && p.path.join('.') === 'layers.1.units'), JSON.stringify(unknownKey.problems));
+      assert.ok(
+        unknownKey.problems.some((p) => p.code === 'unknown-key' && p.path.join('.') === 'layers.1.units'),
+        JSON.stringify(unknownKey.problems),
+      );
     });
 
     it('trains (its factors move off 1), and is saved and reloaded with the same outputs', () => {
@@ -129,7 +135,10 @@ describe('layer kinds', function () {
       assert.ok(h[h.length - 1].loss < h[0].loss, `loss ${h[0].loss} → ${h[h.length - 1].loss}`);
       const scale = result.model.layers[1];
       assert.ok(scale instanceof ScaleLayer);
-      assert.ok(scale.s.some((v) => v !== 1), 'the factors were trained');
+      assert.ok(
+        scale.s.some((v) => v !== 1),
+        'the factors were trained',
+      );
       assert.equal(result.model.paramCount, 2 * 6 + 6 + 6 + 6 + 1);
 
       const json = JSON.parse(JSON.stringify(result.model.toJSON())) as unknown;
@@ -157,17 +166,24 @@ describe('layer kinds', function () {
       writeFileSync(file, JSON.stringify(CONFIG));
       const trained = await cli(['train', file, '--json']);
       assert.equal(trained.code, 0, trained.err.join('\n'));
-      const nnlab = trained.out.map((l) => JSON.parse(l) as { type: string; loss: number; valLoss?: number; accuracy?: number }).filter((e) => e.type === 'epoch');
+      const nnlab = trained.out
+        .map((l) => JSON.parse(l) as { type: string; loss: number; valLoss?: number; accuracy?: number })
+        .filter((e) => e.type === 'epoch');
       const script = join(dir, 'scaled.py');
       const exported = await cli(['export', file, '--to', 'pytorch', '-o', script]);
       assert.equal(exported.code, 0, exported.err.join('\n'));
       const r = await run('python3', [script, '--json', '--dtype', 'float64'], dir);
       assert.equal(r.code, 0, `python3 with PyTorch is required: ${r.err.slice(-2000)}`);
-      const torch = r.out.trim().split('\n').map((l) => JSON.parse(l) as { type: string; loss: number; valLoss?: number; accuracy?: number }).filter((e) => e.type === 'epoch');
+      const torch = r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; loss: number; valLoss?: number; accuracy?: number })
+        .filter((e) => e.type === 'epoch');
       assert.equal(torch.length, nnlab.length);
       nnlab.forEach((a, i) => {
         for (const key of ['loss', 'valLoss'] as const) {
-          const x = a[key] as number, y = torch[i][key] as number;
+          const x = a[key] as number,
+            y = torch[i][key] as number;
           assert.ok(Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)), `epoch ${i + 1} ${key}: ${x} vs ${y}`);
         }
         assert.equal(torch[i].accuracy, a.accuracy, `epoch ${i + 1} accuracy`);

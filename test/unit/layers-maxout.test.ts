@@ -10,7 +10,9 @@ describe('MaxoutLayer (fixes the reference maxout: batch forward, real backward)
   for (const pieces of [2, 3]) {
     it(`dW, db and dx match central finite differences with ${pieces} pieces on a batch`, () => {
       const rng = new Rng(40 + pieces);
-      const n = 6, inputs = 4, units = 3;
+      const n = 6,
+        inputs = 4,
+        units = 3;
       const layer = new MaxoutLayer(inputs, units, pieces);
       initialize(layer.w, layer.b, 'normal', inputs, units * pieces, rng, 0.8);
       const x = randomArray(rng, n * inputs, -2, 2);
@@ -18,7 +20,8 @@ describe('MaxoutLayer (fixes the reference maxout: batch forward, real backward)
       const loss = (): number => dot(r, layer.forward(x, n));
       loss();
       const dx = Float64Array.from(layer.backward(r));
-      const dw = Float64Array.from(layer.dw), db = Float64Array.from(layer.db);
+      const dw = Float64Array.from(layer.dw),
+        db = Float64Array.from(layer.db);
       assertGradClose(dw, numericGradient(layer.w, loss), 'maxout dW');
       assertGradClose(db, numericGradient(layer.b, loss), 'maxout db');
       assertGradClose(dx, numericGradient(x, loss), 'maxout dx');
@@ -86,7 +89,10 @@ describe('MaxoutLayer (fixes the reference maxout: batch forward, real backward)
 
   it('has params [W, b] of shapes in×(units·pieces) and units·pieces, and rejects bad pieces', () => {
     const layer = new MaxoutLayer(5, 3, 4);
-    assert.deepEqual(layer.params().map((p) => p.length), [60, 12]);
+    assert.deepEqual(
+      layer.params().map((p) => p.length),
+      [60, 12],
+    );
     assert.deepEqual(layer.shape(), { type: 'maxout', inputs: 5, units: 3, pieces: 4 });
     assert.equal(layer.outputs, 3);
     assert.throws(() => new MaxoutLayer(2, 2, 0), /pieces/);

@@ -8,7 +8,9 @@ import { assertGradClose, dot, numericGradient, randomArray } from './layers-gra
 /** Scalar loss L = Σ r·layer(x) and its analytic gradients from one forward + backward. */
 function checkDenseGradients(activation: string, params: Record<string, number>, seed: number, avoidKinks = false): void {
   const rng = new Rng(seed);
-  const n = 5, inputs = 4, units = 3;
+  const n = 5,
+    inputs = 4,
+    units = 3;
   const layer = new DenseLayer(inputs, units, activationRegistry.create(activation, params));
   initialize(layer.w, layer.b, 'normal', inputs, units, rng, 0.7);
   const x = randomArray(rng, n * inputs, -2, 2);
@@ -21,7 +23,8 @@ function checkDenseGradients(activation: string, params: Record<string, number>,
     for (let i = 0; i < z.length; i++) assert.ok(Math.abs(z[i]) > 1e-3, `z[${i}] = ${z[i]} too close to the kink for a finite-difference check`);
   }
   const dx = Float64Array.from(layer.backward(r));
-  const dw = Float64Array.from(layer.dw), db = Float64Array.from(layer.db);
+  const dw = Float64Array.from(layer.dw),
+    db = Float64Array.from(layer.db);
 
   assertGradClose(dw, numericGradient(layer.w, loss), `${activation} dW`);
   assertGradClose(db, numericGradient(layer.b, loss), `${activation} db`);
@@ -84,8 +87,14 @@ describe('DenseLayer', () => {
 
   it('lists params and grads as [W, b] with matching shapes', () => {
     const layer = new DenseLayer(3, 2, activationRegistry.create('identity'));
-    assert.deepEqual(layer.params().map((p) => p.length), [6, 2]);
-    assert.deepEqual(layer.grads().map((p) => p.length), [6, 2]);
+    assert.deepEqual(
+      layer.params().map((p) => p.length),
+      [6, 2],
+    );
+    assert.deepEqual(
+      layer.grads().map((p) => p.length),
+      [6, 2],
+    );
     assert.equal(layer.params()[0], layer.w);
     assert.equal(layer.grads()[1], layer.db);
     assert.deepEqual(layer.shape(), { type: 'dense', inputs: 3, units: 2, activation: 'identity' });

@@ -12,7 +12,15 @@ describe('library entry (dist/core.js)', () => {
   const tmp = useTempDir('core');
   before(() => {
     const outfile = tmp.join('core.js');
-    buildSync({ entryPoints: ['src/core/index.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'silent' });
+    buildSync({
+      entryPoints: ['src/core/index.ts'],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      logLevel: 'silent',
+    });
     lib = require(outfile) as Lib;
   });
 
@@ -49,8 +57,19 @@ describe('library entry (dist/core.js)', () => {
   it('carries the WebAssembly kernel inside the bundle (no extra file) and trains with it in float32', () => {
     assert.equal(lib.createKernel('float32').name, 'wasm32');
     const prepared = lib.prepareRun({
-      data: { inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0] },
-      layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+      data: {
+        inputs: [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ],
+        targets: [0, 1, 1, 0],
+      },
+      layers: [
+        { units: 8, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
       optimizer: { name: 'Adam', alpha: 0.05 },
       training: { epochs: 5, batchSize: 4, seed: 3, precision: 'float32' },
     });
@@ -66,12 +85,26 @@ describe('library entry (dist/core.js)', () => {
 
   it('trains an inline XOR description through prepareRun and train', () => {
     const prepared = lib.prepareRun({
-      data: { inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0] },
-      layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+      data: {
+        inputs: [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ],
+        targets: [0, 1, 1, 0],
+      },
+      layers: [
+        { units: 8, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
       optimizer: { name: 'Adam', alpha: 0.05 },
       training: { epochs: 300, batchSize: 4, seed: 3 },
     });
-    assert.deepEqual(prepared.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      prepared.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
     const result = lib.train(prepared.config!, prepared.data!);
     assert.equal(result.status, 'completed');
     assert.equal(result.history.at(-1)!.accuracy, 1);

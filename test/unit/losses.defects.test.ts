@@ -42,7 +42,10 @@ describe('loss defects of the reference, fixed', () => {
     const z = f64([1000, -1000, 0.3, -2]);
     const t = [0, 1, 1, 0.25];
     const y = activationRegistry.create('sigmoid').forward(z);
-    assert.deepEqual(logitGrad('Binary', y, t, 1, 4), Array.from(y, (v, i) => v - t[i]));
+    assert.deepEqual(
+      logitGrad('Binary', y, t, 1, 4),
+      Array.from(y, (v, i) => v - t[i]),
+    );
     assert.deepEqual(logitGrad('Binary', y, t, 1, 4).slice(0, 2), [1, -1]);
   });
 
@@ -58,7 +61,10 @@ describe('loss defects of the reference, fixed', () => {
     const t = [1, 0, 0, 0, 0, 1];
     const y = activationRegistry.create('softmax').forward(z, 3);
     const g = logitGrad('Cross', y, t, 2, 3);
-    assert.deepEqual(g, Array.from(y, (v, i) => (v - t[i]) / 2));
+    assert.deepEqual(
+      g,
+      Array.from(y, (v, i) => (v - t[i]) / 2),
+    );
     assert.deepEqual(g.slice(0, 2), [-0.5, 0.5]);
   });
 

@@ -50,8 +50,15 @@ describe('losses vs PyTorch float64 fixtures', () => {
 
   it('covers every registered loss, and the fused path of every loss that fuses', () => {
     for (const name of lossRegistry.names()) {
-      assert.ok(fixture.cases.some((c) => c.name === name && c.kind === 'probs'), name);
-      if (lossRegistry.create(name).fusesWith) assert.ok(fixture.cases.some((c) => c.name === name && c.kind === 'logits'), name);
+      assert.ok(
+        fixture.cases.some((c) => c.name === name && c.kind === 'probs'),
+        name,
+      );
+      if (lossRegistry.create(name).fusesWith)
+        assert.ok(
+          fixture.cases.some((c) => c.name === name && c.kind === 'logits'),
+          name,
+        );
     }
   });
 });
@@ -69,8 +76,7 @@ describe('losses vs central finite differences', () => {
       return (f(p) - f(m)) / (2 * H);
     });
   const check = (got: Float64Array, fd: Float64Array, what: string): void => {
-    for (let i = 0; i < got.length; i++)
-      assert.ok(Math.abs(got[i] - fd[i]) <= TOL * Math.max(1, Math.abs(got[i])), `${what}[${i}]: ${got[i]} vs FD ${fd[i]}`);
+    for (let i = 0; i < got.length; i++) assert.ok(Math.abs(got[i] - fd[i]) <= TOL * Math.max(1, Math.abs(got[i])), `${what}[${i}]: ${got[i]} vs FD ${fd[i]}`);
   };
   const rows = 3;
   const cols = 4;
@@ -82,12 +88,19 @@ describe('losses vs central finite differences', () => {
 
   for (const name of lossRegistry.names()) {
     const loss: Loss = lossRegistry.create(name);
-    for (const [tName, t] of [['one-hot', oneHot], ['soft', soft]] as const) {
+    for (const [tName, t] of [
+      ['one-hot', oneHot],
+      ['soft', soft],
+    ] as const) {
       it(`${name}: backwardInto = d forward / dy (${tName} targets, 3×4)`, () => {
         const y = name === 'Square' ? Float64Array.from({ length: n }, () => rng.normal()) : probs;
         const out = new Float64Array(n);
         loss.backwardInto(y, t, out, rows, cols);
-        check(out, fdGrad((v) => loss.forward(v, t, rows, cols), y), name);
+        check(
+          out,
+          fdGrad((v) => loss.forward(v, t, rows, cols), y),
+          name,
+        );
       });
       if (!loss.fusesWith) continue;
       it(`${name}: logitGradInto(${loss.fusesWith}(z)) = d forwardFromLogits / dz (${tName} targets, 3×4)`, () => {
@@ -95,7 +108,11 @@ describe('losses vs central finite differences', () => {
         const y = activationRegistry.create(loss.fusesWith!).forward(z, cols);
         const out = new Float64Array(n);
         loss.logitGradInto!(y, t, out, rows, cols);
-        check(out, fdGrad((v) => loss.forwardFromLogits!(v, t, rows, cols), z), name);
+        check(
+          out,
+          fdGrad((v) => loss.forwardFromLogits!(v, t, rows, cols), z),
+          name,
+        );
         // The fused loss equals the probability-space loss where nothing saturates.
         assert.ok(Math.abs(loss.forwardFromLogits!(z, t, rows, cols) - loss.forward(y, t, rows, cols)) < 1e-9);
       });
@@ -106,12 +123,18 @@ describe('losses vs central finite differences', () => {
 describe('loss registry', () => {
   it('registers Square, Binary, Cross; Binary fuses with sigmoid and Cross with softmax', () => {
     assert.deepEqual(lossRegistry.names(), ['Square', 'Binary', 'Cross']);
-    assert.deepEqual(LOSSES.map((e) => lossRegistry.create(e.name).fusesWith), [undefined, 'sigmoid', 'softmax']);
+    assert.deepEqual(
+      LOSSES.map((e) => lossRegistry.create(e.name).fusesWith),
+      [undefined, 'sigmoid', 'softmax'],
+    );
     for (const e of LOSSES) assert.ok(e.formula.includes('=') && e.summary.length > 10);
   });
 
   it('answers an unknown name with a did-you-mean error', () => {
-    assert.throws(() => lossRegistry.create('square'), (e: unknown) => e instanceof NnError && /Square/.test(e.message));
+    assert.throws(
+      () => lossRegistry.create('square'),
+      (e: unknown) => e instanceof NnError && /Square/.test(e.message),
+    );
   });
 
   it('rejects arrays that are not rows × cols', () => {

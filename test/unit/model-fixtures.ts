@@ -4,7 +4,13 @@
 import type { ResolvedConfig, ResolvedLayer } from '../../src/core/config/types';
 
 /** A dense layer spec; `params` are the activation's parameters. */
-export function dense(units: number, activation: string, init: 'normal' | 'xavier' | 'he' = 'xavier', initScale = 0.05, params: Record<string, number> = {}): ResolvedLayer {
+export function dense(
+  units: number,
+  activation: string,
+  init: 'normal' | 'xavier' | 'he' = 'xavier',
+  initScale = 0.05,
+  params: Record<string, number> = {},
+): ResolvedLayer {
   return { type: 'dense', units, activation: { name: activation, params }, init, initScale };
 }
 

@@ -19,7 +19,8 @@ function targets(rng: Rng, n: number, cols: number, kind: 'binary' | 'onehot' | 
 /** Checks every parameter gradient of a model against central differences of its loss. */
 function checkModelGradients(layers: ResolvedLayer[], loss: string, kind: 'binary' | 'onehot' | 'real', expectFused: boolean): void {
   const rng = new Rng(77);
-  const inputs = 3, n = 7;
+  const inputs = 3,
+    n = 7;
   const model = Sequential.build(resolvedConfig(inputs, layers, loss), rng);
   assert.equal(model.fused, expectFused);
   // Larger weights than the default scale so every layer is exercised away from linearity.
@@ -81,7 +82,14 @@ describe('Sequential', () => {
     const json = JSON.parse(JSON.stringify(model.toJSON()));
     const loaded = Sequential.fromJSON(config, json);
     assert.deepEqual(loaded.predict(x, 6), model.predict(x, 6));
-    assert.deepEqual(json.layers.map((l: { type: string; units: number }) => [l.type, l.units]), [['dense', 5], ['maxout', 3], ['dense', 2]]);
+    assert.deepEqual(
+      json.layers.map((l: { type: string; units: number }) => [l.type, l.units]),
+      [
+        ['dense', 5],
+        ['maxout', 3],
+        ['dense', 2],
+      ],
+    );
     assert.equal(json.layers[1].w.length, 5 * 3 * 2);
   });
 
@@ -89,14 +97,19 @@ describe('Sequential', () => {
     const config = resolvedConfig(2, [dense(3, 'tanh'), dense(1, 'sigmoid')], 'Binary');
     const json = Sequential.build(config, new Rng(1)).toJSON();
     const other = resolvedConfig(2, [dense(4, 'tanh'), dense(1, 'sigmoid')], 'Binary');
-    assert.throws(() => Sequential.fromJSON(other, json), (e: unknown) => e instanceof NnError && /layer 1 has shape 2→3/.test(e.message));
+    assert.throws(
+      () => Sequential.fromJSON(other, json),
+      (e: unknown) => e instanceof NnError && /layer 1 has shape 2→3/.test(e.message),
+    );
     const truncated = { ...json, layers: [json.layers[0]] };
     assert.throws(() => Sequential.fromJSON(config, truncated), /1 layers, the description has 2/);
   });
 
   it('counts parameters and draws the same weights for the same seed', () => {
     const config = resolvedConfig(4, [dense(8, 'ReLU', 'he'), maxout(3, 2), dense(1, 'sigmoid')], 'Binary');
-    const a = Sequential.build(config, new Rng(9)), b = Sequential.build(config, new Rng(9)), c = Sequential.build(config, new Rng(10));
+    const a = Sequential.build(config, new Rng(9)),
+      b = Sequential.build(config, new Rng(9)),
+      c = Sequential.build(config, new Rng(10));
     // 4·8 + 8, then 8·6 + 6, then 3·1 + 1 = 40 + 54 + 4 = 98
     assert.equal(a.paramCount, 98);
     assert.deepEqual(a.params(), b.params());
@@ -122,8 +135,14 @@ describe('Sequential', () => {
     const model = Sequential.build(resolvedConfig(2, [dense(4, 'ReLU', 'he'), dense(3, 'softmax')], 'Cross'), new Rng(2));
     const x = randomArray(new Rng(5), 5 * 2);
     const outs = model.layerOutputs(x, 5);
-    assert.deepEqual(outs.map((o) => o.length), [20, 15]);
-    assert.ok(outs[0].every((v) => v >= 0), 'ReLU outputs are non-negative');
+    assert.deepEqual(
+      outs.map((o) => o.length),
+      [20, 15],
+    );
+    assert.ok(
+      outs[0].every((v) => v >= 0),
+      'ReLU outputs are non-negative',
+    );
     assert.deepEqual(outs[1], model.predict(x, 5));
   });
 

@@ -49,14 +49,14 @@ describe('JSON Schema', () => {
     assert.equal(optimizerRegistry.names().length, 17);
   });
 
-  it('checks each optimizer\'s hyper-parameters only for that optimizer', () => {
+  it("checks each optimizer's hyper-parameters only for that optimizer", () => {
     const ok = (optimizer: unknown) => schemaErrors(schema, { data: { generator: 'xor' }, layers: [{ units: 1 }], optimizer }).length === 0;
     for (const e of optimizerRegistry.entries) {
       const params = Object.fromEntries(e.params.map((p) => [p.name, p.default]));
       assert.ok(ok({ name: e.name, ...params }), `${e.name} with its defaults`);
       assert.ok(!ok({ name: e.name, notAParam: 1 }), `${e.name} with an unknown parameter`);
     }
-    assert.ok(!ok({ name: 'SGD', beta1: 0.9 }), 'Adam\'s beta1 is not an SGD parameter');
+    assert.ok(!ok({ name: 'SGD', beta1: 0.9 }), "Adam's beta1 is not an SGD parameter");
     assert.ok(ok('SDG'), 'the old spelling is accepted (the validator warns)');
   });
 
@@ -65,13 +65,25 @@ describe('JSON Schema', () => {
       .filter((f) => f.endsWith('.nn.json'))
       .map((f) => JSON.parse(readFileSync(join(root, 'examples', f), 'utf8')));
     assert.ok(docs.length >= 8);
-    const good = { data: { generator: 'xor' }, layers: [{ units: 2, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }] };
+    const good = {
+      data: { generator: 'xor' },
+      layers: [
+        { units: 2, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+    };
     const variants: unknown[] = [
       ...docs,
       good,
       { ...good, data: { csv: 'x.csv', target: ['a', 2] } },
       { ...good, data: { inputs: [[1, 2]], targets: [1] } },
-      { ...good, layers: [{ type: 'maxout', units: 2, pieces: 3 }, { units: 1, activation: { name: 'leaky-ReLU', alpha: 0.2 } }] },
+      {
+        ...good,
+        layers: [
+          { type: 'maxout', units: 2, pieces: 3 },
+          { units: 1, activation: { name: 'leaky-ReLU', alpha: 0.2 } },
+        ],
+      },
       { ...good, extra: 1 },
       { ...good, layers: [] },
       { ...good, layers: [{ units: 0 }] },
@@ -98,7 +110,11 @@ describe('JSON Schema', () => {
       const bySchema = schemaErrors(schema, v).length === 0;
       const { problems } = validateConfig(v, { dataShape: { inputs: 2, outputs: 1, n: 100 } });
       const structural = problems.filter((p) => p.severity === 'error' && p.code !== 'shape-mismatch');
-      assert.equal(bySchema, structural.length === 0, `schema ${bySchema ? 'accepts' : 'rejects'} ${JSON.stringify(v)}; validator: ${JSON.stringify(structural)}`);
+      assert.equal(
+        bySchema,
+        structural.length === 0,
+        `schema ${bySchema ? 'accepts' : 'rejects'} ${JSON.stringify(v)}; validator: ${JSON.stringify(structural)}`,
+      );
     }
   });
 

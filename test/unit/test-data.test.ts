@@ -12,11 +12,18 @@ import { train } from '../../src/core/train/trainer';
 import { testEveryEpoch } from '../../src/core/train/test-cost';
 import { TempDir } from '../support/temp-dir';
 
-const model = { layers: [{ units: 6, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], training: { epochs: 4, seed: 3 } };
+const model = {
+  layers: [
+    { units: 6, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ],
+  training: { epochs: 4, seed: 3 },
+};
 const xor = { generator: 'xor', samples: 60 };
 
 async function cli(args: string[], interruptAfter = Infinity) {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   let asked = 0;
   const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), bar: { write: () => true, isTTY: false }, interrupted: () => ++asked > interruptAfter };
   return { code: await runCli(args, io), out, err };
@@ -53,17 +60,43 @@ describe('testData', () => {
   });
 
   it('rejects a different number of inputs once loaded', () => {
-    const run = prepareRun({ data: xor, testData: { inputs: [[1, 2, 3], [3, 4, 5]], targets: [0, 1] }, ...model });
+    const run = prepareRun({
+      data: xor,
+      testData: {
+        inputs: [
+          [1, 2, 3],
+          [3, 4, 5],
+        ],
+        targets: [0, 1],
+      },
+      ...model,
+    });
     const errors = run.problems.filter((p) => p.severity === 'error');
-    assert.deepEqual(errors.map((p) => [p.path.join('.'), p.message]), [['testData', 'testData has 3 inputs per sample but data has 2: both must describe the same features']]);
+    assert.deepEqual(
+      errors.map((p) => [p.path.join('.'), p.message]),
+      [['testData', 'testData has 3 inputs per sample but data has 2: both must describe the same features']],
+    );
     assert.equal(run.config, undefined);
   });
 
   it('reports its own problems under testData', () => {
     const r = validateConfig({ data: xor, testData: { generator: 'xor', sample: 3 }, ...model });
-    assert.ok(r.problems.some((p) => p.path[0] === 'testData' && p.severity === 'error'), JSON.stringify(r.problems));
-    const missing = prepareRun({ data: xor, testData: { csv: 'nope.csv' }, ...model }, { readFile: () => { throw new Error('ENOENT'); } });
-    assert.deepEqual(missing.problems.map((p) => [p.path.join('.'), p.message]), [['testData.csv', 'data file not found: nope.csv']]);
+    assert.ok(
+      r.problems.some((p) => p.path[0] === 'testData' && p.severity === 'error'),
+      JSON.stringify(r.problems),
+    );
+    const missing = prepareRun(
+      { data: xor, testData: { csv: 'nope.csv' }, ...model },
+      {
+        readFile: () => {
+          throw new Error('ENOENT');
+        },
+      },
+    );
+    assert.deepEqual(
+      missing.problems.map((p) => [p.path.join('.'), p.message]),
+      [['testData.csv', 'data file not found: nope.csv']],
+    );
   });
 
   it('is evaluated every epoch when cheap, else after the last epoch only', () => {
@@ -75,7 +108,10 @@ describe('testData', () => {
     assert.ok(r.history.every((e) => e.testLoss !== undefined && e.testAccuracy !== undefined));
     const big = prepareRun({ data: { generator: 'xor', samples: 20 }, testData: { generator: 'xor', samples: 2100 }, ...model });
     const h = train(big.config!, big.data!, { testData: big.testData }).history;
-    assert.deepEqual(h.map((e) => e.testLoss !== undefined), [false, false, false, true]);
+    assert.deepEqual(
+      h.map((e) => e.testLoss !== undefined),
+      [false, false, false, true],
+    );
   });
 
   it('the CLI reports testLoss and testAccuracy: --json epochs and summary, and text', async () => {
@@ -93,7 +129,12 @@ describe('testData', () => {
   });
 
   it('a CLI run stopped early still reports the test metrics of its model', async () => {
-    const file = write('big.nn.json', { data: { generator: 'xor', samples: 20 }, testData: { generator: 'xor', samples: 2100 }, ...model, training: { epochs: 50, batchSize: 5 } });
+    const file = write('big.nn.json', {
+      data: { generator: 'xor', samples: 20 },
+      testData: { generator: 'xor', samples: 2100 },
+      ...model,
+      training: { epochs: 50, batchSize: 5 },
+    });
     const r = await cli(['train', file, '--json'], 10);
     assert.equal(r.code, 130);
     const summary = JSON.parse(r.out[r.out.length - 1]);
@@ -105,6 +146,9 @@ describe('testData', () => {
     const file = write('bad.nn.json', { data: xor, testData: { dataset: 'iris' }, ...model });
     const r = await cli(['check', file]);
     assert.equal(r.code, 1);
-    assert.ok(r.out.some((l) => l.includes('testData: error: testData has 4 inputs per sample but data has 2')), r.out.join('\n'));
+    assert.ok(
+      r.out.some((l) => l.includes('testData: error: testData has 4 inputs per sample but data has 2')),
+      r.out.join('\n'),
+    );
   });
 });

@@ -9,9 +9,19 @@ import { dense, resolvedConfig } from './model-fixtures';
 
 /** XOR's four points, each repeated `copies` times: (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0. */
 function xorData(copies: number): Dataset {
-  const pts = [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]];
-  const x: number[] = [], y: number[] = [];
-  for (let c = 0; c < copies; c++) for (const [a, b, t] of pts) { x.push(a, b); y.push(t); }
+  const pts = [
+    [0, 0, 0],
+    [0, 1, 1],
+    [1, 0, 1],
+    [1, 1, 0],
+  ];
+  const x: number[] = [],
+    y: number[] = [];
+  for (let c = 0; c < copies; c++)
+    for (const [a, b, t] of pts) {
+      x.push(a, b);
+      y.push(t);
+    }
   return { x: Float64Array.from(x), y: Float64Array.from(y), n: 4 * copies, inputs: 2, outputs: 1, task: 'classification' };
 }
 
@@ -21,7 +31,10 @@ function lineData(n: number): Dataset {
   return { x, y: x.map((v) => 2 * v - 1), n, inputs: 1, outputs: 1, task: 'regression' };
 }
 
-function xorConfig(training: Partial<ResolvedConfig['training']> = {}, optimizer: { name: string; params?: Record<string, number> } = { name: 'Adam', params: { alpha: 0.05 } }): ResolvedConfig {
+function xorConfig(
+  training: Partial<ResolvedConfig['training']> = {},
+  optimizer: { name: string; params?: Record<string, number> } = { name: 'Adam', params: { alpha: 0.05 } },
+): ResolvedConfig {
   return resolvedConfig(2, [dense(8, 'tanh'), dense(1, 'sigmoid')], 'Binary', optimizer, { epochs: 150, batchSize: 8, ...training });
 }
 
@@ -34,7 +47,10 @@ describe('train / TrainingRun', () => {
     assert.equal(last.accuracy, 1);
     assert.ok(last.loss < 0.1 && last.loss < result.history[0].loss / 5, `loss ${result.history[0].loss} → ${last.loss}`);
     const x = Float64Array.of(0, 0, 0, 1, 1, 0, 1, 1);
-    assert.deepEqual(Array.from(result.model.predict(x, 4), (p) => (p >= 0.5 ? 1 : 0)), [0, 1, 1, 0]);
+    assert.deepEqual(
+      Array.from(result.model.predict(x, 4), (p) => (p >= 0.5 ? 1 : 0)),
+      [0, 1, 1, 0],
+    );
   });
 
   it('gives a bit-identical history for the same seed and a different one for another seed', () => {
@@ -100,24 +116,47 @@ describe('train / TrainingRun', () => {
 
   it('stops a diverging run with status "diverged" and a message naming the epoch and the learning rate', () => {
     // SGD with η = 1 on a linear net overshoots more each step: finite epochs first, then overflow.
-    const config = resolvedConfig(1, [dense(4, 'identity'), dense(1, 'identity')], 'Square', { name: 'SGD', params: { eta: 1 } }, { epochs: 100, batchSize: 4 });
+    const config = resolvedConfig(
+      1,
+      [dense(4, 'identity'), dense(1, 'identity')],
+      'Square',
+      { name: 'SGD', params: { eta: 1 } },
+      { epochs: 100, batchSize: 4 },
+    );
     const reports: number[] = [];
     const result = train(config, lineData(20), { onEpoch: (r) => reports.push(r.loss) });
     assert.equal(result.status, 'diverged');
     assert.ok(result.history.length >= 1 && result.history.length < 100, `diverged after ${result.history.length} epochs`);
     assert.equal(reports.length, result.history.length);
-    assert.ok(result.history.every((r) => Number.isFinite(r.loss)), 'no reported epoch has a non-finite loss');
+    assert.ok(
+      result.history.every((r) => Number.isFinite(r.loss)),
+      'no reported epoch has a non-finite loss',
+    );
     const epoch = result.history.length + 1;
-    assert.match(result.message ?? '', new RegExp(`^Training diverged at epoch ${epoch} \\(((loss|a weight) became (NaN|-?Infinity)|a weight reached -?\\d\\.\\de\\+\\d+|loss \\S+ is more than 1e\\+6 × the first epoch's \\S+)\\)\\. `));
+    assert.match(
+      result.message ?? '',
+      new RegExp(
+        `^Training diverged at epoch ${epoch} \\(((loss|a weight) became (NaN|-?Infinity)|a weight reached -?\\d\\.\\de\\+\\d+|loss \\S+ is more than 1e\\+6 × the first epoch's \\S+)\\)\\. `,
+      ),
+    );
     assert.match(result.message ?? '', /Try a smaller learning rate \(SGD\.eta is 1; try 0\.1\)\.$/);
   });
 
-  it('passes every batch\'s real loss to the optimizer (Eve needs it)', () => {
+  it("passes every batch's real loss to the optimizer (Eve needs it)", () => {
     const seen: number[] = [];
     const original = optimizerRegistry.create;
     optimizerRegistry.create = function (this: typeof optimizerRegistry, ...args: Parameters<typeof original>): Optimizer {
       const real = original.apply(this, args);
-      return { name: real.name, get t() { return real.t; }, step(p, g, loss) { seen.push(loss as number); real.step(p, g, loss); } };
+      return {
+        name: real.name,
+        get t() {
+          return real.t;
+        },
+        step(p, g, loss) {
+          seen.push(loss as number);
+          real.step(p, g, loss);
+        },
+      };
     };
     let history;
     try {

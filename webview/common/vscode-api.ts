@@ -29,10 +29,15 @@ const pageTransport: Transport = {
  * before the page acts on it). The page announces itself with its own `ready` message once it is set up.
  */
 export function pageChannel<Out extends Tagged, In extends Tagged>(parse: MessageParser<In>, handlers: ChannelHandlers<In>): MessageChannel<Out, In> {
-  return new MessageChannel<Out, In>(pageTransport, parse, {
-    onMessage: handlers.onMessage,
-    onInvalid: handlers.onInvalid ?? ((raw) => console.warn('NN Lab: ignored a malformed message from the host', raw)),
-  }, false);
+  return new MessageChannel<Out, In>(
+    pageTransport,
+    parse,
+    {
+      onMessage: handlers.onMessage,
+      onInvalid: handlers.onInvalid ?? ((raw) => console.warn('NN Lab: ignored a malformed message from the host', raw)),
+    },
+    false,
+  );
 }
 
 /** What was last saved with `saveState` (unchecked: validate before use). */

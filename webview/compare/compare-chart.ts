@@ -3,9 +3,7 @@
  * loss), drawn with chart.js (bundled), colours from the theme, a linear or logarithmic y axis.
  * After each redraw the canvas carries `data-series` (JSON: optimizer, points, last loss) for tests.
  */
-import {
-  Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartDataset,
-} from 'chart.js';
+import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import { epochsOf, type CompareSeries } from '../../src/protocol/compare';
 import { cssVar } from '../common/theme';
 
@@ -17,8 +15,12 @@ interface Point {
 }
 
 const PALETTE: [string, string][] = [
-  ['--vscode-charts-blue', '#3794ff'], ['--vscode-charts-orange', '#d18616'], ['--vscode-charts-green', '#89d185'],
-  ['--vscode-charts-red', '#f14c4c'], ['--vscode-charts-purple', '#b180d7'], ['--vscode-charts-yellow', '#cca700'],
+  ['--vscode-charts-blue', '#3794ff'],
+  ['--vscode-charts-orange', '#d18616'],
+  ['--vscode-charts-green', '#89d185'],
+  ['--vscode-charts-red', '#f14c4c'],
+  ['--vscode-charts-purple', '#b180d7'],
+  ['--vscode-charts-yellow', '#cca700'],
   ['--vscode-charts-foreground', '#cccccc'],
 ];
 const DASHES: number[][] = [[], [6, 4], [2, 3]];
@@ -53,7 +55,10 @@ export class CompareChart {
         normalized: true,
         spanGaps: false,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        scales: { x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } }, y: { type: 'linear', title: { display: true, text: 'training loss' } } },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
+          y: { type: 'linear', title: { display: true, text: 'training loss' } },
+        },
         plugins: { legend: { position: 'bottom' } },
       },
     });
@@ -97,11 +102,19 @@ export class CompareChart {
       return {
         label: failed ? `${s.optimizer} (${s.status})` : s.optimizer,
         data: pointsOf(s, this.logScale),
-        borderColor: color, backgroundColor: color, borderDash: dash, borderWidth: 2, pointRadius: 0, pointHitRadius: 6, tension: 0,
+        borderColor: color,
+        backgroundColor: color,
+        borderDash: dash,
+        borderWidth: 2,
+        pointRadius: 0,
+        pointHitRadius: 6,
+        tension: 0,
       };
     });
     this.chart.update('none');
-    this.canvas.dataset.series = JSON.stringify(series.map((s) => ({ optimizer: s.optimizer, points: epochsOf(s), last: s.losses[s.losses.length - 1] ?? null, initial: s.initialLoss ?? null })));
+    this.canvas.dataset.series = JSON.stringify(
+      series.map((s) => ({ optimizer: s.optimizer, points: epochsOf(s), last: s.losses[s.losses.length - 1] ?? null, initial: s.initialLoss ?? null })),
+    );
     this.canvas.dataset.scale = this.logScale ? 'log' : 'linear';
   }
 }

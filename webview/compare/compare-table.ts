@@ -31,18 +31,24 @@ function cell(tag: 'td' | 'th', text: string, cls?: string): HTMLElement {
 
 /** Fills the table body from `state`. */
 export function renderTable(body: HTMLElement, state: CompareState): void {
-  body.replaceChildren(...rankSeries(state.series).map((s, i) => {
-    const row = document.createElement('tr');
-    row.dataset.optimizer = s.optimizer;
-    row.dataset.status = s.status;
-    const bad = s.status === 'diverged' || s.status === 'failed';
-    const status = s.message ? `${s.status}: ${s.message}` : s.status;
-    row.append(
-      cell('td', bad ? '—' : String(i + 1)), cell('th', s.optimizer), cell('td', s.settings),
-      cell('td', formatLoss(finalLoss(s)), 'num'), cell('td', String(epochsOf(s)), 'num'), cell('td', status, bad ? 'status bad' : 'status'),
-    );
-    return row;
-  }));
+  body.replaceChildren(
+    ...rankSeries(state.series).map((s, i) => {
+      const row = document.createElement('tr');
+      row.dataset.optimizer = s.optimizer;
+      row.dataset.status = s.status;
+      const bad = s.status === 'diverged' || s.status === 'failed';
+      const status = s.message ? `${s.status}: ${s.message}` : s.status;
+      row.append(
+        cell('td', bad ? '—' : String(i + 1)),
+        cell('th', s.optimizer),
+        cell('td', s.settings),
+        cell('td', formatLoss(finalLoss(s)), 'num'),
+        cell('td', String(epochsOf(s)), 'num'),
+        cell('td', status, bad ? 'status bad' : 'status'),
+      );
+      return row;
+    }),
+  );
 }
 
 /** One sentence describing where the comparison is, for the live region. */
@@ -50,7 +56,12 @@ export function describeState(state: CompareState, cancelled: boolean): string {
   const ended = state.series.filter((s) => s.status !== 'queued' && s.status !== 'running');
   const bad = state.series.filter((s) => s.status === 'diverged' || s.status === 'failed').map((s) => `${s.optimizer} ${s.status}`);
   const best = rankSeries(state.series)[0];
-  const bestText = best && finalLoss(best) !== undefined && !bad.some((b) => b.startsWith(`${best.optimizer} `)) ? `Best: ${best.optimizer} (loss ${formatLoss(finalLoss(best))}).` : '';
+  const bestText =
+    best && finalLoss(best) !== undefined && !bad.some((b) => b.startsWith(`${best.optimizer} `))
+      ? `Best: ${best.optimizer} (loss ${formatLoss(finalLoss(best))}).`
+      : '';
   if (!state.done) return `Training ${state.series.length} optimizers on ${state.file} (seed ${state.seed}): ${ended.length} finished. ${bestText}`.trim();
-  return [`${cancelled ? 'Stopped' : 'Finished'}: ${ended.length} of ${state.series.length} runs ended.`, bestText, bad.length ? `${bad.join(', ')}.` : ''].filter(Boolean).join(' ');
+  return [`${cancelled ? 'Stopped' : 'Finished'}: ${ended.length} of ${state.series.length} runs ended.`, bestText, bad.length ? `${bad.join(', ')}.` : '']
+    .filter(Boolean)
+    .join(' ');
 }

@@ -4,7 +4,13 @@
  */
 import { tagParser } from '../../src/protocol/channel';
 import {
-  applyCompareUpdate, boundCompareState, HOST_TO_COMPARE_TYPES, parseSavedCompare, type CompareState, type CompareToHost, type HostToCompare,
+  applyCompareUpdate,
+  boundCompareState,
+  HOST_TO_COMPARE_TYPES,
+  parseSavedCompare,
+  type CompareState,
+  type CompareToHost,
+  type HostToCompare,
 } from '../../src/protocol/compare';
 import { onThemeChange } from '../common/theme';
 import { loadState, pageChannel, saveState } from '../common/vscode-api';

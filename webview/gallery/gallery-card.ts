@@ -34,7 +34,11 @@ export class GalleryCard {
   private readonly inputs = new Map<string, { range: HTMLInputElement; box: HTMLInputElement }>();
   private showSecond = false;
 
-  constructor(private readonly entry: RegistryEntry<Activation>, private colors: PlotColors, private readonly onDrawn: (card: GalleryCard, probes: GalleryProbe[]) => void) {
+  constructor(
+    private readonly entry: RegistryEntry<Activation>,
+    private colors: PlotColors,
+    private readonly onDrawn: (card: GalleryCard, probes: GalleryProbe[]) => void,
+  ) {
     const id = `card-${entry.name.replace(/[^A-Za-z0-9]/g, '_')}`;
     const rowWise = !makeActivation(entry.name, {}).pointwise;
     this.element = el('article', { class: 'card', id, 'data-name': entry.name, 'aria-labelledby': `${id}-title` });
@@ -52,7 +56,11 @@ export class GalleryCard {
       legend.append(key);
       const label = el('label', { class: 'toggle' });
       const box = el('input', { type: 'checkbox' });
-      box.addEventListener('change', () => { this.showSecond = box.checked; key.hidden = !box.checked; this.redraw(true); });
+      box.addEventListener('change', () => {
+        this.showSecond = box.checked;
+        key.hidden = !box.checked;
+        this.redraw(true);
+      });
       label.append(box, document.createTextNode(' show f″(x) (dotted)'));
       this.element.append(label);
     }
@@ -70,7 +78,8 @@ export class GalleryCard {
   setParam(param: string, value: number): boolean {
     const input = this.inputs.get(param);
     if (!input || !Number.isFinite(value)) return false;
-    const min = Number(input.range.min), max = Number(input.range.max);
+    const min = Number(input.range.min),
+      max = Number(input.range.max);
     const v = Math.min(max, Math.max(min, value));
     this.params[param] = v;
     input.range.value = String(v);
@@ -112,7 +121,9 @@ export class GalleryCard {
       this.readout.textContent = `Cannot plot: ${e instanceof Error ? e.message : String(e)}`;
       return;
     }
-    const settings = Object.entries(this.params).map(([k, v]) => `${k} = ${formatNumber(v)}`).join(', ');
+    const settings = Object.entries(this.params)
+      .map(([k, v]) => `${k} = ${formatNumber(v)}`)
+      .join(', ');
     const values = probes.map((p) => `f(${formatNumber(p.x)}) = ${formatNumber(p.y)}`).join(', ');
     this.readout.textContent = values;
     this.canvas.setAttribute('aria-label', `${this.entry.name}${settings ? ` with ${settings}` : ''}: ${values}`);
@@ -125,8 +136,24 @@ export class GalleryCard {
     const row = el('div', { class: 'param' });
     const rangeId = `${id}-${spec.name}`;
     const label = el('label', { for: rangeId, title: spec.doc }, spec.name);
-    const range = el('input', { type: 'range', id: rangeId, min: String(min), max: String(max), step: String(step), value: String(spec.default), 'data-param': spec.name });
-    const box = el('input', { type: 'number', min: String(min), max: String(max), step: String(step), value: String(spec.default), 'aria-label': `${spec.name} value`, class: 'value' });
+    const range = el('input', {
+      type: 'range',
+      id: rangeId,
+      min: String(min),
+      max: String(max),
+      step: String(step),
+      value: String(spec.default),
+      'data-param': spec.name,
+    });
+    const box = el('input', {
+      type: 'number',
+      min: String(min),
+      max: String(max),
+      step: String(step),
+      value: String(spec.default),
+      'aria-label': `${spec.name} value`,
+      class: 'value',
+    });
     this.params[spec.name] = spec.default;
     this.inputs.set(spec.name, { range, box });
     range.addEventListener('input', () => this.setParam(spec.name, Number(range.value)));

@@ -29,12 +29,21 @@ export function readPlotColors(): PlotColors {
 
 /** The y range shown: every finite value with a margin, clamped to [−10, 10] so a steep curve stays readable. */
 function yRange(series: Float64Array[]): [number, number] {
-  let lo = Infinity, hi = -Infinity;
-  for (const s of series) for (const v of s) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const s of series)
+    for (const v of s)
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
   if (!Number.isFinite(lo)) return [-1, 1];
   lo = Math.max(Math.min(lo, 0), -10);
   hi = Math.min(Math.max(hi, 0), 10);
-  if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
+  if (hi - lo < 1e-9) {
+    lo -= 1;
+    hi += 1;
+  }
   const pad = (hi - lo) * 0.08;
   return [lo - pad, hi + pad];
 }
@@ -42,7 +51,8 @@ function yRange(series: Float64Array[]): [number, number] {
 /** Draws `curves` on `canvas` (cleared first). */
 export function drawCurves(canvas: HTMLCanvasElement, curves: Curves, colors: PlotColors): void {
   const ratio = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth || 260, height = canvas.clientHeight || 160;
+  const width = canvas.clientWidth || 260,
+    height = canvas.clientHeight || 160;
   if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
   if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
   const ctx = canvas.getContext('2d');
@@ -50,19 +60,29 @@ export function drawCurves(canvas: HTMLCanvasElement, curves: Curves, colors: Pl
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
   const { xs } = curves;
-  const x0 = xs[0], x1 = xs[xs.length - 1];
+  const x0 = xs[0],
+    x1 = xs[xs.length - 1];
   const [y0, y1] = yRange(curves.d2f ? [curves.f, curves.df, curves.d2f] : [curves.f, curves.df]);
   const px = (x: number): number => ((x - x0) / (x1 - x0)) * width;
   const py = (y: number): number => height - ((y - y0) / (y1 - y0)) * height;
   ctx.lineWidth = 1;
   ctx.strokeStyle = colors.grid;
   ctx.beginPath();
-  for (let gx = Math.ceil(x0); gx <= x1; gx++) { ctx.moveTo(px(gx), 0); ctx.lineTo(px(gx), height); }
+  for (let gx = Math.ceil(x0); gx <= x1; gx++) {
+    ctx.moveTo(px(gx), 0);
+    ctx.lineTo(px(gx), height);
+  }
   ctx.stroke();
   ctx.strokeStyle = colors.axis;
   ctx.beginPath();
-  if (y0 <= 0 && y1 >= 0) { ctx.moveTo(0, py(0)); ctx.lineTo(width, py(0)); }
-  if (x0 <= 0 && x1 >= 0) { ctx.moveTo(px(0), 0); ctx.lineTo(px(0), height); }
+  if (y0 <= 0 && y1 >= 0) {
+    ctx.moveTo(0, py(0));
+    ctx.lineTo(width, py(0));
+  }
+  if (x0 <= 0 && x1 >= 0) {
+    ctx.moveTo(px(0), 0);
+    ctx.lineTo(px(0), height);
+  }
   ctx.stroke();
   ctx.fillStyle = colors.text;
   ctx.font = '10px sans-serif';
@@ -76,9 +96,13 @@ export function drawCurves(canvas: HTMLCanvasElement, curves: Curves, colors: Pl
     let pen = false;
     for (let i = 0; i < xs.length; i++) {
       const v = ys[i];
-      if (!Number.isFinite(v)) { pen = false; continue; }
+      if (!Number.isFinite(v)) {
+        pen = false;
+        continue;
+      }
       const cy = Math.max(-2, Math.min(height + 2, py(v)));
-      if (pen) ctx.lineTo(px(xs[i]), cy); else ctx.moveTo(px(xs[i]), cy);
+      if (pen) ctx.lineTo(px(xs[i]), cy);
+      else ctx.moveTo(px(xs[i]), cy);
       pen = true;
     }
     ctx.stroke();

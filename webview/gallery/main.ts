@@ -56,12 +56,16 @@ function applyFilter(): void {
   const q = filter.value.trim().toLowerCase();
   let shown = 0;
   for (const card of cards) {
-    const text = `${card.name} ${card.element.querySelector('.summary')?.textContent ?? ''} ${card.element.querySelector('.formula')?.textContent ?? ''}`.toLowerCase();
+    const text =
+      `${card.name} ${card.element.querySelector('.summary')?.textContent ?? ''} ${card.element.querySelector('.formula')?.textContent ?? ''}`.toLowerCase();
     const visible = q === '' || text.includes(q);
     card.element.hidden = !visible;
     if (visible) shown++;
   }
-  status.textContent = q === '' ? `Showing all ${cards.length} activation functions.` : `Showing ${shown} of ${cards.length} activation functions matching "${filter.value.trim()}".`;
+  status.textContent =
+    q === ''
+      ? `Showing all ${cards.length} activation functions.`
+      : `Showing ${shown} of ${cards.length} activation functions matching "${filter.value.trim()}".`;
 }
 
 function receive(message: HostToGallery): void {
@@ -95,7 +99,10 @@ function receive(message: HostToGallery): void {
   }
 }
 
-filter.addEventListener('input', () => { applyFilter(); save(); });
+filter.addEventListener('input', () => {
+  applyFilter();
+  save();
+});
 onThemeChange(() => {
   const colors = readPlotColors();
   for (const card of cards) card.setColors(colors);
@@ -103,7 +110,9 @@ onThemeChange(() => {
 let resizeTimer: number | undefined;
 window.addEventListener('resize', () => {
   window.clearTimeout(resizeTimer);
-  resizeTimer = window.setTimeout(() => { for (const card of cards) card.redraw(false); }, 100);
+  resizeTimer = window.setTimeout(() => {
+    for (const card of cards) card.redraw(false);
+  }, 100);
 });
 applyFilter();
 post({ type: 'ready', cards: cards.map((c) => c.name) });

@@ -56,32 +56,46 @@ export class ActivationPlots {
     const canvas = document.createElement('canvas');
     canvas.setAttribute('role', 'img');
     const at = (xs: number[], ys: number[], x: number): string => ys[xs.findIndex((v) => v >= x)]?.toFixed(3) ?? '?';
-    canvas.setAttribute('aria-label', `${curve.title} and its derivative from ${curve.xs[0]} to ${curve.xs[curve.xs.length - 1]}; f(0) = ${at(curve.xs, curve.f, 0)}, f′(0) = ${at(curve.xs, curve.df, 0)}`);
+    canvas.setAttribute(
+      'aria-label',
+      `${curve.title} and its derivative from ${curve.xs[0]} to ${curve.xs[curve.xs.length - 1]}; f(0) = ${at(curve.xs, curve.f, 0)}, f′(0) = ${at(curve.xs, curve.df, 0)}`,
+    );
     box.append(canvas);
     fig.append(cap, box);
     const points = (ys: number[]): { x: number; y: number }[] => curve.xs.map((x, i) => ({ x, y: Number.isFinite(ys[i]) ? ys[i] : NaN }));
     const grid = withAlpha(colors.grid, colors.highContrast ? 0.8 : 0.5);
     const axis = { grid: { color: grid }, ticks: { color: colors.foreground, maxTicksLimit: 5 } };
-    this.charts.push(new Chart<'line'>(canvas, {
-      type: 'line',
-      data: {
-        datasets: [
-          { label: 'f(x)', data: points(curve.f), borderColor: colors.train, backgroundColor: colors.train, borderWidth: 2, pointRadius: 0, tension: 0 },
-          { label: 'f′(x)', data: points(curve.df), borderColor: colors.validation, backgroundColor: colors.validation, borderWidth: 1.5, borderDash: [5, 3], pointRadius: 0, tension: 0 },
-        ],
-      },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        parsing: false,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        scales: { x: { type: 'linear', ...axis }, y: { type: 'linear', ...axis } },
-        plugins: {
-          legend: { labels: { color: colors.foreground, boxHeight: 2 } },
-          tooltip: { callbacks: { title: (items) => (items.length ? `x = ${(items[0].parsed.x ?? 0).toFixed(2)}` : '') } },
+    this.charts.push(
+      new Chart<'line'>(canvas, {
+        type: 'line',
+        data: {
+          datasets: [
+            { label: 'f(x)', data: points(curve.f), borderColor: colors.train, backgroundColor: colors.train, borderWidth: 2, pointRadius: 0, tension: 0 },
+            {
+              label: 'f′(x)',
+              data: points(curve.df),
+              borderColor: colors.validation,
+              backgroundColor: colors.validation,
+              borderWidth: 1.5,
+              borderDash: [5, 3],
+              pointRadius: 0,
+              tension: 0,
+            },
+          ],
         },
-      },
-    }));
+        options: {
+          animation: false,
+          maintainAspectRatio: false,
+          parsing: false,
+          interaction: { mode: 'nearest', axis: 'x', intersect: false },
+          scales: { x: { type: 'linear', ...axis }, y: { type: 'linear', ...axis } },
+          plugins: {
+            legend: { labels: { color: colors.foreground, boxHeight: 2 } },
+            tooltip: { callbacks: { title: (items) => (items.length ? `x = ${(items[0].parsed.x ?? 0).toFixed(2)}` : '') } },
+          },
+        },
+      }),
+    );
     return fig;
   }
 }

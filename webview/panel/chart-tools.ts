@@ -20,7 +20,12 @@ export class ChartTools {
   constructor(container: HTMLElement, prefs: ViewPrefs, handlers: ChartToolHandlers) {
     this.log = createCheckbox({ id: 'log-scale', label: 'Log scale', checked: prefs.logScale, onChange: (logScale) => handlers.onPrefs({ logScale }) });
     this.smoothing = createSlider({
-      id: 'smoothing', label: 'Smoothing', min: 0, max: MAX_SMOOTHING, step: 0.01, value: prefs.smoothing,
+      id: 'smoothing',
+      label: 'Smoothing',
+      min: 0,
+      max: MAX_SMOOTHING,
+      step: 0.01,
+      value: prefs.smoothing,
       onInput: (smoothing) => handlers.onPrefs({ smoothing }),
     });
     const csv = createButton({ id: 'export-csv', label: 'Export CSV…', title: 'Save every epoch’s loss and accuracy as CSV', onPress: handlers.onExportCsv });

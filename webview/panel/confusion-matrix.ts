@@ -22,10 +22,12 @@ export function renderConfusion(container: HTMLElement, caption: HTMLElement, co
   const { labels, counts } = confusion;
   let total = 0;
   let correct = 0;
-  counts.forEach((row, i) => row.forEach((c, j) => {
-    total += c;
-    if (i === j) correct += c;
-  }));
+  counts.forEach((row, i) =>
+    row.forEach((c, j) => {
+      total += c;
+      if (i === j) correct += c;
+    }),
+  );
   const table = document.createElement('table');
   table.className = 'confusion';
   const head = table.createTHead().insertRow();

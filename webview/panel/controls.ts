@@ -66,7 +66,13 @@ export interface SliderControl {
 
 /** Creates a slider over [min, max] in `step`s; `onInput` fires while dragging and on arrow keys. */
 export function createSlider(options: {
-  id: string; label: string; min: number; max: number; step: number; value: number; onInput(value: number): void;
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  onInput(value: number): void;
 }): SliderControl {
   const wrap = document.createElement('label');
   wrap.className = 'slider';

@@ -31,4 +31,3 @@ Interaction.modes.epoch = (chart, e, _options, useFinalPosition) => {
   }
   return items;
 };
-

@@ -26,8 +26,7 @@ export function headerFigures(state: PanelState): string {
     parts.push(`final loss ${formatLoss(last.loss)}`);
     const test = state.test ?? (last.testLoss !== undefined ? { loss: last.testLoss, accuracy: last.testAccuracy } : undefined);
     if (test) parts.push(`test loss ${formatLoss(test.loss)}` + (test.accuracy !== undefined ? ` · test accuracy ${(100 * test.accuracy).toFixed(1)} %` : ''));
-  }
-  else {
+  } else {
     const best = state.bestLoss ?? bestOf(h);
     if (best !== undefined) parts.push(`best loss ${formatLoss(best)}`);
   }

@@ -13,10 +13,20 @@ export class Header {
   private readonly stop: ButtonControl;
   private readonly exporter: ButtonControl;
 
-  constructor(private readonly label: HTMLElement, private readonly figures: HTMLElement, actions: HTMLElement, handlers: { onTrain(): void; onStop(): void; onExport(): void }) {
+  constructor(
+    private readonly label: HTMLElement,
+    private readonly figures: HTMLElement,
+    actions: HTMLElement,
+    handlers: { onTrain(): void; onStop(): void; onExport(): void },
+  ) {
     this.train = createButton({ id: 'train', label: 'Train', title: 'Train the model again from scratch (NN Lab: Train Model)', onPress: handlers.onTrain });
     this.stop = createButton({ id: 'stop', label: 'Stop', primary: true, title: 'Stop this run (NN Lab: Stop Training)', onPress: handlers.onStop });
-    this.exporter = createButton({ id: 'export', label: 'Export…', title: 'Export the trained model: a PyTorch training script, ONNX, or an NN Lab model file', onPress: handlers.onExport });
+    this.exporter = createButton({
+      id: 'export',
+      label: 'Export…',
+      title: 'Export the trained model: a PyTorch training script, ONNX, or an NN Lab model file',
+      onPress: handlers.onExport,
+    });
     actions.append(this.train.element, this.stop.element, this.exporter.element);
   }
 

@@ -56,13 +56,19 @@ export function renderHistograms(container: HTMLElement, snapshot: NetworkSnapsh
     container.replaceChildren();
     return 0;
   }
-  container.replaceChildren(...snapshot.layers.map((layer) => {
-    const row = document.createElement('div');
-    row.className = 'layer';
-    const title = document.createElement('h3');
-    title.textContent = layer.label;
-    row.append(title, histogramFigure('activations', layer.activations, colors.train, colors), histogramFigure('weights', layer.weights, colors.past[0], colors));
-    return row;
-  }));
+  container.replaceChildren(
+    ...snapshot.layers.map((layer) => {
+      const row = document.createElement('div');
+      row.className = 'layer';
+      const title = document.createElement('h3');
+      title.textContent = layer.label;
+      row.append(
+        title,
+        histogramFigure('activations', layer.activations, colors.train, colors),
+        histogramFigure('weights', layer.weights, colors.past[0], colors),
+      );
+      return row;
+    }),
+  );
   return snapshot.layers.length;
 }

@@ -126,10 +126,13 @@ function persist(): void {
     lastPersist = now;
     saveState(toPersisted(model.toState(), prefs)); // bounded: the history decimated
   } else {
-    persistTimer ??= window.setTimeout(() => {
-      persistTimer = undefined;
-      persist();
-    }, PERSIST_INTERVAL_MS - (now - lastPersist));
+    persistTimer ??= window.setTimeout(
+      () => {
+        persistTimer = undefined;
+        persist();
+      },
+      PERSIST_INTERVAL_MS - (now - lastPersist),
+    );
   }
 }
 

@@ -5,8 +5,16 @@
  * tooltips giving epoch, value, smoothed value and wall time.
  */
 import {
-  Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip,
-  type ChartDataset, type TooltipItem,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+  type TooltipItem,
 } from 'chart.js';
 import './epoch-interaction';
 import type { EpochReport } from '../../src/core/train/types';
@@ -118,7 +126,10 @@ export class MetricChart {
   private startedAt: number | undefined;
   private colors: ThemeColors = themeColors();
 
-  constructor(readonly canvas: HTMLCanvasElement, private readonly spec: MetricSpec) {
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    private readonly spec: MetricSpec,
+  ) {
     this.live = { train: new LiveSeries(spec.train.value), validation: new LiveSeries(spec.validation.value), test: new LiveSeries(spec.test.value) };
     this.chart = new Chart<'line', MetricPoint[]>(canvas, {
       type: 'line',
@@ -130,7 +141,10 @@ export class MetricChart {
         normalized: true,
         spanGaps: false,
         interaction: { mode: 'epoch', intersect: false },
-        scales: { x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } }, y: { type: 'linear', title: { display: true, text: spec.axis } } },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
+          y: { type: 'linear', title: { display: true, text: spec.axis } },
+        },
         plugins: {
           legend: { labels: { filter: (item) => this.roles[item.datasetIndex ?? 0] !== 'raw' && !item.hidden, boxHeight: 2 } },
           tooltip: {
@@ -171,7 +185,15 @@ export class MetricChart {
       const data = this.pastSeries.get(key) ?? series(run.history, this.spec.train.value, w);
       past.set(key, data);
       const color = withAlpha(c.past[(model.runs.length - 1 - i) % c.past.length], c.highContrast ? 0.9 : 0.6);
-      add('past', data[data.length - 1]?.x ?? 0, { label: `${run.label} (${this.spec.train.label.toLowerCase()})`, data, borderColor: color, backgroundColor: color, borderWidth: 1.5, borderDash: [5, 4], order: 3 });
+      add('past', data[data.length - 1]?.x ?? 0, {
+        label: `${run.label} (${this.spec.train.label.toLowerCase()})`,
+        data,
+        borderColor: color,
+        backgroundColor: color,
+        borderWidth: 1.5,
+        borderDash: [5, 4],
+        order: 3,
+      });
     });
     this.pastSeries = past;
     const current = state.runLabel ? `${state.runLabel}: ` : '';
@@ -186,7 +208,15 @@ export class MetricChart {
       if (!show && data.length === 0) continue;
       const epochs = data[data.length - 1]?.x ?? 0;
       const faint = withAlpha(color, 0.25);
-      add('raw', epochs, { label: `${spec.label} (raw)`, data: data.map((p) => ({ ...p, y: p.raw })), borderColor: faint, backgroundColor: faint, borderWidth: 1, hidden: w === 0, order: 2 });
+      add('raw', epochs, {
+        label: `${spec.label} (raw)`,
+        data: data.map((p) => ({ ...p, y: p.raw })),
+        borderColor: faint,
+        backgroundColor: faint,
+        borderWidth: 1,
+        hidden: w === 0,
+        order: 2,
+      });
       add('smoothed', epochs, { label: `${current}${spec.label}`, data, borderColor: color, backgroundColor: color, borderWidth: 2, order: 1 });
     }
     this.roles = roles;
@@ -229,7 +259,13 @@ export class MetricChart {
 
   /** The datasets as drawn, for the test hook. */
   datasets(): DatasetInfo[] {
-    return this.chart.data.datasets.map((d, i) => ({ label: d.label ?? '', role: this.roles[i], points: this.counts[i] ?? 0, drawn: d.data.length, hidden: Boolean(d.hidden) }));
+    return this.chart.data.datasets.map((d, i) => ({
+      label: d.label ?? '',
+      role: this.roles[i],
+      points: this.counts[i] ?? 0,
+      drawn: d.data.length,
+      hidden: Boolean(d.hidden),
+    }));
   }
 
   /** The y scale's type (`linear` or `logarithmic`). */

@@ -8,7 +8,11 @@ import type { ClassifierView } from '../../src/protocol/panel';
 const SCALE = 3;
 
 /** Fills `container` with one captioned image per sample; returns how many it shows and how many are wrong. */
-export function renderSamples(container: HTMLElement, samples: NonNullable<ClassifierView['samples']>, labels: readonly string[]): { shown: number; wrong: number } {
+export function renderSamples(
+  container: HTMLElement,
+  samples: NonNullable<ClassifierView['samples']>,
+  labels: readonly string[],
+): { shown: number; wrong: number } {
   const [h, w] = samples.shape;
   const name = (k: number): string => labels[k] ?? String(k);
   let wrong = 0;

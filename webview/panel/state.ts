@@ -39,8 +39,13 @@ export function readPrefs(raw: unknown): ViewPrefs {
 function isPanelState(raw: unknown): raw is PanelState {
   if (typeof raw !== 'object' || raw === null) return false;
   const s = raw as Record<string, unknown>;
-  return typeof s.fileName === 'string' && typeof s.phase === 'string' && typeof s.hasValidation === 'boolean'
-    && Array.isArray(s.problems) && Array.isArray(s.history);
+  return (
+    typeof s.fileName === 'string' &&
+    typeof s.phase === 'string' &&
+    typeof s.hasValidation === 'boolean' &&
+    Array.isArray(s.problems) &&
+    Array.isArray(s.history)
+  );
 }
 
 /** Reads what `getState` returned; undefined when there is nothing usable. Older states gain the newer fields. */

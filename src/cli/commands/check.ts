@@ -28,7 +28,9 @@ export function checkCommand(file: string, json: boolean, io: CliIo, allowOutsid
       if (excerpt) io.out(excerpt);
     }
     if (errors === 0)
-      io.out(`${oneLine(file)}: ok${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}: ${run.data?.n} samples, ${run.data?.inputs} inputs, ${run.data?.outputs} outputs, ${run.config?.layers.length} layers${run.testData ? `, ${run.testData.n} test samples` : ''}`);
+      io.out(
+        `${oneLine(file)}: ok${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}: ${run.data?.n} samples, ${run.data?.inputs} inputs, ${run.data?.outputs} outputs, ${run.config?.layers.length} layers${run.testData ? `, ${run.testData.n} test samples` : ''}`,
+      );
   }
   return errors ? 1 : 0;
 }
@@ -38,8 +40,19 @@ function checkModelFile(file: string, text: string, json: boolean, io: CliIo): n
   const model = readModelFile(text);
   const loaded = typeof model === 'string' ? model : loadTrainedModel(model);
   const error = typeof loaded === 'string' ? oneLine(loaded) : undefined;
-  if (json) io.out(jsonLine({ type: 'check', file, ok: !error, errors: error ? 1 : 0, warnings: 0, problems: error ? [{ path: [], severity: 'error', message: error }] : [] }));
+  if (json)
+    io.out(
+      jsonLine({
+        type: 'check',
+        file,
+        ok: !error,
+        errors: error ? 1 : 0,
+        warnings: 0,
+        problems: error ? [{ path: [], severity: 'error', message: error }] : [],
+      }),
+    );
   else if (error) io.out(`${oneLine(file)}: (model): error: ${error}`);
-  else if (typeof loaded !== 'string') io.out(`${oneLine(file)}: ok: model file, ${loaded.model.inputs} inputs, ${loaded.model.outputs} outputs, ${loaded.model.layers.length} layers`);
+  else if (typeof loaded !== 'string')
+    io.out(`${oneLine(file)}: ok: model file, ${loaded.model.inputs} inputs, ${loaded.model.outputs} outputs, ${loaded.model.layers.length} layers`);
   return error ? 1 : 0;
 }

@@ -38,7 +38,12 @@ export function exportCommand(o: ExportCommandOptions, io: CliIo): number {
     io.err(`nn-lab: ${oneLine(error ?? '')}`);
     return 2;
   }
-  const source = readExportSource(o.file, text, { root: dirname(resolve(o.file)), workingDir: process.cwd(), allowOutside: o.allowOutside === true, scope: 'cli' });
+  const source = readExportSource(o.file, text, {
+    root: dirname(resolve(o.file)),
+    workingDir: process.cwd(),
+    allowOutside: o.allowOutside === true,
+    scope: 'cli',
+  });
   if ('error' in source) {
     io.err(`nn-lab: ${oneLine(o.file)}: ${oneLine(source.error)}`);
     return 1;

@@ -44,7 +44,9 @@ export function predictCommand(o: PredictCommandOptions, io: CliIo): number {
   const badAt = y.findIndex((v) => !Number.isFinite(v));
   if (badAt >= 0) {
     const row = o.inputs[Math.floor(badAt / outs)];
-    io.err(`nn-lab: ${oneLine(o.file)}: the model's output ${badAt % outs} for --input ${row.join(',')} is ${Number.isNaN(y[badAt]) ? 'NaN' : String(y[badAt])}: the input is too large for these weights (or the weights overflow)`);
+    io.err(
+      `nn-lab: ${oneLine(o.file)}: the model's output ${badAt % outs} for --input ${row.join(',')} is ${Number.isNaN(y[badAt]) ? 'NaN' : String(y[badAt])}: the input is too large for these weights (or the weights overflow)`,
+    );
     return 1;
   }
   o.inputs.forEach((row, i) => {

@@ -75,7 +75,9 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   if (saved) {
     const loaded = loadTrainedModel(saved);
     if (typeof loaded === 'string' || loaded.model.inputs !== config.inputs) {
-      io.err(`nn-lab: ${oneLine(o.file)}: the saved weights do not fit the data: ${oneLine(typeof loaded === 'string' ? loaded : `${loaded.model.inputs} inputs saved, the data has ${config.inputs}`)}`);
+      io.err(
+        `nn-lab: ${oneLine(o.file)}: the saved weights do not fit the data: ${oneLine(typeof loaded === 'string' ? loaded : `${loaded.model.inputs} inputs saved, the data has ${config.inputs}`)}`,
+      );
       return 1;
     }
     copyWeights(loaded.model, run.model);
@@ -84,7 +86,10 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const bar = new ProgressBar(io.bar);
   const total = config.training.epochs;
   const every = o.every ?? Math.max(1, Math.ceil(total / 100));
-  if (!o.json && !o.quiet) io.out(`${oneLine(config.name)}: ${data.n} samples, ${data.inputs} → ${layerWidths(config.layers, data.inputs).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`);
+  if (!o.json && !o.quiet)
+    io.out(
+      `${oneLine(config.name)}: ${data.n} samples, ${data.inputs} → ${layerWidths(config.layers, data.inputs).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`,
+    );
   while (!run.done) {
     const report = run.runEpoch();
     if (report) {
@@ -132,7 +137,13 @@ function saveModel(target: string, file: string, description: unknown, run: Trai
     return false;
   }
   const last = run.history[run.history.length - 1];
-  const model = makeModelFile(description, run.model.toJSON(), { status, epochs: run.history.length, finalLoss: last?.loss, digest, exportedAt: new Date().toISOString() });
+  const model = makeModelFile(description, run.model.toJSON(), {
+    status,
+    epochs: run.history.length,
+    finalLoss: last?.loss,
+    digest,
+    exportedAt: new Date().toISOString(),
+  });
   try {
     writeFileAtomic(target, JSON.stringify(model, null, 1) + '\n');
   } catch (e) {

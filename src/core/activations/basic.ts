@@ -25,7 +25,12 @@ export const BASIC_ACTIVATIONS: ActivationEntry[] = [
     formula: 'f(x) = 1 if x > 0, else 0;  f′(x) = 0',
     params: [],
     // f(x) = [x > 0]; f'(x) = 0
-    create: () => pointwise('step', (x) => (x > 0 ? 1 : 0), () => 0),
+    create: () =>
+      pointwise(
+        'step',
+        (x) => (x > 0 ? 1 : 0),
+        () => 0,
+      ),
   },
   {
     name: 'identity',
@@ -37,7 +42,12 @@ export const BASIC_ACTIVATIONS: ActivationEntry[] = [
     summary: 'Passes its input through unchanged (a linear output layer).',
     formula: 'f(x) = x;  f′(x) = 1',
     params: [],
-    create: () => pointwise('identity', (x) => x, () => 1),
+    create: () =>
+      pointwise(
+        'identity',
+        (x) => x,
+        () => 1,
+      ),
   },
   {
     name: 'bent-identity',

@@ -91,7 +91,7 @@ export const RELU_ACTIVATIONS: ActivationEntry[] = [
       // Selu: γx if x > 0, else γα(eˣ − 1), with NN Lab's λ as γ.
       onnx: (g, x, p) => g.op('Selu', [x], { alpha: p.alpha, gamma: p.lambda }),
     },
-    summary: 'Scaled ELU, with the reference\'s constants λ = 1.0507, α = 1.67326 (PyTorch uses more digits).',
+    summary: "Scaled ELU, with the reference's constants λ = 1.0507, α = 1.67326 (PyTorch uses more digits).",
     formula: 'f(x) = λx if x > 0, else λα(eˣ − 1);  f′(x) = λ if x > 0, else λαeˣ',
     params: [
       { name: 'lambda', default: 1.0507, min: 0, exclusiveMin: true, doc: 'Scale λ (> 0).' },

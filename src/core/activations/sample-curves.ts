@@ -82,7 +82,11 @@ export function sampleAt(activation: Activation, xs: Float64Array, withSecond = 
 }
 
 /** Samples the activation `name` with `params` (defaults for the rest) at `count` points of `range` (its `curveRange` by default). */
-export function sampleCurves(name: string, params: Readonly<Record<string, number>> = {}, options: { count?: number; range?: [number, number]; withSecond?: boolean } = {}): CurveSamples {
+export function sampleCurves(
+  name: string,
+  params: Readonly<Record<string, number>> = {},
+  options: { count?: number; range?: [number, number]; withSecond?: boolean } = {},
+): CurveSamples {
   const [lo, hi] = options.range ?? curveRange(name, params);
   return sampleAt(activationRegistry.create(name, { ...params }), grid(lo, hi, options.count ?? DEFAULT_CURVE_SAMPLES), options.withSecond ?? false);
 }

@@ -33,7 +33,7 @@ export const SIGMOID_ACTIVATIONS: ActivationEntry[] = [
       // HardSigmoid = max(0, min(1, αx + β)) with NN Lab's α = 0.2, β = 0.5.
       onnx: (g, x) => g.op('HardSigmoid', [x], { alpha: 0.2, beta: 0.5 }),
     },
-    summary: 'Piecewise-linear sigmoid: clip(0.2x + 0.5, 0, 1) (the reference form, not PyTorch\'s x/6 + 1/2).',
+    summary: "Piecewise-linear sigmoid: clip(0.2x + 0.5, 0, 1) (the reference form, not PyTorch's x/6 + 1/2).",
     formula: 'f(x) = clip(0.2x + 0.5, 0, 1);  f′(x) = 0.2 if −2.5 ≤ x ≤ 2.5, else 0',
     params: [],
     create: () =>

@@ -89,7 +89,7 @@ export const SOFTMAX_ACTIVATIONS: ActivationEntry[] = [
       pytorch: () => torchModule('nn.Softmax(dim=-1)'),
       onnx: (g, x) => g.op('Softmax', [x], { axis: -1 }, ['axis']),
     },
-    summary: 'Turns each sample\'s outputs into probabilities summing to 1; pair it with the Cross loss.',
+    summary: "Turns each sample's outputs into probabilities summing to 1; pair it with the Cross loss.",
     formula: 'yᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m), m = maxⱼ xⱼ (per row);  VJP: dxᵢ = yᵢ(gᵢ − Σⱼ gⱼyⱼ)',
     params: [],
     create: () =>

@@ -25,7 +25,7 @@ export function configuredOptimizer(value: unknown): ConfiguredOptimizer | undef
   const spec = (value as { optimizer?: unknown }).optimizer;
   const written = typeof spec === 'string' ? { name: spec } : typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : { name: 'Adam' };
   const raw = typeof written.name === 'string' ? written.name : 'Adam';
-  const name = optimizerRegistry.has(raw) ? raw : optimizerRegistry.canonical(raw) ?? raw;
+  const name = optimizerRegistry.has(raw) ? raw : (optimizerRegistry.canonical(raw) ?? raw);
   const params = Object.fromEntries(Object.entries(written).filter((e): e is [string, number] => e[0] !== 'name' && typeof e[1] === 'number'));
   return { name, params };
 }
@@ -35,7 +35,10 @@ export function makeVariants(text: string, value: object, optimizers: readonly s
   const own = configuredOptimizer(value);
   return optimizers.map((optimizer) => {
     if (own && optimizer === own.name) {
-      const settings = Object.entries(own.params).map(([k, v]) => `${k} ${v}`).join(', ') || 'defaults';
+      const settings =
+        Object.entries(own.params)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'defaults';
       return { optimizer, settings, text };
     }
     return { optimizer, settings: 'defaults', text: JSON.stringify({ ...value, optimizer: { name: optimizer } }, null, 2) };

@@ -45,7 +45,14 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  * Reports every key of `obj` not in `allowed` (with a did-you-mean among `allowed`).
  * `elsewhere` maps keys that belong in another block to a hint naming that block.
  */
-export function checkKeys(c: Checker, obj: Record<string, unknown>, allowed: readonly string[], path: JsonPath, where: string, elsewhere: Record<string, string> = {}): void {
+export function checkKeys(
+  c: Checker,
+  obj: Record<string, unknown>,
+  allowed: readonly string[],
+  path: JsonPath,
+  where: string,
+  elsewhere: Record<string, string> = {},
+): void {
   let reported = 0;
   let unlisted = 0;
   for (const key of Object.keys(obj)) {
@@ -63,7 +70,8 @@ export function checkKeys(c: Checker, obj: Record<string, unknown>, allowed: rea
       : `unknown key ${quote(key)} in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Allowed: ${allowed.join(', ')}`;
     c.error([...path, key], message, 'unknown-key', suggestion);
   }
-  if (unlisted) c.error(path, `${unlisted} more unknown key${unlisted === 1 ? '' : 's'} in ${where} (not listed). Allowed: ${allowed.join(', ')}`, 'unknown-key');
+  if (unlisted)
+    c.error(path, `${unlisted} more unknown key${unlisted === 1 ? '' : 's'} in ${where} (not listed). Allowed: ${allowed.join(', ')}`, 'unknown-key');
 }
 
 /** Unknown keys of one object reported one by one; the rest are counted in one more problem. */
@@ -133,6 +141,11 @@ export function checkChoice<T extends string>(c: Checker, value: unknown, path: 
   }
   if ((choices as readonly string[]).includes(value)) return value as T;
   const suggestion = didYouMean(value, choices);
-  c.error(path, `unknown ${what} ${quote(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Choose one of: ${choices.join(', ')}`, 'unknown-name', suggestion);
+  c.error(
+    path,
+    `unknown ${what} ${quote(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Choose one of: ${choices.join(', ')}`,
+    'unknown-name',
+    suggestion,
+  );
   return undefined;
 }

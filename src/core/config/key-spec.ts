@@ -150,7 +150,13 @@ export interface CheckBlockOptions {
  * value was wrong is left out, so the caller can fall back or give up) and whether any error
  * was recorded.
  */
-export function checkBlock(c: Checker, obj: Record<string, unknown>, specs: KeySpecs, path: JsonPath, options: CheckBlockOptions): { values: Record<string, unknown>; ok: boolean } {
+export function checkBlock(
+  c: Checker,
+  obj: Record<string, unknown>,
+  specs: KeySpecs,
+  path: JsonPath,
+  options: CheckBlockOptions,
+): { values: Record<string, unknown>; ok: boolean } {
   const since = c.problems.length;
   checkKeys(c, obj, [...(options.extraKeys ?? []), ...Object.keys(specs)], path, options.where, options.elsewhere);
   const values: Record<string, unknown> = {};

@@ -57,7 +57,12 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
       problems.push(...loaded.problems);
       return loaded.data;
     } catch (e) {
-      problems.push({ path: [key], severity: 'error', code: 'internal', message: `could not load the ${key === 'data' ? 'data' : 'test data'}: ${e instanceof Error ? e.message : String(e)}` });
+      problems.push({
+        path: [key],
+        severity: 'error',
+        code: 'internal',
+        message: `could not load the ${key === 'data' ? 'data' : 'test data'}: ${e instanceof Error ? e.message : String(e)}`,
+      });
       return undefined;
     }
   };

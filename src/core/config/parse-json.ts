@@ -90,7 +90,7 @@ function describeError(code: ParseErrorCode, text: string, offset: number, lengt
     case 'UnexpectedEndOfComment':
       return 'a comment is not closed (and comments are not allowed in a *.nn.json file)';
     case 'InvalidSymbol': {
-      if (token.startsWith("'")) return "JSON strings need double quotes, not single quotes";
+      if (token.startsWith("'")) return 'JSON strings need double quotes, not single quotes';
       const word = /^(NaN|-?Infinity|undefined)\b/.exec(text.slice(offset, offset + 12));
       if (word) return `${quote(word[1])} is not a JSON value: write a finite number`;
       return `unexpected character ${quote(token.slice(0, 1))}`;
@@ -141,7 +141,10 @@ function spanOf(offset: number, length: number, line: number, character: number)
  */
 export function parseConfigText(text: string): ParsedJsonText {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (src.trim() === '') return { problems: [{ path: [], severity: 'error', code: 'json-syntax', message: 'the file is empty: it should hold a JSON object with "data" and "layers"' }] };
+  if (src.trim() === '')
+    return {
+      problems: [{ path: [], severity: 'error', code: 'json-syntax', message: 'the file is empty: it should hold a JSON object with "data" and "layers"' }],
+    };
   const problems: Problem[] = [];
   let firstError: TextSpan | undefined;
   let root: unknown;
@@ -172,7 +175,14 @@ export function parseConfigText(text: string): ParsedJsonText {
   const syntax = (span: TextSpan, message: string): void => {
     if (firstError) return;
     firstError = span;
-    problems.push({ path: [], severity: 'error', code: 'json-syntax', at: span, excerpt: excerptAt(src, span.offset), message: `JSON syntax error at line ${span.line}, column ${span.column}: ${message}` });
+    problems.push({
+      path: [],
+      severity: 'error',
+      code: 'json-syntax',
+      at: span,
+      excerpt: excerptAt(src, span.offset),
+      message: `JSON syntax error at line ${span.line}, column ${span.column}: ${message}`,
+    });
   };
   try {
     visit(
@@ -204,9 +214,17 @@ export function parseConfigText(text: string): ParsedJsonText {
           if (firstError) return;
           // Point at the offending character inside a string, not at the string's start.
           const name = printParseErrorCode(code);
-          const inside = name === 'InvalidCharacter' ? firstControl(src, offset, length) : name === 'InvalidEscapeCharacter' || name === 'InvalidUnicode' ? src.indexOf('\\', offset + 1) : -1;
+          const inside =
+            name === 'InvalidCharacter'
+              ? firstControl(src, offset, length)
+              : name === 'InvalidEscapeCharacter' || name === 'InvalidUnicode'
+                ? src.indexOf('\\', offset + 1)
+                : -1;
           const shift = inside > offset && inside < offset + length ? inside - offset : 0;
-          const message = name === 'InvalidCharacter' && shift ? `a string holds the raw control character ${quote(src[inside])}: write it escaped (\\n, \\t, \\u001b, …)` : describeError(code, src, offset, length);
+          const message =
+            name === 'InvalidCharacter' && shift
+              ? `a string holds the raw control character ${quote(src[inside])}: write it escaped (\\n, \\t, \\u001b, …)`
+              : describeError(code, src, offset, length);
           syntax(spanOf(offset + shift, shift ? 1 : length, line, character + shift), message);
         },
       },

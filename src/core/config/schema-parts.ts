@@ -27,7 +27,9 @@ export function nameEnum(entries: readonly EntryDoc[], description: string): Sch
     markdownEnumDescriptions: entries.map(entryMarkdown),
     markdownDescription: description,
   };
-  const aliases = entries.flatMap((e) => (e.aliases ?? []).map((a) => ({ const: a, deprecationMessage: `"${a}" is an old spelling: write "${e.name}".`, doNotSuggest: true })));
+  const aliases = entries.flatMap((e) =>
+    (e.aliases ?? []).map((a) => ({ const: a, deprecationMessage: `"${a}" is an old spelling: write "${e.name}".`, doNotSuggest: true })),
+  );
   return aliases.length ? { markdownDescription: description, anyOf: [names, ...aliases] } : names;
 }
 
@@ -37,13 +39,15 @@ export function nameEnum(entries: readonly EntryDoc[], description: string): Sch
  */
 export function namedSchema(entries: readonly EntryDoc[], description: string): SchemaNode {
   const names = nameEnum(entries, description);
-  const byName = entries.flatMap((e) => [e.name, ...(e.aliases ?? [])].map((name) => ({
-    if: { properties: { name: { const: name } }, required: ['name'] },
-    then: {
-      properties: { name: true, ...Object.fromEntries(e.params.map((p) => [p.name, paramSchema(p)])) },
-      additionalProperties: false,
-    },
-  })));
+  const byName = entries.flatMap((e) =>
+    [e.name, ...(e.aliases ?? [])].map((name) => ({
+      if: { properties: { name: { const: name } }, required: ['name'] },
+      then: {
+        properties: { name: true, ...Object.fromEntries(e.params.map((p) => [p.name, paramSchema(p)])) },
+        additionalProperties: false,
+      },
+    })),
+  );
   return {
     markdownDescription: description,
     anyOf: [names, { type: 'object', required: ['name'], properties: { name: names }, allOf: byName }],

@@ -47,10 +47,12 @@ export function layerSchema(limits: Limits): SchemaNode {
   };
   const fallback = kinds.find((k) => k.name === DEFAULT_LAYER_KIND) ?? kinds[0];
   // if type = k₁ then k₁'s keys, else if type = k₂ … else the default kind's keys.
-  const branches = kinds.filter((k) => k !== fallback).reduceRight<SchemaNode>(
-    (otherwise, kind) => ({ if: { properties: { type: { const: kind.name } }, required: ['type'] }, then: only(kind), else: otherwise }),
-    only(fallback),
-  );
+  const branches = kinds
+    .filter((k) => k !== fallback)
+    .reduceRight<SchemaNode>(
+      (otherwise, kind) => ({ if: { properties: { type: { const: kind.name } }, required: ['type'] }, then: only(kind), else: otherwise }),
+      only(fallback),
+    );
   return {
     type: 'object',
     ...(common.length ? { required: common } : {}),
@@ -85,9 +87,16 @@ export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: L
       data: dataSchema(limits),
       testData: {
         ...dataSchema(limits),
-        markdownDescription: 'A held-out test set, any source as in `data` (same inputs and target columns), evaluated after training (every epoch when cheap) and reported as `testLoss` / `testAccuracy`. Generated test data uses the training seed + 1 unless it sets `seed`.',
+        markdownDescription:
+          'A held-out test set, any source as in `data` (same inputs and target columns), evaluated after training (every epoch when cheap) and reported as `testLoss` / `testAccuracy`. Generated test data uses the training seed + 1 unless it sets `seed`.',
       },
-      layers: { type: 'array', minItems: 1, maxItems: limits.maxLayers, items: layer, markdownDescription: 'The layers, input side first; the last one is the output layer.' },
+      layers: {
+        type: 'array',
+        minItems: 1,
+        maxItems: limits.maxLayers,
+        items: layer,
+        markdownDescription: 'The layers, input side first; the last one is the output layer.',
+      },
       loss: { ...nameEnum(sources.losses, 'Loss function. Default: `Cross` after softmax, `Binary` after a one-unit sigmoid, `Square` otherwise.') },
       optimizer: {
         ...namedSchema(sources.optimizers, 'Optimizer: a name, or `{ "name": …, hyper-parameters }`. Default `Adam`.'),
@@ -101,7 +110,10 @@ export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: L
         body: {
           $schema: './nn.schema.json',
           data: { generator: 'xor' },
-          layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
+          layers: [
+            { units: 8, activation: 'tanh' },
+            { units: 1, activation: 'sigmoid' },
+          ],
           training: { epochs: 200 },
         },
       },

@@ -37,9 +37,19 @@ export function checkLossFit(c: Checker, loss: string, layers: readonly Resolved
   const units = outputFeatures(layers, 1);
   const at = lossGiven ? ['loss'] : ['layers', last];
   if (loss === 'Cross' && act !== 'softmax')
-    c.warning(at, `the "Cross" loss expects a softmax output layer (probabilities summing to 1), but the output activation is "${act}"; use "activation": "softmax" on the last layer`, 'loss-mismatch', 'softmax');
+    c.warning(
+      at,
+      `the "Cross" loss expects a softmax output layer (probabilities summing to 1), but the output activation is "${act}"; use "activation": "softmax" on the last layer`,
+      'loss-mismatch',
+      'softmax',
+    );
   if (loss === 'Binary' && units !== 1)
-    c.warning(at, `the "Binary" loss expects one output unit (a yes/no probability), but the output layer has ${units}; for several classes use softmax with "Cross"`, 'loss-mismatch', 'Cross');
+    c.warning(
+      at,
+      `the "Binary" loss expects one output unit (a yes/no probability), but the output layer has ${units}; for several classes use softmax with "Cross"`,
+      'loss-mismatch',
+      'Cross',
+    );
   if (loss === 'Binary' && act !== 'sigmoid')
     c.warning(at, `the "Binary" loss expects a sigmoid output layer (values in (0, 1)), but the output activation is "${act}"`, 'loss-mismatch', 'sigmoid');
   if (act === 'softmax' && units === 1)
@@ -79,7 +89,12 @@ export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limit
   else if (split > 0 && nVal === 0)
     c.warning(['training', 'validationSplit'], `validationSplit ${split} of ${shape.n} samples holds out no sample, so there is no validation`, 'range');
   if (shape.task === 'regression' && (config.loss === 'Binary' || config.loss === 'Cross'))
-    c.warning(['loss'], `the targets are not class labels (0/1 or one-hot), but the "${config.loss}" loss expects them; use "Square" for regression`, 'loss-mismatch', 'Square');
+    c.warning(
+      ['loss'],
+      `the targets are not class labels (0/1 or one-hot), but the "${config.loss}" loss expects them; use "Square" for regression`,
+      'loss-mismatch',
+      'Square',
+    );
   return c.problems;
 }
 
@@ -91,10 +106,25 @@ export function checkTestShape(data: DataShape & { classNames?: string[] }, test
   const problems: Problem[] = [];
   const plural = (k: number, what: string): string => `${k} ${what}${k === 1 ? '' : 's'}`;
   if (test.inputs !== data.inputs)
-    problems.push({ path: ['testData'], severity: 'error', code: 'shape-mismatch', message: `testData has ${plural(test.inputs, 'input')} per sample but data has ${data.inputs}: both must describe the same features` });
+    problems.push({
+      path: ['testData'],
+      severity: 'error',
+      code: 'shape-mismatch',
+      message: `testData has ${plural(test.inputs, 'input')} per sample but data has ${data.inputs}: both must describe the same features`,
+    });
   if (test.outputs !== data.outputs)
-    problems.push({ path: ['testData'], severity: 'error', code: 'shape-mismatch', message: `testData has ${plural(test.outputs, 'target column')} but data has ${data.outputs}: both must have the same targets` });
+    problems.push({
+      path: ['testData'],
+      severity: 'error',
+      code: 'shape-mismatch',
+      message: `testData has ${plural(test.outputs, 'target column')} but data has ${data.outputs}: both must have the same targets`,
+    });
   else if (data.classNames && test.classNames && data.classNames.join('\u0000') !== test.classNames.join('\u0000'))
-    problems.push({ path: ['testData'], severity: 'error', code: 'shape-mismatch', message: `testData's classes (${test.classNames.join(', ')}) differ from data's (${data.classNames.join(', ')})` });
+    problems.push({
+      path: ['testData'],
+      severity: 'error',
+      code: 'shape-mismatch',
+      message: `testData's classes (${test.classNames.join(', ')}) differ from data's (${data.classNames.join(', ')})`,
+    });
   return problems;
 }

@@ -54,6 +54,9 @@ export function checkTraining(c: Checker, value: unknown): Required<TrainingConf
     c.error(path, `training must be an object such as { "epochs": 100 }, got ${describeType(value)}`);
     return out;
   }
-  const { values } = checkBlock(c, value, TRAINING_SPECS, path, { where: 'training', elsewhere: { batch_size: 'write "batchSize"', validation_split: 'write "validationSplit"' } });
+  const { values } = checkBlock(c, value, TRAINING_SPECS, path, {
+    where: 'training',
+    elsewhere: { batch_size: 'write "batchSize"', validation_split: 'write "validationSplit"' },
+  });
   return { ...out, ...values } as Required<TrainingConfig>;
 }

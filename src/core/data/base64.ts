@@ -11,7 +11,9 @@ export function decodeBase64(text: string): Uint8Array {
   let end = text.length;
   while (end > 0 && text[end - 1] === '=') end--;
   const out = new Uint8Array(Math.floor((end * 6) / 8));
-  let bits = 0, acc = 0, k = 0;
+  let bits = 0,
+    acc = 0,
+    k = 0;
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
     const v = code < 128 ? VALUE[code] : -1;

@@ -59,7 +59,12 @@ function badCharacter(c: number): string | undefined {
  * Returns the error that stopped the scan, if the text is not CSV or a record has more than
  * `maxColumns` fields (checked as the fields are split, so a line of commas cannot fill memory).
  */
-export function scanCsv(text: string, onRow: (row: CsvRow) => boolean | void, delimiter = detectDelimiter(text), maxColumns = Infinity): CsvSyntaxError | undefined {
+export function scanCsv(
+  text: string,
+  onRow: (row: CsvRow) => boolean | void,
+  delimiter = detectDelimiter(text),
+  maxColumns = Infinity,
+): CsvSyntaxError | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delim = delimiter.charCodeAt(0);
   const n = text.length;

@@ -104,8 +104,28 @@ export function csvToDataset(text: string, options: CsvOptions, ctx: CsvContext)
       const features = names.map((_, j) => j).filter((j) => !targets.includes(j));
       const perRow = Math.max(features.length, targets.length, 1);
       const capacity = Math.max(0, Math.min(ctx.maxSamples, Math.floor(MAX_CSV_VALUES / perRow), lineCount));
-      layout = { hasHeader, width, firstLine: row.line, names, targets, features, capacity, x: new Float64Array(capacity * features.length), y: new Float64Array(capacity * targets.length) };
-      if (targets.length === 1) text1 = { classes: new Map(), indices: new Int32Array(capacity), tooMany: false, numericCells: 0, badCells: [], badCount: 0, emptyLines: [], emptyCount: 0 };
+      layout = {
+        hasHeader,
+        width,
+        firstLine: row.line,
+        names,
+        targets,
+        features,
+        capacity,
+        x: new Float64Array(capacity * features.length),
+        y: new Float64Array(capacity * targets.length),
+      };
+      if (targets.length === 1)
+        text1 = {
+          classes: new Map(),
+          indices: new Int32Array(capacity),
+          tooMany: false,
+          numericCells: 0,
+          badCells: [],
+          badCount: 0,
+          emptyLines: [],
+          emptyCount: 0,
+        };
       if (hasHeader) return true;
     }
     const L = layout;
@@ -227,8 +247,15 @@ function readTextTarget(t: TextTarget, row: CsvRow, j: number, y: Float64Array, 
 
 /** The class table of a text target column, or undefined after reporting why it cannot be built. */
 function textClasses(
-  t: TextTarget, n: number, file: string, name: string, j: number, ctx: CsvContext,
-  cellProblem: (m: string) => void, err: (m: string, path?: JsonPath, code?: string) => void, unlisted: (count: number) => void,
+  t: TextTarget,
+  n: number,
+  file: string,
+  name: string,
+  j: number,
+  ctx: CsvContext,
+  cellProblem: (m: string) => void,
+  err: (m: string, path?: JsonPath, code?: string) => void,
+  unlisted: (count: number) => void,
 ): { y: Float64Array; outputs: number; classNames: string[] } | undefined {
   const column = shownText(name, 40);
   if (t.emptyCount) {
@@ -237,7 +264,11 @@ function textClasses(
     return undefined;
   }
   if (t.tooMany) {
-    err(`${file}: target column "${column}" has more than ${grouped(MAX_TEXT_CLASSES)} different values; a text target is read as class names, at most ${grouped(MAX_TEXT_CLASSES)} classes (for a numeric target, use numbers in every row)`, ctx.targetPath, 'limit');
+    err(
+      `${file}: target column "${column}" has more than ${grouped(MAX_TEXT_CLASSES)} different values; a text target is read as class names, at most ${grouped(MAX_TEXT_CLASSES)} classes (for a numeric target, use numbers in every row)`,
+      ctx.targetPath,
+      'limit',
+    );
     return undefined;
   }
   const found = [...t.classes.keys()];
@@ -247,7 +278,11 @@ function textClasses(
   }
   const outputs = found.length <= 2 ? 1 : found.length;
   if (n * outputs > MAX_CSV_VALUES) {
-    err(`${file}: ${grouped(n)} rows × ${grouped(found.length)} classes is more than ${grouped(MAX_CSV_VALUES)} target values, the limit for one data set`, ctx.targetPath, 'limit');
+    err(
+      `${file}: ${grouped(n)} rows × ${grouped(found.length)} classes is more than ${grouped(MAX_CSV_VALUES)} target values, the limit for one data set`,
+      ctx.targetPath,
+      'limit',
+    );
     return undefined;
   }
   // Sorted class names; each row's first-seen index mapped to its sorted index.
@@ -273,7 +308,8 @@ function resolveTargets(target: CsvOptions['target'], names: string[], hasHeader
     const path = Array.isArray(target) ? [...ctx.targetPath, k] : ctx.targetPath;
     if (typeof t === 'number') {
       if (Number.isInteger(t) && t >= 0 && t < names.length) out.push(t);
-      else problems.push({ path, severity: 'error', code: 'range', message: `target column ${t} does not exist: ${file} has columns 0 to ${names.length - 1}` });
+      else
+        problems.push({ path, severity: 'error', code: 'range', message: `target column ${t} does not exist: ${file} has columns 0 to ${names.length - 1}` });
       return;
     }
     const j = names.indexOf(t);

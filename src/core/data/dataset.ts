@@ -34,19 +34,25 @@ export type InputArray = Float64Array | Uint8Array;
  * sees them: out = x / xDivisor for byte storage, a plain copy for float64 storage with divisor 1.
  */
 export function gatherInputs(
-  data: Pick<Dataset, 'x' | 'xDivisor' | 'inputs'>, indices: ArrayLike<number>, start: number, count: number, out: Float64Array,
+  data: Pick<Dataset, 'x' | 'xDivisor' | 'inputs'>,
+  indices: ArrayLike<number>,
+  start: number,
+  count: number,
+  out: Float64Array,
 ): void {
   const { x, inputs: cols } = data;
   const d = data.xDivisor ?? 1;
   if (d === 1) {
     for (let r = 0; r < count; r++) {
-      const from = indices[start + r] * cols, to = r * cols;
+      const from = indices[start + r] * cols,
+        to = r * cols;
       for (let j = 0; j < cols; j++) out[to + j] = x[from + j];
     }
     return;
   }
   for (let r = 0; r < count; r++) {
-    const from = indices[start + r] * cols, to = r * cols;
+    const from = indices[start + r] * cols,
+      to = r * cols;
     for (let j = 0; j < cols; j++) out[to + j] = x[from + j] / d;
   }
 }

@@ -26,7 +26,13 @@ export function loadDigits(normalize = false): Dataset {
   if (x.length !== n * inputs || labels.length !== n) throw new Error('the built-in digits data is damaged');
   const { y, outputs } = encodeClassIndices(Int32Array.from(labels), 10);
   const data: Dataset = {
-    x, xDivisor: DIGITS_MAX, y, n, inputs, outputs, task: 'classification',
+    x,
+    xDivisor: DIGITS_MAX,
+    y,
+    n,
+    inputs,
+    outputs,
+    task: 'classification',
     classNames: Array.from({ length: 10 }, (_, i) => String(i)),
     imageShape: [DIGITS_SIDE, DIGITS_SIDE],
     pixelMax: DIGITS_MAX,

@@ -105,14 +105,7 @@ function sine(rng: Rng, n: number, noise: number): Dataset {
 }
 
 /** A classification data set from inputs and class indices (targets encoded by `encodeClassIndices`). */
-export function classificationDataset(
-  x: Float64Array,
-  inputs: number,
-  labels: Int32Array,
-  n: number,
-  classes: number,
-  classNames?: string[],
-): Dataset {
+export function classificationDataset(x: Float64Array, inputs: number, labels: Int32Array, n: number, classes: number, classNames?: string[]): Dataset {
   const { y, outputs } = encodeClassIndices(labels, classes);
   return {
     x,

@@ -57,7 +57,12 @@ export function idxToDataset(imageBytes: Uint8Array, labelBytes: Uint8Array, opt
  * The shape of an IDX data set from the sizes its two files declare (see `readIdxHeader`), without
  * loading them; throws an IdxError when the image and label counts differ.
  */
-export function idxDataShape(imageDims: number[], labelDims: number[], classes: number, names: IdxFileNames): { inputs: number; outputs: number; n: number; task: 'classification' } {
+export function idxDataShape(
+  imageDims: number[],
+  labelDims: number[],
+  classes: number,
+  names: IdxFileNames,
+): { inputs: number; outputs: number; n: number; task: 'classification' } {
   const [n, rows, cols] = imageDims;
   if (labelDims[0] !== n) throw new IdxError(names.labels, `holds ${labelDims[0]} labels but ${names.images} holds ${n} images`);
   return { inputs: rows * cols, outputs: classes <= 2 ? 1 : classes, n, task: 'classification' };

@@ -33,7 +33,10 @@ export interface IdxArray {
 /** A reading error: one line naming the file and what is wrong. */
 export class IdxError extends Error {
   /** `file` is the file at fault; the message starts with it. */
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
     this.name = 'IdxError';
   }
@@ -57,7 +60,8 @@ export function ungzip(bytes: Uint8Array, file: string, maxBytes = MAX_IDX_BYTES
   if (bytes.length < 18) throw new IdxError(file, `the gzip file is truncated (${bytes.length} bytes)`);
   const at = bytes.length - 4;
   const size = (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
-  if (size > maxBytes) throw new IdxError(file, `its gzip trailer announces ${megabytes(size)} of data, more than the ${megabytes(maxBytes)} limit (or the file is truncated)`);
+  if (size > maxBytes)
+    throw new IdxError(file, `its gzip trailer announces ${megabytes(size)} of data, more than the ${megabytes(maxBytes)} limit (or the file is truncated)`);
   let out: Uint8Array;
   try {
     out = gunzipSync(bytes);
@@ -126,7 +130,8 @@ export function readIdx(bytes: Uint8Array, kind: IdxKind, file: string, maxItems
   const count = dims.reduce((p, v) => p * v, 1);
   const need = header + count;
   if (need > MAX_IDX_BYTES) throw new IdxError(file, `declares ${megabytes(count)} of values, more than the ${megabytes(MAX_IDX_BYTES)} limit`);
-  if (raw.length < need) throw new IdxError(file, `truncated: the header declares ${dims.join('×')} values (${need} bytes) but the file has ${raw.length} bytes`);
+  if (raw.length < need)
+    throw new IdxError(file, `truncated: the header declares ${dims.join('×')} values (${need} bytes) but the file has ${raw.length} bytes`);
   if (raw.length > need) throw new IdxError(file, `${raw.length - need} unexpected bytes after the ${dims.join('×')} values the header declares`);
   return { dims, values: raw.subarray(header, need) };
 }

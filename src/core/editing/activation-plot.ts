@@ -40,7 +40,10 @@ export function activationPlotSvg(name: string, params: Record<string, number> =
   const px = (v: number): number => ((v - xMin) / (xMax - xMin)) * PLOT_WIDTH;
   const py = (v: number): number => PLOT_HEIGHT - ((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo)) * PLOT_HEIGHT;
   const line = (ys: number[]): string =>
-    ys.map((v, i) => (Number.isFinite(v) ? `${px(x[i]).toFixed(1)},${py(v).toFixed(1)}` : '')).filter(Boolean).join(' ');
+    ys
+      .map((v, i) => (Number.isFinite(v) ? `${px(x[i]).toFixed(1)},${py(v).toFixed(1)}` : ''))
+      .filter(Boolean)
+      .join(' ');
   const zeroY = py(0).toFixed(1);
   const zeroX = px(0).toFixed(1);
   return [

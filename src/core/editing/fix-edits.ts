@@ -42,7 +42,7 @@ export function setMember(root: Node, objectPath: JsonPath, key: string, value: 
 /** The index of the last layer, when `layers` is a non-empty array. */
 export function lastLayerIndex(root: Node): number | undefined {
   const layers = findNodeAtLocation(root, ['layers']);
-  const n = layers?.type === 'array' ? layers.children?.length ?? 0 : 0;
+  const n = layers?.type === 'array' ? (layers.children?.length ?? 0) : 0;
   return n > 0 ? n - 1 : undefined;
 }
 

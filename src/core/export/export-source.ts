@@ -31,7 +31,9 @@ export interface ExportSource {
  * text and `readBinaryFile` IDX bytes, relative to the description.
  */
 export function prepareExportSource(
-  text: string, readFile: (relativePath: string) => string, readBinaryFile?: (relativePath: string) => Uint8Array,
+  text: string,
+  readFile: (relativePath: string) => string,
+  readBinaryFile?: (relativePath: string) => Uint8Array,
 ): ExportSource | { problems: Problem[] } | { error: string } {
   const parsed = parseConfigText(text);
   let description: unknown = parsed.value;

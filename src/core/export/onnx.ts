@@ -45,7 +45,8 @@ function batchOf(name: string, width: number, doc: string): OnnxValueInfo {
 export function exportOnnx(model: ModelFile, options: OnnxExportOptions = {}): Uint8Array {
   const checked = validateConfig(model.config);
   const error = checked.problems.find((p) => p.severity === 'error');
-  if (!checked.config || error) throw new NnError(error ? `the saved config is invalid: ${formatPath(error.path)}: ${error.message}` : 'the saved config is invalid');
+  if (!checked.config || error)
+    throw new NnError(error ? `the saved config is invalid: ${formatPath(error.path)}: ${error.message}` : 'the saved config is invalid');
   const config: ResolvedConfig = { ...checked.config, inputs: model.weights.inputs };
   return exportOnnxModel(config, Sequential.fromJSON(config, model.weights), options);
 }

@@ -30,10 +30,7 @@ export function initStd(kind: InitKind, fanIn: number, fanOut: number, initScale
  * Fills w[fanIn×fanOut] and b[fanOut] in place: w ~ N(0, initStd²); b ~ N(0, initScale²)
  * for `normal` (as the reference does), b = 0 for `xavier` and `he`.
  */
-export function initialize(
-  w: Float64Array, b: Float64Array, kind: InitKind, fanIn: number, fanOut: number,
-  rng: Rng, initScale = DEFAULT_INIT_SCALE,
-): void {
+export function initialize(w: Float64Array, b: Float64Array, kind: InitKind, fanIn: number, fanOut: number, rng: Rng, initScale = DEFAULT_INIT_SCALE): void {
   const std = initStd(kind, fanIn, fanOut, initScale);
   for (let i = 0; i < w.length; i++) w[i] = std * rng.normal();
   if (kind === 'normal') {

@@ -10,4 +10,3 @@ export function sumRowsInto(a: Float64Array, out: Float64Array, n: number, m: nu
     for (let j = 0; j < m; j++) out[j] += a[row + j];
   }
 }
-

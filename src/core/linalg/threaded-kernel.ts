@@ -54,11 +54,18 @@ export class ThreadedWasmKernel extends WasmKernel {
       }
       // The helper takes the lower rows [n0, n); n0 is half of n rounded down to a multiple of 4.
       const n0 = (n >> 3) << 2;
-      const ctl = this.ctl, p = CONTROL.args;
+      const ctl = this.ctl,
+        p = CONTROL.args;
       const bytes = fn === 0 ? 8 : 4;
       ctl[CONTROL.fn] = fn;
-      ctl[p] = a + n0 * ars; ctl[p + 1] = ars; ctl[p + 2] = aqs; ctl[p + 3] = b;
-      ctl[p + 4] = c + n0 * m * bytes; ctl[p + 5] = n - n0; ctl[p + 6] = k; ctl[p + 7] = m;
+      ctl[p] = a + n0 * ars;
+      ctl[p + 1] = ars;
+      ctl[p + 2] = aqs;
+      ctl[p + 3] = b;
+      ctl[p + 4] = c + n0 * m * bytes;
+      ctl[p + 5] = n - n0;
+      ctl[p + 6] = k;
+      ctl[p + 7] = m;
       const seq = ++this.seq | 0;
       Atomics.store(ctl, CONTROL.seq, seq);
       Atomics.notify(ctl, CONTROL.seq);

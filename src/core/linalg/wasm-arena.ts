@@ -58,7 +58,9 @@ export class WasmArena {
       const need = Math.ceil((end - have) / PAGE);
       const current = have / PAGE;
       if (need > MAX_PAGES - current)
-        throw new Error(`the model's arrays need more than the kernel's ${(MAX_PAGES * PAGE) / 2 ** 30} GiB of WebAssembly memory (use smaller layers, batches or validation sets)`);
+        throw new Error(
+          `the model's arrays need more than the kernel's ${(MAX_PAGES * PAGE) / 2 ** 30} GiB of WebAssembly memory (use smaller layers, batches or validation sets)`,
+        );
       const pages = Math.max(need, Math.ceil(current / 2));
       this.memory.grow(Math.min(pages, MAX_PAGES - current));
       this.f64 = new Float64Array(this.memory.buffer);

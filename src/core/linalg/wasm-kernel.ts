@@ -79,7 +79,8 @@ export class WasmKernel implements DenseKernel {
   /** ReLU in WebAssembly for arrays in the kernel's memory (the products' neighbours); other activations: false. */
   activationInto(name: string, z: Float64Array, y: Float64Array): boolean {
     if (name !== 'ReLU' || z.length !== y.length) return false;
-    const pz = this.arena.addressOf(z), py = this.arena.addressOf(y);
+    const pz = this.arena.addressOf(z),
+      py = this.arena.addressOf(y);
     if (pz < 0 || py < 0) return false;
     this.fns.reluForward64(pz, py, z.length);
     return true;
@@ -88,7 +89,9 @@ export class WasmKernel implements DenseKernel {
   /** ReLU's backward in WebAssembly (see `activationInto`). */
   activationBackwardInto(name: string, z: Float64Array, dy: Float64Array, dz: Float64Array): boolean {
     if (name !== 'ReLU' || z.length !== dy.length || z.length !== dz.length) return false;
-    const pz = this.arena.addressOf(z), pdy = this.arena.addressOf(dy), pdz = this.arena.addressOf(dz);
+    const pz = this.arena.addressOf(z),
+      pdy = this.arena.addressOf(dy),
+      pdz = this.arena.addressOf(dz);
     if (pz < 0 || pdy < 0 || pdz < 0) return false;
     this.fns.reluBackward64(pz, pdy, pdz, z.length);
     return true;
@@ -110,7 +113,8 @@ export class WasmKernel implements DenseKernel {
 
   matmul(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number, bias?: Float64Array): void {
     if (this.precision === 'float32') {
-      const pa = this.in32(a, n * k, this.sA32), pb = this.in32(b, k * m, this.sB32);
+      const pa = this.in32(a, n * k, this.sA32),
+        pb = this.in32(b, k * m, this.sB32);
       const pbias = bias === undefined ? 0 : this.in64(bias, m, this.sBias);
       const pc = this.arena.scratch(this.sC32, n * m * 4);
       this.fns.fillRows32(pc, pbias, n, m);
@@ -118,7 +122,8 @@ export class WasmKernel implements DenseKernel {
       this.out32(pc, c, n * m);
       return;
     }
-    const pa = this.in64(a, n * k, this.sA), pb = this.in64(b, k * m, this.sB);
+    const pa = this.in64(a, n * k, this.sA),
+      pb = this.in64(b, k * m, this.sB);
     const pbias = bias === undefined ? 0 : this.in64(bias, m, this.sBias);
     const pc = this.outAddress(c, n * m);
     this.fns.fillRows64(pc, pbias, n, m);
@@ -128,14 +133,16 @@ export class WasmKernel implements DenseKernel {
 
   matmulTransA(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number): void {
     if (this.precision === 'float32') {
-      const pa = this.in32(a, n * k, this.sA32), pb = this.in32(b, n * m, this.sB32);
+      const pa = this.in32(a, n * k, this.sA32),
+        pb = this.in32(b, n * m, this.sB32);
       const pc = this.arena.scratch(this.sC32, k * m * 4);
       this.fns.fillRows32(pc, 0, k, m);
       this.runGemm(1, pa, 4, k * 4, pb, pc, k, n, m);
       this.out32(pc, c, k * m);
       return;
     }
-    const pa = this.in64(a, n * k, this.sA), pb = this.in64(b, n * m, this.sB);
+    const pa = this.in64(a, n * k, this.sA),
+      pb = this.in64(b, n * m, this.sB);
     const pc = this.outAddress(c, k * m);
     this.fns.fillRows64(pc, 0, k, m);
     this.runGemm(0, pa, 8, k * 8, pb, pc, k, n, m);
@@ -144,7 +151,8 @@ export class WasmKernel implements DenseKernel {
 
   matmulTransB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
     if (this.precision === 'float32') {
-      const pa = this.in32(a, n * m, this.sA32), pb = this.in32(b, k * m, this.sB32);
+      const pa = this.in32(a, n * m, this.sA32),
+        pb = this.in32(b, k * m, this.sB32);
       const pt = this.arena.scratch(this.sT32, k * m * 4);
       this.fns.transpose32(pb, pt, k, m);
       const pc = this.arena.scratch(this.sC32, n * k * 4);
@@ -153,7 +161,8 @@ export class WasmKernel implements DenseKernel {
       this.out32(pc, c, n * k);
       return;
     }
-    const pa = this.in64(a, n * m, this.sA), pb = this.in64(b, k * m, this.sB);
+    const pa = this.in64(a, n * m, this.sA),
+      pb = this.in64(b, k * m, this.sB);
     const pt = this.arena.scratch(this.sT, k * m * 8);
     this.fns.transpose64(pb, pt, k, m);
     const pc = this.outAddress(c, n * k);

@@ -10,7 +10,10 @@ export function checkLossShape(loss: string, rows: number, cols: number, a: Floa
     throw new NnError(`${loss} loss: rows and cols must be positive integers, got ${rows} × ${cols}`);
   const n = rows * cols;
   if (a.length !== n || b.length !== n || (c !== undefined && c.length !== n)) {
-    const got = [a, b, c].filter((v) => v !== undefined).map((v) => v.length).join(', ');
+    const got = [a, b, c]
+      .filter((v) => v !== undefined)
+      .map((v) => v.length)
+      .join(', ');
     throw new NnError(`${loss} loss: expected ${rows} × ${cols} = ${n} numbers per array, got lengths ${got}`);
   }
 }

@@ -47,7 +47,8 @@ function classOfRow(a: Float64Array, row: number, cols: number): number {
 
 /** Predicts the samples `indices` (default: all) in chunks and returns their true and predicted classes. */
 export function classify(model: Sequential, data: Dataset, indices: Uint32Array = allIndices(data.n)): Classified {
-  const actual = new Int32Array(indices.length), predicted = new Int32Array(indices.length);
+  const actual = new Int32Array(indices.length),
+    predicted = new Int32Array(indices.length);
   const cols = data.outputs;
   forEachChunk(data, indices, (x, t, count, start) => {
     const y = model.predict(x, count);
@@ -78,7 +79,8 @@ export function pixelsOf(data: Dataset, i: number): number[] {
     const f = 255 / data.pixelMax;
     return values.map((v) => Math.min(255, Math.round(v * f)));
   }
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const v of values) {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
@@ -93,7 +95,8 @@ export function pixelsOf(data: Dataset, i: number): number[] {
  */
 export function sampleImages(data: Dataset, c: Classified, limit: number): SampleImages | undefined {
   if (!data.imageShape) return undefined;
-  const wrong: number[] = [], right: number[] = [];
+  const wrong: number[] = [],
+    right: number[] = [];
   for (let r = 0; r < c.indices.length && wrong.length < limit; r++) (c.actual[r] !== c.predicted[r] ? wrong : right).push(r);
   const picked = [...wrong, ...right].slice(0, limit);
   const items = picked.map((r) => ({ pixels: pixelsOf(data, c.indices[r]), label: c.actual[r], predicted: c.predicted[r] }));

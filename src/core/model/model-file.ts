@@ -49,8 +49,13 @@ function at(path: JsonPath, message: string): string {
 export function parseModelFile(value: unknown): ModelFile | string {
   if (!isRecord(value)) return 'a model file must be a JSON object with "format": "nn-lab-model"';
   const own = (k: string): unknown => (Object.hasOwn(value, k) ? value[k] : undefined);
-  if (own('format') !== 'nn-lab-model') return at(['format'], 'not an NN Lab model file ("format" is not "nn-lab-model"); export one with "NN Lab: Export Trained Model"');
-  if (own('version') !== 1) return at(['version'], `unsupported model file version ${typeof own('version') === 'number' ? String(own('version')) : quote(JSON.stringify(own('version')) ?? 'missing', 40)} (this nn-lab reads version 1)`);
+  if (own('format') !== 'nn-lab-model')
+    return at(['format'], 'not an NN Lab model file ("format" is not "nn-lab-model"); export one with "NN Lab: Export Trained Model"');
+  if (own('version') !== 1)
+    return at(
+      ['version'],
+      `unsupported model file version ${typeof own('version') === 'number' ? String(own('version')) : quote(JSON.stringify(own('version')) ?? 'missing', 40)} (this nn-lab reads version 1)`,
+    );
   if (!isRecord(own('config'))) return at(['config'], 'the model file needs the model description as a JSON object');
   const weights = checkWeightsJson(own('weights'), ['weights']);
   if (typeof weights === 'string') return weights;
@@ -59,7 +64,8 @@ export function parseModelFile(value: unknown): ModelFile | string {
   const summary = isRecord(t) ? t : {};
   const field = (k: string): unknown => (Object.hasOwn(summary, k) ? summary[k] : undefined);
   const epochs = field('epochs');
-  if (epochs !== undefined && !(typeof epochs === 'number' && Number.isSafeInteger(epochs) && epochs >= 0)) return at(['training', 'epochs'], 'must be a whole number ≥ 0');
+  if (epochs !== undefined && !(typeof epochs === 'number' && Number.isSafeInteger(epochs) && epochs >= 0))
+    return at(['training', 'epochs'], 'must be a whole number ≥ 0');
   const text = (k: string): string => (typeof field(k) === 'string' ? (field(k) as string) : '');
   const finalLoss = field('finalLoss');
   return {
@@ -67,6 +73,12 @@ export function parseModelFile(value: unknown): ModelFile | string {
     version: 1,
     config: own('config'),
     weights,
-    training: { status: text('status') || 'unknown', epochs: typeof epochs === 'number' ? epochs : 0, finalLoss: typeof finalLoss === 'number' ? finalLoss : undefined, digest: text('digest'), exportedAt: text('exportedAt') },
+    training: {
+      status: text('status') || 'unknown',
+      epochs: typeof epochs === 'number' ? epochs : 0,
+      finalLoss: typeof finalLoss === 'number' ? finalLoss : undefined,
+      digest: text('digest'),
+      exportedAt: text('exportedAt'),
+    },
   };
 }

@@ -107,14 +107,16 @@ export function checkWeightsJson(value: unknown, path: JsonPath = []): ModelWeig
   if (!isRecord(value)) return `${formatPath(path)}: the trained weights must be an object with "format": "nn-lab-weights", got ${describe(value)}`;
   const get = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
   if (get(value, 'format') !== 'nn-lab-weights') return `${formatPath(p('format'))}: must be "nn-lab-weights", got ${describe(get(value, 'format'))}`;
-  if (get(value, 'version') !== undefined && get(value, 'version') !== 1) return `${formatPath(p('version'))}: unsupported weights version (this nn-lab reads version 1)`;
+  if (get(value, 'version') !== undefined && get(value, 'version') !== 1)
+    return `${formatPath(p('version'))}: unsupported weights version (this nn-lab reads version 1)`;
   const inputs = size(get(value, 'inputs'), p('inputs'), 1, MAX_SAVED_INPUTS);
   if (typeof inputs === 'string') return inputs;
   const loss = get(value, 'loss');
   if (typeof loss !== 'string') return `${formatPath(p('loss'))}: must be the name of the loss, got ${describe(loss)}`;
   const layers = get(value, 'layers');
   if (!Array.isArray(layers) || layers.length === 0) return `${formatPath(p('layers'))}: must be a non-empty array of layers, got ${describe(layers)}`;
-  if (layers.length > DEFAULT_LIMITS.maxLayers) return `${formatPath(p('layers'))}: ${layers.length} layers is more than the limit of ${DEFAULT_LIMITS.maxLayers}`;
+  if (layers.length > DEFAULT_LIMITS.maxLayers)
+    return `${formatPath(p('layers'))}: ${layers.length} layers is more than the limit of ${DEFAULT_LIMITS.maxLayers}`;
   const out: LayerWeightsJson[] = [];
   let fanIn = inputs;
   let total = 0;
@@ -127,7 +129,8 @@ export function checkWeightsJson(value: unknown, path: JsonPath = []): ModelWeig
     if (!kind) return `${formatPath([...lp, 'type'])}: must be ${choiceList(layerKindNames())}, got ${describe(type)}`;
     const layerInputs = size(get(layer, 'inputs'), [...lp, 'inputs'], 1, MAX_SAVED_INPUTS);
     if (typeof layerInputs === 'string') return layerInputs;
-    if (layerInputs !== fanIn) return `${formatPath([...lp, 'inputs'])}: is ${layerInputs}, but ${i === 0 ? `"inputs" of the weights is ${fanIn}` : `the layer before has ${fanIn} units`}`;
+    if (layerInputs !== fanIn)
+      return `${formatPath([...lp, 'inputs'])}: is ${layerInputs}, but ${i === 0 ? `"inputs" of the weights is ${fanIn}` : `the layer before has ${fanIn} units`}`;
     const units = size(get(layer, 'units'), [...lp, 'units'], 1, DEFAULT_LIMITS.maxUnits);
     if (typeof units === 'string') return units;
     const own = kind.file.checkFields(layer, lp);

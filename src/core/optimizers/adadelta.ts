@@ -15,7 +15,10 @@ interface DeltaState {
  * No learning rate: the units of Δp come from the running RMS of past updates.
  */
 export class AdaDelta extends BaseOptimizer<DeltaState> {
-  constructor(readonly rho: number, readonly eps: number) {
+  constructor(
+    readonly rho: number,
+    readonly eps: number,
+  ) {
     super('AdaDelta');
   }
 

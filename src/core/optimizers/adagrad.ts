@@ -14,7 +14,10 @@ interface SumState {
  * ε (inside the root, like the other optimizers here) makes that step 0.
  */
 export class AdaGrad extends BaseOptimizer<SumState> {
-  constructor(readonly eta: number, readonly eps: number) {
+  constructor(
+    readonly eta: number,
+    readonly eps: number,
+  ) {
     super('AdaGrad');
   }
 

@@ -43,11 +43,7 @@ export const amsgradEntry: OptimizerEntry = {
   name: 'AMSGrad',
   summary: 'Adam with a non-decreasing second moment and a 1/√t step decay.',
   formula: 'm ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  v̂ ← max(v̂, v);  p ← p − α/√t · m/√(v̂ + ε)',
-  params: [
-    rate('alpha', 1e-3, 'Step size α (divided by √t).'),
-    ...adamBetas(),
-    epsilon('eps', 1e-8, 'ε inside the square root.'),
-  ],
+  params: [rate('alpha', 1e-3, 'Step size α (divided by √t).'), ...adamBetas(), epsilon('eps', 1e-8, 'ε inside the square root.')],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
   pytorch: { kind: 'class', files: ['amsgrad'], className: 'AMSGrad' },
   create: (h) => new AMSGrad({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),

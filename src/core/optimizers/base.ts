@@ -30,13 +30,14 @@ export abstract class BaseOptimizer<S> implements Optimizer {
    * already has state is given a tensor of another size.
    */
   step(params: Float64Array[], grads: Float64Array[], loss?: number): void {
-    if (params.length !== grads.length)
-      throw new Error(`${this.name}: got ${params.length} parameter tensors but ${grads.length} gradients`);
+    if (params.length !== grads.length) throw new Error(`${this.name}: got ${params.length} parameter tensors but ${grads.length} gradients`);
     for (let i = 0; i < params.length; i++) {
       if (params[i].length !== grads[i].length)
         throw new Error(`${this.name}: tensor ${i} has ${params[i].length} values but its gradient has ${grads[i].length}`);
       if (i < this.sizes.length && this.sizes[i] !== params[i].length)
-        throw new Error(`${this.name}: tensor ${i} had ${this.sizes[i]} values, now ${params[i].length}; one optimizer instance serves one fixed list of tensors`);
+        throw new Error(
+          `${this.name}: tensor ${i} had ${this.sizes[i]} values, now ${params[i].length}; one optimizer instance serves one fixed list of tensors`,
+        );
     }
     const t = this.steps + 1;
     this.beginStep(t, loss);

@@ -21,7 +21,11 @@ export interface BoundParams {
  * No bias correction, as in the reference. α/√0 = ∞ is clipped to η_u.
  */
 export abstract class BoundedRateOptimizer extends BaseOptimizer<MaxMomentState> {
-  constructor(name: string, readonly h: BoundParams, private readonly useMax: boolean) {
+  constructor(
+    name: string,
+    readonly h: BoundParams,
+    private readonly useMax: boolean,
+  ) {
     super(name);
   }
 

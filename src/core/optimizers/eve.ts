@@ -84,6 +84,5 @@ export const eveEntry: OptimizerEntry = {
   ],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
   pytorch: { kind: 'class', files: ['eve'], className: 'Eve' },
-  create: (h) =>
-    new Eve({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, beta3: h.beta3, c: h.c, eps: h.eps, fstar: h.fstar }),
+  create: (h) => new Eve({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, beta3: h.beta3, c: h.c, eps: h.eps, fstar: h.fstar }),
 };

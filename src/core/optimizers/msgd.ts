@@ -15,7 +15,10 @@ interface MomentumState {
  * lr = (1 − μ)·η, dampening 0, gives the same trajectory).
  */
 export class MSGD extends BaseOptimizer<MomentumState> {
-  constructor(readonly eta: number, readonly mu: number) {
+  constructor(
+    readonly eta: number,
+    readonly mu: number,
+  ) {
     super('MSGD');
   }
 

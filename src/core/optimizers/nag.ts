@@ -27,7 +27,10 @@ interface VelocityState {
  * because v starts at 0). This is also PyTorch's SGD(nesterov=True) with lr = (1−μ)·η.
  */
 export class NAG extends BaseOptimizer<VelocityState> {
-  constructor(readonly eta: number, readonly mu: number) {
+  constructor(
+    readonly eta: number,
+    readonly mu: number,
+  ) {
     super('NAG');
   }
 
@@ -50,10 +53,7 @@ export const nagEntry: OptimizerEntry = {
   name: 'NAG',
   summary: 'Nesterov momentum: the gradient is taken at the look-ahead point (stored directly, so only the current gradient is needed).',
   formula: 'v ← μ·v − (1 − μ)·η·g;  p ← p + μ·v − (1 − μ)·η·g   (p is the look-ahead point θ + μ·v)',
-  params: [
-    rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention).'),
-    decay('mu', 0.9, 'Momentum μ.'),
-  ],
+  params: [rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention).'), decay('mu', 0.9, 'Momentum μ.')],
   // PyTorch: torch's Nesterov SGD; its lr = (1 − μ)·η gives NN Lab's trajectory (NN Lab scales the step by 1 − μ).
   pytorch: {
     kind: 'torch',

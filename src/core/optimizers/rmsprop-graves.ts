@@ -10,7 +10,11 @@ import { decay, epsilon, rate } from './param-specs';
  * v − m² ≥ 0 always (both averages start at 0 and their weights sum to 1 − ρᵗ ≤ 1).
  */
 export class RMSpropGraves extends BaseOptimizer<MomentState> {
-  constructor(readonly eta: number, readonly rho: number, readonly eps: number) {
+  constructor(
+    readonly eta: number,
+    readonly rho: number,
+    readonly eps: number,
+  ) {
     super('RMSpropGraves');
   }
 

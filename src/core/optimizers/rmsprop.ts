@@ -10,7 +10,11 @@ interface SquareAverageState {
 
 /** RMSprop: v ← ρ·v + (1 − ρ)·g²; p ← p − η·g/√(v + ε). */
 export class RMSprop extends BaseOptimizer<SquareAverageState> {
-  constructor(readonly eta: number, readonly rho: number, readonly eps: number) {
+  constructor(
+    readonly eta: number,
+    readonly rho: number,
+    readonly eps: number,
+  ) {
     super('RMSprop');
   }
 

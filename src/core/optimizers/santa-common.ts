@@ -41,7 +41,11 @@ export interface SantaState {
  *   - SantaE only: the friction α in (1 − α)·u is clipped to [0, 2], where the Euler step is stable.
  */
 export abstract class SantaBase extends BaseOptimizer<SantaState> {
-  constructor(name: string, readonly h: SantaParams, private readonly rng: Rng) {
+  constructor(
+    name: string,
+    readonly h: SantaParams,
+    private readonly rng: Rng,
+  ) {
     super(name);
   }
 

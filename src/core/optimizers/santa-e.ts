@@ -45,10 +45,10 @@ export const santaEEntry: OptimizerEntry = {
   name: 'SantaE',
   summary:
     'Stochastic annealing thermostat (Euler scheme): noisy exploration for `burnin` steps, then preconditioned momentum descent. Deviations from the reference, which diverged at once with its defaults: λ defaults to 1 (bounding G ≤ 1/√λ), G_prev starts at the first G, and α is clipped to [0, 2] in (1 − α)·u.',
-  formula: 'G = 1/√(λ + √v);  explore: α ← α + u² − η/β;  u ← η/β·(1 − G_prev/G)/u + √(2η/β·G_prev)·z + (1 − clip(α, 0, 2))·u − η·G·g;  refine: u ← (1 − clip(α, 0, 2))·u − η·G·g;  p ← p + G·u',
+  formula:
+    'G = 1/√(λ + √v);  explore: α ← α + u² − η/β;  u ← η/β·(1 − G_prev/G)/u + √(2η/β·G_prev)·z + (1 − clip(α, 0, 2))·u − η·G·g;  refine: u ← (1 − clip(α, 0, 2))·u − η·G·g;  p ← p + G·u',
   params: santaParams(),
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
   pytorch: { kind: 'class', files: ['santa_base', 'santa_e'], className: 'SantaE', rng: true },
-  create: (h, ctx) =>
-    new SantaE({ eta: h.eta, sigma: h.sigma, lambda: h.lambda, anne_rate: h.anne_rate, burnin: h.burnin, C: h.C, N: h.N }, ctx.rng),
+  create: (h, ctx) => new SantaE({ eta: h.eta, sigma: h.sigma, lambda: h.lambda, anne_rate: h.anne_rate, burnin: h.burnin, C: h.C, N: h.N }, ctx.rng),
 };

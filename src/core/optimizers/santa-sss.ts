@@ -52,10 +52,10 @@ export const santaSSSEntry: OptimizerEntry = {
   name: 'SantaSSS',
   summary:
     'Stochastic annealing thermostat (symmetric splitting scheme): noisy exploration for `burnin` steps, then refinement. Deviations from the reference, which diverged at once on the spiral example: λ defaults to 1 (bounding G ≤ 1/√λ) and G_prev starts at the first G.',
-  formula: 'explore: α ← α + (u² − η/β)/2;  u ← e^(−α/2)·(e^(−α/2)·u − G·g·η + √(2G_prev·η/β)·z + η/β·(1 − G_prev/G)/u);  α ← α + (u² − η/β)/2;  refine: u ← e^(−α/2)·(e^(−α/2)·u − G·g·η);  p ← p + G·u/2',
+  formula:
+    'explore: α ← α + (u² − η/β)/2;  u ← e^(−α/2)·(e^(−α/2)·u − G·g·η + √(2G_prev·η/β)·z + η/β·(1 − G_prev/G)/u);  α ← α + (u² − η/β)/2;  refine: u ← e^(−α/2)·(e^(−α/2)·u − G·g·η);  p ← p + G·u/2',
   params: santaParams(),
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
   pytorch: { kind: 'class', files: ['santa_base', 'santa_sss'], className: 'SantaSSS', rng: true },
-  create: (h, ctx) =>
-    new SantaSSS({ eta: h.eta, sigma: h.sigma, lambda: h.lambda, anne_rate: h.anne_rate, burnin: h.burnin, C: h.C, N: h.N }, ctx.rng),
+  create: (h, ctx) => new SantaSSS({ eta: h.eta, sigma: h.sigma, lambda: h.lambda, anne_rate: h.anne_rate, burnin: h.burnin, C: h.C, N: h.N }, ctx.rng),
 };

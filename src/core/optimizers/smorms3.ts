@@ -18,7 +18,10 @@ interface Smorms3State {
  * bias used ζ = 0 forever and the weights used the bias' ζ).
  */
 export class SMORMS3 extends BaseOptimizer<Smorms3State> {
-  constructor(readonly eta: number, readonly eps: number) {
+  constructor(
+    readonly eta: number,
+    readonly eps: number,
+  ) {
     super('SMORMS3');
   }
 
@@ -44,10 +47,7 @@ export const smorms3Entry: OptimizerEntry = {
   name: 'SMORMS3',
   summary: 'RMSprop whose averaging memory adapts per coordinate to how consistent the gradient is.',
   formula: 'ρ = 1/(1 + s);  m ← ρ·m + (1 − ρ)·g;  v ← ρ·v + (1 − ρ)·g²;  ζ = m²/(v + ε);  p ← p − g·min(η, ζ)/√(v + ε);  s ← 1 + (1 − ζ)·s',
-  params: [
-    rate('eta', 1e-3, 'Largest learning rate η (the step uses min(η, ζ)).'),
-    epsilon('eps', 1e-8, 'ε in ζ’s denominator and inside the square root.'),
-  ],
+  params: [rate('eta', 1e-3, 'Largest learning rate η (the step uses min(η, ζ)).'), epsilon('eps', 1e-8, 'ε in ζ’s denominator and inside the square root.')],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
   pytorch: { kind: 'class', files: ['smorms3'], className: 'SMORMS3' },
   create: (h) => new SMORMS3(h.eta, h.eps),

@@ -40,10 +40,15 @@ function withoutSchema(example: Record<string, unknown>): Record<string, unknown
 
 /** Every template, in the order of the quick pick. */
 export const TEMPLATES: readonly ConfigTemplate[] = [
-  { id: 'xor', label: 'XOR classification', detail: 'Two inputs, one hidden tanh layer, a sigmoid output: the smallest non-linear problem.', config: withoutSchema(xor) },
+  {
+    id: 'xor',
+    label: 'XOR classification',
+    detail: 'Two inputs, one hidden tanh layer, a sigmoid output: the smallest non-linear problem.',
+    config: withoutSchema(xor),
+  },
   { id: 'spiral', label: 'Two spirals', detail: 'The classic hard 2-D classification: two ReLU layers of 32 units.', config: withoutSchema(spiral) },
   { id: 'sine', label: 'Sine approximation', detail: 'Regression of y = sin(x) with a tanh hidden layer and a linear output.', config: withoutSchema(sine) },
-  { id: 'iris', label: 'Iris flowers', detail: 'Fisher\'s Iris data set: 4 measurements, 3 species, softmax with cross-entropy.', config: withoutSchema(iris) },
+  { id: 'iris', label: 'Iris flowers', detail: "Fisher's Iris data set: 4 measurements, 3 species, softmax with cross-entropy.", config: withoutSchema(iris) },
   { id: 'blank', label: 'Blank model', detail: 'A minimal model on generated data, to edit from scratch.', config: BLANK },
 ];
 

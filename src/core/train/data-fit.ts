@@ -24,6 +24,10 @@ export function checkDataFits(config: ResolvedConfig, data: Dataset, key: 'data'
       suggestion: String(data.outputs),
     });
   if (data.x.length !== data.n * data.inputs || data.y.length !== data.n * data.outputs)
-    problems.push({ path: [key], severity: 'error', message: `the data arrays do not hold ${data.n} samples of ${data.inputs} inputs and ${data.outputs} targets` });
+    problems.push({
+      path: [key],
+      severity: 'error',
+      message: `the data arrays do not hold ${data.n} samples of ${data.inputs} inputs and ${data.outputs} targets`,
+    });
   if (problems.length) throw new NnError(problems);
 }

@@ -33,12 +33,16 @@ export class ChunkBuffers {
  * The arrays are reused between calls (and between evaluations, with the caller's `buffers`).
  */
 export function forEachChunk(
-  data: Dataset, indices: Uint32Array | undefined, fn: (x: Float64Array, t: Float64Array, count: number, start: number) => void, chunk = EVAL_CHUNK,
+  data: Dataset,
+  indices: Uint32Array | undefined,
+  fn: (x: Float64Array, t: Float64Array, count: number, start: number) => void,
+  chunk = EVAL_CHUNK,
   buffers: ChunkBuffers = new ChunkBuffers(),
 ): void {
   const order = indices ?? allIndices(data.n);
   const size = Math.max(1, Math.min(chunk, order.length));
-  const x = buffers.x.fit(size * data.inputs), t = buffers.t.fit(size * data.outputs);
+  const x = buffers.x.fit(size * data.inputs),
+    t = buffers.t.fit(size * data.outputs);
   for (let start = 0; start < order.length; start += size) {
     const count = Math.min(size, order.length - start);
     const bx = count === size ? x : x.subarray(0, count * data.inputs);
@@ -53,7 +57,14 @@ export function forEachChunk(
  * Mean loss (and accuracy) over the samples: L = Σ_c n_c·L_c / Σ_c n_c over the chunks c
  * (one chunk: exactly the model's own `evaluate`).
  */
-export function evaluateOn(model: Sequential, data: Dataset, indices: Uint32Array | undefined, withAccuracy: boolean, chunk = EVAL_CHUNK, buffers?: ChunkBuffers): Metrics {
+export function evaluateOn(
+  model: Sequential,
+  data: Dataset,
+  indices: Uint32Array | undefined,
+  withAccuracy: boolean,
+  chunk = EVAL_CHUNK,
+  buffers?: ChunkBuffers,
+): Metrics {
   const n = indices ? indices.length : data.n;
   if (n === 0) return { loss: NaN };
   const parts: { loss: number; accuracy?: number; count: number }[] = [];
@@ -62,7 +73,8 @@ export function evaluateOn(model: Sequential, data: Dataset, indices: Uint32Arra
     const { loss, accuracy } = parts[0];
     return accuracy === undefined ? { loss } : { loss, accuracy };
   }
-  let loss = 0, correct = 0;
+  let loss = 0,
+    correct = 0;
   for (const p of parts) {
     loss += p.loss * p.count;
     correct += (p.accuracy ?? 0) * p.count;

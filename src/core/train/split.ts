@@ -34,9 +34,7 @@ export function splitSamples(n: number, validationSplit: number, rng: Rng): Samp
  * Copies the rows `indices[start .. start+count)` of src[·×cols] into out[count×cols]
  * (the gathered mini-batch, contiguous).
  */
-export function gatherRows(
-  src: Float64Array, cols: number, indices: Uint32Array, start: number, count: number, out: Float64Array,
-): void {
+export function gatherRows(src: Float64Array, cols: number, indices: Uint32Array, start: number, count: number, out: Float64Array): void {
   for (let r = 0; r < count; r++) {
     const from = indices[start + r] * cols;
     const to = r * cols;

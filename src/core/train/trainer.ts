@@ -105,7 +105,8 @@ export class TrainingRun {
     const order = this.split.train;
     const nTrain = order.length;
     if (this.config.training.shuffle) this.rng.shuffle(order);
-    const params = model.params(), grads = model.grads();
+    const params = model.params(),
+      grads = model.grads();
     let lossSum = 0;
     let correct = 0;
     for (let start = 0; start < nTrain; start += this.batchSize) {
@@ -127,7 +128,14 @@ export class TrainingRun {
     const epochLoss = lossSum / nTrain;
     const first = this.history[0]?.loss ?? epochLoss;
     if (lossExploded(epochLoss, first))
-      return this.stop('diverged', divergenceMessage(epoch, `loss ${epochLoss.toPrecision(3)} is more than ${DIVERGENCE_FACTOR.toExponential(0)} × the first epoch's ${first.toPrecision(3)}`, this.config.optimizer));
+      return this.stop(
+        'diverged',
+        divergenceMessage(
+          epoch,
+          `loss ${epochLoss.toPrecision(3)} is more than ${DIVERGENCE_FACTOR.toExponential(0)} × the first epoch's ${first.toPrecision(3)}`,
+          this.config.optimizer,
+        ),
+      );
     const report = this.report(epoch, epochLoss, correct / nTrain, epochStart);
     this.history.push(report);
     if (epoch >= this.config.training.epochs) {
@@ -167,7 +175,8 @@ export class TrainingRun {
     const test = this.options.testData;
     if (!test) return undefined;
     // The weights change only by optimizer steps: the last evaluation holds while no step was taken.
-    if (this.lastTest?.batches !== this.batchesDone) this.lastTest = { batches: this.batchesDone, metrics: evaluateOn(this.model, test, undefined, this.classification, EVAL_CHUNK, this.evalBuffers) };
+    if (this.lastTest?.batches !== this.batchesDone)
+      this.lastTest = { batches: this.batchesDone, metrics: evaluateOn(this.model, test, undefined, this.classification, EVAL_CHUNK, this.evalBuffers) };
     return this.lastTest.metrics;
   }
 

@@ -49,7 +49,14 @@ async function textOf(uri: vscode.Uri): Promise<string> {
 }
 
 /** Runs one comparison to its end; resolves with the final state. */
-async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, uri: vscode.Uri, text: string, value: object, optimizers: string[]): Promise<CompareState> {
+async function compare(
+  extensionUri: vscode.Uri,
+  log: vscode.LogOutputChannel,
+  uri: vscode.Uri,
+  text: string,
+  value: object,
+  optimizers: string[],
+): Promise<CompareState> {
   active?.dispose();
   const configDir = path.dirname(uri.fsPath);
   const access = dataAccessFor(uri, configDir);
@@ -64,7 +71,14 @@ async function compare(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, u
   };
   const panel = ComparePanel.show(extensionUri, log, state);
   const workerPath = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
-  const runner: CompareRunner = new CompareRunner(variants, workerSessions(workerPath, configDir, access), (u) => { if (active === runner && ComparePanel.open === panel) panel.update(u); }, PARALLEL_RUNS);
+  const runner: CompareRunner = new CompareRunner(
+    variants,
+    workerSessions(workerPath, configDir, access),
+    (u) => {
+      if (active === runner && ComparePanel.open === panel) panel.update(u);
+    },
+    PARALLEL_RUNS,
+  );
   active = runner;
   panel.onStop = () => runner.cancel();
   log.info(`Comparing ${optimizers.join(', ')} on ${uri.fsPath}`);
@@ -124,7 +138,9 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
     const errors = validateConfig(value).problems.filter((p) => p.severity === 'error');
     if (errors.length) {
       const first = errors[0];
-      void vscode.window.showErrorMessage(`NN Lab: fix ${path.basename(uri.fsPath)} before comparing optimizers: ${first.path.length ? `${formatPath(first.path)}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
+      void vscode.window.showErrorMessage(
+        `NN Lab: fix ${path.basename(uri.fsPath)} before comparing optimizers: ${first.path.length ? `${formatPath(first.path)}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+      );
       return undefined;
     }
     const own = configuredOptimizer(value);
@@ -138,9 +154,20 @@ export function registerCompareCommand(extensionUri: vscode.Uri, log: vscode.Log
     return compare(extensionUri, log, uri, text, value, [...new Set(chosen)]);
   });
   const serializer = vscode.window.registerWebviewPanelSerializer(ComparePanel.viewType, {
-    deserializeWebviewPanel: async (panel: vscode.WebviewPanel, saved: unknown) => { ComparePanel.revive(panel, saved, extensionUri, log); },
+    deserializeWebviewPanel: async (panel: vscode.WebviewPanel, saved: unknown) => {
+      ComparePanel.revive(panel, saved, extensionUri, log);
+    },
   });
-  return [command, serializer, { dispose: () => { active?.dispose(); ComparePanel.open?.dispose(); } }];
+  return [
+    command,
+    serializer,
+    {
+      dispose: () => {
+        active?.dispose();
+        ComparePanel.open?.dispose();
+      },
+    },
+  ];
 }
 
 /** The comparison's part of the extension API (read by the integration tests). */

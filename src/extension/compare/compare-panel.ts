@@ -5,7 +5,13 @@
 import * as vscode from 'vscode';
 import { MessageChannel } from '../../protocol/channel';
 import {
-  applyCompareUpdate, parseCompareMessage, parseSavedCompare, type CompareState, type CompareToHost, type CompareUpdateMessage, type HostToCompare,
+  applyCompareUpdate,
+  parseCompareMessage,
+  parseSavedCompare,
+  type CompareState,
+  type CompareToHost,
+  type CompareUpdateMessage,
+  type HostToCompare,
 } from '../../protocol/compare';
 import { assertNever } from '../../protocol/worker';
 import { webviewTransport } from '../webview/webview-transport';
@@ -33,15 +39,30 @@ export class ComparePanel implements vscode.Disposable {
   /** The webview type, also used to restore the comparison after a window reload. */
   static readonly viewType = 'nnLab.compare';
 
-  private constructor(extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, state: CompareState, restored?: vscode.WebviewPanel) {
+  private constructor(
+    extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    state: CompareState,
+    restored?: vscode.WebviewPanel,
+  ) {
     this.state = state;
     const options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
-    this.panel = restored ?? vscode.window.createWebviewPanel(ComparePanel.viewType, `Compare: ${state.file}`, vscode.ViewColumn.Beside, { ...options, retainContextWhenHidden: true });
+    this.panel =
+      restored ??
+      vscode.window.createWebviewPanel(ComparePanel.viewType, `Compare: ${state.file}`, vscode.ViewColumn.Beside, {
+        ...options,
+        retainContextWhenHidden: true,
+      });
     this.panel.webview.options = options;
-    this.channel = new MessageChannel<HostToCompare, CompareToHost>(webviewTransport(this.panel.webview), parseCompareMessage, {
-      onMessage: (m) => this.receive(m),
-      onInvalid: (raw) => this.log.warn(`Compare: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 200)}`),
-    }, true);
+    this.channel = new MessageChannel<HostToCompare, CompareToHost>(
+      webviewTransport(this.panel.webview),
+      parseCompareMessage,
+      {
+        onMessage: (m) => this.receive(m),
+        onInvalid: (raw) => this.log.warn(`Compare: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 200)}`),
+      },
+      true,
+    );
     this.panel.webview.html = compareHtml(this.panel.webview, extensionUri, state.file);
     this.disposables.push(this.panel.onDidDispose(() => this.dispose()));
   }

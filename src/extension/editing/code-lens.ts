@@ -19,8 +19,18 @@ export class ConfigCodeLens implements vscode.CodeLensProvider {
     const args = [doc.uri];
     return [
       new vscode.CodeLens(top, { title: '▶ Train', tooltip: 'Train this model and watch the loss curve', command: LENS_COMMANDS.train, arguments: args }),
-      new vscode.CodeLens(top, { title: 'Compare optimizers', tooltip: 'Train this model with several optimizers side by side', command: LENS_COMMANDS.compare, arguments: args }),
-      new vscode.CodeLens(top, { title: 'Plot activations', tooltip: 'Plot the activation functions this model uses', command: LENS_COMMANDS.activations, arguments: args }),
+      new vscode.CodeLens(top, {
+        title: 'Compare optimizers',
+        tooltip: 'Train this model with several optimizers side by side',
+        command: LENS_COMMANDS.compare,
+        arguments: args,
+      }),
+      new vscode.CodeLens(top, {
+        title: 'Plot activations',
+        tooltip: 'Plot the activation functions this model uses',
+        command: LENS_COMMANDS.activations,
+        arguments: args,
+      }),
     ];
   }
 }

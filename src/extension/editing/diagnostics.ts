@@ -19,7 +19,10 @@ export const DEBOUNCE_MS = 300;
 
 /** A diagnostic that remembers the problem it came from (for the quick fixes). */
 export class ConfigDiagnostic extends vscode.Diagnostic {
-  constructor(range: vscode.Range, readonly problem: Problem) {
+  constructor(
+    range: vscode.Range,
+    readonly problem: Problem,
+  ) {
     super(range, problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
     this.source = DIAGNOSTIC_SOURCE;
     if (problem.code) this.code = problem.code;
@@ -118,7 +121,10 @@ export class ConfigDiagnostics implements vscode.Disposable {
   /** Checks `doc` after DEBOUNCE_MS without further changes. */
   schedule(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
-    this.timers.set(doc.uri.toString(), setTimeout(() => void this.refresh(doc), DEBOUNCE_MS));
+    this.timers.set(
+      doc.uri.toString(),
+      setTimeout(() => void this.refresh(doc), DEBOUNCE_MS),
+    );
   }
 
   dispose(): void {

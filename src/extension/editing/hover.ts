@@ -64,7 +64,9 @@ export function nameHoverMarkdown(kind: NameKind, name: string, written: Record<
       params = activationRegistry.resolveParams(entry.name, {});
     }
     md.appendMarkdown(`**${entry.name}**: ${entry.summary}\n\n\`${entry.formula}\`\n\n`);
-    md.appendMarkdown(`![plot of ${entry.name} and its derivative](${activationPlotDataUri(entry.name, params)}|width=${PLOT_WIDTH},height=${PLOT_HEIGHT})\n\n`);
+    md.appendMarkdown(
+      `![plot of ${entry.name} and its derivative](${activationPlotDataUri(entry.name, params)}|width=${PLOT_WIDTH},height=${PLOT_HEIGHT})\n\n`,
+    );
     md.appendMarkdown('f(x) solid, f′(x) dashed\n\n');
   } else {
     md.appendMarkdown(`**${entry.name}**: ${entry.summary}\n\nUpdate: \`${entry.formula}\`\n\n`);

@@ -52,13 +52,20 @@ export function registerExportPytorchCommand(log: vscode.LogOutputChannel): vsco
       return undefined;
     }
     if (!('config' in source)) {
-      const first = 'error' in source ? source.error : source.problems.filter((p) => p.severity === 'error').map((p) => `${formatPath(p.path)}: ${p.message}`)[0];
+      const first =
+        'error' in source ? source.error : source.problems.filter((p) => p.severity === 'error').map((p) => `${formatPath(p.path)}: ${p.message}`)[0];
       void vscode.window.showErrorMessage(`NN Lab: ${name} cannot be exported: ${first ?? 'it is not a valid model description'}`);
       return undefined;
     }
-    const target = targetArg instanceof vscode.Uri ? targetArg : await vscode.window.showSaveDialog({
-      defaultUri: defaultScriptUri(uri), filters: { Python: ['py'] }, saveLabel: 'Export', title: 'Export as PyTorch Script',
-    });
+    const target =
+      targetArg instanceof vscode.Uri
+        ? targetArg
+        : await vscode.window.showSaveDialog({
+            defaultUri: defaultScriptUri(uri),
+            filters: { Python: ['py'] },
+            saveLabel: 'Export',
+            title: 'Export as PyTorch Script',
+          });
     if (!target) return undefined;
     if (!/\.py$/i.test(target.path)) {
       void vscode.window.showErrorMessage('NN Lab: the PyTorch script needs a name ending in .py.');
@@ -74,7 +81,10 @@ export function registerExportPytorchCommand(log: vscode.LogOutputChannel): vsco
       const extra = files.slice(0, -1).map((f) => path.basename(f.path));
       log.info(`Exported ${uri.fsPath} as a PyTorch script to ${target.fsPath}${extra.length ? ` (+ ${extra.join(', ')})` : ''}`);
       void vscode.window
-        .showInformationMessage(`NN Lab: wrote ${scriptName}${extra.length ? ` and ${extra.join(', ')}` : ''}. Run it with: python3 ${scriptName} --dtype float64`, 'Open Script')
+        .showInformationMessage(
+          `NN Lab: wrote ${scriptName}${extra.length ? ` and ${extra.join(', ')}` : ''}. Run it with: python3 ${scriptName} --dtype float64`,
+          'Open Script',
+        )
         .then((choice) => (choice === 'Open Script' ? vscode.window.showTextDocument(target) : undefined));
       return target;
     } catch (e) {

@@ -14,7 +14,9 @@ export const ALLOW_OUTSIDE_SETTING = 'allowDataOutsideWorkspace';
 
 /** Where `configUri`'s data files may come from: its workspace folder (else the config's own folder). */
 export function dataAccessFor(configUri: vscode.Uri, configDir: string): DataAccess {
-  const folder = (configUri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(configUri) : undefined) ?? (configUri.scheme === 'file' ? undefined : vscode.workspace.workspaceFolders?.[0]);
+  const folder =
+    (configUri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(configUri) : undefined) ??
+    (configUri.scheme === 'file' ? undefined : vscode.workspace.workspaceFolders?.[0]);
   const root = folder && folder.uri.scheme === 'file' ? folder.uri.fsPath : configDir;
   const restricted = !vscode.workspace.isTrusted;
   // The setting is machine-scoped (user settings only) and restricted: a workspace cannot turn it on.

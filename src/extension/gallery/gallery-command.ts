@@ -32,7 +32,9 @@ export function registerGalleryCommand(extensionUri: vscode.Uri, log: vscode.Log
     GalleryPanel.show(extensionUri, log, uri && text !== undefined ? { file: uri.fsPath, uses: activationsInConfig(text) } : undefined);
   });
   const serializer = vscode.window.registerWebviewPanelSerializer(GalleryPanel.viewType, {
-    deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => { GalleryPanel.revive(panel, extensionUri, log); },
+    deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+      GalleryPanel.revive(panel, extensionUri, log);
+    },
   });
   return [command, serializer, { dispose: () => GalleryPanel.open?.dispose() }];
 }

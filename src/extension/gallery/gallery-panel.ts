@@ -5,9 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { MessageChannel } from '../../protocol/channel';
-import {
-  parseGalleryMessage, type ActivationHighlight, type GalleryDrawnMessage, type GalleryToHost, type HostToGallery,
-} from '../../protocol/gallery';
+import { parseGalleryMessage, type ActivationHighlight, type GalleryDrawnMessage, type GalleryToHost, type HostToGallery } from '../../protocol/gallery';
 import { assertNever } from '../../protocol/worker';
 import { webviewTransport } from '../webview/webview-transport';
 import { galleryHtml } from './gallery-html';
@@ -33,17 +31,28 @@ export class GalleryPanel implements vscode.Disposable {
   /** The webview type, also used to restore the gallery after a window reload. */
   static readonly viewType = 'nnLab.gallery';
 
-  private constructor(extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, restored?: vscode.WebviewPanel) {
+  private constructor(
+    extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    restored?: vscode.WebviewPanel,
+  ) {
     const options: vscode.WebviewOptions = {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
     };
-    this.panel = restored ?? vscode.window.createWebviewPanel(GalleryPanel.viewType, 'Activation Functions', vscode.ViewColumn.Beside, { ...options, retainContextWhenHidden: true });
+    this.panel =
+      restored ??
+      vscode.window.createWebviewPanel(GalleryPanel.viewType, 'Activation Functions', vscode.ViewColumn.Beside, { ...options, retainContextWhenHidden: true });
     this.panel.webview.options = options;
-    this.channel = new MessageChannel<HostToGallery, GalleryToHost>(webviewTransport(this.panel.webview), parseGalleryMessage, {
-      onMessage: (m) => this.receive(m),
-      onInvalid: (raw) => this.log.warn(`Gallery: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 200)}`),
-    }, true);
+    this.channel = new MessageChannel<HostToGallery, GalleryToHost>(
+      webviewTransport(this.panel.webview),
+      parseGalleryMessage,
+      {
+        onMessage: (m) => this.receive(m),
+        onInvalid: (raw) => this.log.warn(`Gallery: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 200)}`),
+      },
+      true,
+    );
     this.panel.webview.html = galleryHtml(this.panel.webview, extensionUri);
     this.disposables.push(this.panel.onDidDispose(() => this.dispose()));
   }
@@ -79,7 +88,8 @@ export class GalleryPanel implements vscode.Disposable {
 
   /** Moves a slider on the page and resolves with the card's redraw, its reply (rejects after `timeoutMs`). */
   async setParam(name: string, param: string, value: number, timeoutMs = 10_000): Promise<GalleryDrawnMessage> {
-    const reply = await this.channel.request({ type: 'setParam', name, param, value }, timeoutMs)
+    const reply = await this.channel
+      .request({ type: 'setParam', name, param, value }, timeoutMs)
       .catch(() => Promise.reject(new Error(`the gallery did not redraw ${name}`)));
     if (reply.type !== 'drawn') throw new Error(`the gallery answered setParam with ${reply.type}`);
     return reply;

@@ -10,7 +10,14 @@ import type { EpochReport } from '../../core/train/types';
 import { MessageChannel } from '../../protocol/channel';
 import { initialPanelState, PanelModel } from '../../protocol/view/panel-state';
 import { ProgressGate } from '../../protocol/view/progress-gate';
-import { parseWebviewMessage, type HostToWebview, type PanelState, type SaveMessage, type SequencedHostMessage, type WebviewToHost } from '../../protocol/panel';
+import {
+  parseWebviewMessage,
+  type HostToWebview,
+  type PanelState,
+  type SaveMessage,
+  type SequencedHostMessage,
+  type WebviewToHost,
+} from '../../protocol/panel';
 import { assertNever } from '../../protocol/worker';
 import { webviewTransport } from '../webview/webview-transport';
 import { panelHtml } from './panel-html';
@@ -64,8 +71,13 @@ export class TrainingPanel implements vscode.Disposable {
    * A panel for `fileUri`: a new one beside the editor, or `restored` (a panel VS Code brought back
    * after a reload) showing `state`.
    */
-  constructor(extensionUri: vscode.Uri, fileUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, private readonly handlers: PanelHandlers,
-    restored?: { panel: vscode.WebviewPanel; state: PanelState }) {
+  constructor(
+    extensionUri: vscode.Uri,
+    fileUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly handlers: PanelHandlers,
+    restored?: { panel: vscode.WebviewPanel; state: PanelState },
+  ) {
     const fileName = path.basename(fileUri.path);
     this.model = new PanelModel(restored?.state ?? initialPanelState(fileName));
     const options = TrainingPanel.webviewOptions(extensionUri);
@@ -73,15 +85,27 @@ export class TrainingPanel implements vscode.Disposable {
       this.panel = restored.panel;
       this.panel.webview.options = options;
     } else {
-      this.panel = vscode.window.createWebviewPanel(TrainingPanel.viewType, `Training ${fileName}`,
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
+      this.panel = vscode.window.createWebviewPanel(
+        TrainingPanel.viewType,
+        `Training ${fileName}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        options,
+      );
     }
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-    this.channel = new MessageChannel<SequencedHostMessage, WebviewToHost>(webviewTransport(this.panel.webview), parseWebviewMessage, {
-      onMessage: (m) => this.receive(m),
-      onInvalid: (raw) => this.log.warn(`Ignored a malformed message from the panel: ${JSON.stringify(raw)?.slice(0, 200)}`),
-    }, true);
-    this.gate = new ProgressGate((m) => this.channel.postIfReady(m), () => Date.now());
+    this.channel = new MessageChannel<SequencedHostMessage, WebviewToHost>(
+      webviewTransport(this.panel.webview),
+      parseWebviewMessage,
+      {
+        onMessage: (m) => this.receive(m),
+        onInvalid: (raw) => this.log.warn(`Ignored a malformed message from the panel: ${JSON.stringify(raw)?.slice(0, 200)}`),
+      },
+      true,
+    );
+    this.gate = new ProgressGate(
+      (m) => this.channel.postIfReady(m),
+      () => Date.now(),
+    );
     this.panel.webview.html = panelHtml(this.panel.webview, extensionUri, fileName);
     this.disposables.push(
       this.panel.onDidChangeViewState((e) => {
@@ -89,8 +113,7 @@ export class TrainingPanel implements vscode.Disposable {
         if (!e.webviewPanel.visible) {
           this.channel.markNotReady();
           this.releaseWaiters(); // a hidden page loads only when shown: a run must not wait for it
-        }
-        else if (!this.channel.ready) this.channel.markReady(() => this.replay(), true); // in case it kept its document
+        } else if (!this.channel.ready) this.channel.markReady(() => this.replay(), true); // in case it kept its document
       }),
       this.panel.onDidDispose(() => {
         this.channel.markNotReady(); // a run still ending must not post to a disposed webview
@@ -144,7 +167,14 @@ export class TrainingPanel implements vscode.Disposable {
 
   /** The panel as it stands (the state as it would be sent: decimated for long runs). */
   snapshot(): PanelSnapshot {
-    return { title: this.panel.title, visible: this.panel.visible, state: this.model.toState(), rendered: this.rendered, replays: this.replays, viewColumn: this.panel.viewColumn };
+    return {
+      title: this.panel.title,
+      visible: this.panel.visible,
+      state: this.model.toState(),
+      rendered: this.rendered,
+      replays: this.replays,
+      viewColumn: this.panel.viewColumn,
+    };
   }
 
   /** Every epoch of the current run the host holds (not decimated; read it, do not keep it). */

@@ -19,7 +19,11 @@ export { configOf };
 
 /** The NN Lab model file: the config and the weights, as JSON. */
 const MODEL_JSON: TrainedExportFormat = {
-  title: 'Export Trained Model', extension: '.model.json', filter: { 'NN Lab model': ['json'] }, noun: 'the trained model', openable: true,
+  title: 'Export Trained Model',
+  extension: '.model.json',
+  filter: { 'NN Lab model': ['json'] },
+  noun: 'the trained model',
+  openable: true,
   encode: (model) => new TextEncoder().encode(JSON.stringify(model, null, 1) + '\n'),
 };
 
@@ -29,5 +33,6 @@ const MODEL_JSON: TrainedExportFormat = {
  */
 export function registerExportCommand(controller: TrainingController, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand(EXPORT_COMMAND, (arg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> =>
-    exportTrained(controller, log, MODEL_JSON, arg, targetArg));
+    exportTrained(controller, log, MODEL_JSON, arg, targetArg),
+  );
 }

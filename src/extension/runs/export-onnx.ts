@@ -18,7 +18,11 @@ export function defaultOnnxUri(configUri: vscode.Uri): vscode.Uri {
 
 /** The ONNX model: the network in standard operators, float32 weights, input "input", output "output". */
 const ONNX: TrainedExportFormat = {
-  title: 'Export as ONNX', extension: '.onnx', filter: { 'ONNX model': ['onnx'] }, noun: 'the ONNX model', openable: false,
+  title: 'Export as ONNX',
+  extension: '.onnx',
+  filter: { 'ONNX model': ['onnx'] },
+  noun: 'the ONNX model',
+  openable: false,
   detail: `ONNX opset ${DEFAULT_ONNX_OPSET}, input "input", output "output"`,
   encode: (model) => exportOnnx(model),
 };
@@ -29,5 +33,6 @@ const ONNX: TrainedExportFormat = {
  */
 export function registerExportOnnxCommand(controller: TrainingController, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand(EXPORT_ONNX_COMMAND, (arg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> =>
-    exportTrained(controller, log, ONNX, arg, targetArg));
+    exportTrained(controller, log, ONNX, arg, targetArg),
+  );
 }

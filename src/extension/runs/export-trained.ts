@@ -57,8 +57,13 @@ export function offerToShow(target: vscode.Uri, text: string, openable: boolean)
 }
 
 /** Runs one export of `arg`'s last trained run to `targetArg` (or where the save dialog says); resolves with the written file. */
-export async function exportTrained(controller: TrainingController, log: vscode.LogOutputChannel, format: TrainedExportFormat,
-  arg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> {
+export async function exportTrained(
+  controller: TrainingController,
+  log: vscode.LogOutputChannel,
+  format: TrainedExportFormat,
+  arg?: unknown,
+  targetArg?: unknown,
+): Promise<vscode.Uri | undefined> {
   const configUri = configOf(arg);
   if (!configUri) {
     void vscode.window.showErrorMessage(`NN Lab: open a *.nn.json model file that was trained, then run "NN Lab: ${format.title}".`);
@@ -69,27 +74,43 @@ export async function exportTrained(controller: TrainingController, log: vscode.
     void vscode.window.showErrorMessage(`NN Lab: ${configUri.path.split('/').pop()} has no trained model yet. Run "NN Lab: Train Model" first.`);
     return undefined;
   }
-  const target = targetArg instanceof vscode.Uri ? targetArg : await vscode.window.showSaveDialog({
-    defaultUri: defaultTargetUri(configUri, format.extension), filters: format.filter, saveLabel: 'Export', title: format.title,
-  });
+  const target =
+    targetArg instanceof vscode.Uri
+      ? targetArg
+      : await vscode.window.showSaveDialog({
+          defaultUri: defaultTargetUri(configUri, format.extension),
+          filters: format.filter,
+          saveLabel: 'Export',
+          title: format.title,
+        });
   if (!target) return undefined;
   if (target.toString() === configUri.toString() || isConfigFile(target.path)) {
-    void vscode.window.showErrorMessage(`NN Lab: ${format.noun} cannot be written over a model config (*.nn.json). Choose a name like model${format.extension}.`);
+    void vscode.window.showErrorMessage(
+      `NN Lab: ${format.noun} cannot be written over a model config (*.nn.json). Choose a name like model${format.extension}.`,
+    );
     return undefined;
   }
   const name = target.path.split('/').pop() ?? '';
   try {
     const model = makeModelFile(parseConfigText(trained.text).value, trained.weights, {
-      status: trained.status, epochs: trained.epochs, finalLoss: trained.finalLoss, digest: trained.digest, exportedAt: new Date().toISOString(),
+      status: trained.status,
+      epochs: trained.epochs,
+      finalLoss: trained.finalLoss,
+      digest: trained.digest,
+      exportedAt: new Date().toISOString(),
     });
     await saveBytesTo(target, format.encode(model));
   } catch (e) {
     log.error(`Export of ${configUri.fsPath} to ${target.fsPath} failed: ${String(e)}`);
-    void vscode.window.showErrorMessage(`NN Lab: ${e instanceof WriteError ? e.message : `could not export ${name}: ${e instanceof Error ? e.message : String(e)}`}`);
+    void vscode.window.showErrorMessage(
+      `NN Lab: ${e instanceof WriteError ? e.message : `could not export ${name}: ${e instanceof Error ? e.message : String(e)}`}`,
+    );
     return undefined;
   }
   const detail = format.detail ? ` (${format.detail})` : '';
-  log.info(`Exported the trained model of ${configUri.fsPath} (${trained.epochs} epochs, digest ${trained.digest}) as ${format.noun}${detail} to ${target.fsPath}`);
+  log.info(
+    `Exported the trained model of ${configUri.fsPath} (${trained.epochs} epochs, digest ${trained.digest}) as ${format.noun}${detail} to ${target.fsPath}`,
+  );
   offerToShow(target, `NN Lab: exported ${name}${detail}.`, format.openable);
   return target;
 }

@@ -15,7 +15,10 @@ export class LiveRetrain implements vscode.Disposable {
   /** Live runs started so far (for tests and the log). */
   restarts = 0;
 
-  constructor(private readonly controller: TrainingController, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly controller: TrainingController,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.changed(e.document, 'type');
@@ -39,14 +42,17 @@ export class LiveRetrain implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     const delay = trigger === 'save' ? 0 : Math.max(0, settings.get<number>('liveTrainingDelay', DEFAULT_DELAY_MS));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (doc.isClosed || !this.controller.hasPanel(doc.uri)) return;
-      const text = doc.getText();
-      if (this.controller.lastRequestedText(doc.uri) === text) return;
-      this.restarts++;
-      this.log.debug(`${doc.uri.path.split('/').pop() ?? ''}: retraining after an edit (${trigger})`);
-      void this.controller.train(doc.uri, text, 'live');
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (doc.isClosed || !this.controller.hasPanel(doc.uri)) return;
+        const text = doc.getText();
+        if (this.controller.lastRequestedText(doc.uri) === text) return;
+        this.restarts++;
+        this.log.debug(`${doc.uri.path.split('/').pop() ?? ''}: retraining after an edit (${trigger})`);
+        void this.controller.train(doc.uri, text, 'live');
+      }, delay),
+    );
   }
 }

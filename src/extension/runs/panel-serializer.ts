@@ -24,7 +24,10 @@ export class PanelFiles {
 
   /** The config a restored panel of `fileName` belongs to: remembered first (newest), then searched in the workspace. */
   async find(fileName: string): Promise<vscode.Uri | undefined> {
-    const remembered = this.memento.get<string[]>(PANEL_FILES_KEY, []).map((f) => vscode.Uri.parse(f)).reverse();
+    const remembered = this.memento
+      .get<string[]>(PANEL_FILES_KEY, [])
+      .map((f) => vscode.Uri.parse(f))
+      .reverse();
     const byName = remembered.find((u) => u.path.split('/').pop() === fileName);
     if (byName) return byName;
     const escaped = fileName.replace(/[[\]{}*?!]/g, '?');
@@ -43,11 +46,19 @@ export function registerPanelSerializer(controller: TrainingController, files: P
 }
 
 /** Restores `panel` from `saved`; closes it when the state is unusable or its config is gone. Resolves true when restored. */
-export async function restoreTrainingPanel(controller: TrainingController, files: PanelFiles, log: vscode.LogOutputChannel,
-  panel: vscode.WebviewPanel, saved: unknown): Promise<boolean> {
+export async function restoreTrainingPanel(
+  controller: TrainingController,
+  files: PanelFiles,
+  log: vscode.LogOutputChannel,
+  panel: vscode.WebviewPanel,
+  saved: unknown,
+): Promise<boolean> {
   const state = parseRestoredState(saved);
   if (!state) {
-    const what = saved === undefined || saved === null ? 'nothing was saved' : `the saved state is malformed (keys: ${typeof saved === 'object' ? Object.keys(saved).join(', ') : typeof saved})`;
+    const what =
+      saved === undefined || saved === null
+        ? 'nothing was saved'
+        : `the saved state is malformed (keys: ${typeof saved === 'object' ? Object.keys(saved).join(', ') : typeof saved})`;
     log.warn(`A training panel could not be restored: ${what}.`);
     panel.dispose();
     return false;

@@ -30,7 +30,11 @@ export interface RunsApi {
 }
 
 /** Registers the run features; returns their disposables and API. */
-export function registerRuns(context: vscode.ExtensionContext, controller: TrainingController, log: vscode.LogOutputChannel): { disposables: vscode.Disposable[]; api: RunsApi } {
+export function registerRuns(
+  context: vscode.ExtensionContext,
+  controller: TrainingController,
+  log: vscode.LogOutputChannel,
+): { disposables: vscode.Disposable[]; api: RunsApi } {
   const files = new PanelFiles(context.workspaceState);
   controller.onPanelOpened = (uri) => files.remember(uri);
   const live = new LiveRetrain(controller, log);

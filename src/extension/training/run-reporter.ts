@@ -44,12 +44,14 @@ export class RunReporter {
     if (this.deps.source !== 'command') return;
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `NN Lab: training ${this.deps.entry.fileName}`, cancellable: true },
-      (progress, token) => new Promise<void>((resolve) => {
-        this.progress = progress;
-        this.endProgress = resolve;
-        token.onCancellationRequested(stop);
-        if (this.ended) resolve();
-      }));
+      (progress, token) =>
+        new Promise<void>((resolve) => {
+          this.progress = progress;
+          this.endProgress = resolve;
+          token.onCancellationRequested(stop);
+          if (this.ended) resolve();
+        }),
+    );
   }
 
   /** Handles one message of the worker. */
@@ -71,7 +73,10 @@ export class RunReporter {
         log.debug(`${name}: epoch ${last.epoch}/${last.epochs} loss ${formatLoss(last.loss)}`);
         panel.post({ type: 'progress', reports });
         this.deps.statusBar.update(entry.uri, name, last.epoch, last.epochs);
-        this.progress?.report({ increment: (100 * reports.length) / last.epochs, message: `epoch ${last.epoch} / ${last.epochs} · loss ${formatLoss(last.loss)}` });
+        this.progress?.report({
+          increment: (100 * reports.length) / last.epochs,
+          message: `epoch ${last.epoch} / ${last.epochs} · loss ${formatLoss(last.loss)}`,
+        });
         break;
       }
       case 'batches':
@@ -99,14 +104,28 @@ export class RunReporter {
         this.outcome.status = message.status;
         this.outcome.message = message.message;
         panel.post({
-          type: 'phase', phase: message.status, message: message.message,
-          ...(message.testLoss !== undefined ? { test: { loss: message.testLoss, ...(message.testAccuracy !== undefined ? { accuracy: message.testAccuracy } : {}) } } : {}),
+          type: 'phase',
+          phase: message.status,
+          message: message.message,
+          ...(message.testLoss !== undefined
+            ? { test: { loss: message.testLoss, ...(message.testAccuracy !== undefined ? { accuracy: message.testAccuracy } : {}) } }
+            : {}),
         });
         if (message.weights && this.started) {
-          entry.trained = { text: this.deps.text, weights: message.weights, status: message.status, epochs: this.outcome.epochs, finalLoss: this.outcome.lastLoss, digest: this.started.digest };
+          entry.trained = {
+            text: this.deps.text,
+            weights: message.weights,
+            status: message.status,
+            epochs: this.outcome.epochs,
+            finalLoss: this.outcome.lastLoss,
+            digest: this.started.digest,
+          };
         }
-        log.info(`${name}: ${this.started?.label ?? ''} ${message.status} after ${this.timingText()}` +
-          (this.outcome.lastLoss !== undefined ? `, loss ${formatLoss(this.outcome.lastLoss)}` : '') + (message.message ? ` (${message.message})` : ''));
+        log.info(
+          `${name}: ${this.started?.label ?? ''} ${message.status} after ${this.timingText()}` +
+            (this.outcome.lastLoss !== undefined ? `, loss ${formatLoss(this.outcome.lastLoss)}` : '') +
+            (message.message ? ` (${message.message})` : ''),
+        );
         if (message.status === 'diverged') void vscode.window.showWarningMessage(`NN Lab: ${name}: ${message.message ?? 'training diverged.'}`);
         else if (this.deps.source === 'command') vscode.window.setStatusBarMessage(`NN Lab: ${name} ${message.status}`, 5000);
         this.end();
@@ -133,15 +152,23 @@ export class RunReporter {
     this.outcome.status = 'running';
     this.outcome.runLabel = label;
     entry.cost = message.parameters * message.samples * message.epochs;
-    log.info(`${entry.fileName}: run ${label}: model "${message.name}", digest ${message.digest}, ${message.parameters} parameters, ` +
-      `${message.samples} samples (${message.task}), ${message.epochs} epochs, ${message.batchesPerEpoch} batches per epoch`);
+    log.info(
+      `${entry.fileName}: run ${label}: model "${message.name}", digest ${message.digest}, ${message.parameters} parameters, ` +
+        `${message.samples} samples (${message.task}), ${message.epochs} epochs, ${message.batchesPerEpoch} batches per epoch`,
+    );
     for (const w of message.warnings) log.warn(`${entry.fileName}: ${formatPath(w.path)}: ${w.message}`);
     const runs = entry.history.runs;
     panel.post({ type: 'reset', state: { ...initialPanelState(entry.fileName), runs, modelName: message.name, epochs: message.epochs } });
     panel.post({ type: 'runs', runs });
     panel.post({
-      type: 'started', modelName: message.name, epochs: message.epochs, hasValidation: message.hasValidation,
-      activations: message.activations, task: message.task, startedAt: at, runLabel: label,
+      type: 'started',
+      modelName: message.name,
+      epochs: message.epochs,
+      hasValidation: message.hasValidation,
+      activations: message.activations,
+      task: message.task,
+      startedAt: at,
+      runLabel: label,
     });
     this.deps.statusBar.update(entry.uri, entry.fileName, 0, message.epochs);
   }

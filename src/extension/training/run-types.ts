@@ -54,4 +54,3 @@ export interface ConfigRuns {
   /** The text of the latest train request. */
   lastText?: string;
 }
-

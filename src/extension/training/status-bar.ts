@@ -62,7 +62,8 @@ export class TrainingStatusBar implements vscode.Disposable {
     }
     const others = this.entries.size - 1;
     this.item.text = `$(sync~spin) NN Lab: ${entry.name} ${entry.epoch}/${entry.epochs}` + (others > 0 ? ` (+${others})` : '');
-    this.item.tooltip = `Training ${entry.name}: epoch ${entry.epoch} of ${entry.epochs}` + (others > 0 ? `, and ${others} more run(s)` : '') + '. Click to show the panel.';
+    this.item.tooltip =
+      `Training ${entry.name}: epoch ${entry.epoch} of ${entry.epochs}` + (others > 0 ? `, and ${others} more run(s)` : '') + '. Click to show the panel.';
     this.item.accessibilityInformation = { label: `NN Lab training ${entry.name}, epoch ${entry.epoch} of ${entry.epochs}`, role: 'button' };
     this.item.command = { title: 'Show Training Panel', command: REVEAL_PANEL_COMMAND, arguments: [entry.uri] };
     this.item.show();

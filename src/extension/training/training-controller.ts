@@ -34,7 +34,10 @@ export class TrainingController implements vscode.Disposable {
   /** Hears of every new panel's config (the panel serializer remembers them). */
   onPanelOpened: (fileUri: vscode.Uri) => void = () => undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /**
    * Trains `text` (the contents of `fileUri`) and resolves when the run ends. A run already going on
@@ -62,14 +65,20 @@ export class TrainingController implements vscode.Disposable {
     return new Promise<TrainOutcome>((resolve) => {
       const workerPath = vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath;
       const configDir = configDirOf(fileUri);
-      const session = new TrainingSession(workerPath, text, configDir, (message) => {
-        reporter.handle(message);
-        if (session.finished) {
-          if (entry.session === session) entry.session = undefined;
-          this.updateContext();
-          resolve(reporter.outcome);
-        }
-      }, dataAccessFor(fileUri, configDir));
+      const session = new TrainingSession(
+        workerPath,
+        text,
+        configDir,
+        (message) => {
+          reporter.handle(message);
+          if (session.finished) {
+            if (entry.session === session) entry.session = undefined;
+            this.updateContext();
+            resolve(reporter.outcome);
+          }
+        },
+        dataAccessFor(fileUri, configDir),
+      );
       entry.session = session;
       reporter.attach(() => session.stop());
       this.updateContext();
@@ -178,19 +187,33 @@ export class TrainingController implements vscode.Disposable {
   }
 
   private createPanel(entry: ConfigRuns, restored?: { panel: vscode.WebviewPanel; state: PanelState }): TrainingPanel {
-    const panel: TrainingPanel = new TrainingPanel(this.extensionUri, entry.uri, this.log, {
-      onStop: () => this.stop(entry.uri),
-      onDispose: () => {
-        if (entry.panel === panel) entry.panel = undefined;
-        entry.session?.stop();
+    const panel: TrainingPanel = new TrainingPanel(
+      this.extensionUri,
+      entry.uri,
+      this.log,
+      {
+        onStop: () => this.stop(entry.uri),
+        onDispose: () => {
+          if (entry.panel === panel) entry.panel = undefined;
+          entry.session?.stop();
+        },
+        onTrain: () => void vscode.commands.executeCommand('nnLab.train', entry.uri),
+        onSave: (message) => void saveFromPanel(entry.uri, message, this.log),
+        onExport: () => void exportFromPanel(entry.uri),
+        onExportCsv: () =>
+          void saveFromPanel(
+            entry.uri,
+            {
+              type: 'save',
+              format: 'csv',
+              suggestedName: exportName(entry.fileName, 'history', 'csv'),
+              data: historyToCsv(panel.fullHistory),
+            },
+            this.log,
+          ),
       },
-      onTrain: () => void vscode.commands.executeCommand('nnLab.train', entry.uri),
-      onSave: (message) => void saveFromPanel(entry.uri, message, this.log),
-      onExport: () => void exportFromPanel(entry.uri),
-      onExportCsv: () => void saveFromPanel(entry.uri, {
-        type: 'save', format: 'csv', suggestedName: exportName(entry.fileName, 'history', 'csv'), data: historyToCsv(panel.fullHistory),
-      }, this.log),
-    }, restored);
+      restored,
+    );
     return panel;
   }
 
@@ -202,8 +225,16 @@ export class TrainingController implements vscode.Disposable {
 /** The panel's Export… menu: the three formats of the last trained model, each by its command. */
 async function exportFromPanel(uri: vscode.Uri): Promise<void> {
   const formats = [
-    { label: 'PyTorch training script', description: 'train.py: the same network, loss, optimizer and data, for one GPU or torchrun', command: 'nnLab.exportPytorch' },
-    { label: 'ONNX model', description: 'the trained network in standard operators (opset 17), for ONNX Runtime and other engines', command: 'nnLab.exportOnnx' },
+    {
+      label: 'PyTorch training script',
+      description: 'train.py: the same network, loss, optimizer and data, for one GPU or torchrun',
+      command: 'nnLab.exportPytorch',
+    },
+    {
+      label: 'ONNX model',
+      description: 'the trained network in standard operators (opset 17), for ONNX Runtime and other engines',
+      command: 'nnLab.exportOnnx',
+    },
     { label: 'NN Lab model file', description: '*.model.json: the config and trained weights, for the nn-lab command line', command: 'nnLab.exportModel' },
   ];
   const picked = await vscode.window.showQuickPick(formats, { title: 'Export the trained model', placeHolder: 'Format' });
@@ -212,7 +243,5 @@ async function exportFromPanel(uri: vscode.Uri): Promise<void> {
 
 /** Where relative data paths of a config resolve: its folder, or the workspace for untitled files. */
 function configDirOf(fileUri: vscode.Uri): string {
-  return fileUri.scheme === 'file'
-    ? path.dirname(fileUri.fsPath)
-    : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
+  return fileUri.scheme === 'file' ? path.dirname(fileUri.fsPath) : (vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd());
 }

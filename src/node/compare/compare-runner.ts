@@ -33,7 +33,9 @@ export class CompareRunner {
     private readonly onUpdate: (update: CompareUpdateMessage) => void,
     private readonly parallel = 2,
   ) {
-    this.finished = new Promise((resolve) => { this.resolveFinished = resolve; });
+    this.finished = new Promise((resolve) => {
+      this.resolveFinished = resolve;
+    });
   }
 
   /** Starts the first runs. */
@@ -47,7 +49,13 @@ export class CompareRunner {
     if (this.cancelled) return;
     this.cancelled = true;
     for (; this.next < this.variants.length; this.next++) {
-      this.onUpdate({ type: 'update', optimizer: this.variants[this.next].optimizer, status: 'cancelled', losses: [], message: 'Not started: the comparison was stopped.' });
+      this.onUpdate({
+        type: 'update',
+        optimizer: this.variants[this.next].optimizer,
+        status: 'cancelled',
+        losses: [],
+        message: 'Not started: the comparison was stopped.',
+      });
     }
     for (const s of this.sessions) s.stop();
   }
@@ -71,13 +79,23 @@ export class CompareRunner {
           update('running', [], undefined, message.initialLoss);
           break;
         case 'progress':
-          update('running', message.reports.map((r) => r.loss));
+          update(
+            'running',
+            message.reports.map((r) => r.loss),
+          );
           break;
         case 'finished':
           update(message.status, [], message.message);
           break;
         case 'problems':
-          update('failed', [], message.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; ') || 'The config has problems.');
+          update(
+            'failed',
+            [],
+            message.problems
+              .filter((p) => p.severity === 'error')
+              .map((p) => p.message)
+              .join('; ') || 'The config has problems.',
+          );
           break;
         case 'crashed':
           update('failed', [], message.message);

@@ -48,7 +48,14 @@ interface BlockFiles {
 }
 
 /** Reads the files of one block (text whole into `texts`, binary files' first bytes). Never rejects. */
-async function readBlockFiles(key: BlockKey, spec: ResolvedDataConfig, dir: string, files: DataFileCache, access: DataAccess, texts: Map<string, string>): Promise<BlockFiles> {
+async function readBlockFiles(
+  key: BlockKey,
+  spec: ResolvedDataConfig,
+  dir: string,
+  files: DataFileCache,
+  access: DataAccess,
+  texts: Map<string, string>,
+): Promise<BlockFiles> {
   const source = dataSourceRegistry.of(spec);
   const refs = source.files(spec);
   const result: BlockFiles = { problems: [], loadable: true };

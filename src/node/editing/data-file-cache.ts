@@ -14,7 +14,10 @@ export const MAX_CHECKED_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Thrown when a data file exists but is too big to check while typing. */
 export class FileTooBigError extends Error {
-  constructor(readonly file: string, readonly bytes: number) {
+  constructor(
+    readonly file: string,
+    readonly bytes: number,
+  ) {
     super(`${file} is ${(bytes / 1048576).toFixed(1)} MB, too big to check while typing`);
     this.name = 'FileTooBigError';
   }

@@ -61,9 +61,15 @@ export function pytorchExportFiles(source: ReadExportSource, configFile: string,
 
 /** The model file of the source: the saved one, or the description with its initial (untrained) weights. */
 export function exportModelFile(source: ExportSource): ModelFile {
-  return source.saved ?? makeModelFile(source.description, new TrainingRun(source.config, source.data).model.toJSON(), {
-    status: 'untrained', epochs: 0, digest: source.digest, exportedAt: new Date().toISOString(),
-  });
+  return (
+    source.saved ??
+    makeModelFile(source.description, new TrainingRun(source.config, source.data).model.toJSON(), {
+      status: 'untrained',
+      epochs: 0,
+      digest: source.digest,
+      exportedAt: new Date().toISOString(),
+    })
+  );
 }
 
 /** The ONNX model (opset 17 unless given) or the model file's JSON text of the source. */

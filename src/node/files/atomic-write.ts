@@ -21,7 +21,10 @@ export interface AtomicWriteFs {
 
 /** Why a write failed, as one line naming the target; `code` is Node's errno code when there is one. */
 export class WriteError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'WriteError';
   }

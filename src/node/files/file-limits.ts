@@ -12,7 +12,12 @@ export type FileKind = 'config' | 'data' | 'idx' | 'model';
 export const FILE_LIMITS: Readonly<Record<FileKind, number>> = Object.freeze({ config: 5 * MB, data: 50 * MB, idx: 100 * MB, model: 50 * MB });
 
 /** The words for a kind in messages. */
-export const KIND_NAMES: Readonly<Record<FileKind, string>> = Object.freeze({ config: 'model descriptions', data: 'CSV data files', idx: 'IDX files', model: 'model files' });
+export const KIND_NAMES: Readonly<Record<FileKind, string>> = Object.freeze({
+  config: 'model descriptions',
+  data: 'CSV data files',
+  idx: 'IDX files',
+  model: 'model files',
+});
 
 /** `bytes` as megabytes for messages: `60.0 MB`. */
 export function megabytes(bytes: number): string {

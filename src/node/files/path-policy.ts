@@ -59,11 +59,16 @@ function cliBoundary(access: DataAccess): string {
 
 /** The refusal of `shown` (the path as the config writes it). */
 export function outsideError(shown: string, access: DataAccess): FileReadError {
-  if (access.scope === 'cli')
-    return new FileReadError(`data file "${shown}" is ${cliBoundary(access)}. To allow it, run with --allow-outside`, 'outside');
+  if (access.scope === 'cli') return new FileReadError(`data file "${shown}" is ${cliBoundary(access)}. To allow it, run with --allow-outside`, 'outside');
   if (access.restricted)
-    return new FileReadError(`data file "${shown}" is outside the workspace folder, and this workspace is in Restricted Mode, where NN Lab reads data files only inside it. To allow it, trust the workspace and set "nnLab.allowDataOutsideWorkspace": true`, 'outside');
-  return new FileReadError(`data file "${shown}" is outside the workspace folder; NN Lab reads data files only inside it. To allow it, set "nnLab.allowDataOutsideWorkspace": true in your user settings`, 'outside');
+    return new FileReadError(
+      `data file "${shown}" is outside the workspace folder, and this workspace is in Restricted Mode, where NN Lab reads data files only inside it. To allow it, trust the workspace and set "nnLab.allowDataOutsideWorkspace": true`,
+      'outside',
+    );
+  return new FileReadError(
+    `data file "${shown}" is outside the workspace folder; NN Lab reads data files only inside it. To allow it, set "nnLab.allowDataOutsideWorkspace": true in your user settings`,
+    'outside',
+  );
 }
 
 /** True when `file` is inside one of `roots`. */

@@ -13,7 +13,10 @@ import { FILE_LIMITS, KIND_NAMES, limitText, megabytes, type FileKind } from './
 
 /** Why a file was not read; `code` is `ENOENT` for a missing file (as Node's errors), else NN Lab's own. */
 export class FileReadError extends Error {
-  constructor(message: string, readonly code: 'ENOENT' | 'not-regular' | 'too-big' | 'denied' | 'loop' | 'outside' | 'unreadable') {
+  constructor(
+    message: string,
+    readonly code: 'ENOENT' | 'not-regular' | 'too-big' | 'denied' | 'loop' | 'outside' | 'unreadable',
+  ) {
     super(message);
     this.name = 'FileReadError';
   }
@@ -133,13 +136,20 @@ export interface FileVersion {
  * with the open file's size and time first: if it returns a text, that is returned without reading
  * (and what it throws is thrown, e.g. a cache's own size limit).
  */
-export async function readTextFile(file: string, kind: FileKind, shown = shownPath(file), unchanged?: (v: FileVersion) => string | undefined): Promise<{ text: string; version: FileVersion }> {
+export async function readTextFile(
+  file: string,
+  kind: FileKind,
+  shown = shownPath(file),
+  unchanged?: (v: FileVersion) => string | undefined,
+): Promise<{ text: string; version: FileVersion }> {
   let cachedText: string | undefined;
   const { bytes, version } = await readBytesFile(file, kind, shown, {
-    unchanged: unchanged && ((v) => {
-      cachedText = unchanged(v);
-      return cachedText === undefined ? undefined : new Uint8Array(0);
-    }),
+    unchanged:
+      unchanged &&
+      ((v) => {
+        cachedText = unchanged(v);
+        return cachedText === undefined ? undefined : new Uint8Array(0);
+      }),
   });
   return { text: cachedText ?? decoder.decode(bytes), version };
 }
@@ -149,8 +159,12 @@ export async function readTextFile(file: string, kind: FileKind, shown = shownPa
  * `kind`. `prefix` reads only the first bytes (whatever the file's size: an IDX header); `unchanged` is
  * asked with the open file's size and time first, and what it returns is returned without reading.
  */
-export async function readBytesFile(file: string, kind: FileKind, shown = shownPath(file),
-  options: { prefix?: number; unchanged?: (v: FileVersion) => Uint8Array | undefined } = {}): Promise<{ bytes: Uint8Array; version: FileVersion }> {
+export async function readBytesFile(
+  file: string,
+  kind: FileKind,
+  shown = shownPath(file),
+  options: { prefix?: number; unchanged?: (v: FileVersion) => Uint8Array | undefined } = {},
+): Promise<{ bytes: Uint8Array; version: FileVersion }> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(file, OPEN_FLAGS);

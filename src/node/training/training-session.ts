@@ -33,7 +33,14 @@ export class TrainingSession {
    * Starts the worker at `workerPath` on the config `text`, whose relative paths resolve against `configDir`;
    * `access` says where its CSV file may come from (see `path-policy.ts`; absent: anywhere).
    */
-  constructor(workerPath: string, text: string, configDir: string, private readonly listener: WorkerListener, access?: DataAccess, options: { initialLoss?: boolean } = {}) {
+  constructor(
+    workerPath: string,
+    text: string,
+    configDir: string,
+    private readonly listener: WorkerListener,
+    access?: DataAccess,
+    options: { initialLoss?: boolean } = {},
+  ) {
     this.worker = new Worker(workerPath, { workerData: { stopFlag: this.stopFlag.buffer } });
     TrainingSession.live++;
     this.ended = new Promise((resolve) => {
@@ -43,9 +50,11 @@ export class TrainingSession {
         TrainingSession.live--;
         if (this.stopTimer) clearTimeout(this.stopTimer);
         if (!this.finalSeen) {
-          this.receive(code === 0 || this.stopFlag[0] !== 0
-            ? { type: 'finished', status: 'cancelled', message: 'The training worker stopped.' }
-            : { type: 'crashed', message: `The training worker exited with code ${code}.` });
+          this.receive(
+            code === 0 || this.stopFlag[0] !== 0
+              ? { type: 'finished', status: 'cancelled', message: 'The training worker stopped.' }
+              : { type: 'crashed', message: `The training worker exited with code ${code}.` },
+          );
         }
         resolve();
       });

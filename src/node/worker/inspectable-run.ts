@@ -14,9 +14,15 @@ export function inspectable(run: TrainingRun, testData?: Dataset): EpochRunner {
   const source = viewSource(run.data, run.validationIndices, testData);
   return {
     runEpoch: () => run.runEpoch(),
-    get done() { return run.done; },
-    get status() { return run.status; },
-    get message() { return run.message; },
+    get done() {
+      return run.done;
+    },
+    get status() {
+      return run.status;
+    },
+    get message() {
+      return run.message;
+    },
     parameters: run.model.paramCount,
     snapshot: (epoch) => takeSnapshot(run.model, run.data, epoch),
     weights: () => run.model.toJSON(),

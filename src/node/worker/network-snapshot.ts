@@ -72,14 +72,24 @@ function layerLabel(model: Sequential, i: number): string {
 /** The decision surface of a 2-input classifier over the data's bounding box widened by 10 %. */
 export function decisionSurface(model: Sequential, data: Dataset, size = SURFACE_SIZE): DecisionSurface | undefined {
   if (data.inputs !== 2 || data.task !== 'classification' || data.n === 0) return undefined;
-  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  let xMin = Infinity,
+    xMax = -Infinity,
+    yMin = Infinity,
+    yMax = -Infinity;
   for (let i = 0; i < data.n; i++) {
-    const x = inputAt(data, i, 0), y = inputAt(data, i, 1);
-    xMin = Math.min(xMin, x); xMax = Math.max(xMax, x);
-    yMin = Math.min(yMin, y); yMax = Math.max(yMax, y);
+    const x = inputAt(data, i, 0),
+      y = inputAt(data, i, 1);
+    xMin = Math.min(xMin, x);
+    xMax = Math.max(xMax, x);
+    yMin = Math.min(yMin, y);
+    yMax = Math.max(yMax, y);
   }
-  const padX = Math.max((xMax - xMin) * 0.1, 1e-3), padY = Math.max((yMax - yMin) * 0.1, 1e-3);
-  xMin -= padX; xMax += padX; yMin -= padY; yMax += padY;
+  const padX = Math.max((xMax - xMin) * 0.1, 1e-3),
+    padY = Math.max((yMax - yMin) * 0.1, 1e-3);
+  xMin -= padX;
+  xMax += padX;
+  yMin -= padY;
+  yMax += padY;
   const grid = new Float64Array(size * size * 2);
   for (let row = 0; row < size; row++) {
     for (let col = 0; col < size; col++) {

@@ -109,7 +109,14 @@ export class TrainingLoop {
         deps.post({ type: 'problems', problems: prepared.problems });
         return;
       }
-      await this.train(prepared.config, prepared.data, prepared.problems.filter((p) => p.severity === 'warning'), prepared.digest ?? '', withInitialLoss, prepared.testData);
+      await this.train(
+        prepared.config,
+        prepared.data,
+        prepared.problems.filter((p) => p.severity === 'warning'),
+        prepared.digest ?? '',
+        withInitialLoss,
+        prepared.testData,
+      );
     } catch (e) {
       const problems = problemsOf(e);
       if (problems) deps.post({ type: 'problems', problems });
@@ -142,10 +149,19 @@ export class TrainingLoop {
     const run = deps.createRun(config, data, testData ? { shouldStop: beforeBatch, testData } : { shouldStop: beforeBatch });
     const initial = withInitialLoss ? run.initialLoss?.() : undefined;
     const started: RunStartedMessage = {
-      type: 'started', name: config.name, epochs: config.training.epochs,
-      hasValidation: config.training.validationSplit > 0, task: data.task, samples: data.n, warnings,
-      activations: activationUses(config), optimizer: config.optimizer.name, digest,
-      parameters: run.parameters ?? 0, batchesPerEpoch: perEpoch, trainSamples: trainingSamples(config, data),
+      type: 'started',
+      name: config.name,
+      epochs: config.training.epochs,
+      hasValidation: config.training.validationSplit > 0,
+      task: data.task,
+      samples: data.n,
+      warnings,
+      activations: activationUses(config),
+      optimizer: config.optimizer.name,
+      digest,
+      parameters: run.parameters ?? 0,
+      batchesPerEpoch: perEpoch,
+      trainSamples: trainingSamples(config, data),
       ...(initial !== undefined && Number.isFinite(initial) ? { initialLoss: initial } : {}),
     };
     if (testData) started.testSamples = testData.n;
@@ -184,7 +200,9 @@ export class TrainingLoop {
     const status: RunStatus = run.done && run.status !== 'running' ? run.status : 'cancelled';
     const finalView = status !== 'diverged' ? snapshot(lastEpoch, true) : undefined;
     const weights = status !== 'diverged' && lastEpoch > 0 ? run.weights?.() : undefined;
-    const finished: FinishedMessage = weights ? { type: 'finished', status, message: run.message, weights } : { type: 'finished', status, message: run.message };
+    const finished: FinishedMessage = weights
+      ? { type: 'finished', status, message: run.message, weights }
+      : { type: 'finished', status, message: run.message };
     // Also after a stop inside the first epoch: the model as it is then (weights are sent for whole epochs only).
     if (status !== 'diverged') {
       const test = run.testMetrics?.();

@@ -97,10 +97,11 @@ export class EpochHistory {
     const add = (i: number): void => {
       if (i >= 0) picked.push(i);
     };
-    for (const b of this.buckets) for (let m = 0; m < CHART_METRICS.length; m++) {
-      add(b.min[m]);
-      add(b.max[m]);
-    }
+    for (const b of this.buckets)
+      for (let m = 0; m < CHART_METRICS.length; m++) {
+        add(b.min[m]);
+        add(b.max[m]);
+      }
     const open = this.extremes(this.pending, n);
     for (let m = 0; m < CHART_METRICS.length; m++) {
       add(open.min[m]);
@@ -155,7 +156,7 @@ export class EpochHistory {
       const m = CHART_METRICS[k];
       const vi = finite(this.all[i], m) as number;
       const vj = finite(this.all[j], m) as number;
-      return smaller ? (vj < vi ? j : i) : (vj > vi ? j : i);
+      return smaller ? (vj < vi ? j : i) : vj > vi ? j : i;
     };
     return {
       min: a.min.map((i, k) => pick(i, b.min[k], k, true)),

@@ -20,6 +20,10 @@ export function historyToCsv(history: readonly EpochReport[]): string {
 
 /** A file name for an export: the config's base name (without `.nn.json`), a suffix and the extension. */
 export function exportName(fileName: string, suffix: string, ext: 'csv' | 'png'): string {
-  const base = fileName.replace(/\.nn\.json$/i, '').replace(/\.json$/i, '').replace(/[^\w.\- ]+/g, '_') || 'model';
+  const base =
+    fileName
+      .replace(/\.nn\.json$/i, '')
+      .replace(/\.json$/i, '')
+      .replace(/[^\w.\- ]+/g, '_') || 'model';
   return `${base}-${suffix}.${ext}`.slice(-120);
 }

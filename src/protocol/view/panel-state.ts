@@ -51,7 +51,14 @@ export class PanelModel {
 
   /** A bounded copy to send or persist: the history decimated (last epoch exact), past runs as they are. */
   toState(): PanelState {
-    return { ...this.meta, problems: [...this.meta.problems], activations: [...this.meta.activations], history: this.hist.decimated(), runs: [...this.runsShown], bestLoss: this.best };
+    return {
+      ...this.meta,
+      problems: [...this.meta.problems],
+      activations: [...this.meta.activations],
+      history: this.hist.decimated(),
+      runs: [...this.runsShown],
+      bestLoss: this.best,
+    };
   }
 
   /** Applies one host message in place. */
@@ -62,8 +69,17 @@ export class PanelModel {
         break;
       case 'started':
         Object.assign(this.meta, {
-          modelName: msg.modelName, epochs: msg.epochs, hasValidation: msg.hasValidation, activations: [...msg.activations], task: msg.task,
-          startedAt: msg.startedAt, runLabel: msg.runLabel, phase: 'running', message: undefined, problems: [], test: undefined,
+          modelName: msg.modelName,
+          epochs: msg.epochs,
+          hasValidation: msg.hasValidation,
+          activations: [...msg.activations],
+          task: msg.task,
+          startedAt: msg.startedAt,
+          runLabel: msg.runLabel,
+          phase: 'running',
+          message: undefined,
+          problems: [],
+          test: undefined,
         });
         break;
       case 'progress':
@@ -128,9 +144,7 @@ export function formatLoss(x: number): string {
  */
 export function statusLine(state: PanelState): string {
   const last: EpochReport | undefined = state.history[state.history.length - 1];
-  const losses = last
-    ? `loss ${formatLoss(last.loss)}` + (last.valLoss !== undefined ? ` · validation loss ${formatLoss(last.valLoss)}` : '')
-    : '';
+  const losses = last ? `loss ${formatLoss(last.loss)}` + (last.valLoss !== undefined ? ` · validation loss ${formatLoss(last.valLoss)}` : '') : '';
   switch (state.phase) {
     case 'starting':
       return `Starting ${state.fileName}…`;

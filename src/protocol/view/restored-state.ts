@@ -19,7 +19,13 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 /** An epoch report with finite numbers, or undefined. Optional metrics are kept when they are numbers. */
 function parseReport(v: unknown): EpochReport | undefined {
   if (!isObj(v) || !isNum(v.epoch) || !isNum(v.epochs) || typeof v.loss !== 'number') return undefined;
-  const r: EpochReport = { epoch: v.epoch, epochs: v.epochs, loss: v.loss, elapsed: isNum(v.elapsed) ? v.elapsed : 0, samplesPerSecond: isNum(v.samplesPerSecond) ? v.samplesPerSecond : 0 };
+  const r: EpochReport = {
+    epoch: v.epoch,
+    epochs: v.epochs,
+    loss: v.loss,
+    elapsed: isNum(v.elapsed) ? v.elapsed : 0,
+    samplesPerSecond: isNum(v.samplesPerSecond) ? v.samplesPerSecond : 0,
+  };
   for (const k of ['valLoss', 'accuracy', 'valAccuracy'] as const) if (typeof v[k] === 'number') r[k] = v[k] as number;
   return r;
 }

@@ -21,7 +21,10 @@ export class Lab {
   private readonly scratch: string;
 
   /** `prepareExtensions` fills the fresh extensions folder (symlink the repo, or install a .vsix). */
-  constructor(private readonly label: string, private readonly prepareExtensions: (extensionsDir: string) => void) {
+  constructor(
+    private readonly label: string,
+    private readonly prepareExtensions: (extensionsDir: string) => void,
+  ) {
     this.scratch = makeRunDir(`${label}-ws`);
     this.workspace = path.join(this.scratch, 'examples');
     cpSync(examplesDir, this.workspace, { recursive: true });

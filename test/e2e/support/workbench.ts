@@ -45,7 +45,13 @@ export class Workbench {
       await this.page.keyboard.press('F1');
       await input.waitFor({ timeout: 10_000 });
       await input.fill(`>${title}`);
-      if (await row.waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
+      if (
+        await row.waitFor({ timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await this.page.keyboard.press('Escape');
       if (i >= attempts) throw new Error(`"${title}" never appeared in the command palette`);
     }
@@ -60,9 +66,18 @@ export class Workbench {
 
   /** Waits for the training panel's webview to show; the error lists any notifications (say, "command not found"). */
   async waitForPanel(timeoutMs = 45_000): Promise<void> {
-    const shown = await this.panel().locator('#status').waitFor({ timeout: timeoutMs }).then(() => true, () => false);
+    const shown = await this.panel()
+      .locator('#status')
+      .waitFor({ timeout: timeoutMs })
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown) return;
-    const notes = await this.page.locator('.notification-toast .notification-list-item-message').allTextContents().catch(() => []);
+    const notes = await this.page
+      .locator('.notification-toast .notification-list-item-message')
+      .allTextContents()
+      .catch(() => []);
     throw new Error(`the training panel did not open within ${timeoutMs / 1000} s; notifications: ${JSON.stringify(notes)}`);
   }
 

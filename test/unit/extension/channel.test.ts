@@ -14,9 +14,18 @@ function fakeTransport(): Transport & { sent: unknown[]; deliver(raw: unknown): 
   let listener: ((raw: unknown) => void) | undefined;
   return {
     sent: [],
-    send(m) { this.sent.push(m); },
-    listen(l) { listener = l; return () => { listener = undefined; }; },
-    deliver(raw) { listener?.(raw); },
+    send(m) {
+      this.sent.push(m);
+    },
+    listen(l) {
+      listener = l;
+      return () => {
+        listener = undefined;
+      };
+    },
+    deliver(raw) {
+      listener?.(raw);
+    },
   };
 }
 
@@ -62,8 +71,19 @@ describe('MessageChannel', () => {
 
 describe('saved comparison', () => {
   const long = (n: number): CompareState => ({
-    file: 'xor.nn.json', epochs: n, seed: 1, done: false,
-    series: [{ optimizer: 'Adam', settings: 'defaults', status: 'running', losses: Array.from({ length: n }, (_, i) => 1 / (i + 1) + (i === 777 ? 5 : 0)), initialLoss: 2 }],
+    file: 'xor.nn.json',
+    epochs: n,
+    seed: 1,
+    done: false,
+    series: [
+      {
+        optimizer: 'Adam',
+        settings: 'defaults',
+        status: 'running',
+        losses: Array.from({ length: n }, (_, i) => 1 / (i + 1) + (i === 777 ? 5 : 0)),
+        initialLoss: 2,
+      },
+    ],
   });
 
   it('is bounded, keeps spikes and the last epoch, and reads back as a finished comparison', () => {

@@ -13,7 +13,10 @@ describe('network snapshots', () => {
     assert.deepEqual({ min: h.min, max: h.max }, { min: 0, max: 1 });
     assert.deepEqual(h.counts, [2, 0, 1, 2]);
     const one = histogram([3, 3, 3], 5);
-    assert.equal(one.counts.reduce((a, b) => a + b, 0), 3);
+    assert.equal(
+      one.counts.reduce((a, b) => a + b, 0),
+      3,
+    );
     const w = (one.max - one.min) / 5;
     const bin = one.counts.findIndex((c) => c === 3);
     assert.ok(one.min + bin * w <= 3 && 3 < one.min + (bin + 1) * w, 'the single value lies inside its bin');
@@ -30,8 +33,14 @@ describe('network snapshots', () => {
 
   it('a trained XOR classifier: surface matches the model and classifies most points right', () => {
     const prepared = prepareRun({
-      data: { generator: 'xor', samples: 200, noise: 0 }, layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
-      loss: 'Binary', optimizer: { name: 'Adam', alpha: 0.03 }, training: { epochs: 150, batchSize: 20, seed: 1 },
+      data: { generator: 'xor', samples: 200, noise: 0 },
+      layers: [
+        { units: 8, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      loss: 'Binary',
+      optimizer: { name: 'Adam', alpha: 0.03 },
+      training: { epochs: 150, batchSize: 20, seed: 1 },
     });
     assert.ok(prepared.config && prepared.data);
     const { model } = train(prepared.config, prepared.data);
@@ -41,8 +50,10 @@ describe('network snapshots', () => {
     assert.equal(s.classes, 2);
     assert.ok(s.points.length === 200 && s.points.every((p) => p.c === 0 || p.c === 1));
     // Row 0 is the top: cell (row, col) centre is (xMin + (col+.5)/size·dx, yMax − (row+.5)/size·dy).
-    const row = 3, col = 15;
-    const cx = s.xMin + ((col + 0.5) / 20) * (s.xMax - s.xMin), cy = s.yMax - ((row + 0.5) / 20) * (s.yMax - s.yMin);
+    const row = 3,
+      col = 15;
+    const cx = s.xMin + ((col + 0.5) / 20) * (s.xMax - s.xMin),
+      cy = s.yMax - ((row + 0.5) / 20) * (s.yMax - s.yMin);
     assert.ok(Math.abs(model.predict(new Float64Array([cx, cy]), 1)[0] - s.values[row * 20 + col]) < 1e-12);
     // The nearest cell to each point predicts its class for most points.
     let right = 0;
@@ -55,13 +66,24 @@ describe('network snapshots', () => {
     const snap = takeSnapshot(model, prepared.data, 150);
     assert.equal(snap.layers.length, 2);
     assert.match(snap.layers[0].label, /tanh/);
-    assert.equal(snap.layers[0].activations.counts.reduce((a, b) => a + b, 0), 200 * 8, 'every activation of the sampled rows');
-    assert.equal(snap.layers[1].weights.counts.reduce((a, b) => a + b, 0), 8);
+    assert.equal(
+      snap.layers[0].activations.counts.reduce((a, b) => a + b, 0),
+      200 * 8,
+      'every activation of the sampled rows',
+    );
+    assert.equal(
+      snap.layers[1].weights.counts.reduce((a, b) => a + b, 0),
+      8,
+    );
     assert.ok(snap.surface);
   });
 
   it('no surface for regression or inputs other than 2', () => {
-    const prepared = prepareRun({ data: { generator: 'sine', samples: 30 }, layers: [{ units: 4, activation: 'tanh' }, { units: 1 }], training: { epochs: 1 } });
+    const prepared = prepareRun({
+      data: { generator: 'sine', samples: 30 },
+      layers: [{ units: 4, activation: 'tanh' }, { units: 1 }],
+      training: { epochs: 1 },
+    });
     assert.ok(prepared.config && prepared.data);
     const { model } = train(prepared.config, prepared.data);
     assert.equal(decisionSurface(model, prepared.data), undefined);

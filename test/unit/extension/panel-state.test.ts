@@ -13,7 +13,16 @@ function report(epoch: number, loss: number, valLoss?: number): EpochReport {
 describe('panel state', () => {
   it('follows a run from start to completion without mutating earlier states', () => {
     const s0 = initialPanelState('xor.nn.json');
-    const s1 = applyToPanelState(s0, { type: 'started', modelName: 'XOR', epochs: 3, hasValidation: true, activations: [], task: 'classification', startedAt: 0, runLabel: '#1' });
+    const s1 = applyToPanelState(s0, {
+      type: 'started',
+      modelName: 'XOR',
+      epochs: 3,
+      hasValidation: true,
+      activations: [],
+      task: 'classification',
+      startedAt: 0,
+      runLabel: '#1',
+    });
     const s2 = applyToPanelState(s1, { type: 'progress', reports: [report(1, 0.7, 0.8), report(2, 0.4, 0.5)] });
     const s3 = applyToPanelState(s2, { type: 'progress', reports: [report(3, 0.2, 0.3)] });
     const s4 = applyToPanelState(s3, { type: 'phase', phase: 'completed' });
@@ -21,7 +30,10 @@ describe('panel state', () => {
     assert.equal(s1.phase, 'running');
     assert.equal(s2.history.length, 2);
     assert.equal(s1.history.length, 0, 'earlier state untouched');
-    assert.deepEqual(s4.history.map((r) => r.epoch), [1, 2, 3]);
+    assert.deepEqual(
+      s4.history.map((r) => r.epoch),
+      [1, 2, 3],
+    );
     assert.equal(statusLine(s2), 'Epoch 2 / 3 · loss 0.4000 · validation loss 0.5000');
     assert.equal(statusLine(s4), 'Completed 3 epochs · final loss 0.2000 · validation loss 0.3000');
     assert.equal(lossSummary(s4.history), 'Training loss fell from 0.7000 at epoch 1 to 0.2000 at epoch 3.');
@@ -36,8 +48,12 @@ describe('panel state', () => {
 
   it('states problems, divergence and a rising loss plainly', () => {
     const invalid = applyToPanelState(initialPanelState('x.nn.json'), {
-      type: 'phase', phase: 'invalid',
-      problems: [{ where: 'layers[0].units', message: 'must be ≥ 1', severity: 'error' }, { where: 'name', message: 'unused', severity: 'warning' }],
+      type: 'phase',
+      phase: 'invalid',
+      problems: [
+        { where: 'layers[0].units', message: 'must be ≥ 1', severity: 'error' },
+        { where: 'name', message: 'unused', severity: 'warning' },
+      ],
     });
     assert.equal(statusLine(invalid), 'Cannot train: 1 problem(s) in x.nn.json');
     const diverged = applyToPanelState(invalid, { type: 'phase', phase: 'diverged', message: 'Loss became NaN at epoch 4.' });

@@ -20,7 +20,15 @@ describe('parseWebviewMessage', () => {
   });
 
   it('rejects a rendered message with missing or ill-typed counts', () => {
-    for (const bad of [{}, { points: '3', epoch: 3 }, { points: 3 }, { points: -1, epoch: 0 }, { points: 1.5, epoch: 1 }, { points: NaN, epoch: 1 }, { points: Infinity, epoch: 1 }]) {
+    for (const bad of [
+      {},
+      { points: '3', epoch: 3 },
+      { points: 3 },
+      { points: -1, epoch: 0 },
+      { points: 1.5, epoch: 1 },
+      { points: NaN, epoch: 1 },
+      { points: Infinity, epoch: 1 },
+    ]) {
       assert.equal(parseWebviewMessage({ type: 'rendered', ...bad }), undefined, JSON.stringify(bad));
     }
   });

@@ -13,7 +13,11 @@ const report = (epoch: number, loss = 1 / epoch): EpochReport => ({ epoch, epoch
 
 describe('runs: history and labels', () => {
   it('labels a run with its number, optimizer and distinct activations in order', () => {
-    const acts = [{ layer: 'Layer 1', name: 'tanh', params: {} }, { layer: 'Layer 2', name: 'tanh', params: {} }, { layer: 'Layer 3', name: 'sigmoid', params: {} }];
+    const acts = [
+      { layer: 'Layer 1', name: 'tanh', params: {} },
+      { layer: 'Layer 2', name: 'tanh', params: {} },
+      { layer: 'Layer 3', name: 'sigmoid', params: {} },
+    ];
     assert.equal(runLabel(3, 'Adam', acts), '#3 · Adam · tanh,sigmoid');
     assert.equal(runLabel(1, 'SGD', []), '#1 · SGD');
   });
@@ -26,7 +30,11 @@ describe('runs: history and labels', () => {
       h.finish(id, `#${id}`, i === 6 ? [] : [report(1), report(2)]);
     }
     assert.equal(h.runs.length, PAST_RUNS_KEPT);
-    assert.deepEqual(h.runs.map((r) => r.id), [2, 3, 4, 5, 6], 'run 7 had no epochs; run 1 fell off');
+    assert.deepEqual(
+      h.runs.map((r) => r.id),
+      [2, 3, 4, 5, 6],
+      'run 7 had no epochs; run 1 fell off',
+    );
     h.runs[0].history.length = 0;
     assert.equal(h.runs[0].history.length, 2, 'runs are copies');
   });
@@ -34,9 +42,15 @@ describe('runs: history and labels', () => {
   it('after a restore, numbering continues and the shown run joins the past when the next starts', () => {
     const h = new RunHistory();
     h.restore([{ id: 4, label: '#4 · Adam', history: [report(1)] }], '#6 · SGD', [report(1), report(2)]);
-    assert.deepEqual(h.runs.map((r) => r.id), [4]);
+    assert.deepEqual(
+      h.runs.map((r) => r.id),
+      [4],
+    );
     assert.equal(h.nextRun(), 7);
-    assert.deepEqual(h.runs.map((r) => r.label), ['#4 · Adam', '#6 · SGD']);
+    assert.deepEqual(
+      h.runs.map((r) => r.label),
+      ['#4 · Adam', '#6 · SGD'],
+    );
   });
 });
 
@@ -65,9 +79,18 @@ describe('runs: timings', () => {
 
 describe('runs: restored panel state', () => {
   const good = {
-    fileName: 'xor.nn.json', hasValidation: true, phase: 'running', problems: [{ where: 'layers[0]', message: 'x', severity: 'warning' }],
-    history: [report(1), report(2)], runs: [{ id: 1, label: '#1 · Adam', history: [report(1)] }],
-    activations: [{ layer: 'Layer 1', name: 'tanh', params: { a: 1, bad: 'x' } }], task: 'classification', startedAt: 5, runLabel: '#2 · Adam', modelName: 'XOR', epochs: 10,
+    fileName: 'xor.nn.json',
+    hasValidation: true,
+    phase: 'running',
+    problems: [{ where: 'layers[0]', message: 'x', severity: 'warning' }],
+    history: [report(1), report(2)],
+    runs: [{ id: 1, label: '#1 · Adam', history: [report(1)] }],
+    activations: [{ layer: 'Layer 1', name: 'tanh', params: { a: 1, bad: 'x' } }],
+    task: 'classification',
+    startedAt: 5,
+    runLabel: '#2 · Adam',
+    modelName: 'XOR',
+    epochs: 10,
   };
 
   it('accepts a saved state; a run that was going on comes back cancelled', () => {
@@ -81,7 +104,16 @@ describe('runs: restored panel state', () => {
   });
 
   it('refuses garbage, file names with paths, malformed histories; drops malformed list items', () => {
-    for (const bad of [null, 3, [], {}, { ...good, fileName: '../x.nn.json' }, { ...good, fileName: 'notes.txt' }, { ...good, history: [{ epoch: 'a' }] }, { ...good, history: 'x' }])
+    for (const bad of [
+      null,
+      3,
+      [],
+      {},
+      { ...good, fileName: '../x.nn.json' },
+      { ...good, fileName: 'notes.txt' },
+      { ...good, history: [{ epoch: 'a' }] },
+      { ...good, history: 'x' },
+    ])
       assert.equal(parseRestoredState(bad), undefined, JSON.stringify(bad));
     const s = parseRestoredState({ ...good, problems: [{ where: 1 }], runs: [{ id: 'x' }, ...good.runs], phase: 'exploded' });
     assert.ok(s);

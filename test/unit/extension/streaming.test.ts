@@ -14,8 +14,14 @@ import { RunningSmoother, smooth } from '../../../webview/panel/smoothing';
 function report(epoch: number, epochs = 100_000): EpochReport {
   const noise = Math.sin(epoch * 12.9898) * 0.05;
   return {
-    epoch, epochs, loss: 1 / Math.sqrt(epoch) + noise, valLoss: 1.1 / Math.sqrt(epoch) + noise, accuracy: 1 - 0.5 / Math.sqrt(epoch),
-    valAccuracy: 1 - 0.6 / Math.sqrt(epoch), elapsed: epoch / 1000, samplesPerSecond: 1e5,
+    epoch,
+    epochs,
+    loss: 1 / Math.sqrt(epoch) + noise,
+    valLoss: 1.1 / Math.sqrt(epoch) + noise,
+    accuracy: 1 - 0.5 / Math.sqrt(epoch),
+    valAccuracy: 1 - 0.6 / Math.sqrt(epoch),
+    elapsed: epoch / 1000,
+    samplesPerSecond: 1e5,
   };
 }
 
@@ -25,7 +31,10 @@ describe('EpochHistory: append-only with min/max decimation', () => {
   it('keeps short histories whole', () => {
     const h = EpochHistory.of(reports(1, 300));
     assert.equal(h.decimated().length, 300);
-    assert.deepEqual(h.decimated().map((r) => r.epoch), reports(1, 300).map((r) => r.epoch));
+    assert.deepEqual(
+      h.decimated().map((r) => r.epoch),
+      reports(1, 300).map((r) => r.epoch),
+    );
   });
 
   it('bounds the selection at any length, keeps the first and last epochs exact and every extreme', () => {
@@ -83,7 +92,12 @@ describe('ProgressGate: the host never sends more than the page acknowledged', (
   const gate = (): ProgressGate => {
     sent.length = 0;
     now = 0;
-    return new ProgressGate((m) => sent.push(m), () => now, 2, 2000);
+    return new ProgressGate(
+      (m) => sent.push(m),
+      () => now,
+      2,
+      2000,
+    );
   };
 
   it('coalesces progress while two messages are unacknowledged, losing no epoch', () => {
@@ -96,8 +110,14 @@ describe('ProgressGate: the host never sends more than the page acknowledged', (
     const third = sent[2];
     assert.ok(third.type === 'progress' && third.reports.length === 998);
     const epochs = sent.flatMap((m) => (m.type === 'progress' ? m.reports.map((r) => r.epoch) : []));
-    assert.deepEqual(epochs, Array.from({ length: 1000 }, (_, i) => i + 1));
-    assert.deepEqual(sent.map((m) => m.seq), [1, 2, 3]);
+    assert.deepEqual(
+      epochs,
+      Array.from({ length: 1000 }, (_, i) => i + 1),
+    );
+    assert.deepEqual(
+      sent.map((m) => m.seq),
+      [1, 2, 3],
+    );
   });
 
   it('keeps only the latest snapshot while the page is behind', () => {
@@ -115,7 +135,10 @@ describe('ProgressGate: the host never sends more than the page acknowledged', (
     const g = gate();
     for (let e = 1; e <= 10; e++) g.offer({ type: 'progress', reports: [report(e)] });
     g.offer({ type: 'phase', phase: 'completed' });
-    assert.deepEqual(sent.map((m) => m.type), ['progress', 'progress', 'progress', 'phase']);
+    assert.deepEqual(
+      sent.map((m) => m.type),
+      ['progress', 'progress', 'progress', 'phase'],
+    );
     const last = sent[2];
     assert.ok(last.type === 'progress' && last.reports[last.reports.length - 1].epoch === 10);
   });

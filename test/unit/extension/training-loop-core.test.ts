@@ -31,13 +31,21 @@ describe('TrainingLoop with the core', () => {
   it('trains XOR: every epoch posted once, loss falls by more than half', async () => {
     const text = JSON.stringify({
       data: { generator: 'xor', samples: 100, noise: 0 },
-      layers: [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
-      loss: 'Binary', optimizer: { name: 'Adam', alpha: 0.02 }, training: { epochs: 150, batchSize: 20, seed: 1 },
+      layers: [
+        { units: 8, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      loss: 'Binary',
+      optimizer: { name: 'Adam', alpha: 0.02 },
+      training: { epochs: 150, batchSize: 20, seed: 1 },
     });
     const messages = await trainText(text);
     assert.equal(messages[0].type, 'started');
     const reports = messages.flatMap((m) => (m.type === 'progress' ? m.reports : []));
-    assert.deepEqual(reports.map((r) => r.epoch), Array.from({ length: 150 }, (_, i) => i + 1));
+    assert.deepEqual(
+      reports.map((r) => r.epoch),
+      Array.from({ length: 150 }, (_, i) => i + 1),
+    );
     assert.ok(reports[149].loss < 0.5 * reports[0].loss, `loss ${reports[0].loss} → ${reports[149].loss}`);
     assert.deepEqual(messages[messages.length - 1], { type: 'finished', status: 'completed', message: undefined });
   });

@@ -17,7 +17,9 @@ async function trainText(config: unknown, files: Record<string, Uint8Array> = {}
   const loop = new TrainingLoop({
     prepare: (source, readFile, readBinaryFile) => prepareRun(source, { readFile, readBinaryFile }),
     createRun: (cfg, data, options): EpochRunner => inspectable(new TrainingRun(cfg, data, options), options.testData),
-    readFile: () => { throw new Error('ENOENT'); },
+    readFile: () => {
+      throw new Error('ENOENT');
+    },
     readBinaryFile: (p) => {
       if (!(p in files)) throw new Error(`ENOENT: ${p}`);
       return files[p];
@@ -33,7 +35,7 @@ async function trainText(config: unknown, files: Record<string, Uint8Array> = {}
 describe('TrainingLoop on image data', () => {
   it('digits with an IDX test set: started, per-epoch test metrics, confusion and samples', async () => {
     // The test set: the first 100 digits written as IDX files (gzip), read back through readBinaryFile.
-    const digits = prepareRun({ data: { dataset: 'digits', }, layers: [{ units: 10, activation: 'softmax' }] }).data!;
+    const digits = prepareRun({ data: { dataset: 'digits' }, layers: [{ units: 10, activation: 'softmax' }] }).data!;
     const n = 100;
     const header = (magic: number, dims: number[]) => {
       const h = new Uint8Array(4 + 4 * dims.length);
@@ -44,12 +46,18 @@ describe('TrainingLoop on image data', () => {
     };
     const images = new Uint8Array([...header(0x803, [n, 8, 8]), ...digits.x.subarray(0, n * 64)]);
     const labels = new Uint8Array([...header(0x801, [n]), ...Array.from({ length: n }, (_, i) => digits.y.subarray(10 * i, 10 * i + 10).indexOf(1))]);
-    const messages = await trainText({
-      data: { dataset: 'digits' },
-      testData: { idx: { images: 'img.gz', labels: 'lab' }, scale: true },
-      layers: [{ units: 16, activation: 'ReLU' }, { units: 10, activation: 'softmax' }],
-      training: { epochs: 3, batchSize: 64, validationSplit: 0.1 },
-    }, { 'img.gz': gzipSync(images), lab: labels });
+    const messages = await trainText(
+      {
+        data: { dataset: 'digits' },
+        testData: { idx: { images: 'img.gz', labels: 'lab' }, scale: true },
+        layers: [
+          { units: 16, activation: 'ReLU' },
+          { units: 10, activation: 'softmax' },
+        ],
+        training: { epochs: 3, batchSize: 64, validationSplit: 0.1 },
+      },
+      { 'img.gz': gzipSync(images), lab: labels },
+    );
     const started = messages[0] as RunStartedMessage;
     assert.equal(started.type, 'started', JSON.stringify(messages[0]));
     assert.deepEqual([started.testSamples, started.imageShape, started.classNames?.length], [100, [8, 8], 10]);
@@ -60,8 +68,14 @@ describe('TrainingLoop on image data', () => {
     assert.equal(finished.testAccuracy, reports[2].testAccuracy);
     assert.equal(finished.confusion?.set, 'test');
     const counts = finished.confusion!.counts;
-    assert.equal(counts.flat().reduce((a, b) => a + b, 0), 100);
-    assert.equal(counts.reduce((s, row, i) => s + row[i], 0), Math.round(finished.testAccuracy! * 100));
+    assert.equal(
+      counts.flat().reduce((a, b) => a + b, 0),
+      100,
+    );
+    assert.equal(
+      counts.reduce((s, row, i) => s + row[i], 0),
+      Math.round(finished.testAccuracy! * 100),
+    );
     assert.deepEqual(finished.samples?.shape, [8, 8]);
     assert.equal(finished.samples?.items.length, 16);
     const snaps = messages.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot] : []));
@@ -73,11 +87,16 @@ describe('TrainingLoop on image data', () => {
 
   it('without a test set the confusion matrix is on the validation split; regression has none', async () => {
     const messages = await trainText({
-      data: { dataset: 'iris' }, layers: [{ units: 3, activation: 'softmax' }], training: { epochs: 2, validationSplit: 0.2 },
+      data: { dataset: 'iris' },
+      layers: [{ units: 3, activation: 'softmax' }],
+      training: { epochs: 2, validationSplit: 0.2 },
     });
     const finished = messages[messages.length - 1] as FinishedMessage;
     assert.equal(finished.confusion?.set, 'validation');
-    assert.equal(finished.confusion?.counts.flat().reduce((a, b) => a + b, 0), 30);
+    assert.equal(
+      finished.confusion?.counts.flat().reduce((a, b) => a + b, 0),
+      30,
+    );
     assert.deepEqual(finished.confusion?.labels, ['setosa', 'versicolor', 'virginica']);
     assert.equal(finished.samples, undefined);
     assert.equal(finished.testLoss, undefined);
@@ -89,7 +108,10 @@ describe('TrainingLoop on image data', () => {
     const run = prepareRun({ data: { generator: 'gauss', classes: 3, samples: 2500 }, layers: [{ units: 3, activation: 'softmax' }], training: { epochs: 1 } });
     const training = new TrainingRun(run.config!, run.data!);
     const source = viewSource(run.data!, training.validationIndices);
-    const sum = (final: boolean) => classifierView(training.model, source, final)!.confusion.counts.flat().reduce((a, b) => a + b, 0);
+    const sum = (final: boolean) =>
+      classifierView(training.model, source, final)!
+        .confusion.counts.flat()
+        .reduce((a, b) => a + b, 0);
     assert.deepEqual([source.set, sum(false), sum(true)], ['training', PERIODIC_SAMPLES, 2500]);
   });
 

@@ -20,21 +20,41 @@ function loopOver(messages: WorkerToHost[], msPerCall: number, stopAfterBatches 
     createRun: (config, data, options): EpochRunner => {
       const run = new TrainingRun(config, data, { ...options, shouldStop: () => ++batches > stopAfterBatches || (options.shouldStop?.() ?? false) });
       return {
-        runEpoch: () => run.runEpoch(), get done() { return run.done; }, get status() { return run.status; }, get message() { return run.message; },
-        parameters: run.model.paramCount, snapshot: (epoch) => takeSnapshot(run.model, run.data, epoch), weights: () => run.model.toJSON(),
+        runEpoch: () => run.runEpoch(),
+        get done() {
+          return run.done;
+        },
+        get status() {
+          return run.status;
+        },
+        get message() {
+          return run.message;
+        },
+        parameters: run.model.paramCount,
+        snapshot: (epoch) => takeSnapshot(run.model, run.data, epoch),
+        weights: () => run.model.toJSON(),
       };
     },
-    readFile: () => { throw new Error('no files'); },
+    readFile: () => {
+      throw new Error('no files');
+    },
     post: (m) => messages.push(m),
     now: () => (clock += msPerCall),
     yieldToEventLoop: () => Promise.resolve(),
   });
 }
 
-const xor = (epochs: number, batchSize: number, samples = 200): string => JSON.stringify({
-  data: { generator: 'xor', samples, noise: 0 }, layers: [{ units: 6, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }],
-  loss: 'Binary', optimizer: { name: 'Adam', alpha: 0.02 }, training: { epochs, batchSize, seed: 1, validationSplit: 0.2 },
-});
+const xor = (epochs: number, batchSize: number, samples = 200): string =>
+  JSON.stringify({
+    data: { generator: 'xor', samples, noise: 0 },
+    layers: [
+      { units: 6, activation: 'tanh' },
+      { units: 1, activation: 'sigmoid' },
+    ],
+    loss: 'Binary',
+    optimizer: { name: 'Adam', alpha: 0.02 },
+    training: { epochs, batchSize, seed: 1, validationSplit: 0.2 },
+  });
 
 describe('TrainingLoop snapshots, partial progress and weights', () => {
   it('started names activations, optimizer, digest, parameters and batches; finished carries loadable weights', async () => {
@@ -43,7 +63,10 @@ describe('TrainingLoop snapshots, partial progress and weights', () => {
     const started = messages[0];
     assert.equal(started.type, 'started');
     if (started.type !== 'started') return;
-    assert.deepEqual(started.activations.map((a) => a.name), ['tanh', 'sigmoid']);
+    assert.deepEqual(
+      started.activations.map((a) => a.name),
+      ['tanh', 'sigmoid'],
+    );
     assert.equal(started.optimizer, 'Adam');
     assert.match(started.digest, /^[0-9a-f]{8}$/);
     assert.equal(started.parameters, 2 * 6 + 6 + 6 + 1);

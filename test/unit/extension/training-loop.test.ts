@@ -9,7 +9,14 @@ import type { EpochReport, RunStatus, TrainOptions } from '../../../src/core/tra
 import { TrainingLoop, type EpochRunner, type PreparedRun, type TrainingLoopDeps } from '../../../src/node/worker/training-loop';
 import type { WorkerToHost } from '../../../src/protocol/worker';
 
-const config = { name: 'fake', inputs: 2, layers: [], loss: 'Square', optimizer: { name: 'SGD', params: {} }, training: { epochs: 10, batchSize: 4, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64' } } as ResolvedConfig;
+const config = {
+  name: 'fake',
+  inputs: 2,
+  layers: [],
+  loss: 'Square',
+  optimizer: { name: 'SGD', params: {} },
+  training: { epochs: 10, batchSize: 4, validationSplit: 0, seed: 1, shuffle: true, precision: 'float64' },
+} as ResolvedConfig;
 const data = { x: new Float64Array(8), y: new Float64Array(4), n: 4, inputs: 2, outputs: 1, task: 'regression' } as Dataset;
 
 /** A run of `epochs` epochs with loss 1/epoch that honours shouldStop, like the core's TrainingRun. */
@@ -17,7 +24,11 @@ class FakeRun implements EpochRunner {
   status: 'running' | RunStatus = 'running';
   message?: string;
   private epoch = 0;
-  constructor(private readonly epochs: number, private readonly options: TrainOptions, private readonly tick: () => void) {}
+  constructor(
+    private readonly epochs: number,
+    private readonly options: TrainOptions,
+    private readonly tick: () => void,
+  ) {}
   get done(): boolean {
     return this.status !== 'running';
   }
@@ -65,7 +76,10 @@ describe('TrainingLoop', () => {
     const epochs = progress.flatMap((m) => (m.type === 'progress' ? m.reports.map((r) => r.epoch) : []));
     assert.deepEqual(epochs, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'every epoch once, in order');
     // 30 ms per epoch: flushes after epochs 4 (120 ms) and 8 (240 ms), the rest at the end.
-    assert.deepEqual(progress.map((m) => (m.type === 'progress' ? m.reports.length : 0)), [4, 4, 2]);
+    assert.deepEqual(
+      progress.map((m) => (m.type === 'progress' ? m.reports.length : 0)),
+      [4, 4, 2],
+    );
     const times = postedAt.filter((_, i) => messages[i].type === 'progress');
     for (let i = 1; i < times.length - 1; i++) assert.ok(times[i] - times[i - 1] >= 100, `progress ${i} came ${times[i] - times[i - 1]} ms after the previous`);
     assert.deepEqual(messages[messages.length - 1], { type: 'finished', status: 'completed', message: undefined });
@@ -94,10 +108,14 @@ describe('TrainingLoop', () => {
   it('treats a thrown error with problems as problems, and anything else as a crash', async () => {
     const problems = [{ path: ['data'], message: 'the model expects 3 inputs, the data has 2', severity: 'error' as const }];
     const nnError = Object.assign(new Error('mismatch'), { problems });
-    const a = fakeDeps(() => { throw nnError; }, 10);
+    const a = fakeDeps(() => {
+      throw nnError;
+    }, 10);
     await a.loop.run('{}');
     assert.deepEqual(a.messages, [{ type: 'problems', problems }]);
-    const b = fakeDeps(() => { throw new TypeError('boom'); }, 10);
+    const b = fakeDeps(() => {
+      throw new TypeError('boom');
+    }, 10);
     await b.loop.run('{}');
     assert.equal(b.messages.length, 1);
     assert.equal(b.messages[0].type, 'crashed');

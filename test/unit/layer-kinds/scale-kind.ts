@@ -30,7 +30,10 @@ export class ScaleLayer implements Layer {
   private readonly dx: BatchBuffer;
 
   /** A layer of `inputs` features (s = 0 until initialised). */
-  constructor(readonly inputs: number, kernel: DenseKernel) {
+  constructor(
+    readonly inputs: number,
+    kernel: DenseKernel,
+  ) {
     const alloc = allocatorOf(kernel);
     this.s = alloc(inputs);
     this.ds = alloc(inputs);

@@ -31,8 +31,10 @@ describe('optimizer defects of the reference, fixed', () => {
     // Step W alone, b alone, and both together: together must equal alone for each.
     const together = optimizerRegistry.create('SMORMS3', { eta: 0.5 });
     const alone = [optimizerRegistry.create('SMORMS3', { eta: 0.5 }), optimizerRegistry.create('SMORMS3', { eta: 0.5 })];
-    const w = f64([1, -1]), b = f64([3]);
-    const w1 = f64([1, -1]), b1 = f64([3]);
+    const w = f64([1, -1]),
+      b = f64([3]);
+    const w1 = f64([1, -1]),
+      b1 = f64([3]);
     const gw = [f64([0.5, -2]), f64([0.1, 3]), f64([-0.4, 1])];
     const gb = [f64([10]), f64([-7]), f64([0.01])];
     for (let k = 0; k < 3; k++) {
@@ -59,9 +61,12 @@ describe('optimizer defects of the reference, fixed', () => {
   it('NAG with only the current gradient follows the look-ahead form (shifted variable) on a quadratic', () => {
     // f(θ) = ½ θᵀAθ − bᵀθ with A = diag(3, 0.5), b = (1, −2): ∇f(θ) = Aθ − b.
     const grad = (x: number[]) => [3 * x[0] - 1, 0.5 * x[1] + 2];
-    const eta = 0.2, mu = 0.9, k = (1 - mu) * eta;
+    const eta = 0.2,
+      mu = 0.9,
+      k = (1 - mu) * eta;
     // Reference look-ahead form: v ← μv − (1−μ)η·∇f(θ + μv); θ ← θ + v (a gradient callback at θ + μv).
-    let theta = [2, 1], v = [0, 0];
+    let theta = [2, 1],
+      v = [0, 0];
     const opt = optimizerRegistry.create('NAG', { eta, mu });
     const p = f64([2, 1]);
     for (let t = 0; t < 40; t++) {
@@ -85,7 +90,8 @@ describe('optimizer defects of the reference, fixed', () => {
     assert.ok(eve instanceof Eve);
     const adam = optimizerRegistry.create('Adam', { alpha: 0.05, eps: 0 });
     const start = fixtures().problem.start;
-    const pe = start.map(f64), pa = start.map(f64);
+    const pe = start.map(f64),
+      pa = start.map(f64);
     for (let t = 0; t < 20; t++) {
       const f = problemLoss(pe);
       eve.step(pe, problemGrads(pe), f);
@@ -124,7 +130,8 @@ describe('optimizer defects of the reference, fixed', () => {
       it('creates a tensor’s state on first use, even when that is at t > 1', () => {
         // Reference: u was created only at t == 1, so a tensor first seen later had no u.
         const opt = optimizerRegistry.create(name, { eta: 1e-3 }, { rng: new Rng(1) });
-        const a = f64([0.5, -0.5]), b = f64([1, 2, 3]);
+        const a = f64([0.5, -0.5]),
+          b = f64([1, 2, 3]);
         opt.step([a], [f64([0.1, 0.2])]);
         opt.step([a], [f64([0.1, 0.2])]);
         opt.step([a, b], [f64([0.1, 0.2]), f64([0.3, -0.3, 0.1])]);

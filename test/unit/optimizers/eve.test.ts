@@ -17,7 +17,11 @@ describe('optimizer Eve', () => {
     // d = |2 − 4|/min(2, 4) = 1 → clip(1, 0.1, 10) = 1 → d̃ = 0.9·1 + 0.1·1 = 1.
     // Losses 4 then 3.6: d = 0.4/3.6 = 0.1111… → d̃ = 0.9 + 0.1·0.11111 = 0.91111111111
     // Losses 4 then 3.99: d = 0.01/3.99 = 0.0025 → clipped to 1/c = 0.1 → d̃ = 0.9 + 0.01 = 0.91
-    const cases: [number, number][] = [[2, 1], [3.6, 0.9111111111111111], [3.99, 0.91]];
+    const cases: [number, number][] = [
+      [2, 1],
+      [3.6, 0.9111111111111111],
+      [3.99, 0.91],
+    ];
     for (const [f2, expected] of cases) {
       const opt = optimizerRegistry.create('Eve', { beta3: 0.9 });
       assert.ok(opt instanceof Eve);

@@ -170,8 +170,14 @@ export function assertSeparateState(
   }
   assert.ok(jointRng.exhausted && aloneRngs.every((r) => r.exhausted), 'unexpected number of draws');
   ps.forEach((p, j) => assert.deepEqual(Array.from(p), Array.from(qs[j]), `tensor ${j}`));
-  assert.ok(ps.every((p) => p.every(Number.isFinite)), 'parameters must stay finite');
-  assert.ok(ps.some((p, j) => p.some((x, i) => x !== start[j][i])), 'parameters did not move');
+  assert.ok(
+    ps.every((p) => p.every(Number.isFinite)),
+    'parameters must stay finite',
+  );
+  assert.ok(
+    ps.some((p, j) => p.some((x, i) => x !== start[j][i])),
+    'parameters did not move',
+  );
   assert.equal(together.t, steps);
 }
 
@@ -179,10 +185,7 @@ export function assertSeparateState(
 export function assertCloseArray(actual: ArrayLike<number>, expected: number[], tol = 1e-12): void {
   assert.equal(actual.length, expected.length);
   for (let i = 0; i < expected.length; i++)
-    assert.ok(
-      Math.abs(actual[i] - expected[i]) <= tol * Math.max(1, Math.abs(expected[i])),
-      `index ${i}: got ${actual[i]}, expected ${expected[i]}`,
-    );
+    assert.ok(Math.abs(actual[i] - expected[i]) <= tol * Math.max(1, Math.abs(expected[i])), `index ${i}: got ${actual[i]}, expected ${expected[i]}`);
 }
 
 /** One step of a freshly created optimizer on a single tensor; returns the new values. */

@@ -13,8 +13,23 @@ const SENSIBLE: Record<string, Record<string, number>> = {
 describe('optimizer registry', () => {
   it('holds exactly the 17 reference optimizers, in order', () => {
     assert.deepEqual(optimizerRegistry.names(), [
-      'SGD', 'MSGD', 'NAG', 'AdaGrad', 'RMSprop', 'AdaDelta', 'Adam', 'RMSpropGraves', 'SMORMS3',
-      'AdaMax', 'Nadam', 'Eve', 'SantaE', 'SantaSSS', 'AMSGrad', 'AdaBound', 'AMSBound',
+      'SGD',
+      'MSGD',
+      'NAG',
+      'AdaGrad',
+      'RMSprop',
+      'AdaDelta',
+      'Adam',
+      'RMSpropGraves',
+      'SMORMS3',
+      'AdaMax',
+      'Nadam',
+      'Eve',
+      'SantaE',
+      'SantaSSS',
+      'AMSGrad',
+      'AdaBound',
+      'AMSBound',
     ]);
     assert.equal(OPTIMIZERS.length, 17);
   });

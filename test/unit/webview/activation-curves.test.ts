@@ -42,14 +42,22 @@ describe('activation plot curves', () => {
   });
 
   it('merges layers that use the same activation and parameters', () => {
-    const curves = activationCurves([
-      { layer: 'dense 1', name: 'tanh', params: {} },
-      { layer: 'dense 2', name: 'tanh', params: {} },
-      { layer: 'dense 3', name: 'ELU', params: { alpha: 1 } },
-      { layer: 'dense 4', name: 'ELU', params: { alpha: 0.5 } },
-    ], 5);
-    assert.deepEqual(curves.map((c) => [c.title, c.layers.join(', ')]), [
-      ['tanh', 'dense 1, dense 2'], ['ELU (alpha 1)', 'dense 3'], ['ELU (alpha 0.5)', 'dense 4'],
-    ]);
+    const curves = activationCurves(
+      [
+        { layer: 'dense 1', name: 'tanh', params: {} },
+        { layer: 'dense 2', name: 'tanh', params: {} },
+        { layer: 'dense 3', name: 'ELU', params: { alpha: 1 } },
+        { layer: 'dense 4', name: 'ELU', params: { alpha: 0.5 } },
+      ],
+      5,
+    );
+    assert.deepEqual(
+      curves.map((c) => [c.title, c.layers.join(', ')]),
+      [
+        ['tanh', 'dense 1, dense 2'],
+        ['ELU (alpha 1)', 'dense 3'],
+        ['ELU (alpha 0.5)', 'dense 4'],
+      ],
+    );
   });
 });

@@ -3,8 +3,14 @@ import type { EpochReport } from '../../../src/core/train/types';
 import { parseWebviewMessage } from '../../../src/protocol/panel';
 import { csvSaveMessage, exportName, historyToCsv, pngSaveMessage } from '../../../webview/panel/export';
 
-const report = (epoch: number, loss: number, extra: Partial<EpochReport> = {}): EpochReport =>
-  ({ epoch, epochs: 3, loss, elapsed: epoch * 0.25, samplesPerSecond: 100, ...extra });
+const report = (epoch: number, loss: number, extra: Partial<EpochReport> = {}): EpochReport => ({
+  epoch,
+  epochs: 3,
+  loss,
+  elapsed: epoch * 0.25,
+  samplesPerSecond: 100,
+  ...extra,
+});
 
 describe('webview export', () => {
   it('writes the history as CSV with empty cells for missing values', () => {
@@ -36,7 +42,8 @@ describe('webview export', () => {
       { format: 'csv', suggestedName: '../../etc/passwd', data: '' },
       { format: 'png', suggestedName: 'a.png', data: 'data:text/html;base64,PHNjcmlwdD4=' },
       { format: 'csv', suggestedName: 'a.csv', data: 42 },
-    ]) assert.equal(parseWebviewMessage({ type: 'save', ...bad }), undefined, JSON.stringify(bad));
+    ])
+      assert.equal(parseWebviewMessage({ type: 'save', ...bad }), undefined, JSON.stringify(bad));
     assert.deepEqual(parseWebviewMessage({ type: 'train', x: 1 }), { type: 'train' });
   });
 });

@@ -7,8 +7,14 @@ import { fromPersisted, readPrefs, toPersisted } from '../../../webview/panel/st
 
 const report = (epoch: number, loss: number): EpochReport => ({ epoch, epochs: 10, loss, elapsed: epoch, samplesPerSecond: 10 });
 const started: HostToWebview = {
-  type: 'started', modelName: 'xor', epochs: 10, hasValidation: true, task: 'classification', startedAt: 1_700_000_000_000,
-  runLabel: '#2 · Adam · tanh', activations: [{ layer: 'dense 1', name: 'tanh', params: {} }],
+  type: 'started',
+  modelName: 'xor',
+  epochs: 10,
+  hasValidation: true,
+  task: 'classification',
+  startedAt: 1_700_000_000_000,
+  runLabel: '#2 · Adam · tanh',
+  activations: [{ layer: 'dense 1', name: 'tanh', params: {} }],
 };
 const run = (id: number): PastRun => ({ id, label: `#${id}`, history: [report(1, id)] });
 
@@ -19,16 +25,29 @@ describe('panel state reducer (webview side)', () => {
     assert.equal(s1.phase, 'running');
     assert.equal(s1.runLabel, '#2 · Adam · tanh');
     assert.equal(s1.task, 'classification');
-    assert.deepEqual(s1.activations.map((a) => a.name), ['tanh']);
+    assert.deepEqual(
+      s1.activations.map((a) => a.name),
+      ['tanh'],
+    );
     const s2 = applyToPanelState(s1, { type: 'progress', reports: [report(1, 0.7), report(2, 0.6)] });
-    assert.deepEqual(s2.history.map((r) => r.loss), [0.7, 0.6]);
+    assert.deepEqual(
+      s2.history.map((r) => r.loss),
+      [0.7, 0.6],
+    );
     assert.equal(s1.history.length, 0, 'the earlier state is untouched');
-    const snapshot: NetworkSnapshot = { epoch: 2, layers: [{ label: 'dense 1', activations: { min: 0, max: 1, counts: [1, 2] }, weights: { min: -1, max: 1, counts: [3] } }] };
+    const snapshot: NetworkSnapshot = {
+      epoch: 2,
+      layers: [{ label: 'dense 1', activations: { min: 0, max: 1, counts: [1, 2] }, weights: { min: -1, max: 1, counts: [3] } }],
+    };
     const s3 = applyToPanelState(s2, { type: 'snapshot', snapshot });
     assert.equal(s3.snapshot?.epoch, 2);
     const s4 = applyToPanelState(s3, { type: 'runs', runs: [1, 2, 3, 4, 5, 6, 7].map(run) });
     assert.equal(s4.runs.length, MAX_PAST_RUNS);
-    assert.deepEqual(s4.runs.map((r) => r.id), [3, 4, 5, 6, 7], 'keeps the newest');
+    assert.deepEqual(
+      s4.runs.map((r) => r.id),
+      [3, 4, 5, 6, 7],
+      'keeps the newest',
+    );
   });
 
   it('an invalid edit keeps the last run on screen and shows the problems', () => {
@@ -42,7 +61,9 @@ describe('panel state reducer (webview side)', () => {
   });
 
   it('reset fills in fields an older host state lacks', () => {
-    const old = { fileName: 'a.nn.json', hasValidation: false, phase: 'completed', problems: [], history: [report(1, 1)] } as unknown as Parameters<typeof applyToPanelState>[0];
+    const old = { fileName: 'a.nn.json', hasValidation: false, phase: 'completed', problems: [], history: [report(1, 1)] } as unknown as Parameters<
+      typeof applyToPanelState
+    >[0];
     const s = applyToPanelState(initialPanelState('x'), { type: 'reset', state: old });
     assert.deepEqual(s.runs, []);
     assert.deepEqual(s.activations, []);
@@ -72,7 +93,14 @@ describe('persisted webview state', () => {
   });
 
   it('rejects garbage and repairs bad prefs', () => {
-    for (const raw of [undefined, null, 3, {}, { fileName: 'a.nn.json', phase: 'completed' }, { fileName: 1, phase: 'running', hasValidation: false, problems: [], history: [] }]) {
+    for (const raw of [
+      undefined,
+      null,
+      3,
+      {},
+      { fileName: 'a.nn.json', phase: 'completed' },
+      { fileName: 1, phase: 'running', hasValidation: false, problems: [], history: [] },
+    ]) {
       assert.equal(fromPersisted(raw), undefined, JSON.stringify(raw));
     }
     assert.deepEqual(readPrefs({ logScale: 'yes', smoothing: 7 }), { logScale: false, smoothing: 0.99 });

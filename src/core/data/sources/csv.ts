@@ -39,15 +39,21 @@ function checkTarget(c: Checker, value: unknown, path: JsonPath): Target | undef
   return list.every((v) => v !== undefined) ? (list as (string | number)[]) : undefined;
 }
 
-const COLUMN = [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }];
+const COLUMN = [
+  { type: 'string', minLength: 1 },
+  { type: 'integer', minimum: 0 },
+];
 
 const keys: KeySpecs = {
   csv: {
-    type: 'string', required: true,
+    type: 'string',
+    required: true,
     doc: 'A CSV file, relative to this file, inside its folder. The first row is a header unless it is all numbers.',
   },
   target: {
-    type: 'custom', docType: 'column or list', docDefault: 'the last column',
+    type: 'custom',
+    docType: 'column or list',
+    docDefault: 'the last column',
     doc: 'Target column(s) of the CSV file by header name or 0-based index (default: the last column). Text targets become classes.',
     check: checkTarget,
     schema: () => ({ anyOf: [...COLUMN, { type: 'array', minItems: 1, items: { anyOf: COLUMN } }] }),
@@ -69,7 +75,10 @@ export const csvSource: DataSource<'csv'> = {
     const csv = checkKeyValue(c, keys.csv, value.csv, [...path, 'csv'], 'csv (a file path relative to this file)') as string | undefined;
     const header = value.header === undefined ? undefined : (checkKeyValue(c, keys.header, value.header, [...path, 'header'], 'header') as boolean | undefined);
     const target = value.target === undefined ? undefined : checkTarget(c, value.target, [...path, 'target']);
-    const normalize = value.normalize === undefined ? false : ((checkKeyValue(c, keys.normalize, value.normalize, [...path, 'normalize'], 'normalize') as boolean | undefined) ?? false);
+    const normalize =
+      value.normalize === undefined
+        ? false
+        : ((checkKeyValue(c, keys.normalize, value.normalize, [...path, 'normalize'], 'normalize') as boolean | undefined) ?? false);
     if (csv === undefined || (value.header !== undefined && header === undefined) || (value.target !== undefined && target === undefined)) return undefined;
     return { kind: 'csv', csv, target, header, normalize };
   },

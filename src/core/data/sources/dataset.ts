@@ -19,7 +19,10 @@ export function normalizeKey(doc: string, docDefault: string, fallback?: boolean
 
 const keys: KeySpecs = {
   dataset: {
-    type: 'choice', choices: BUILTIN_DATASETS, choiceDocs: BUILTIN_DOCS, required: true,
+    type: 'choice',
+    choices: BUILTIN_DATASETS,
+    choiceDocs: BUILTIN_DOCS,
+    required: true,
     doc: 'A data set that ships with NN Lab: `iris` or `digits`.',
   },
   normalize: normalizeKey(
@@ -43,7 +46,10 @@ export const datasetSource: DataSource<'builtin'> = {
   check(c, value, path) {
     const dataset = checkKeyValue(c, keys.dataset, value.dataset, [...path, 'dataset'], 'dataset') as BuiltinName | undefined;
     const fallback = dataset === undefined ? true : BUILTIN_NORMALIZE[dataset];
-    const normalize = value.normalize === undefined ? fallback : ((checkKeyValue(c, keys.normalize, value.normalize, [...path, 'normalize'], 'normalize') as boolean | undefined) ?? fallback);
+    const normalize =
+      value.normalize === undefined
+        ? fallback
+        : ((checkKeyValue(c, keys.normalize, value.normalize, [...path, 'normalize'], 'normalize') as boolean | undefined) ?? fallback);
     return dataset === undefined ? undefined : { kind: 'builtin', dataset, normalize };
   },
 

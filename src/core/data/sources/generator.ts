@@ -22,27 +22,48 @@ export interface GeneratorSpec {
 }
 
 const samples: NumberKeySpec = {
-  type: 'integer', min: 2, max: 'maxSamples', default: GENERATOR_DEFAULTS.samples('xor'),
+  type: 'integer',
+  min: 2,
+  max: 'maxSamples',
+  default: GENERATOR_DEFAULTS.samples('xor'),
   docDefault: `\`${GENERATOR_DEFAULTS.samples('xor')}\` (\`sine\`: \`${GENERATOR_DEFAULTS.samples('sine')}\`)`,
   doc: `Number of generated samples (default ${GENERATOR_DEFAULTS.samples('xor')}; sine ${GENERATOR_DEFAULTS.samples('sine')}).`,
 };
 const noise: NumberKeySpec = {
-  type: 'number', min: 0, max: MAX_NOISE, default: GENERATOR_DEFAULTS.noise('xor'),
+  type: 'number',
+  min: 0,
+  max: MAX_NOISE,
+  default: GENERATOR_DEFAULTS.noise('xor'),
   docDefault: `\`${GENERATOR_DEFAULTS.noise('xor')}\` (\`sine\`: \`${GENERATOR_DEFAULTS.noise('sine')}\`)`,
   doc: `Standard deviation of the Gaussian jitter added to each coordinate (sine: to y). Default ${GENERATOR_DEFAULTS.noise('xor')}; sine ${GENERATOR_DEFAULTS.noise('sine')}.`,
 };
 const classes: NumberKeySpec = {
-  type: 'integer', min: 2, max: 'maxClasses', default: GENERATOR_DEFAULTS.classes,
+  type: 'integer',
+  min: 2,
+  max: 'maxClasses',
+  default: GENERATOR_DEFAULTS.classes,
   doc: 'Spiral arms or Gaussian clusters (`spiral` and `gauss` only). Two classes give one 0/1 target column, more give one-hot columns.',
 };
-const seed: NumberKeySpec = { type: 'integer', min: 0, max: MAX_SEED, docDefault: 'the training seed', doc: 'Seed of the generated samples (default: the training seed).' };
+const seed: NumberKeySpec = {
+  type: 'integer',
+  min: 0,
+  max: MAX_SEED,
+  docDefault: 'the training seed',
+  doc: 'Seed of the generated samples (default: the training seed).',
+};
 
 const keys: KeySpecs = {
   generator: {
-    type: 'choice', choices: GENERATOR_NAMES, choiceDocs: GENERATOR_DOCS, required: true,
+    type: 'choice',
+    choices: GENERATOR_NAMES,
+    choiceDocs: GENERATOR_DOCS,
+    required: true,
     doc: 'A synthetic data set: `xor`, `circle`, `spiral`, `gauss` (2-D classification) or `sine` (1-D regression).',
   },
-  samples, noise, classes, seed,
+  samples,
+  noise,
+  classes,
+  seed,
 };
 
 /** The generator source. */
@@ -57,8 +78,12 @@ export const generatorSource: DataSource<'generator'> = {
   check(c: Checker, value: Record<string, unknown>, path: JsonPath, dataSeed: number) {
     const generator = checkKeyValue(c, keys.generator, value.generator, [...path, 'generator'], 'generator') as GeneratorName | undefined;
     const g = generator ?? 'xor';
-    const n = value.samples === undefined ? GENERATOR_DEFAULTS.samples(g) : (checkKeyValue(c, samples, value.samples, [...path, 'samples'], 'samples') as number | undefined);
-    const sd = value.noise === undefined ? GENERATOR_DEFAULTS.noise(g) : (checkKeyValue(c, noise, value.noise, [...path, 'noise'], 'noise') as number | undefined);
+    const n =
+      value.samples === undefined
+        ? GENERATOR_DEFAULTS.samples(g)
+        : (checkKeyValue(c, samples, value.samples, [...path, 'samples'], 'samples') as number | undefined);
+    const sd =
+      value.noise === undefined ? GENERATOR_DEFAULTS.noise(g) : (checkKeyValue(c, noise, value.noise, [...path, 'noise'], 'noise') as number | undefined);
     let k: number | undefined = GENERATOR_DEFAULTS.classes;
     if (value.classes !== undefined) {
       if (generator !== undefined && !MULTICLASS_GENERATORS.includes(generator))

@@ -42,7 +42,9 @@ function checkFiles(c: Checker, files: unknown, at: JsonPath): { images?: string
   for (const which of IDX_FILE_KEYS) {
     const example = which === 'images' ? 'train-images-idx3-ubyte.gz' : 'train-labels-idx1-ubyte.gz';
     if (files[which] === undefined) c.error(at, `idx needs "${which}": the IDX file of the ${which} (e.g. "${example}")`, 'missing');
-    else out[which] = checkKeyValue(c, { type: 'string', doc: FILE_DOCS[which] }, files[which], [...at, which], `${which} (a file path relative to this file)`) as string | undefined;
+    else
+      out[which] = checkKeyValue(c, { type: 'string', doc: FILE_DOCS[which] }, files[which], [...at, which], `${which} (a file path relative to this file)`) as
+        string | undefined;
   }
   return out;
 }
@@ -59,7 +61,9 @@ function checkClassNames(c: Checker, names: unknown, path: JsonPath, classes: nu
 
 const keys: KeySpecs = {
   idx: {
-    type: 'custom', required: true, docType: 'object',
+    type: 'custom',
+    required: true,
+    docType: 'object',
     doc: 'Image files in the IDX format of MNIST and Fashion-MNIST (raw or `.gz`), relative to this file: `{ "images": …, "labels": … }`. Pixels become inputs (rows × columns), labels one-hot classes.',
     check: (c, value, path) => checkFiles(c, value, path),
     schema: () => ({
@@ -72,7 +76,9 @@ const keys: KeySpecs = {
   scale: { type: 'boolean', default: true, doc: 'Divide pixel values by 255, into [0, 1] (`false`: the bytes 0..255 as they are).' },
   classes: { type: 'integer', min: 2, max: MAX_IDX_CLASSES, default: DEFAULT_IDX_CLASSES, doc: 'Number of classes; every label must lie in 0 … classes − 1.' },
   classNames: {
-    type: 'custom', docType: 'string[]', docDefault: '`"0"`, `"1"`, …',
+    type: 'custom',
+    docType: 'string[]',
+    docDefault: '`"0"`, `"1"`, …',
     doc: 'The names of the classes in label order, e.g. `["T-shirt/top", "Trouser", …]` (their number sets `classes`).',
     check: (c, value, path) => checkClassNames(c, value, path, undefined),
     schema: () => ({ type: 'array', minItems: 2, maxItems: MAX_IDX_CLASSES, items: { type: 'string', minLength: 1 } }),
@@ -94,14 +100,27 @@ export const idxSource: DataSource<'idx'> = {
   hint: '"idx" (image files)',
   title: 'IDX image files (MNIST, Fashion-MNIST)',
   keys,
-  snippets: [{ label: 'IDX image files (MNIST, Fashion-MNIST)', body: { idx: { images: '${1:train-images-idx3-ubyte.gz}', labels: '${2:train-labels-idx1-ubyte.gz}' } } }],
+  snippets: [
+    {
+      label: 'IDX image files (MNIST, Fashion-MNIST)',
+      body: { idx: { images: '${1:train-images-idx3-ubyte.gz}', labels: '${2:train-labels-idx1-ubyte.gz}' } },
+    },
+  ],
 
   check(c, value, path) {
     const { images, labels } = checkFiles(c, value.idx, [...path, 'idx']);
     const scale = value.scale === undefined ? true : (checkKeyValue(c, keys.scale, value.scale, [...path, 'scale'], 'scale') as boolean | undefined);
-    const classes = value.classes === undefined ? undefined : (checkKeyValue(c, keys.classes, value.classes, [...path, 'classes'], 'classes') as number | undefined);
+    const classes =
+      value.classes === undefined ? undefined : (checkKeyValue(c, keys.classes, value.classes, [...path, 'classes'], 'classes') as number | undefined);
     const classNames = value.classNames === undefined ? undefined : checkClassNames(c, value.classNames, [...path, 'classNames'], classes);
-    if (images === undefined || labels === undefined || scale === undefined || (value.classes !== undefined && classes === undefined) || (value.classNames !== undefined && !classNames)) return undefined;
+    if (
+      images === undefined ||
+      labels === undefined ||
+      scale === undefined ||
+      (value.classes !== undefined && classes === undefined) ||
+      (value.classNames !== undefined && !classNames)
+    )
+      return undefined;
     const resolved: SpecOf<'idx'> = { kind: 'idx', images, labels, scale, classes: classes ?? classNames?.length ?? DEFAULT_IDX_CLASSES };
     if (classNames) resolved.classNames = classNames;
     return resolved;
@@ -147,7 +166,13 @@ export const idxSource: DataSource<'idx'> = {
     }
     const names = { images: baseName(spec.images), labels: baseName(spec.labels) };
     try {
-      const data = idxToDataset(bytes.images as Uint8Array, bytes.labels as Uint8Array, { scale: spec.scale, classes: spec.classes, classNames: spec.classNames }, names, access.maxSamples);
+      const data = idxToDataset(
+        bytes.images as Uint8Array,
+        bytes.labels as Uint8Array,
+        { scale: spec.scale, classes: spec.classes, classNames: spec.classNames },
+        names,
+        access.maxSamples,
+      );
       return { data, problems: [] };
     } catch (e) {
       if (!(e instanceof IdxError)) throw e;
@@ -156,4 +181,3 @@ export const idxSource: DataSource<'idx'> = {
     }
   },
 };
-

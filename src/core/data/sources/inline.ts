@@ -20,13 +20,17 @@ const ROW = { type: 'array', items: { type: 'number' }, minItems: 1 };
 
 const keys: KeySpecs = {
   inputs: {
-    type: 'custom', required: true, docType: 'number[][]',
+    type: 'custom',
+    required: true,
+    docType: 'number[][]',
     doc: 'Inline samples: one array of numbers per sample.',
     check: (_c, value) => value,
     schema: (limits: Limits) => ({ type: 'array', minItems: 1, maxItems: limits.maxSamples, items: ROW }),
   },
   targets: {
-    type: 'custom', required: true, docType: 'number[] or number[][]',
+    type: 'custom',
+    required: true,
+    docType: 'number[] or number[][]',
     doc: 'Inline targets: one number or one array of numbers per sample.',
     check: (_c, value) => value,
     schema: (limits: Limits) => ({ type: 'array', minItems: 1, maxItems: limits.maxSamples, items: { anyOf: [{ type: 'number' }, ROW] } }),
@@ -43,13 +47,31 @@ export const inlineSource: DataSource<'inline'> = {
   hint: '"inputs" with "targets"',
   title: 'Inline arrays',
   keys,
-  snippets: [{ label: 'inline arrays', body: { inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0] } }],
+  snippets: [
+    {
+      label: 'inline arrays',
+      body: {
+        inputs: [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ],
+        targets: [0, 1, 1, 0],
+      },
+    },
+  ],
 
   check(c, value, path) {
     if (!Object.hasOwn(value, 'inputs')) c.error(path, 'inline data needs "inputs" (one row of numbers per sample) besides "targets"', 'missing');
     if (!Object.hasOwn(value, 'targets')) c.error(path, 'inline data needs "targets" (one row or number per sample) besides "inputs"', 'missing');
-    const normalize = value.normalize === undefined ? false : ((checkKeyValue(c, keys.normalize, value.normalize, [...path, 'normalize'], 'normalize') as boolean | undefined) ?? false);
-    return Object.hasOwn(value, 'inputs') && Object.hasOwn(value, 'targets') ? { kind: 'inline', inputs: value.inputs, targets: value.targets, normalize } : undefined;
+    const normalize =
+      value.normalize === undefined
+        ? false
+        : ((checkKeyValue(c, keys.normalize, value.normalize, [...path, 'normalize'], 'normalize') as boolean | undefined) ?? false);
+    return Object.hasOwn(value, 'inputs') && Object.hasOwn(value, 'targets')
+      ? { kind: 'inline', inputs: value.inputs, targets: value.targets, normalize }
+      : undefined;
   },
 
   // The rows are checked when they are loaded (cheap: they are in the text already).

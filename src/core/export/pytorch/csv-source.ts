@@ -12,9 +12,7 @@ import type { ScriptData } from './data';
  * The script's CSV source for `spec` (already loaded by NN Lab into `data` from `text`);
  * `path` is where the script finds the file. Undefined when the text cannot be read as NN Lab read it.
  */
-export function csvScriptSource(
-  text: string, spec: CsvSpec, data: Dataset, path: string,
-): Extract<ScriptData, { kind: 'csv' }> | undefined {
+export function csvScriptSource(text: string, spec: CsvSpec, data: Dataset, path: string): Extract<ScriptData, { kind: 'csv' }> | undefined {
   const delimiter = detectDelimiter(text);
   const rows = parseCsvText(text, delimiter).rows;
   if (rows.length === 0) return undefined;

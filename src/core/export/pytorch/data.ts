@@ -28,8 +28,7 @@ export type ScriptData =
 
 /** The JSON data file's text: `{"format": "nn-lab-data", "x": [[…]], "y": [[…]]}` (rows of the data set). */
 export function dataFileText(data: Dataset): string {
-  const rows = (a: Float64Array, cols: number): number[][] =>
-    Array.from({ length: data.n }, (_, i) => Array.from(a.subarray(i * cols, (i + 1) * cols)));
+  const rows = (a: Float64Array, cols: number): number[][] => Array.from({ length: data.n }, (_, i) => Array.from(a.subarray(i * cols, (i + 1) * cols)));
   const body = {
     format: 'nn-lab-data',
     version: 1,
@@ -49,7 +48,8 @@ export function pythonDataLoader(source: ScriptData): string {
     return `\nDATA_FILE = ${pyString(source.file)}\n\n` + PY_DATA.json_file;
   }
   const classNames = source.classNames ? `[${source.classNames.map(pyString).join(', ')}]` : 'None';
-  return String.raw`
+  return (
+    String.raw`
 CSV_FILE = ${pyString(source.path)}  # relative to this script's folder
 CSV_DELIMITER = ${pyString(source.delimiter)}
 CSV_HEADER = ${pyBool(source.header)}
@@ -58,5 +58,6 @@ TARGET_COLUMNS = [${source.targets.join(', ')}]
 CLASS_NAMES = ${classNames}  # a text target column: class k is CLASS_NAMES[k]
 NORMALIZE = ${pyBool(source.normalize)}
 
-` + PY_DATA.csv_file;
+` + PY_DATA.csv_file
+  );
 }

@@ -128,7 +128,9 @@ export function exportPytorch(input: PytorchExportInput): PytorchExport {
   const helperNames = [...new Set(net.helpers)].sort((a, b) => (a === 'pointwise' ? -1 : b === 'pointwise' ? 1 : a.localeCompare(b)));
   const optimizer = pythonOptimizer(config.optimizer.name, config.optimizer.params);
   const t = config.training;
-  const params = Object.entries(config.optimizer.params).map(([k, v]) => `${k}=${v}`).join(', ');
+  const params = Object.entries(config.optimizer.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   const script = [
     String.raw`#!/usr/bin/env python3
 """${config.name}: a PyTorch training script exported by NN Lab (nn-lab export --to pytorch)${input.sourceName ? ` from ${input.sourceName}` : ''}.
@@ -159,7 +161,7 @@ SHUFFLE = ${pyBool(t.shuffle)}
 CLASSIFICATION = ${pyBool(data.task === 'classification')}  # report accuracy
 START_WEIGHTS = ${startWeights}  # saved weights to continue from (None: start from the drawn ones)
 `,
-    '# ---- NN Lab\'s random numbers ----',
+    "# ---- NN Lab's random numbers ----",
     PYTHON_RNG,
     '# ---- activations and layers ----',
     ...helperNames.map((h) => ACTIVATION_HELPERS[h]),

@@ -40,8 +40,10 @@ export function indent(text: string, spaces: number): string {
 
 /** Python's reserved words, which cannot name a keyword argument. */
 const PYTHON_KEYWORDS = new Set(
-  ('False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda ' +
-    'nonlocal not or pass raise return try while with yield').split(' '),
+  (
+    'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda ' +
+    'nonlocal not or pass raise return try while with yield'
+  ).split(' '),
 );
 
 /** `name` as a Python identifier: a reserved word gets a trailing underscore (`lambda` → `lambda_`). */

@@ -75,7 +75,9 @@ export const denseKind: LayerKind<DenseSpec> = {
     outputs: (_inputs, fields) => Number(fields.units),
     paramLengths: (inputs, fields) => [inputs * Number(fields.units), Number(fields.units)],
     mismatch: (saved, expected) =>
-      saved.activation !== expected.activation ? `uses activation ${quote(typeof saved.activation === 'string' ? saved.activation : '')}, the description has "${expected.activation}"` : undefined,
+      saved.activation !== expected.activation
+        ? `uses activation ${quote(typeof saved.activation === 'string' ? saved.activation : '')}, the description has "${expected.activation}"`
+        : undefined,
   },
 
   onnx: {

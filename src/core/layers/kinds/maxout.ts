@@ -73,7 +73,8 @@ export const maxoutKind: LayerKind<MaxoutSpec> = {
     },
     outputs: (_inputs, fields) => Number(fields.units),
     paramLengths: (inputs, fields) => [inputs * Number(fields.units) * Number(fields.pieces), Number(fields.units) * Number(fields.pieces)],
-    mismatch: (saved, expected) => (saved.pieces !== expected.pieces ? `has ${String(saved.pieces)} pieces, the description has ${expected.pieces}` : undefined),
+    mismatch: (saved, expected) =>
+      saved.pieces !== expected.pieces ? `has ${String(saved.pieces)} pieces, the description has ${expected.pieces}` : undefined,
   },
 
   onnx: {

@@ -73,7 +73,7 @@ export function layerShapes(layers: readonly ResolvedLayer[], input: FeatureShap
 export function layerInputs(layers: readonly ResolvedLayer[], input: FeatureShape): FeatureShape[] {
   const r = layerShapes(layers, input);
   const outs = 'shapes' in r ? r.shapes : [];
-  return layers.map((_, i) => (i === 0 ? input : outs[i - 1] ?? input));
+  return layers.map((_, i) => (i === 0 ? input : (outs[i - 1] ?? input)));
 }
 
 /** Output features of each layer on samples of `inputs` features, e.g. [8, 1] (as far as shapes fit). */

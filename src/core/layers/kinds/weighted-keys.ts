@@ -16,20 +16,33 @@ import type { Layer } from '../layer';
 export const MAX_INIT_SCALE = 10;
 
 const INIT_DOCS: Record<string, string> = {
-  auto: 'The activation\'s default: He for the ReLU family and maxout, Xavier otherwise (default; listed per activation in reference.md).',
-  normal: 'The reference\'s scaled normal: W, b ~ initScale · N(0, 1).',
+  auto: "The activation's default: He for the ReLU family and maxout, Xavier otherwise (default; listed per activation in reference.md).",
+  normal: "The reference's scaled normal: W, b ~ initScale · N(0, 1).",
   xavier: 'Glorot normal: W ~ N(0, 2/(fanIn + fanOut)), b = 0.',
   glorot: 'Same as `xavier`.',
   he: 'He normal: W ~ N(0, 2/fanIn), b = 0.',
 };
 
 /** `units`: output features, 1 to maxUnits, required. */
-export const UNITS_KEY: NumberKeySpec = { type: 'integer', min: 1, max: 'maxUnits', required: true, doc: 'Number of units (neurons): the layer\'s output features.' };
+export const UNITS_KEY: NumberKeySpec = {
+  type: 'integer',
+  min: 1,
+  max: 'maxUnits',
+  required: true,
+  doc: "Number of units (neurons): the layer's output features.",
+};
 
 /** `init` and `initScale`. */
 export const INIT_KEYS: Readonly<Record<'init' | 'initScale', KeySpec>> = {
   init: { type: 'choice', choices: INIT_NAMES, choiceDocs: INIT_DOCS, default: 'auto', doc: 'Weight initialiser.' },
-  initScale: { type: 'number', min: 0, exclusiveMin: true, max: MAX_INIT_SCALE, default: DEFAULT_INIT_SCALE, doc: 'Standard deviation of the `normal` initialiser.' },
+  initScale: {
+    type: 'number',
+    min: 0,
+    exclusiveMin: true,
+    max: MAX_INIT_SCALE,
+    default: DEFAULT_INIT_SCALE,
+    doc: 'Standard deviation of the `normal` initialiser.',
+  },
 };
 
 /**
