@@ -64,5 +64,7 @@ export function copyWeights(from: Sequential, to: Sequential): void {
   from.layers.forEach((layer, i) => {
     const source = layer.params();
     to.layers[i].params().forEach((p, k) => p.set(source[k]));
+    const state = layer.state?.() ?? [];
+    to.layers[i].state?.().forEach((s, k) => s.set(state[k]));
   });
 }

@@ -56,6 +56,29 @@ export function checkLossFit(c: Checker, loss: string, layers: readonly Resolved
     c.warning(['layers', last, 'activation'], 'softmax over a single unit always outputs 1: use "sigmoid" for a yes/no output', 'softmax-one-unit', 'sigmoid');
 }
 
+/** The first layer whose kind computes batch statistics in training (batchnorm), or -1. */
+function batchStatisticsLayer(layers: readonly ResolvedLayer[]): number {
+  return layers.findIndex((l) => kindOf(l).batchStatistics === true);
+}
+
+/**
+ * Checks of layer kinds against their place and the training keys: a kind that makes no sense last
+ * (dropout, batchnorm) warns there, and a kind that trains on batch statistics needs `batchSize` ≥ 2.
+ */
+export function checkLayerPlacement(c: Checker, layers: readonly ResolvedLayer[], batchSize: number): void {
+  const last = layers.length - 1;
+  const why = last >= 0 ? kindOf(layers[last]).notLast : undefined;
+  if (why !== undefined) c.warning(['layers', last], why, 'layer-placement');
+  const bn = batchStatisticsLayer(layers);
+  if (bn >= 0 && batchSize < 2)
+    c.error(
+      ['training', 'batchSize'],
+      `a "${layers[bn].type}" layer (layer ${bn + 1}) needs at least 2 samples per training batch to compute batch statistics: set "batchSize" to 2 or more`,
+      'range',
+      '32',
+    );
+}
+
 /**
  * Samples held out for validation: ⌊n·split⌋ (the trainer draws them by a seeded permutation,
  * see `splitSamples` in train/split.ts; this count must agree with it).
@@ -88,6 +111,21 @@ export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limit
     c.error(['training', 'validationSplit'], `validationSplit ${split} leaves no training sample out of ${shape.n}: use a smaller split`, 'range');
   else if (split > 0 && nVal === 0)
     c.warning(['training', 'validationSplit'], `validationSplit ${split} of ${shape.n} samples holds out no sample, so there is no validation`, 'range');
+  const bn = batchStatisticsLayer(config.layers);
+  const nTrain = shape.n - nVal;
+  const batch = Math.min(config.training.batchSize, nTrain);
+  if (bn >= 0 && nTrain >= 1 && batch >= 2 && nTrain % batch === 1)
+    c.error(
+      ['training', 'batchSize'],
+      `the last training batch of each epoch holds one sample (${nTrain} training samples in batches of ${batch}), but the "${config.layers[bn].type}" layer (layer ${bn + 1}) needs at least 2: change "batchSize" (or validationSplit)`,
+      'range',
+    );
+  else if (bn >= 0 && nTrain === 1)
+    c.error(
+      ['training', 'batchSize'],
+      `the "${config.layers[bn].type}" layer (layer ${bn + 1}) needs at least 2 training samples per batch, the data leaves 1`,
+      'range',
+    );
   if (shape.task === 'regression' && (config.loss === 'Binary' || config.loss === 'Cross'))
     c.warning(
       ['loss'],

@@ -37,6 +37,11 @@ export interface Layer {
   params(): Float64Array[];
   /** Gradients matching `params()` one to one, filled by `backward`. */
   grads(): Float64Array[];
+  /**
+   * Arrays the layer updates itself in training that are not trained by the optimizer (batch
+   * normalisation's running statistics): saved and restored with the parameters. Absent: none.
+   */
+  state?(): Float64Array[];
   /** Kind and shape, for serialisation. */
   shape(): LayerShape;
   /** Switches between training (true) and evaluation (false); a no-op for layers that compute the same in both. */

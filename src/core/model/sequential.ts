@@ -71,10 +71,11 @@ export class Sequential {
     if (!Array.isArray(saved) || saved.length !== model.layers.length)
       throw new NnError(`saved weights have ${Array.isArray(saved) ? saved.length : 'no'} layers, the description has ${model.layers.length}`);
     model.layers.forEach((layer, i) => {
-      const problem = layerMismatch(saved[i], layer.shape(), layer.params());
+      const problem = layerMismatch(saved[i], layer.shape(), layer.params(), layer.state?.() ?? []);
       if (problem) throw new NnError({ path: ['layers', i], message: `saved layer ${i + 1} ${problem}`, severity: 'error' });
-      const names = kindOf(layer.shape().type).file.params;
-      layer.params().forEach((p, k) => p.set(saved[i][names[k]] as number[]));
+      const file = kindOf(layer.shape().type).file;
+      layer.params().forEach((p, k) => p.set(saved[i][file.params[k]] as number[]));
+      layer.state?.().forEach((s, k) => s.set(saved[i][file.state![k]] as number[]));
     });
     return model;
   }
@@ -174,8 +175,9 @@ export class Sequential {
       loss: this.loss.name,
       layers: this.layers.map((layer) => {
         const shape = layer.shape();
-        const names = kindOf(shape.type).file.params;
-        return { ...shape, ...Object.fromEntries(layer.params().map((p, k) => [names[k], Array.from(p)])) };
+        const file = kindOf(shape.type).file;
+        const state = layer.state?.().map((s, k) => [file.state![k], Array.from(s)]) ?? [];
+        return { ...shape, ...Object.fromEntries(layer.params().map((p, k) => [file.params[k], Array.from(p)])), ...Object.fromEntries(state) };
       }),
     };
   }

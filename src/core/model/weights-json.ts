@@ -37,17 +37,23 @@ export interface ModelWeightsJson {
  * when it does (same kind, sizes and the kind's own fields, and arrays of the right lengths of
  * finite numbers).
  */
-export function layerMismatch(saved: LayerWeightsJson, expected: LayerShape, params: readonly Float64Array[]): string | undefined {
+export function layerMismatch(
+  saved: LayerWeightsJson,
+  expected: LayerShape,
+  params: readonly Float64Array[],
+  state: readonly Float64Array[] = [],
+): string | undefined {
   if (saved.type !== expected.type) return `is a ${saved.type} layer, the description has ${expected.type}`;
   if (saved.inputs !== expected.inputs || saved.units !== expected.units)
     return `has shape ${saved.inputs}→${saved.units}, the description has ${expected.inputs}→${expected.units}`;
   const kind = kindOf(expected.type);
   const differs = kind.file.mismatch(saved, expected);
   if (differs) return differs;
-  const names = kind.file.params;
+  const names = [...kind.file.params, ...(kind.file.state ?? [])];
+  const arrays = [...params, ...state];
   for (let k = 0; k < names.length; k++) {
     const a = saved[names[k]];
-    const want = params[k].length;
+    const want = arrays[k].length;
     if (!Array.isArray(a) || a.length !== want) return `needs ${want} ${paramWord(names[k])}, the file has ${Array.isArray(a) ? a.length : 'none'}`;
   }
   if (!names.every((name) => (saved[name] as unknown[]).every(Number.isFinite))) return 'holds a value that is not a finite number';
@@ -140,9 +146,11 @@ export function checkWeightsJson(value: unknown, path: JsonPath = []): ModelWeig
     total += lengths.reduce((a, b) => a + b, 0);
     if (total > DEFAULT_LIMITS.maxParams) return `${formatPath(lp)}: the saved model has more than ${DEFAULT_LIMITS.maxParams} parameters (maxParams)`;
     const arrays: Record<string, number[]> = {};
-    for (let k = 0; k < lengths.length; k++) {
-      const name = kind.file.params[k];
-      const a = numbers(get(layer, name), [...lp, name], lengths[k], paramWord(name));
+    const allLengths = [...lengths, ...(kind.file.stateLengths?.(layerInputs, fields) ?? [])];
+    const allNames = [...kind.file.params, ...(kind.file.state ?? [])];
+    for (let k = 0; k < allLengths.length; k++) {
+      const name = allNames[k];
+      const a = numbers(get(layer, name), [...lp, name], allLengths[k], paramWord(name));
       if (typeof a === 'string') return a;
       arrays[name] = a;
     }

@@ -8,6 +8,8 @@ import { type Dataset, inputAt, inputRows } from '../../core/data/dataset';
 import type { Sequential } from '../../core/model/sequential';
 import type { DecisionSurface, Histogram, LayerSnapshot, NetworkSnapshot } from '../../protocol/panel';
 
+/** The weights histogrammed for a layer without parameters (dropout, activation): none. */
+const NO_WEIGHTS = new Float64Array(0);
 /** Bins of every histogram. */
 export const HISTOGRAM_BINS = 24;
 /** Samples whose activations are histogrammed. */
@@ -112,7 +114,7 @@ export function takeSnapshot(model: Sequential, data: Dataset, epoch: number, wi
   const layers: LayerSnapshot[] = model.layers.map((layer, i) => ({
     label: layerLabel(model, i),
     activations: histogram(outs[i]),
-    weights: histogram(layer.params()[0]),
+    weights: histogram(layer.params()[0] ?? NO_WEIGHTS),
   }));
   const surface = withSurface ? decisionSurface(model, data) : undefined;
   return surface ? { epoch, layers, surface } : { epoch, layers };

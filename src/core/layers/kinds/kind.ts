@@ -51,6 +51,10 @@ export interface LayerBuildContext {
 export interface LayerFileForm {
   /** Names of the parameter arrays, in the order of `Layer.params()` (e.g. ["w", "b"]). */
   readonly params: readonly string[];
+  /** Names of the state arrays, in the order of `Layer.state()` (e.g. batchnorm's running statistics); absent: none. */
+  readonly state?: readonly string[];
+  /** Lengths of the state arrays (matching `state`) of a saved layer. */
+  stateLengths?(inputs: number, fields: Readonly<Record<string, string | number>>): number[];
   /**
    * Checks the kind's own shape fields of a saved layer (besides "type", "inputs" and the
    * parameter arrays): returns them, or one line "path: why" naming the JSON path.
@@ -103,6 +107,10 @@ export interface LayerKind<S extends ResolvedLayer = ResolvedLayer> {
   readonly sizeKey?: string;
   /** True when the layer computes something else in training than in evaluation (dropout, batch norm). */
   readonly trainingDiffers: boolean;
+  /** True when training computes statistics over the mini-batch (batch norm): a training batch of one sample is then an error. */
+  readonly batchStatistics?: boolean;
+  /** Why the kind makes no sense as the network's last layer (a warning when it is), if it does not. */
+  readonly notLast?: string;
 
   /** The resolved layer from its checked key values (problems recorded in `c`), or undefined. */
   resolve(c: Checker, values: Record<string, unknown>, raw: Record<string, unknown>, path: JsonPath, ctx: LayerCheckContext): S | undefined;

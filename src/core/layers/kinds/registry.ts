@@ -9,7 +9,10 @@
  * `npm run schema` and `npm run docs` (the schema and docs/format.md's table are generated).
  */
 import { NnError, quote } from '../../problems';
+import { activationLayerKind } from './activation';
+import { batchNormKind } from './batchnorm';
 import { denseKind } from './dense';
+import { dropoutKind } from './dropout';
 import type { FeatureShape, LayerKind, ResolvedLayer } from './kind';
 import { maxoutKind } from './maxout';
 
@@ -17,7 +20,7 @@ import { maxoutKind } from './maxout';
 export const DEFAULT_LAYER_KIND = denseKind.name;
 
 /** The kinds NN Lab ships, in documentation order (the default kind first). */
-export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [denseKind, maxoutKind];
+export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [denseKind, maxoutKind, dropoutKind, batchNormKind, activationLayerKind] as readonly LayerKind[];
 
 const kinds = new Map<string, LayerKind>(BUILT_IN_LAYER_KINDS.map((k) => [k.name, k]));
 

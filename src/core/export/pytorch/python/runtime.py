@@ -174,6 +174,7 @@ def train(args, dtype, device, rank, world):
         if SHUFFLE:
             rng.shuffle(train_idx)
         loss_total, correct = 0.0, 0
+        model.train()  # dropout masks, batch statistics
         for start in range(0, n_train, batch):
             ids = train_idx[start : start + batch]
             count = len(ids)
@@ -203,6 +204,7 @@ def train(args, dtype, device, rank, world):
         report = {"type": "epoch", "epoch": epoch, "epochs": args.epochs, "loss": loss_total / n_train}
         if CLASSIFICATION:
             report["accuracy"] = correct / n_train
+        model.eval()  # no dropout, running statistics
         if n_val > 0:
             with torch.no_grad():
                 z, y = model(X_val)

@@ -1,0 +1,23 @@
+"""NN Lab's batchnorm layer: torch.nn.BatchNorm1d, initialised and loaded in NN Lab's order."""
+import torch
+import torch.nn as nn
+
+# ---- exported ----
+
+class NNLabBatchNorm(nn.BatchNorm1d):
+    """y = gamma (x - mean) / sqrt(var + eps) + beta: the batch's mean and biased variance in training
+    (running statistics updated with momentum, the variance unbiased), the running ones in evaluation."""
+
+    @torch.no_grad()
+    def nnlab_init(self, rng, kind, scale):
+        self.reset_parameters()  # gamma = 1, beta = 0, running mean 0, running variance 1
+
+    @torch.no_grad()
+    def nnlab_load(self, layer):
+        for name, tensor in (
+            ("gamma", self.weight),
+            ("beta", self.bias),
+            ("runningMean", self.running_mean),
+            ("runningVar", self.running_var),
+        ):
+            tensor.copy_(torch.tensor(layer[name], dtype=tensor.dtype))
