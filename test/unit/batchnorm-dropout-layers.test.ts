@@ -9,7 +9,9 @@
 import { strict as assert } from 'assert';
 import { spawn } from 'child_process';
 import { writeFileSync } from 'fs';
+import { parseTree } from 'jsonc-parser';
 import { prepareRun } from '../../src/core/config/load';
+import { fixesFor } from '../../src/core/editing/fix-plans';
 import { validateConfig } from '../../src/core/config/validate';
 import { ActivationLayer } from '../../src/core/layers/activation-layer';
 import { BatchNormLayer } from '../../src/core/layers/batch-norm';
@@ -336,6 +338,17 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
       lastOne.some((p) => p.path === 'training.batchSize' && p.severity === 'error' && /last training batch/.test(p.message)),
       JSON.stringify(lastOne),
     );
+    // The quick fix sets a batch size that leaves no batch of one.
+    const text = JSON.stringify({ ...CONFIG, training: { ...CONFIG.training, batchSize: 71 } }, null, 2);
+    const problem = validateConfig(JSON.parse(text)).problems.find((p) => p.code === 'batch-of-one');
+    assert.ok(problem && problem.suggestion === '72', JSON.stringify(problem));
+    const root = parseTree(text);
+    assert.ok(root);
+    const [fix] = fixesFor(root, problem);
+    assert.equal(fix.title, 'Set batchSize to 72');
+    assert.ok(fix.change);
+    const fixed = text.slice(0, fix.change.offset) + fix.change.content + text.slice(fix.change.offset + fix.change.length);
+    assert.deepEqual(problems(JSON.parse(fixed)), []);
     assert.deepEqual(problems(CONFIG), []);
     assert.deepEqual(
       problems({ ...CONFIG, training: { ...CONFIG.training, batchSize: 1 }, layers: [{ units: 4 }, { type: 'dropout' }, { units: 1, activation: 'sigmoid' }] }),

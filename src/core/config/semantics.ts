@@ -56,6 +56,17 @@ export function checkLossFit(c: Checker, loss: string, layers: readonly Resolved
     c.warning(['layers', last, 'activation'], 'softmax over a single unit always outputs 1: use "sigmoid" for a yes/no output', 'softmax-one-unit', 'sigmoid');
 }
 
+/** The code of the problem "a training batch of one sample with a batchnorm layer" (its suggestion: a batch size that avoids it). */
+export const BATCH_OF_ONE = 'batch-of-one';
+
+/** The batch size nearest `batch` (larger first) that leaves no last batch of one out of `nTrain` samples. */
+function batchSizeWithoutOne(nTrain: number, batch: number): number {
+  for (let d = 1; d < nTrain; d++) {
+    for (const b of [batch + d, batch - d]) if (b >= 2 && b <= nTrain && nTrain % b !== 1) return b;
+  }
+  return nTrain;
+}
+
 /** The first layer whose kind computes batch statistics in training (batchnorm), or -1. */
 function batchStatisticsLayer(layers: readonly ResolvedLayer[]): number {
   return layers.findIndex((l) => kindOf(l).batchStatistics === true);
@@ -74,7 +85,7 @@ export function checkLayerPlacement(c: Checker, layers: readonly ResolvedLayer[]
     c.error(
       ['training', 'batchSize'],
       `a "${layers[bn].type}" layer (layer ${bn + 1}) needs at least 2 samples per training batch to compute batch statistics: set "batchSize" to 2 or more`,
-      'range',
+      BATCH_OF_ONE,
       '32',
     );
 }
@@ -118,7 +129,8 @@ export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limit
     c.error(
       ['training', 'batchSize'],
       `the last training batch of each epoch holds one sample (${nTrain} training samples in batches of ${batch}), but the "${config.layers[bn].type}" layer (layer ${bn + 1}) needs at least 2: change "batchSize" (or validationSplit)`,
-      'range',
+      BATCH_OF_ONE,
+      String(batchSizeWithoutOne(nTrain, batch)),
     );
   else if (bn >= 0 && nTrain === 1)
     c.error(

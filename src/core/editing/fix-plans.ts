@@ -53,6 +53,8 @@ export function fixesFor(root: Node, problem: Problem): Fix[] {
       return s === undefined ? [] : [{ title: `Set units to ${s}`, change: replaceValue(root, problem.path, Number(s)), preferred: true }];
     case 'loss-mismatch':
       return lossFixes(root, s);
+    case 'batch-of-one':
+      return s === undefined ? [] : [{ title: `Set batchSize to ${s}`, change: replaceValue(root, problem.path, Number(s)), preferred: true }];
     default:
       return [];
   }
