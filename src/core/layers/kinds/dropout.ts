@@ -23,7 +23,8 @@ export const dropoutKind: LayerKind<DropoutSpec> = {
   name: DROPOUT,
   doc:
     'Inverted dropout. Training: each input element is kept with probability 1 − rate and scaled by 1/(1 − rate), else set to 0 ' +
-    "(one uniform draw per element from the run's seeded generator, so a seed still gives the same run); " +
+    "(one uniform draw u per element from the run's seeded generator at each training forward pass, row-major, kept when u ≥ rate; " +
+    'so a seed still gives the same run); ' +
     'evaluation (validation, test, predict, ONNX): the identity.',
   keys: {
     rate: {
