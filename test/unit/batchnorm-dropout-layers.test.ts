@@ -8,7 +8,8 @@
  */
 import { strict as assert } from 'assert';
 import { spawn } from 'child_process';
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
 import { parseTree } from 'jsonc-parser';
 import { prepareRun } from '../../src/core/config/load';
 import { fixesFor } from '../../src/core/editing/fix-plans';
@@ -272,6 +273,22 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
     const leaky = activationRegistry.create('leaky-ReLU', { alpha: 0.1 }, { path: [] });
     const layer = new ActivationLayer(2, leaky, jsKernel);
     assert.deepEqual(Array.from(layer.forward(Float64Array.from([-2, 3]), 1)), [-0.2, 3]);
+  });
+
+  it('examples/overfitting.nn.json: with dropout the validation loss stays near its best, without (rate 0) it climbs', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'examples', 'overfitting.nn.json'), 'utf8');
+    const config = JSON.parse(text) as typeof CONFIG;
+    const valLosses = (layers: unknown[]): { best: number; last: number } => {
+      const prepared = prepareRun({ ...config, layers });
+      assert.ok(prepared.config && prepared.data, JSON.stringify(prepared.problems));
+      const v = train(prepared.config, prepared.data).history.map((e) => e.valLoss ?? NaN);
+      return { best: Math.min(...v), last: v[v.length - 1] };
+    };
+    const withDropout = valLosses(config.layers);
+    const without = valLosses(config.layers.map((l) => (l.type === 'dropout' ? { ...l, rate: 0 } : l)));
+    assert.ok(without.last > 2 * without.best, `without dropout: best ${without.best}, last ${without.last}`);
+    assert.ok(withDropout.last < 1.5 * withDropout.best, `with dropout: best ${withDropout.best}, last ${withDropout.last}`);
+    assert.ok(withDropout.last < without.last / 2);
   });
 
   it('is saved and reloaded with the running statistics (they are state, not parameters)', () => {
