@@ -23,6 +23,7 @@ import { checkWeightsJson } from '../../src/core/model/weights-json';
 import { Rng } from '../../src/core/rng';
 import { train } from '../../src/core/train/trainer';
 import { activationRegistry } from '../../src/core/activations';
+import { takeSnapshot } from '../../src/node/worker/network-snapshot';
 import { pythonCommand } from '../support/python';
 import { useTempDir } from '../support/temp-dir';
 import { cli, deviation, onnxRuntimeRows, predictRows, sampleRows } from './export-onnx.helpers';
@@ -289,6 +290,37 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
     assert.ok(without.last > 2 * without.best, `without dropout: best ${without.best}, last ${without.last}`);
     assert.ok(withDropout.last < 1.5 * withDropout.best, `with dropout: best ${withDropout.best}, last ${withDropout.last}`);
     assert.ok(withDropout.last < without.last / 2);
+  });
+
+  it("the panel's network snapshot shows every layer (weights of γ for batchnorm, none for dropout) and evaluates without masks", () => {
+    const prepared = prepareRun(CONFIG);
+    assert.ok(prepared.config && prepared.data);
+    const result = train(prepared.config, prepared.data);
+    const a = takeSnapshot(result.model, prepared.data, 12);
+    const b = takeSnapshot(result.model, prepared.data, 12);
+    assert.deepEqual(
+      a.layers.map((l) => l.label),
+      [
+        'Layer 1 · dense 8 · identity',
+        'Layer 2 · batchnorm 8',
+        'Layer 3 · activation · ReLU',
+        'Layer 4 · dropout 0.3',
+        'Layer 5 · dense 6 · tanh',
+        'Layer 6 · dropout 0.2',
+        'Layer 7 · dense 1 · identity',
+        'Layer 8 · activation · sigmoid',
+      ],
+    );
+    assert.equal(
+      a.layers[3].weights.counts.reduce((s, c) => s + c, 0),
+      0,
+    );
+    assert.equal(
+      a.layers[1].weights.counts.reduce((s, c) => s + c, 0),
+      8,
+    );
+    assert.deepEqual(a, b, 'evaluation mode: the same snapshot twice');
+    assert.ok(a.surface);
   });
 
   it('is saved and reloaded with the running statistics (they are state, not parameters)', () => {

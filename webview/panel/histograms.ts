@@ -62,11 +62,9 @@ export function renderHistograms(container: HTMLElement, snapshot: NetworkSnapsh
       row.className = 'layer';
       const title = document.createElement('h3');
       title.textContent = layer.label;
-      row.append(
-        title,
-        histogramFigure('activations', layer.activations, colors.train, colors),
-        histogramFigure('weights', layer.weights, colors.past[0], colors),
-      );
+      row.append(title, histogramFigure('activations', layer.activations, colors.train, colors));
+      // A layer without parameters (dropout, an activation layer) has no weights to show.
+      if (layer.weights.counts.some((c) => c > 0)) row.append(histogramFigure('weights', layer.weights, colors.past[0], colors));
       return row;
     }),
   );

@@ -20,7 +20,7 @@ import { maxoutKind } from './maxout';
 export const DEFAULT_LAYER_KIND = denseKind.name;
 
 /** The kinds NN Lab ships, in documentation order (the default kind first). */
-export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [denseKind, maxoutKind, dropoutKind, batchNormKind, activationLayerKind] as readonly LayerKind[];
+export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [denseKind, maxoutKind, dropoutKind, batchNormKind, activationLayerKind];
 
 const kinds = new Map<string, LayerKind>(BUILT_IN_LAYER_KINDS.map((k) => [k.name, k]));
 
