@@ -434,6 +434,30 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
     });
   });
 
+  it('continues from a saved model in PyTorch as train <model.json> does (γ, β and the running statistics loaded)', async () => {
+    const file = dir.join('continued.nn.json');
+    writeFileSync(file, JSON.stringify({ ...CONFIG, training: { ...CONFIG.training, epochs: 4 } }));
+    const model = dir.join('continued.model.json');
+    assert.equal((await cli(['train', file, '--quiet', '--save', model])).code, 0);
+    const trained = await cli(['train', model, '--json']);
+    assert.equal(trained.code, 0, trained.err.join('\n'));
+    const nnlab = trained.out.map((l) => JSON.parse(l) as { type: string; loss: number; valLoss: number }).filter((e) => e.type === 'epoch');
+    const script = dir.join('continued.py');
+    assert.equal((await cli(['export', model, '--to', 'pytorch', '-o', script])).code, 0);
+    const r = await run(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir.path);
+    assert.equal(r.code, 0, r.err.slice(-2000));
+    const torch = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; loss: number; valLoss: number })
+      .filter((e) => e.type === 'epoch');
+    assert.equal(torch.length, nnlab.length);
+    nnlab.forEach((a, i) => {
+      for (const key of ['loss', 'valLoss'] as const)
+        assert.ok(Math.abs(a[key] - torch[i][key]) <= 1e-9 * Math.abs(a[key]), `epoch ${i + 1} ${key}: ${a[key]} vs ${torch[i][key]}`);
+    });
+  });
+
   it('exports to ONNX (BatchNormalization with the running statistics, no dropout node): ONNX Runtime reproduces predict', async () => {
     const file = dir.join('regularised.nn.json');
     writeFileSync(file, JSON.stringify(CONFIG));
