@@ -28,10 +28,10 @@ import { pythonCommand } from '../support/python';
 import { useTempDir } from '../support/temp-dir';
 import { cli, deviation, onnxRuntimeRows, predictRows, sampleRows } from './export-onnx.helpers';
 
-/** Runs a command with `input` on stdin; resolves with its exit code and output (async, so mocha keeps its timers). */
+/** Runs a command with `input` on stdin (TMPDIR: `cwd`, so torchrun leaves nothing behind); resolves with its exit code and output (async, so mocha keeps its timers). */
 function run(cmd: string, args: string[], cwd: string, input = ''): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1', TMPDIR: cwd } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -431,6 +431,40 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
       }
       assert.equal(torch[i].accuracy, a.accuracy, `epoch ${i + 1} accuracy`);
       assert.equal(torch[i].valAccuracy, a.valAccuracy, `epoch ${i + 1} valAccuracy`);
+    });
+  });
+
+  it("torchrun (2 processes, gloo): every rank draws the whole batch's dropout masks, so the history is the single-process one", async () => {
+    const config = {
+      ...CONFIG,
+      layers: [
+        { units: 8, activation: 'tanh' },
+        { type: 'dropout', rate: 0.4 },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      training: { ...CONFIG.training, epochs: 4, batchSize: 9 },
+    };
+    const file = dir.join('ddp.nn.json');
+    writeFileSync(file, JSON.stringify(config));
+    const script = dir.join('ddp.py');
+    assert.equal((await cli(['export', file, '--to', 'pytorch', '-o', script])).code, 0);
+    const args = [script, '--dtype', 'float64', '--json'];
+    const epochs = (out: string): { loss: number; valLoss: number }[] =>
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { type: string; loss: number; valLoss: number })
+        .filter((e) => e.type === 'epoch');
+    const single = await run(pythonCommand(), args, dir.path);
+    assert.equal(single.code, 0, single.err.slice(-2000));
+    const ddp = await run(pythonCommand(), ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', ...args], dir.path);
+    assert.equal(ddp.code, 0, ddp.err.slice(-2000));
+    const a = epochs(single.out),
+      b = epochs(ddp.out);
+    assert.equal(b.length, a.length);
+    a.forEach((e, i) => {
+      for (const key of ['loss', 'valLoss'] as const)
+        assert.ok(Math.abs(e[key] - b[i][key]) <= 1e-9 * Math.abs(e[key]), `epoch ${i + 1} ${key}: ${e[key]} vs ${b[i][key]}`);
     });
   });
 

@@ -3,6 +3,7 @@ import csv
 import json
 import math
 import os
+import sys
 import time
 import warnings
 from pathlib import Path

@@ -5,6 +5,7 @@ import argparse
 import json
 import math
 import os
+import sys
 import time
 import warnings
 
@@ -167,6 +168,11 @@ def train(args, dtype, device, rank, world):
         return torch.tensor(ids, dtype=torch.long, device=device)
 
     X_val, T_val = X[index(val_idx)], T[index(val_idx)]
+    # Modules that must know the whole mini-batch (dropout draws the masks of all of it, every rank its rows).
+    batch_aware = [m for m in model.modules() if hasattr(m, "nnlab_batch")]
+    if world > 1 and rank == 0:
+        for note in sorted({m.nnlab_data_parallel_note for m in model.modules() if hasattr(m, "nnlab_data_parallel_note")}):
+            print(f"note: {note}", file=sys.stderr, flush=True)
     history, status, message = [], "completed", None
     started = time.perf_counter()
     for epoch in range(1, args.epochs + 1):
@@ -180,7 +186,10 @@ def train(args, dtype, device, rank, world):
             count = len(ids)
             # Data parallel: each rank takes its slice of the global mini-batch; its loss is scaled so
             # that DDP's mean over ranks of the gradients is the gradient of the whole batch's mean loss.
-            mine = index(ids[rank * count // world : (rank + 1) * count // world])
+            first, end = rank * count // world, (rank + 1) * count // world
+            mine = index(ids[first:end])
+            for m in batch_aware:
+                m.nnlab_batch(count, first)
             xb, tb = X[mine], T[mine]
             optimizer.zero_grad()
             z, y = net(xb)

@@ -8,6 +8,11 @@ class NNLabBatchNorm(nn.BatchNorm1d):
     """y = gamma (x - mean) / sqrt(var + eps) + beta: the batch's mean and biased variance in training
     (running statistics updated with momentum, the variance unbiased), the running ones in evaluation."""
 
+    nnlab_data_parallel_note = (
+        "batchnorm layers compute their statistics on each process's share of the mini-batch under torchrun, "
+        "so the history differs from NN Lab's single-process one"
+    )
+
     @torch.no_grad()
     def nnlab_init(self, rng, kind, scale):
         self.reset_parameters()  # gamma = 1, beta = 0, running mean 0, running variance 1
