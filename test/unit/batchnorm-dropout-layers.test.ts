@@ -355,6 +355,9 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
     const tampered = JSON.parse(JSON.stringify(json)) as { layers: { runningVar: number[] }[] };
     tampered.layers[1].runningVar.pop();
     assert.match(String(checkWeightsJson(tampered)), /layers\[1\]\.runningVar: must hold 8 values of "runningVar"/);
+    const negative = JSON.parse(JSON.stringify(json)) as { layers: { runningVar: number[] }[] };
+    negative.layers[1].runningVar[2] = -1;
+    assert.match(String(checkWeightsJson(negative)), /layers\[1\]\.runningVar\[2\]: a variance cannot be negative/);
     const missing = JSON.parse(JSON.stringify(json)) as { layers: Record<string, unknown>[] };
     delete missing.layers[1].runningMean;
     assert.match(String(checkWeightsJson(missing)), /layers\[1\]\.runningMean/);

@@ -73,9 +73,9 @@ export class Sequential {
     model.layers.forEach((layer, i) => {
       const problem = layerMismatch(saved[i], layer.shape(), layer.params(), layer.state?.() ?? []);
       if (problem) throw new NnError({ path: ['layers', i], message: `saved layer ${i + 1} ${problem}`, severity: 'error' });
-      const file = kindOf(layer.shape().type).file;
-      layer.params().forEach((p, k) => p.set(saved[i][file.params[k]] as number[]));
-      layer.state?.().forEach((s, k) => s.set(saved[i][file.state![k]] as number[]));
+      const { params, state = [] } = kindOf(layer.shape().type).file;
+      layer.params().forEach((p, k) => p.set(saved[i][params[k]] as number[]));
+      layer.state?.().forEach((s, k) => s.set(saved[i][state[k]] as number[]));
     });
     return model;
   }
@@ -175,9 +175,9 @@ export class Sequential {
       loss: this.loss.name,
       layers: this.layers.map((layer) => {
         const shape = layer.shape();
-        const file = kindOf(shape.type).file;
-        const state = layer.state?.().map((s, k) => [file.state![k], Array.from(s)]) ?? [];
-        return { ...shape, ...Object.fromEntries(layer.params().map((p, k) => [file.params[k], Array.from(p)])), ...Object.fromEntries(state) };
+        const { params, state = [] } = kindOf(shape.type).file;
+        const arrays = [...layer.params().map((p, k) => [params[k], Array.from(p)]), ...(layer.state?.() ?? []).map((s, k) => [state[k], Array.from(s)])];
+        return { ...shape, ...Object.fromEntries(arrays) };
       }),
     };
   }

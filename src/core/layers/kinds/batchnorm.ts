@@ -88,6 +88,11 @@ export const batchNormKind: LayerKind<BatchNormSpec> = {
       if (typeof momentum === 'string') return momentum;
       const epsilon = savedPositive(saved, 'epsilon', 1, path);
       if (typeof epsilon === 'string') return epsilon;
+      // A variance below 0 would give NaN outputs (the lengths and finiteness are checked with the other arrays).
+      const written = Object.hasOwn(saved, 'runningVar') ? saved.runningVar : undefined;
+      const variance: readonly unknown[] = Array.isArray(written) ? written : [];
+      const negative = variance.findIndex((v) => typeof v === 'number' && v < 0);
+      if (negative >= 0) return `${formatPath([...path, 'runningVar', negative])}: a variance cannot be negative, got ${String(variance[negative])}`;
       return { momentum, epsilon };
     },
     outputs: (inputs) => inputs,
