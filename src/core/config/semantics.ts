@@ -3,7 +3,7 @@
  * model fits its data (output units = target columns, parameter count, validation split).
  */
 import type { Problem } from '../problems';
-import type { ResolvedConfig, ResolvedLayer } from './types';
+import type { ResolvedConfig, ResolvedLayer } from './resolved';
 import type { Limits } from './limits';
 import { Checker } from './checks';
 import { countParams, kindOf, layerShapes, outputActivationName, outputFeatures } from '../layers/kinds/registry';

@@ -7,7 +7,7 @@
  * `ResolvedDataConfig` in config/types.ts and its line below, add its table markers to
  * docs/format.md, then run `npm run schema` and `npm run docs`.
  */
-import type { ResolvedDataConfig } from '../../config/types';
+import type { ResolvedDataConfig } from '../../config/resolved';
 import { csvSource } from './csv';
 import { datasetSource } from './dataset';
 import { generatorSource } from './generator';

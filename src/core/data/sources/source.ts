@@ -8,7 +8,7 @@
 import type { Checker } from '../../config/checks';
 import type { KeySpecs } from '../../config/key-spec';
 import type { DataShape } from '../../config/semantics';
-import type { ResolvedDataConfig } from '../../config/types';
+import type { ResolvedDataConfig } from '../../config/resolved';
 import type { ScriptData } from '../../export/pytorch/data';
 import type { JsonPath, Problem } from '../../problems';
 import type { Dataset } from '../dataset';
