@@ -132,3 +132,12 @@ export interface ResolvedNamed {
   name: string;
   params: Record<string, number>;
 }
+
+/** What the model needs to know about its data. */
+export interface DataShape {
+  inputs: number;
+  outputs: number;
+  /** Number of samples. */
+  n: number;
+  task?: 'classification' | 'regression';
+}
