@@ -23,6 +23,7 @@ import { train } from '../../src/core/train/trainer';
 import { makeModelFile } from '../../src/core/model/model-file';
 import { cli, deviation, onnxRuntimeRows, predictRows, sampleRows } from './export-onnx.helpers';
 import { SCALE, ScaleLayer, scaleKind } from './layer-kinds/scale-kind';
+import { pythonCommand } from '../support/python';
 
 /** The facets every kind must have, by how they are checked. */
 const FUNCTIONS = ['resolve', 'activation', 'outputShape', 'paramCount', 'summary', 'label', 'create', 'initialize'] as const;
@@ -172,7 +173,7 @@ describe('layer kinds', function () {
       const script = join(dir, 'scaled.py');
       const exported = await cli(['export', file, '--to', 'pytorch', '-o', script]);
       assert.equal(exported.code, 0, exported.err.join('\n'));
-      const r = await run('python3', [script, '--json', '--dtype', 'float64'], dir);
+      const r = await run(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir);
       assert.equal(r.code, 0, `python3 with PyTorch is required: ${r.err.slice(-2000)}`);
       const torch = r.out
         .trim()
