@@ -51,7 +51,8 @@ function missingFacets(kind: LayerKind): string[] {
 /** Runs a command; resolves with its exit code and output (async, so mocha keeps its timers). */
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
+    // TMPDIR: what Python or torch keep in a temporary folder (torchinductor_*) lands in the test's folder.
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1', TMPDIR: cwd } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
