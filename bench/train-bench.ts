@@ -14,7 +14,7 @@ import { jsKernel } from '../src/core/linalg/js-kernel';
 import type { DenseKernel } from '../src/core/linalg/kernel';
 import { createWasmKernel } from '../src/core/linalg/wasm-kernel';
 import { optimizerRegistry } from '../src/core/optimizers/index';
-import type { ResolvedConfig } from '../src/core/config/types';
+import type { ResolvedConfig } from '../src/core/config/resolved';
 
 interface Case {
   name: string;

@@ -6,7 +6,7 @@ import { parseConfigText } from '../core/config/parse-json';
 import { validateConfig } from '../core/config/validate';
 import { Sequential } from '../core/model/sequential';
 import { formatPath, NnError } from '../core/problems';
-import type { ResolvedConfig } from '../core/config/types';
+import type { ResolvedConfig } from '../core/config/resolved';
 import { featureCount, type FeatureShape } from '../core/layers/kinds/kind';
 import { kindOf, layerInputs } from '../core/layers/kinds/registry';
 import type { LayerWeightsJson } from '../core/model/weights-json';

@@ -77,4 +77,5 @@ export { readIdx, IdxError } from './data/idx';
 export { loadDigits } from './data/digits';
 export { classify, confusionMatrix, sampleImages } from './model/confusion';
 export type { ConfusionMatrix, SampleImages } from './model/confusion';
-export type { NnConfig, Precision, ResolvedConfig } from './config/types';
+export type { NnConfig, Precision } from './config/types';
+export type { ResolvedConfig } from './config/resolved';

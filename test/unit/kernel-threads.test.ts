@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { createThreadedKernel } from '../../bench/thread-helper';
-import type { ResolvedConfig } from '../../src/core/config/types';
+import type { ResolvedConfig } from '../../src/core/config/resolved';
 import type { Dataset } from '../../src/core/data/dataset';
 import { isKernelHelperThread } from '../../src/node/threads/kernel-thread';
 import { ThreadedWasmKernel } from '../../src/core/linalg/threaded-kernel';

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { prepareRun } from '../../src/core/config/load';
-import type { ResolvedConfig } from '../../src/core/config/types';
+import type { ResolvedConfig } from '../../src/core/config/resolved';
 import type { Dataset } from '../../src/core/data/dataset';
 import { activationRegistry } from '../../src/core/activations';
 import { jsKernel } from '../../src/core/linalg/js-kernel';

@@ -23,6 +23,7 @@ import { train } from '../../src/core/train/trainer';
 import { makeModelFile } from '../../src/core/model/model-file';
 import { cli, deviation, onnxRuntimeRows, predictRows, sampleRows } from './export-onnx.helpers';
 import { SCALE, ScaleLayer, scaleKind } from './layer-kinds/scale-kind';
+import { pythonCommand } from '../support/python';
 
 /** The facets every kind must have, by how they are checked. */
 const FUNCTIONS = ['resolve', 'activation', 'outputShape', 'paramCount', 'summary', 'label', 'create', 'initialize'] as const;
@@ -50,7 +51,8 @@ function missingFacets(kind: LayerKind): string[] {
 /** Runs a command; resolves with its exit code and output (async, so mocha keeps its timers). */
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
+    // TMPDIR: what Python or torch keep in a temporary folder (torchinductor_*) lands in the test's folder.
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1', TMPDIR: cwd } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -172,7 +174,7 @@ describe('layer kinds', function () {
       const script = join(dir, 'scaled.py');
       const exported = await cli(['export', file, '--to', 'pytorch', '-o', script]);
       assert.equal(exported.code, 0, exported.err.join('\n'));
-      const r = await run('python3', [script, '--json', '--dtype', 'float64'], dir);
+      const r = await run(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir);
       assert.equal(r.code, 0, `python3 with PyTorch is required: ${r.err.slice(-2000)}`);
       const torch = r.out
         .trim()

@@ -1,7 +1,7 @@
 /**
  * Small builders of resolved model descriptions for the model and trainer tests.
  */
-import type { ResolvedConfig, ResolvedLayer } from '../../src/core/config/types';
+import type { ResolvedConfig, ResolvedLayer } from '../../src/core/config/resolved';
 
 /** A dense layer spec; `params` are the activation's parameters. */
 export function dense(

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import type { ResolvedLayer } from '../../src/core/config/types';
+import type { ResolvedLayer } from '../../src/core/config/resolved';
 import { Sequential } from '../../src/core/model/sequential';
 import { NnError } from '../../src/core/problems';
 import { Rng } from '../../src/core/rng';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import type { ResolvedConfig } from '../../src/core/config/types';
+import type { ResolvedConfig } from '../../src/core/config/resolved';
 import type { Dataset } from '../../src/core/data/dataset';
 import { optimizerRegistry } from '../../src/core/optimizers';
 import type { Optimizer } from '../../src/core/optimizers/optimizer';

@@ -2,7 +2,7 @@
  * The shape of a data block known without reading any file (generated and built-in data), from
  * its source in the data-source registry.
  */
-import type { ResolvedDataConfig } from './types';
+import type { ResolvedDataConfig } from './resolved';
 import type { DataShape } from './semantics';
 import { dataSourceRegistry } from '../data/sources/registry';
 

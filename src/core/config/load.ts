@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../problems';
 import type { Dataset } from '../data/dataset';
-import type { ResolvedConfig, ResolvedDataConfig } from './types';
+import type { ResolvedConfig, ResolvedDataConfig } from './resolved';
 import { Limits, resolveLimits } from './limits';
 import { validateConfig } from './validate';
 import { checkAgainstData, checkTestShape } from './semantics';

@@ -3,19 +3,14 @@
  * model fits its data (output units = target columns, parameter count, validation split).
  */
 import type { Problem } from '../problems';
-import type { ResolvedConfig, ResolvedLayer } from './types';
+import type { ResolvedConfig, ResolvedLayer } from './resolved';
+import type { DataShape } from './types';
 import type { Limits } from './limits';
 import { Checker } from './checks';
 import { countParams, kindOf, layerShapes, outputActivationName, outputFeatures } from '../layers/kinds/registry';
 
-/** What the model needs to know about its data. */
-export interface DataShape {
-  inputs: number;
-  outputs: number;
-  /** Number of samples. */
-  n: number;
-  task?: 'classification' | 'regression';
-}
+/** What the model needs to know about its data (declared with the plain types, below the data sources). */
+export type { DataShape } from './types';
 
 /** Name of the output layer's activation (the kind's name for a kind without one, e.g. "maxout"). */
 function outputActivation(layers: readonly ResolvedLayer[]): string {

@@ -17,12 +17,6 @@
  * ```
  */
 
-import type { BuiltinSpec } from '../data/sources/dataset';
-import type { CsvSpec } from '../data/sources/csv';
-import type { GeneratorSpec } from '../data/sources/generator';
-import type { IdxSpec } from '../data/sources/idx';
-import type { InlineSpec } from '../data/sources/inline';
-
 /** An activation by name (`"ReLU"`) or with parameters (`{ "name": "leaky-ReLU", "alpha": 0.1 }`). */
 export type NamedWithParams = string | ({ name: string } & Record<string, unknown>);
 
@@ -139,20 +133,11 @@ export interface ResolvedNamed {
   params: Record<string, number>;
 }
 
-/** A layer with every default filled in (its kind's resolved keys). */
-export type { ResolvedLayer } from '../layers/kinds/kind';
-import type { ResolvedLayer } from '../layers/kinds/kind';
-
-/** The description with every default filled in and every name checked. */
-export interface ResolvedConfig {
-  name: string;
-  /** Number of input features (from the data). */
+/** What the model needs to know about its data. */
+export interface DataShape {
   inputs: number;
-  layers: ResolvedLayer[];
-  loss: string;
-  optimizer: ResolvedNamed;
-  training: Required<TrainingConfig>;
+  outputs: number;
+  /** Number of samples. */
+  n: number;
+  task?: 'classification' | 'regression';
 }
-
-/** The `data` block with its defaults filled in: one resolved block per data source (each declared in its source's file). */
-export type ResolvedDataConfig = GeneratorSpec | BuiltinSpec | CsvSpec | InlineSpec | IdxSpec;

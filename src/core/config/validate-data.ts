@@ -3,7 +3,7 @@
  * (a generator, a built-in data set, a CSV file, inline arrays or IDX image files), its options
  * checked and defaulted by the source. Loading happens later (`loadData`).
  */
-import type { ResolvedDataConfig } from './types';
+import type { ResolvedDataConfig } from './resolved';
 import { Checker, checkKeys, describeType, isObject } from './checks';
 import { dataSourceRegistry } from '../data/sources/registry';
 import type { DataSource } from '../data/sources/source';

@@ -4,7 +4,7 @@
  * against the limits before anything is allocated.
  */
 import type { JsonPath } from '../problems';
-import type { ResolvedLayer } from './types';
+import type { ResolvedLayer } from './resolved';
 import { Checker, checkChoice, describeType, isObject } from './checks';
 import { checkBlock } from './key-spec';
 import { DEFAULT_LAYER_KIND, kindOf, layerKindNames } from '../layers/kinds/registry';

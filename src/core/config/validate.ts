@@ -4,7 +4,8 @@
  * filled in when there is no error. It never throws on bad input.
  */
 import type { Problem } from '../problems';
-import type { ResolvedConfig, ResolvedDataConfig, ResolvedNamed } from './types';
+import type { ResolvedNamed } from './types';
+import type { ResolvedConfig, ResolvedDataConfig } from './resolved';
 import { activationRegistry } from '../activations';
 import { lossRegistry } from '../losses';
 import { optimizerRegistry } from '../optimizers';

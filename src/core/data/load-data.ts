@@ -4,7 +4,7 @@
  * never touches files).
  */
 import type { JsonPath, Problem } from '../problems';
-import type { ResolvedDataConfig } from '../config/types';
+import type { ResolvedDataConfig } from '../config/resolved';
 import type { Dataset } from './dataset';
 import { dataSourceRegistry } from './sources/registry';
 import type { DataFileAccess } from './sources/source';

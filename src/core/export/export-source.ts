@@ -6,7 +6,7 @@
 import { isObject } from '../config/checks';
 import { prepareRun } from '../config/load';
 import { parseConfigText } from '../config/parse-json';
-import type { ResolvedConfig, ResolvedDataConfig } from '../config/types';
+import type { ResolvedConfig, ResolvedDataConfig } from '../config/resolved';
 import type { Dataset } from '../data/dataset';
 import type { Problem } from '../problems';
 import { parseModelFile, type ModelFile } from '../model/model-file';

@@ -8,7 +8,7 @@
  * activation (onnx-activations.ts); maxout is `Gemm` to units·pieces columns (column j·pieces + k is
  * piece k of unit j), `Reshape` to [N, units, pieces] and `ReduceMax` over the pieces.
  */
-import type { ResolvedConfig } from '../config/types';
+import type { ResolvedConfig } from '../config/resolved';
 import { validateConfig } from '../config/validate';
 import { Sequential } from '../model/sequential';
 import { formatPath, NnError } from '../problems';

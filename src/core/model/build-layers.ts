@@ -2,7 +2,7 @@
  * Turns the resolved layer list of a model description into layer objects through the
  * layer-kind registry, each reading the output shape of the layer before (the first the data's).
  */
-import type { ResolvedLayer } from '../config/types';
+import type { ResolvedLayer } from '../config/resolved';
 import type { Layer } from '../layers/layer';
 import { kindOf, layerInputs } from '../layers/kinds/registry';
 import type { DenseKernel } from '../linalg/kernel';

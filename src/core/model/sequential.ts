@@ -7,7 +7,7 @@
  * into the output layer, skipping the activation's own backward: saturated outputs give finite
  * losses and gradients.
  */
-import type { ResolvedConfig } from '../config/types';
+import type { ResolvedConfig } from '../config/resolved';
 import { BatchBuffer } from '../layers/batch-buffer';
 import { isLogitLayer, type Layer, type LogitLayer } from '../layers/layer';
 import { kindOf } from '../layers/kinds/registry';

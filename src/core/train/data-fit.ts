@@ -1,7 +1,7 @@
 /**
  * Checks that a data set fits a model description before training starts.
  */
-import type { ResolvedConfig } from '../config/types';
+import type { ResolvedConfig } from '../config/resolved';
 import type { Dataset } from '../data/dataset';
 import { kindOf, outputFeatures } from '../layers/kinds/registry';
 import { NnError, Problem } from '../problems';

@@ -9,7 +9,7 @@
  * losses, L_epoch = Σ_b n_b·L_b / Σ_b n_b, and the training accuracy is counted on the same
  * batch outputs, before each step (as Keras does).
  */
-import type { ResolvedConfig } from '../config/types';
+import type { ResolvedConfig } from '../config/resolved';
 import { type Dataset, gatherInputs } from '../data/dataset';
 import { BatchBuffer } from '../layers/batch-buffer';
 import { createKernel } from '../linalg/default-kernel';

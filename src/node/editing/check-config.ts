@@ -10,7 +10,7 @@ import { parseConfigText } from '../../core/config/parse-json';
 import { validateConfig, type DataShape } from '../../core/config/validate';
 import { prepareRun } from '../../core/config/load';
 import { checkTestShape } from '../../core/config/semantics';
-import type { ResolvedDataConfig } from '../../core/config/types';
+import type { ResolvedDataConfig } from '../../core/config/resolved';
 import { dataSourceRegistry } from '../../core/data/sources/registry';
 import { readProblem } from '../../core/data/sources/read-problem';
 import { oneLine, type Problem } from '../../core/problems';

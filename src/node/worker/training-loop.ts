@@ -5,7 +5,7 @@
  */
 import { kindOf } from '../../core/layers/kinds/registry';
 import type { PreparedRun } from '../../core/config/load';
-import type { ResolvedConfig } from '../../core/config/types';
+import type { ResolvedConfig } from '../../core/config/resolved';
 import { validationCount } from '../../core/config/semantics';
 import type { Dataset } from '../../core/data/dataset';
 import type { Problem } from '../../core/problems';

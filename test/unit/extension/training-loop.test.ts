@@ -3,7 +3,7 @@
  * at most every 100 ms, stop handling, problems and crashes.
  */
 import { strict as assert } from 'assert';
-import type { ResolvedConfig } from '../../../src/core/config/types';
+import type { ResolvedConfig } from '../../../src/core/config/resolved';
 import type { Dataset } from '../../../src/core/data/dataset';
 import type { EpochReport, RunStatus, TrainOptions } from '../../../src/core/train/types';
 import { TrainingLoop, type EpochRunner, type PreparedRun, type TrainingLoopDeps } from '../../../src/node/worker/training-loop';

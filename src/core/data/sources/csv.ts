@@ -63,7 +63,7 @@ const keys: KeySpecs = {
 };
 
 /** CSV data. */
-export const csvSource: DataSource<'csv'> = {
+export const csvSource: DataSource<CsvSpec> = {
   kind: 'csv',
   selector: 'csv',
   hint: '"csv" (a file)',

@@ -32,7 +32,7 @@ const keys: KeySpecs = {
 };
 
 /** The built-in data sets. */
-export const datasetSource: DataSource<'builtin'> = {
+export const datasetSource: DataSource<BuiltinSpec> = {
   kind: 'builtin',
   selector: 'dataset',
   hint: '"dataset" ("iris", "digits")',

@@ -67,7 +67,7 @@ const keys: KeySpecs = {
 };
 
 /** The generator source. */
-export const generatorSource: DataSource<'generator'> = {
+export const generatorSource: DataSource<GeneratorSpec> = {
   kind: 'generator',
   selector: 'generator',
   hint: '"generator" (xor, circle, spiral, gauss, sine)',

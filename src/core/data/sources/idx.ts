@@ -12,7 +12,7 @@ import { IdxError, readIdxHeader } from '../idx';
 import { idxDataShape, idxToDataset } from '../idx-dataset';
 import { shownText } from '../shown-text';
 import { noAccessProblem, readProblem } from './read-problem';
-import { baseName, type DataFileRef, type DataSource, type SpecOf } from './source';
+import { baseName, type DataFileRef, type DataSource } from './source';
 
 /** An IDX block with its defaults filled in. */
 export interface IdxSpec {
@@ -86,7 +86,7 @@ const keys: KeySpecs = {
 };
 
 /** The two files, labels first (small, so a bad labels file is reported before the images are read). */
-function idxFiles(spec: SpecOf<'idx'>): DataFileRef[] {
+function idxFiles(spec: IdxSpec): DataFileRef[] {
   return [
     { file: spec.labels, at: ['idx', 'labels'], binary: true },
     { file: spec.images, at: ['idx', 'images'], binary: true },
@@ -94,7 +94,7 @@ function idxFiles(spec: SpecOf<'idx'>): DataFileRef[] {
 }
 
 /** IDX data. */
-export const idxSource: DataSource<'idx'> = {
+export const idxSource: DataSource<IdxSpec> = {
   kind: 'idx',
   selector: 'idx',
   hint: '"idx" (image files)',
@@ -121,7 +121,7 @@ export const idxSource: DataSource<'idx'> = {
       (value.classNames !== undefined && !classNames)
     )
       return undefined;
-    const resolved: SpecOf<'idx'> = { kind: 'idx', images, labels, scale, classes: classes ?? classNames?.length ?? DEFAULT_IDX_CLASSES };
+    const resolved: IdxSpec = { kind: 'idx', images, labels, scale, classes: classes ?? classNames?.length ?? DEFAULT_IDX_CLASSES };
     if (classNames) resolved.classNames = classNames;
     return resolved;
   },

@@ -39,7 +39,7 @@ const keys: KeySpecs = {
 };
 
 /** Inline data. */
-export const inlineSource: DataSource<'inline'> = {
+export const inlineSource: DataSource<InlineSpec> = {
   kind: 'inline',
   selector: 'inputs',
   alsoSelectedBy: ['targets'],

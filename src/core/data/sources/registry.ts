@@ -4,19 +4,28 @@
  *
  * Adding a source: write `sources/<name>.ts` (its resolved block type, keys, check, shape, files,
  * loading, and `headerShape` / `scriptData` when it has them), add its block type to
- * `ResolvedDataConfig` in config/types.ts and its line below, add its table markers to
+ * `ResolvedDataConfig` in config/resolved.ts and its line below, add its table markers to
  * docs/format.md, then run `npm run schema` and `npm run docs`.
  */
-import type { ResolvedDataConfig } from '../../config/types';
+import type { ResolvedDataConfig } from '../../config/resolved';
 import { csvSource } from './csv';
 import { datasetSource } from './dataset';
 import { generatorSource } from './generator';
 import { idxSource } from './idx';
 import { inlineSource } from './inline';
-import type { DataKind, DataSource } from './source';
+import type { DataSource } from './source';
+
+/** The kinds of data source (the `kind` of a resolved data block). */
+export type DataKind = ResolvedDataConfig['kind'];
+
+/** The resolved block of one kind. */
+export type SpecOf<K extends DataKind> = Extract<ResolvedDataConfig, { kind: K }>;
+
+/** A source whose facets take any resolved data block (each is only called with its own kind's). */
+export type AnyDataSource = DataSource<ResolvedDataConfig>;
 
 /** Every data source, by kind (the mapped type makes a missing kind a compile error). */
-const SOURCES: { [K in DataKind]: DataSource<K> } = {
+const SOURCES: { [K in DataKind]: DataSource<SpecOf<K>> } = {
   generator: generatorSource,
   builtin: datasetSource,
   csv: csvSource,
@@ -30,13 +39,13 @@ const SOURCES: { [K in DataKind]: DataSource<K> } = {
  */
 export const dataSourceRegistry = {
   /** Every source, in documentation order. */
-  all: Object.values(SOURCES) as readonly DataSource[],
+  all: Object.values(SOURCES) as readonly AnyDataSource[],
   /** The source of a kind. */
-  get(kind: DataKind): DataSource {
-    return SOURCES[kind] as DataSource;
+  get(kind: DataKind): AnyDataSource {
+    return SOURCES[kind] as AnyDataSource;
   },
   /** The source of a resolved block. */
-  of(spec: ResolvedDataConfig): DataSource {
-    return SOURCES[spec.kind] as DataSource;
+  of(spec: ResolvedDataConfig): AnyDataSource {
+    return SOURCES[spec.kind] as AnyDataSource;
   },
 };

@@ -7,17 +7,15 @@
  */
 import type { Checker } from '../../config/checks';
 import type { KeySpecs } from '../../config/key-spec';
-import type { DataShape } from '../../config/semantics';
-import type { ResolvedDataConfig } from '../../config/types';
+import type { DataShape } from '../../config/types';
 import type { ScriptData } from '../../export/pytorch/data';
 import type { JsonPath, Problem } from '../../problems';
 import type { Dataset } from '../dataset';
 
-/** The kinds of data source (the `kind` of a resolved data block). */
-export type DataKind = ResolvedDataConfig['kind'];
-
-/** The resolved block of one kind. */
-export type SpecOf<K extends DataKind> = Extract<ResolvedDataConfig, { kind: K }>;
+/** What every resolved data block has: the kind of its source. */
+export interface DataSpecBase {
+  readonly kind: string;
+}
 
 /**
  * The shape of one sample's features: a flat vector `[n]` today; image sources will declare
@@ -82,9 +80,9 @@ export interface DataSnippet {
 }
 
 /** Everything about one kind of data block. */
-export interface DataSource<K extends DataKind = DataKind> {
+export interface DataSource<S extends DataSpecBase = DataSpecBase> {
   /** The resolved kind. */
-  readonly kind: K;
+  readonly kind: S['kind'];
   /** The key whose presence selects this source, e.g. "csv" (also its name in messages: `"csv" data`). */
   readonly selector: string;
   /** Other keys whose presence alone selects it (inline data: "targets"). */
@@ -103,23 +101,23 @@ export interface DataSource<K extends DataKind = DataKind> {
    * Checks the block (its keys already checked against `keys`); `seed` is the default seed of
    * generated data. Returns the resolved block, or undefined (problems recorded in `c`).
    */
-  check(c: Checker, block: Record<string, unknown>, path: JsonPath, seed: number): SpecOf<K> | undefined;
+  check(c: Checker, block: Record<string, unknown>, path: JsonPath, seed: number): S | undefined;
   /** The shape known without reading any file (undefined when only loading tells). */
-  staticShape(spec: SpecOf<K>): SourceShape | undefined;
+  staticShape(spec: S): SourceShape | undefined;
   /** The files the block reads (none for generated, built-in and inline data). */
-  files(spec: SpecOf<K>): DataFileRef[];
+  files(spec: S): DataFileRef[];
   /**
    * The shape from the first bytes of each of its files (in `files` order), for checks while typing
    * without loading big files (problems at `path`, the block's path); absent when the whole file is needed.
    */
-  headerShape?(spec: SpecOf<K>, prefixes: readonly Uint8Array[], path: JsonPath): { shape?: SourceShape; problems: Problem[] };
+  headerShape?(spec: S, prefixes: readonly Uint8Array[], path: JsonPath): { shape?: SourceShape; problems: Problem[] };
   /** Builds the data set through `access` (never throws for bad data: problems at `path`, the block's path). */
-  load(spec: SpecOf<K>, access: DataFileAccess, path: JsonPath): LoadResult;
+  load(spec: S, access: DataFileAccess, path: JsonPath): LoadResult;
   /**
    * How the exported PyTorch script reads the samples when not from a JSON file of the loaded
    * numbers written beside it (the default); undefined when it cannot.
    */
-  scriptData?(spec: SpecOf<K>, ctx: ScriptContext): ScriptData | undefined;
+  scriptData?(spec: S, ctx: ScriptContext): ScriptData | undefined;
 }
 
 /** The last part of a path, for messages. */

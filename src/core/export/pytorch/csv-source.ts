@@ -3,16 +3,22 @@
  * file (delimiter, header, target and feature columns, class names), resolved once here so the
  * script only has to apply them.
  */
-import type { CsvSpec } from '../../data/sources/csv';
 import { detectDelimiter, parseCsvText, parseNumberCell } from '../../data/csv-parse';
 import type { Dataset } from '../../data/dataset';
 import type { ScriptData } from './data';
+
+/** What the script form needs of a resolved CSV block (the CSV source's own `CsvSpec` has these). */
+export interface CsvScriptSpec {
+  target?: string | number | (string | number)[];
+  header?: boolean;
+  normalize: boolean;
+}
 
 /**
  * The script's CSV source for `spec` (already loaded by NN Lab into `data` from `text`);
  * `path` is where the script finds the file. Undefined when the text cannot be read as NN Lab read it.
  */
-export function csvScriptSource(text: string, spec: CsvSpec, data: Dataset, path: string): Extract<ScriptData, { kind: 'csv' }> | undefined {
+export function csvScriptSource(text: string, spec: CsvScriptSpec, data: Dataset, path: string): Extract<ScriptData, { kind: 'csv' }> | undefined {
   const delimiter = detectDelimiter(text);
   const rows = parseCsvText(text, delimiter).rows;
   if (rows.length === 0) return undefined;

@@ -3,7 +3,7 @@
  * a model description as NN Lab does, plus the data files it reads. Pure string generation: the
  * caller writes the files.
  */
-import type { ResolvedConfig, ResolvedLayer } from '../../config/types';
+import type { ResolvedConfig, ResolvedLayer } from '../../config/resolved';
 import type { Dataset } from '../../data/dataset';
 import { lossRegistry } from '../../losses';
 import type { ModelWeightsJson } from '../../model/weights-json';
