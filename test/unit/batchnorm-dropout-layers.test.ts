@@ -7,7 +7,6 @@
  * equals `predict` within 1e-5.
  */
 import { strict as assert } from 'assert';
-import { spawn } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parseTree } from 'jsonc-parser';
@@ -25,25 +24,9 @@ import { train } from '../../src/core/train/trainer';
 import { activationRegistry } from '../../src/core/activations';
 import { takeSnapshot } from '../../src/node/worker/network-snapshot';
 import { pythonCommand } from '../support/python';
+import { runProcess } from '../support/run-process';
 import { useTempDir } from '../support/temp-dir';
 import { cli, deviation, onnxRuntimeRows, predictRows, sampleRows } from './export-onnx.helpers';
-
-/** Runs a command with `input` on stdin (TMPDIR: `cwd`, so torchrun leaves nothing behind); resolves with its exit code and output (async, so mocha keeps its timers). */
-function run(cmd: string, args: string[], cwd: string, input = ''): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1', TMPDIR: cwd } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out, err });
-    });
-    child.stdin.end(input);
-  });
-}
 
 /** n uniform draws in [lo, hi) from a seeded generator. */
 function draws(n: number, seed: number, lo = -2, hi = 2): Float64Array {
@@ -181,7 +164,7 @@ with torch.no_grad():
 print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runningVar": bn.running_var.tolist(), "evalY": ev}))
 `;
       const input = JSON.stringify({ f, gamma: Array.from(batchNorm(f).gamma), beta: Array.from(batchNorm(f).beta), batches, dys, evalX });
-      const r = await run(pythonCommand(), ['-c', py], dir.path, input);
+      const r = await runProcess(pythonCommand(), ['-c', py], dir.path, { input });
       assert.equal(r.code, 0, `python3 with PyTorch is required: ${r.err.slice(-2000)}`);
       const torch = JSON.parse(r.out) as { steps: typeof ours; runningMean: number[]; runningVar: number[]; evalY: number[] };
       ours.forEach((s, k) => {
@@ -418,7 +401,7 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
     const script = dir.join('regularised.py');
     const exported = await cli(['export', file, '--to', 'pytorch', '-o', script]);
     assert.equal(exported.code, 0, exported.err.join('\n'));
-    const r = await run(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir.path);
+    const r = await runProcess(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir.path);
     assert.equal(r.code, 0, `python3 with PyTorch is required: ${r.err.slice(-2000)}`);
     const torch = r.out
       .trim()
@@ -458,9 +441,9 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as { type: string; loss: number; valLoss: number })
         .filter((e) => e.type === 'epoch');
-    const single = await run(pythonCommand(), args, dir.path);
+    const single = await runProcess(pythonCommand(), args, dir.path);
     assert.equal(single.code, 0, single.err.slice(-2000));
-    const ddp = await run(pythonCommand(), ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', ...args], dir.path);
+    const ddp = await runProcess(pythonCommand(), ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', ...args], dir.path);
     assert.equal(ddp.code, 0, ddp.err.slice(-2000));
     const a = epochs(single.out),
       b = epochs(ddp.out);
@@ -481,7 +464,7 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
     const nnlab = trained.out.map((l) => JSON.parse(l) as { type: string; loss: number; valLoss: number }).filter((e) => e.type === 'epoch');
     const script = dir.join('continued.py');
     assert.equal((await cli(['export', model, '--to', 'pytorch', '-o', script])).code, 0);
-    const r = await run(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir.path);
+    const r = await runProcess(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir.path);
     assert.equal(r.code, 0, r.err.slice(-2000));
     const torch = r.out
       .trim()

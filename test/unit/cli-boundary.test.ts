@@ -11,17 +11,7 @@ import { join } from 'path';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { allowedPath, allowedPathSync } from '../../src/node/files/path-policy';
-
-/** An IDX file: magic 0x000008dd (d = dims.length), big-endian sizes, then `values`. */
-function idx(dims: number[], values: readonly number[]): Uint8Array {
-  const out = new Uint8Array(4 + 4 * dims.length + values.length);
-  out[2] = 0x08;
-  out[3] = dims.length;
-  const view = new DataView(out.buffer);
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
-  out.set(values, 4 + 4 * dims.length);
-  return out;
-}
+import { idxFile } from '../support/idx-file';
 
 /** Runs the CLI in-process from `cwd` (restored afterwards), with captured output. */
 async function runIn(cwd: string, args: string[]): Promise<{ code: number; text: string }> {
@@ -66,14 +56,14 @@ describe("nn-lab data boundary: the current folder and the config's folder (issu
     const n = 6;
     write(
       join(proj, 'data', 'img.idx'),
-      idx(
+      idxFile(
         [n, 2, 2],
         Array.from({ length: n * 4 }, (_, k) => (29 * k) % 256),
       ),
     );
     write(
       join(proj, 'data', 'lab.idx'),
-      idx(
+      idxFile(
         [n],
         Array.from({ length: n }, (_, i) => i % 3),
       ),

@@ -11,6 +11,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { idxFile } from '../support/idx-file';
 
 /** Clears the screen, homes the cursor, sets the title, rings, CSI in C1, DEL, NEL, CR, bidi, then a new line. */
 const HOSTILE = 'N\u001b[2J\u001b[H\u001b]0;pwned\u0007\u009b31m\u007f\u0085\r\u202e\u2028\nINJECTED';
@@ -19,17 +20,6 @@ const FILE = 'f\u001b[31m\u009b\u007f\u0007\r\nINJECTED';
 /** A raw C0 (but newline), DEL or C1 character. */
 // eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
-
-/** An IDX file: magic 0x000008dd (d = dims.length), big-endian sizes, then `values`. */
-function idx(dims: number[], values: readonly number[]): Uint8Array {
-  const out = new Uint8Array(4 + 4 * dims.length + values.length);
-  out[2] = 0x08;
-  out[3] = dims.length;
-  const view = new DataView(out.buffer);
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
-  out.set(values, 4 + 4 * dims.length);
-  return out;
-}
 
 /** One command's captured output. */
 interface Captured {
@@ -83,14 +73,14 @@ describe('nn-lab output holds no terminal escapes from user text (issue #14)', f
     const n = 9;
     writeFileSync(
       at(`img${FILE}.idx`),
-      idx(
+      idxFile(
         [n, 2, 2],
         Array.from({ length: n * 4 }, (_, k) => (37 * k) % 256),
       ),
     );
     writeFileSync(
       at(`lab${FILE}.idx`),
-      idx(
+      idxFile(
         [n],
         Array.from({ length: n }, (_, i) => i % 3),
       ),

@@ -9,24 +9,14 @@ import { allIndices, type Dataset, firstSamples, gatherInputs, inputRows } from 
 import { IdxError, readIdx } from '../../src/core/data/idx';
 import { gatherRows } from '../../src/core/train/split';
 import { train } from '../../src/core/train/trainer';
-
-/** An IDX file: magic 0x000008dd (d = dims.length), big-endian sizes, then `values`. */
-function idx(dims: number[], values: ArrayLike<number>, magicType = 0x08): Uint8Array {
-  const out = new Uint8Array(4 + 4 * dims.length + values.length);
-  out[2] = magicType;
-  out[3] = dims.length;
-  const view = new DataView(out.buffer);
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
-  out.set(Array.from(values), 4 + 4 * dims.length);
-  return out;
-}
+import { idxFile } from '../support/idx-file';
 
 /** n images of rows×cols with pixel (i, k) = (7·i + k) mod 256, and labels i mod classes. */
 function imageSet(n: number, rows: number, cols: number, classes = 10) {
   const pixels = Array.from({ length: n * rows * cols }, (_, k) => (7 * Math.floor(k / (rows * cols)) + (k % (rows * cols))) % 256);
   return {
-    images: idx([n, rows, cols], pixels),
-    labels: idx(
+    images: idxFile([n, rows, cols], pixels),
+    labels: idxFile(
       [n],
       Array.from({ length: n }, (_, i) => i % classes),
     ),
@@ -88,7 +78,7 @@ describe('IDX reader', () => {
     const e = onlyError(prepareIdx({ 'img.idx': labels, 'lab.idx': labels }));
     assert.equal(e.path, 'data.idx.images');
     assert.match(e.message, /^img\.idx: not an IDX images file: magic number 0x00000801, expected 0x00000803 \(it holds labels\)$/);
-    const f = onlyError(prepareIdx({ 'img.idx': images, 'lab.idx': idx([4], [0, 1, 2, 3], 0x0d) }));
+    const f = onlyError(prepareIdx({ 'img.idx': images, 'lab.idx': idxFile([4], [0, 1, 2, 3], 0x0d) }));
     assert.equal(f.path, 'data.idx.labels');
     assert.match(f.message, /^lab\.idx: not an IDX labels file: magic number 0x00000d01/);
   });
@@ -111,31 +101,31 @@ describe('IDX reader', () => {
 
   it('reports image and label counts that differ', () => {
     const { images } = imageSet(10, 2, 2);
-    const e = onlyError(prepareIdx({ 'img.idx': images, 'lab.idx': idx([9], new Array(9).fill(1)) }));
+    const e = onlyError(prepareIdx({ 'img.idx': images, 'lab.idx': idxFile([9], new Array(9).fill(1)) }));
     assert.equal(e.path, 'data.idx.labels');
     assert.equal(e.message, 'lab.idx: holds 9 labels but img.idx holds 10 images');
   });
 
   it('reports a label outside the classes', () => {
     const { images } = imageSet(3, 2, 2);
-    const e = onlyError(prepareIdx({ 'img.idx': images, 'lab.idx': idx([3], [0, 12, 1]) }));
+    const e = onlyError(prepareIdx({ 'img.idx': images, 'lab.idx': idxFile([3], [0, 12, 1]) }));
     assert.equal(e.message, 'lab.idx: label 12 of sample 1 is outside 0..9 (set "classes" in the data block)');
   });
 
   it('rejects huge declared sizes in a tiny file before allocating anything', () => {
     const { labels } = imageSet(3, 2, 2);
     // 4 billion images of 1024×1024 in a 16-byte file
-    const huge = idx([0xffffffff, 1024, 1024], []);
+    const huge = idxFile([0xffffffff, 1024, 1024], []);
     assert.match(
       onlyError(prepareIdx({ 'img.idx': huge, 'lab.idx': labels })).message,
       /^img\.idx: declares 4294967295 images, more than the limit of 1000000 \(maxSamples\)$/,
     );
-    const wide = idx([3, 70000, 70000], []);
+    const wide = idxFile([3, 70000, 70000], []);
     assert.match(
       onlyError(prepareIdx({ 'img.idx': wide, 'lab.idx': labels })).message,
       /^img\.idx: declares 70000×70000 images; each side must be 1 to 1024 pixels$/,
     );
-    const big = idx([1000000, 1024, 1024], []);
+    const big = idxFile([1000000, 1024, 1024], []);
     assert.match(onlyError(prepareIdx({ 'img.idx': big, 'lab.idx': labels })).message, /^img\.idx: declares .* MB of values, more than the 256\.0 MB limit$/);
     // a gzip file whose trailer announces 4 GB
     const gz = gzipSync(labels);

@@ -8,16 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { pytorchExportFiles, readExportSource } from '../../src/node/export/export-files';
-
-/** An IDX file: magic (two zero bytes, unsigned-byte type, rank), big-endian dimensions, then the bytes. */
-function idx(dims: number[], values: number[]): Uint8Array {
-  const out = new Uint8Array(4 + 4 * dims.length + values.length);
-  out[2] = 0x08;
-  out[3] = dims.length;
-  dims.forEach((d, i) => new DataView(out.buffer).setUint32(4 + 4 * i, d));
-  out.set(values, 4 + 4 * dims.length);
-  return out;
-}
+import { idxFile } from '../support/idx-file';
 
 describe('export path (src/node/export)', () => {
   let dir: string;
@@ -30,14 +21,14 @@ describe('export path (src/node/export)', () => {
     const n = 6;
     writeFileSync(
       join(dir, 'img.idx'),
-      idx(
+      idxFile(
         [n, 2, 2],
         Array.from({ length: n * 4 }, (_, i) => (i * 37) % 256),
       ),
     );
     writeFileSync(
       join(dir, 'lab.idx'),
-      idx(
+      idxFile(
         [n],
         Array.from({ length: n }, (_, i) => i % 3),
       ),

@@ -7,7 +7,7 @@
  * torchrun (gloo) run against a single process.
  */
 import { strict as assert } from 'assert';
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ACTIVATIONS } from '../../src/core/activations';
@@ -15,6 +15,7 @@ import { OPTIMIZERS } from '../../src/core/optimizers';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { pythonCommand } from '../support/python';
+import { runProcess } from '../support/run-process';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const root = join(__dirname, '..', '..');
@@ -37,23 +38,6 @@ interface Epoch {
   accuracy?: number;
   valLoss?: number;
   valAccuracy?: number;
-}
-
-/** Runs a command and resolves with its exit code and output (async: mocha keeps its timers). */
-function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    // TMPDIR: whatever Python or torchrun keep in a temporary folder lands in `cwd` (the test's folder, removed after it).
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1', TMPDIR: cwd } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out, err });
-    });
-  });
 }
 
 /** Largest relative difference |a − b| / max(|a|, |b|) over the epochs' losses; throws on any structural difference. */
@@ -326,7 +310,7 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
     });
 
     writeFileSync(join(dir, 'driver.py'), DRIVER);
-    const r = await run(python, [join(dir, 'driver.py'), String(EPOCHS), ...scripts], dir, 280000);
+    const r = await runProcess(python, [join(dir, 'driver.py'), String(EPOCHS), ...scripts], dir, { timeoutMs: 280000 });
     assert.equal(r.code, 0, r.err);
     const results = r.out
       .trim()
@@ -387,9 +371,9 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as Epoch & { type: string })
         .filter((l) => l.type === 'epoch');
-    const single = await run(python, args, dir, 120000);
+    const single = await runProcess(python, args, dir, { timeoutMs: 120000 });
     assert.equal(single.code, 0, single.err);
-    const ddp = await run(python, ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', ...args], dir, 240000);
+    const ddp = await runProcess(python, ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2', ...args], dir, { timeoutMs: 240000 });
     assert.equal(ddp.code, 0, ddp.err);
     const one = epochsOf(single.out),
       two = epochsOf(ddp.out);
@@ -402,7 +386,7 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
 
   it('writes a checkpoint and an ONNX model when asked', async () => {
     const script = join(dir, 'scripts', 'act_tanh.py');
-    const r = await run(python, [script, '--epochs', '2', '--save', 'tanh.pt', '--onnx', 'tanh.onnx'], dir, 120000);
+    const r = await runProcess(python, [script, '--epochs', '2', '--save', 'tanh.pt', '--onnx', 'tanh.onnx'], dir, { timeoutMs: 120000 });
     assert.equal(r.code, 0, r.err);
     assert.ok(existsSync(join(dir, 'tanh.pt')) && existsSync(join(dir, 'tanh.onnx')));
     assert.match(r.out, /epoch 2\/2 {2}loss \d/);

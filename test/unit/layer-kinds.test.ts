@@ -6,7 +6,6 @@
  * `predict` within 1e-5 in ONNX Runtime), with no change to any file outside the tests.
  */
 import { strict as assert } from 'assert';
-import { spawn } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -24,6 +23,7 @@ import { makeModelFile } from '../../src/core/model/model-file';
 import { cli, deviation, onnxRuntimeRows, predictRows, sampleRows } from './export-onnx.helpers';
 import { SCALE, ScaleLayer, scaleKind } from './layer-kinds/scale-kind';
 import { pythonCommand } from '../support/python';
+import { runProcess } from '../support/run-process';
 
 /** The facets every kind must have, by how they are checked. */
 const FUNCTIONS = ['resolve', 'activation', 'outputShape', 'paramCount', 'summary', 'label', 'create', 'initialize'] as const;
@@ -46,23 +46,6 @@ function missingFacets(kind: LayerKind): string[] {
   if (!has(kind.pytorch, 'modules', 'function')) missing.push('pytorch.modules');
   for (const [key, spec] of Object.entries(kind.keys ?? {})) if (typeof spec.doc !== 'string' || spec.doc === '') missing.push(`keys.${key}.doc`);
   return missing;
-}
-
-/** Runs a command; resolves with its exit code and output (async, so mocha keeps its timers). */
-function run(cmd: string, args: string[], cwd: string): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    // TMPDIR: what Python or torch keep in a temporary folder (torchinductor_*) lands in the test's folder.
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1', TMPDIR: cwd } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out, err });
-    });
-  });
 }
 
 /** A small classifier with a scale layer between two dense layers; 48 samples, 12 held out, batches of 10. */
@@ -174,7 +157,7 @@ describe('layer kinds', function () {
       const script = join(dir, 'scaled.py');
       const exported = await cli(['export', file, '--to', 'pytorch', '-o', script]);
       assert.equal(exported.code, 0, exported.err.join('\n'));
-      const r = await run(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir);
+      const r = await runProcess(pythonCommand(), [script, '--json', '--dtype', 'float64'], dir);
       assert.equal(r.code, 0, `python3 with PyTorch is required: ${r.err.slice(-2000)}`);
       const torch = r.out
         .trim()
