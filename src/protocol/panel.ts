@@ -136,6 +136,12 @@ export interface PhaseMessage {
   problems?: ProblemView[];
   /** When the run ended: loss (and accuracy) on the `testData` set, for the model as it ended. */
   test?: TestMetrics;
+  /** With early stopping: the best epoch by its metric. */
+  bestEpoch?: number;
+  /** The epoch early stopping ended the run at, when it did. */
+  stoppedEpoch?: number;
+  /** The epoch whose weights the run ended with, when early stopping restored them. */
+  restoredEpoch?: number;
 }
 
 /** Loss and (classifiers) accuracy on the config's `testData` set. */

@@ -108,7 +108,9 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const status = run.status === 'running' ? 'cancelled' : run.status;
   const seconds = (Date.now() - started) / 1000;
   const trainingSamples = data.n - validationCount(data.n, config.training.validationSplit);
-  const summary = summarize(status, run.message, run.history, seconds, trainingSamples, prepared.digest);
+  const summary = summarize(status, run.message, run.history, seconds, trainingSamples, prepared.digest, run.endReport);
+  summary.bestEpoch = run.bestEpoch ?? null;
+  summary.stoppedEpoch = run.stoppedEpoch ?? null;
   // A run stopped early has no last-epoch test metrics: evaluate the model as it is.
   if (testData && summary.testLoss === undefined && run.history.length > 0 && status !== 'diverged') {
     const test = run.testMetrics();

@@ -18,6 +18,8 @@
  */
 
 import type { BuiltinSpec } from '../data/sources/dataset';
+import type { ResolvedSchedule } from '../train/schedules/schedule';
+import type { Monitor, ResolvedEarlyStopping } from './validate-schedule';
 import type { CsvSpec } from '../data/sources/csv';
 import type { GeneratorSpec } from '../data/sources/generator';
 import type { IdxSpec } from '../data/sources/idx';
@@ -108,7 +110,29 @@ export interface TrainingConfig {
   shuffle?: boolean;
   /** Arithmetic of the matrix products (default "float64"). */
   precision?: Precision;
+  /** L1 weight penalty λ (default 0). */
+  l1?: number;
+  /** L2 weight penalty λ (default 0). */
+  l2?: number;
+  /** Gradient clipping by global norm (default: none). */
+  clipNorm?: number;
+  /** Learning-rate schedule, e.g. { "type": "step", "stepSize": 10, "gamma": 0.5 }. */
+  schedule?: { type: string; [key: string]: unknown };
+  /** Early stopping, e.g. { "monitor": "valLoss", "patience": 10 }. */
+  earlyStopping?: { monitor?: Monitor; patience?: number; minDelta?: number; restoreBest?: boolean };
 }
+
+/** The keys of `training` that have no default (absent: off). */
+type OptionalTrainingKey = 'l1' | 'l2' | 'clipNorm' | 'schedule' | 'earlyStopping';
+
+/** The `training` block with its defaults filled in; the optional features stay absent when off. */
+export type ResolvedTraining = Required<Omit<TrainingConfig, OptionalTrainingKey>> & {
+  l1?: number;
+  l2?: number;
+  clipNorm?: number;
+  schedule?: ResolvedSchedule;
+  earlyStopping?: ResolvedEarlyStopping;
+};
 
 /**
  * Arithmetic of a model's matrix products: float64 throughout, or float32 products (operands
@@ -151,7 +175,7 @@ export interface ResolvedConfig {
   layers: ResolvedLayer[];
   loss: string;
   optimizer: ResolvedNamed;
-  training: Required<TrainingConfig>;
+  training: ResolvedTraining;
 }
 
 /** The `data` block with its defaults filled in: one resolved block per data source (each declared in its source's file). */

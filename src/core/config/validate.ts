@@ -15,6 +15,7 @@ import { AnyRegistry, checkNamed, checkRegistryName } from './named';
 import { checkTraining } from './validate-training';
 import { checkData } from './validate-data';
 import { checkLayers, countParams } from './validate-layers';
+import { checkTrainingFit } from './training-fit';
 import { checkAgainstData, checkLossFit, checkTestShape, DataShape, inferLoss } from './semantics';
 import { staticDataShape } from './data-shape';
 
@@ -85,6 +86,7 @@ function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | u
   if (json.optimizer !== undefined) optimizer = checkNamed(c, REGISTRIES.optimizers, json.optimizer, ['optimizer']);
   else optimizer = { name: DEFAULT_OPTIMIZER, params: REGISTRIES.optimizers.resolveParams(DEFAULT_OPTIMIZER, {}) };
   if (layers && loss) checkLossFit(c, loss, layers, json.loss !== undefined);
+  checkTrainingFit(c, training, optimizer);
   const shape = givenShape ?? (data ? staticDataShape(data) : undefined);
   // Without the data's shape, count parameters as if there were one input (a lower bound).
   if (layers && !shape && countParams(1, layers) > limits.maxParams)

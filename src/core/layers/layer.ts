@@ -37,6 +37,12 @@ export interface Layer {
   params(): Float64Array[];
   /** Gradients matching `params()` one to one, filled by `backward`. */
   grads(): Float64Array[];
+  /**
+   * State that is not trained by the optimizer but belongs to the weights (e.g. batch norm's
+   * running statistics), updated in place; absent or empty for most layers. Snapshots of the
+   * weights (early stopping's best epoch) copy `params()` and `state()`.
+   */
+  state?(): Float64Array[];
   /** Kind and shape, for serialisation. */
   shape(): LayerShape;
   /** Switches between training (true) and evaluation (false); a no-op for layers that compute the same in both. */

@@ -107,6 +107,9 @@ export class RunReporter {
           type: 'phase',
           phase: message.status,
           message: message.message,
+          ...(message.bestEpoch !== undefined ? { bestEpoch: message.bestEpoch } : {}),
+          ...(message.stoppedEpoch !== undefined ? { stoppedEpoch: message.stoppedEpoch } : {}),
+          ...(message.restoredEpoch !== undefined ? { restoredEpoch: message.restoredEpoch } : {}),
           ...(message.testLoss !== undefined
             ? { test: { loss: message.testLoss, ...(message.testAccuracy !== undefined ? { accuracy: message.testAccuracy } : {}) } }
             : {}),

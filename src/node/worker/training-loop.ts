@@ -32,6 +32,12 @@ export interface EpochRunner {
   classifierView?(final: boolean): ClassifierView | undefined;
   /** Loss and accuracy on the test set now, when there is one. */
   testMetrics?(): { loss: number; accuracy?: number } | undefined;
+  /** Ends a run that is still running as cancelled (restoring early stopping's best weights). */
+  cancel?(): void;
+  /** Early stopping: the best epoch, the epoch it stopped at, the epoch whose weights were restored. */
+  readonly bestEpoch?: number;
+  readonly stoppedEpoch?: number;
+  readonly restoredEpoch?: number;
 }
 
 /** The activation functions of `config`'s layers (as each layer's kind tells; maxout layers have none). */
@@ -196,6 +202,8 @@ export class TrainingLoop {
       // A run that ignores shouldStop would spin forever after a stop: end it here.
       if (this.stopping && !run.done && !report) break;
     }
+    // The stop path ends the run too, so early stopping's best weights are restored before anything is sent.
+    if (!run.done) run.cancel?.();
     flush();
     const status: RunStatus = run.done && run.status !== 'running' ? run.status : 'cancelled';
     const finalView = status !== 'diverged' ? snapshot(lastEpoch, true) : undefined;
@@ -203,6 +211,9 @@ export class TrainingLoop {
     const finished: FinishedMessage = weights
       ? { type: 'finished', status, message: run.message, weights }
       : { type: 'finished', status, message: run.message };
+    if (run.bestEpoch !== undefined) finished.bestEpoch = run.bestEpoch;
+    if (run.stoppedEpoch !== undefined) finished.stoppedEpoch = run.stoppedEpoch;
+    if (run.restoredEpoch !== undefined) finished.restoredEpoch = run.restoredEpoch;
     // Also after a stop inside the first epoch: the model as it is then (weights are sent for whole epochs only).
     if (status !== 'diverged') {
       const test = run.testMetrics?.();
