@@ -18,6 +18,12 @@ describe('panel header figures', () => {
     assert.equal(headerFigures({ ...initialPanelState('a.nn.json'), epochs: 50 }), 'Epoch 0 / 50');
   });
 
+  it("says when early stopping ended the run and shows the restored epoch's loss", () => {
+    const history = [r(1, 0.7), r(2, 0.2), r(3, 0.4), r(4, 0.5)];
+    const stopped: PanelState = { ...initialPanelState('a.nn.json'), phase: 'completed', history, bestEpoch: 2, stoppedEpoch: 4, restoredEpoch: 2 };
+    assert.match(headerFigures(stopped), /stopped early at epoch 4, restored epoch 2 · final loss 0\.2000$/);
+  });
+
   it('formats elapsed time in seconds and minutes', () => {
     assert.equal(formatElapsed(3.21), '3.2 s');
     assert.equal(formatElapsed(125), '2 min 05 s');
