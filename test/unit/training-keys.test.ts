@@ -14,6 +14,7 @@ import { addPenalties, clipGradientNorm, penalizedMask } from '../../src/core/tr
 import { createSchedule, type ResolvedSchedule } from '../../src/core/train/schedules';
 import { TrainingRun } from '../../src/core/train/trainer';
 import { weightArrays } from '../../src/core/train/early-stopping';
+import { evaluateOn } from '../../src/core/train/evaluate';
 import { pythonCommand } from '../support/python';
 import { useTempDir } from '../support/temp-dir';
 
@@ -277,5 +278,51 @@ describe('nn-lab train --json with the training keys', function () {
     const plain: string[] = [];
     await runCli(['train', file], { ...io, out: (l) => plain.push(l) });
     assert.ok(plain.some((l) => l.includes(`stopped early at epoch ${epochs.length}, restored epoch ${best}`)));
+  });
+});
+
+describe('validationData', () => {
+  const layers = [
+    { units: 4, activation: 'tanh' },
+    { units: 1, activation: 'sigmoid' },
+  ];
+  const valSet = {
+    inputs: [
+      [0, 0],
+      [1, 1],
+      [0, 1],
+      [1, 0],
+    ],
+    targets: [0, 0, 1, 1],
+  };
+  it('is the validation set instead of the split: every sample of data trains', () => {
+    const p = prepareRun({
+      data: { generator: 'xor', samples: 40 },
+      validationData: { inputs: valSet.inputs, targets: valSet.targets },
+      layers,
+      training: { epochs: 3 },
+    });
+    assert.ok(p.config && p.data && p.validationData, JSON.stringify(p.problems));
+    const run = new TrainingRun(p.config, p.data, { validationData: p.validationData });
+    assert.deepEqual(run.sizes, { train: 40, validation: 4 });
+    const report = run.runEpoch();
+    assert.ok(report?.valLoss !== undefined && report.valAccuracy !== undefined);
+    const direct = evaluateOn(run.model, p.validationData, undefined, true);
+    assert.equal(report.valLoss, direct.loss);
+  });
+  it('given with a split: a warning, and the split is ignored; a shape mismatch is an error', () => {
+    const both = validateConfig({ data: { generator: 'xor' }, validationData: { generator: 'xor' }, layers, training: { validationSplit: 0.2 } });
+    assert.ok(both.problems.some((x) => x.severity === 'warning' && x.path.join('.') === 'training.validationSplit'));
+    const wrong = prepareRun({ data: { generator: 'xor', samples: 20 }, validationData: { inputs: [[1, 2, 3]], targets: [1] }, layers });
+    assert.ok(
+      wrong.problems.some((x) => x.severity === 'error' && x.path[0] === 'validationData'),
+      JSON.stringify(wrong.problems),
+    );
+    // valLoss may be monitored with a validationData set and no split.
+    assert.deepEqual(
+      validateConfig({ data: { generator: 'xor' }, validationData: { generator: 'xor' }, layers, training: { earlyStopping: { monitor: 'valLoss' } } })
+        .problems,
+      [],
+    );
   });
 });

@@ -5,7 +5,7 @@
 import type { InitName, Precision } from './types';
 
 /** Top-level keys. */
-export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'layers', 'loss', 'optimizer', 'training'] as const;
+export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'validationData', 'layers', 'loss', 'optimizer', 'training'] as const;
 
 /** Weight initialisers as written (`glorot` is another name for `xavier`). */
 export const INIT_NAMES: readonly InitName[] = ['auto', 'normal', 'xavier', 'glorot', 'he'];

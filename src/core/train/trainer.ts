@@ -90,7 +90,8 @@ export class TrainingRun {
   ) {
     checkDataFits(config, data);
     this.rng = new Rng(config.training.seed);
-    this.split = splitSamples(data.n, config.training.validationSplit, this.rng);
+    // A validationData set replaces the split: every sample of data trains (and the split draws nothing).
+    this.split = splitSamples(data.n, options.validationData ? 0 : config.training.validationSplit, this.rng);
     this.model = Sequential.build(config, this.rng, options.kernel ?? createKernel(config.training.precision, options.spawnKernelHelper));
     const alloc = allocatorOf(this.model.kernel);
     this.batchX = new BatchBuffer(alloc);
@@ -100,6 +101,7 @@ export class TrainingRun {
     this.classification = data.task === 'classification';
     this.batchSize = Math.max(1, Math.min(config.training.batchSize, this.split.train.length));
     if (options.testData) checkDataFits(config, options.testData, 'testData');
+    if (options.validationData) checkDataFits(config, options.validationData, 'validationData');
     this.testPerEpoch = options.testData !== undefined && testEveryEpoch(options.testData.n, this.split.train.length);
     this.now = options.now ?? defaultClock;
     const t = config.training;
@@ -108,7 +110,7 @@ export class TrainingRun {
     this.lr = this.lr0;
     if (t.schedule && this.lr0 !== undefined && this.optimizer.setLearningRate) this.schedule = createSchedule(t.schedule, { lr0: this.lr0, epochs: t.epochs });
     this.penalized = penalizedMask(this.model, config.layers);
-    if (t.earlyStopping) this.earlyStopping = new EarlyStopping(t.earlyStopping, this.split.validation.length > 0, this.model);
+    if (t.earlyStopping) this.earlyStopping = new EarlyStopping(t.earlyStopping, this.hasValidation, this.model);
     if (config.training.epochs <= 0) this.status = 'completed';
   }
 
@@ -119,7 +121,12 @@ export class TrainingRun {
 
   /** Number of training and validation samples. */
   get sizes(): { train: number; validation: number } {
-    return { train: this.split.train.length, validation: this.split.validation.length };
+    return { train: this.split.train.length, validation: this.options.validationData?.n ?? this.split.validation.length };
+  }
+
+  /** True when epochs report validation metrics (a `validationData` set or a non-empty split). */
+  get hasValidation(): boolean {
+    return this.options.validationData !== undefined || this.split.validation.length > 0;
   }
 
   /** Trains one epoch and returns its report, or undefined when the run has stopped (see `status`). */
@@ -219,8 +226,11 @@ export class TrainingRun {
     const report: EpochReport = { epoch, epochs: this.config.training.epochs, loss, elapsed: 0, samplesPerSecond: 0 };
     if (this.lr !== undefined) report.lr = this.lr;
     if (this.classification) report.accuracy = accuracy;
-    if (this.split.validation.length > 0) {
-      const val = evaluateOn(this.model, this.data, this.split.validation, this.classification, EVAL_CHUNK, this.evalBuffers);
+    if (this.hasValidation) {
+      const { validationData } = this.options;
+      const val = validationData
+        ? evaluateOn(this.model, validationData, undefined, this.classification, EVAL_CHUNK, this.evalBuffers)
+        : evaluateOn(this.model, this.data, this.split.validation, this.classification, EVAL_CHUNK, this.evalBuffers);
       report.valLoss = val.loss;
       if (val.accuracy !== undefined) report.valAccuracy = val.accuracy;
     }

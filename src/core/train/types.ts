@@ -44,6 +44,8 @@ export interface TrainOptions {
   kernel?: DenseKernel;
   /** A held-out test set (the description's `testData`), evaluated after training and every epoch when cheap. */
   testData?: Dataset;
+  /** The validation set (the description's `validationData`), used instead of `training.validationSplit`. */
+  validationData?: Dataset;
   /**
    * How the host starts a helper thread; given (and no `kernel`), the default kernel splits big
    * products over two threads. The run stops the thread when it ends.
