@@ -400,7 +400,7 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
     console.log(`      torchrun 2 processes vs 1: max relative deviation ${d.toExponential(1)}`);
   });
 
-  it('reproduces the training keys: l1, l2, clipNorm, every schedule, early stopping with restore', async () => {
+  it('reproduces the training keys: l1, l2, clipNorm, every schedule, early stopping with restore, validationData', async () => {
     const keyCases: { id: string; config: Record<string, unknown> }[] = [
       {
         // A class optimizer (set_lr writes its h), penalties, clipping, warm-up then step; early stopping on valLoss stops at 17, restores 14.
@@ -434,6 +434,20 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
           ],
           optimizer: { name: 'SGD', eta: 0.5 },
           training: { ...training, l2: 0.05, schedule: { type: 'cosine', minLr: 0.01 }, earlyStopping: { monitor: 'valAccuracy', patience: 100 } },
+        },
+      },
+      {
+        // validationData instead of the split (written beside the script), early stopping on it; exponential decay.
+        id: 'keys-validation-data',
+        config: {
+          data: xor,
+          validationData: { generator: 'xor', samples: 20, noise: 0.3, seed: 9 },
+          layers: [
+            { units: 6, activation: 'tanh' },
+            { units: 1, activation: 'sigmoid' },
+          ],
+          optimizer: { name: 'Adam', alpha: 0.3 },
+          training: { ...training, validationSplit: 0, schedule: { type: 'exponential', gamma: 0.95 }, earlyStopping: { patience: 3 } },
         },
       },
       {

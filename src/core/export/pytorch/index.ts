@@ -34,6 +34,8 @@ export interface PytorchExportInput {
   startWeights?: ModelWeightsJson;
   /** Where the description came from, named in the script's header. */
   sourceName?: string;
+  /** The `validationData` set (written beside the script as JSON), used instead of the validation split. */
+  validationData?: Dataset;
 }
 
 /** A file to write beside the script. */
@@ -145,6 +147,12 @@ export function exportPytorch(input: PytorchExportInput): PytorchExport {
     source = { kind: 'json', file: `${base}_data.json` };
     files.push({ name: source.file, text: dataFileText(data) });
   }
+  let validationFile = 'None';
+  if (input.validationData) {
+    const name = `${base}_validation.json`;
+    files.push({ name, text: dataFileText(input.validationData) });
+    validationFile = pyString(name);
+  }
   let startWeights = 'None';
   if (input.startWeights) {
     const name = `${base}_weights.json`;
@@ -188,6 +196,7 @@ SEED = ${pyInt(t.seed)}
 SHUFFLE = ${pyBool(t.shuffle)}
 CLASSIFICATION = ${pyBool(data.task === 'classification')}  # report accuracy
 START_WEIGHTS = ${startWeights}  # saved weights to continue from (None: start from the drawn ones)
+VALIDATION_FILE = ${validationFile}  # the validationData set, used instead of the split (None: the split)
 ` +
       trainingKeyConstants(config),
     "# ---- NN Lab's random numbers ----",

@@ -27,6 +27,7 @@ from script import (
     SEED,
     SHUFFLE,
     START_WEIGHTS,
+    VALIDATION_FILE,
     VALIDATION_SPLIT,
     EarlyStopping,
     Net,
@@ -155,7 +156,8 @@ def train(args, dtype, device, rank, world):
     # noise (Santa) and each epoch's shuffle.
     rng = NNLabRng(args.seed)
     order = list(range(n))
-    n_val = math.floor(n * VALIDATION_SPLIT)
+    # A validationData set replaces the split: every sample trains.
+    n_val = 0 if VALIDATION_FILE else math.floor(n * VALIDATION_SPLIT)
     if n_val > 0:
         rng.shuffle(order)
     train_idx, val_idx = order[: n - n_val], order[n - n_val :]
@@ -172,7 +174,7 @@ def train(args, dtype, device, rank, world):
     schedule = make_schedule(SCHEDULE, LR0, args.epochs) if SCHEDULE is not None and LR0 is not None else None
     stopper = None
     if EARLY_STOPPING is not None:
-        monitor = EARLY_STOPPING["monitor"] or ("valLoss" if n_val > 0 else "loss")
+        monitor = EARLY_STOPPING["monitor"] or ("valLoss" if n_val > 0 or VALIDATION_FILE else "loss")
         stopper = EarlyStopping({**EARLY_STOPPING, "monitor": monitor}, model)
     lr, stopped_epoch = LR0, None
     net = model
@@ -186,6 +188,12 @@ def train(args, dtype, device, rank, world):
         return torch.tensor(ids, dtype=torch.long, device=device)
 
     X_val, T_val = X[index(val_idx)], T[index(val_idx)]
+    if VALIDATION_FILE:
+        with open(HERE / VALIDATION_FILE, encoding="utf-8") as f:
+            held = json.load(f)
+        X_val = torch.tensor(held["x"], dtype=torch.float64).to(device=device, dtype=dtype)
+        T_val = torch.tensor(held["y"], dtype=torch.float64).to(device=device, dtype=dtype)
+        n_val = len(held["x"])
     history, status, message = [], "completed", None
     started = time.perf_counter()
     for epoch in range(1, args.epochs + 1):
