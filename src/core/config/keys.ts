@@ -11,7 +11,19 @@ export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 
 export const INIT_NAMES: readonly InitName[] = ['auto', 'normal', 'xavier', 'glorot', 'he'];
 
 /** Keys of the `training` block. */
-export const TRAINING_KEYS = ['epochs', 'batchSize', 'validationSplit', 'seed', 'shuffle', 'precision'] as const;
+export const TRAINING_KEYS = [
+  'epochs',
+  'batchSize',
+  'validationSplit',
+  'seed',
+  'shuffle',
+  'precision',
+  'l2',
+  'l1',
+  'clipNorm',
+  'schedule',
+  'earlyStopping',
+] as const;
 
 /** Values of `training.precision`, the default first. */
 export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
