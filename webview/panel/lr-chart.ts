@@ -1,7 +1,6 @@
 /**
  * The learning-rate chart, shown when a schedule changes the rate: each epoch's `lr` (unsmoothed).
  */
-import type { EpochReport } from '../../src/core/train/types';
 import { MetricChart } from './metric-chart';
 
 /** Creates the learning-rate chart on `canvas`. */
@@ -14,11 +13,4 @@ export function createLearningRateChart(canvas: HTMLCanvasElement): MetricChart 
     logScale: false,
     smoothing: false,
   });
-}
-
-/** True when the run's rate changed (a schedule is at work): the first and the latest epoch's rates differ. O(1). */
-export function rateChanges(history: readonly EpochReport[]): boolean {
-  const first = history[0]?.lr,
-    last = history[history.length - 1]?.lr;
-  return first !== undefined && last !== undefined && first !== last;
 }

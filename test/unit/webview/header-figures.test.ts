@@ -3,7 +3,7 @@ import type { EpochReport } from '../../../src/core/train/types';
 import { initialPanelState } from '../../../src/protocol/view/panel-state';
 import type { PanelState } from '../../../src/protocol/panel';
 import { formatElapsed, headerFigures } from '../../../webview/panel/header-figures';
-import { rateChanges } from '../../../webview/panel/lr-chart';
+import { rateChanges } from '../../../webview/panel/rate-changes';
 
 const r = (epoch: number, loss: number): EpochReport => ({ epoch, epochs: 300, loss, elapsed: epoch * 0.5, samplesPerSecond: 5432.4 });
 
