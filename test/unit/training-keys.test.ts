@@ -15,6 +15,9 @@ import { createSchedule, type ResolvedSchedule } from '../../src/core/train/sche
 import { TrainingRun } from '../../src/core/train/trainer';
 import { weightArrays } from '../../src/core/train/early-stopping';
 import { evaluateOn } from '../../src/core/train/evaluate';
+import { TrainingLoop } from '../../src/node/worker/training-loop';
+import { inspectable } from '../../src/node/worker/inspectable-run';
+import type { WorkerToHost } from '../../src/protocol/worker';
 import { pythonCommand } from '../support/python';
 import { useTempDir } from '../support/temp-dir';
 
@@ -324,5 +327,50 @@ describe('validationData', () => {
         .problems,
       [],
     );
+  });
+});
+
+describe("the worker's stop path with early stopping", () => {
+  it('Stop ends the run with the best epoch restored, and says so in the finished message', async () => {
+    const text = JSON.stringify({
+      data: { generator: 'xor', samples: 60, noise: 0.3 },
+      layers: [
+        { units: 6, activation: 'tanh' },
+        { units: 1, activation: 'sigmoid' },
+      ],
+      optimizer: { name: 'SGD', eta: 3 },
+      training: { epochs: 500, validationSplit: 0.3, earlyStopping: { patience: 1000 } },
+    });
+    const messages: WorkerToHost[] = [];
+    const copies: string[] = [];
+    let yields = 0;
+    const loop: TrainingLoop = new TrainingLoop({
+      prepare: (source, readFile) => prepareRun(source, { readFile }),
+      createRun: (config, data, options) => {
+        const run: TrainingRun = new TrainingRun(config, data, { ...options, onEpoch: () => copies.push(JSON.stringify(run.model.toJSON())) });
+        return inspectable(run, options.testData);
+      },
+      readFile: () => '',
+      post: (m) => messages.push(m),
+      now: () => performance.now(),
+      yieldToEventLoop: async () => {
+        if (++yields === 12) loop.requestStop();
+      },
+    });
+    await loop.run(text);
+    const finished = messages[messages.length - 1];
+    assert.ok(finished.type === 'finished');
+    assert.equal(finished.status, 'cancelled');
+    const reports = messages.flatMap((m) => (m.type === 'progress' ? m.reports : []));
+    assert.equal(reports.length, 12);
+    let best = 0;
+    reports.forEach((r, i) => {
+      if ((r.valLoss ?? Infinity) < (reports[best].valLoss ?? Infinity)) best = i;
+    });
+    assert.ok(best + 1 < 12, `the best epoch (${best + 1}) is not the last, so the restore shows`);
+    assert.equal(finished.bestEpoch, best + 1);
+    assert.equal(finished.restoredEpoch, best + 1);
+    assert.equal(finished.stoppedEpoch, undefined);
+    assert.equal(JSON.stringify(finished.weights), copies[best]);
   });
 });
