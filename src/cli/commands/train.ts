@@ -142,7 +142,8 @@ function saveModel(target: string, file: string, description: unknown, run: Trai
     io.err(`nn-lab: the run diverged, so ${shown} was not written`);
     return false;
   }
-  const last = run.history[run.history.length - 1];
+  // The epoch whose weights the model holds (early stopping's restored best epoch, else the last one).
+  const last = run.endReport;
   const model = makeModelFile(description, run.model.toJSON(), {
     status,
     epochs: run.history.length,
