@@ -265,7 +265,7 @@ def train(args, dtype, device, rank, world):
     summary["bestEpoch"] = stopper.best_epoch if stopper is not None else None
     summary["stoppedEpoch"] = stopped_epoch
     if stopped_epoch is not None:
-        summary["message"] = f"Training stopped early at epoch {stopped_epoch}, restored epoch {restored}."
+        summary["message"] = f"Training stopped early at epoch {stopped_epoch}" + (f", restored epoch {restored}." if restored else ".")
     if history:
         last = history[restored - 1] if restored else history[-1]  # the metrics of the weights it ends with
         summary["finalLoss"] = last["loss"]
