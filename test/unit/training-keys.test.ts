@@ -18,6 +18,9 @@ import { evaluateOn } from '../../src/core/train/evaluate';
 import { TrainingLoop } from '../../src/node/worker/training-loop';
 import { inspectable } from '../../src/node/worker/inspectable-run';
 import type { WorkerToHost } from '../../src/protocol/worker';
+import { applyEdits } from 'jsonc-parser';
+import { fixesFor } from '../../src/core/editing/fix-plans';
+import { treeOf } from '../../src/core/editing/json-locations';
 import { pythonCommand } from '../support/python';
 import { useTempDir } from '../support/temp-dir';
 
@@ -372,5 +375,23 @@ describe("the worker's stop path with early stopping", () => {
     assert.equal(finished.restoredEpoch, best + 1);
     assert.equal(finished.stoppedEpoch, undefined);
     assert.equal(JSON.stringify(finished.weights), copies[best]);
+  });
+});
+
+describe('the editor on the training keys', () => {
+  it('offers to monitor the training metric when there is no validation data', () => {
+    const text = JSON.stringify(
+      { data: { generator: 'xor' }, layers: [{ units: 1, activation: 'sigmoid' }], training: { earlyStopping: { monitor: 'valLoss' } } },
+      null,
+      1,
+    );
+    const problem = validateConfig(JSON.parse(text)).problems.find((p) => p.code === 'no-validation');
+    assert.ok(problem);
+    const fix = fixesFor(treeOf(text)!, problem)[0];
+    assert.equal(fix.title, 'Monitor "loss"');
+    assert.ok(fix.change);
+    const after = JSON.parse(applyEdits(text, [fix.change])) as { training: { earlyStopping: { monitor: string } } };
+    assert.equal(after.training.earlyStopping.monitor, 'loss');
+    assert.deepEqual(validateConfig(after).problems, []);
   });
 });

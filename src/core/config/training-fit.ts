@@ -27,5 +27,6 @@ export function checkTrainingFit(c: Checker, training: ResolvedTraining, optimiz
       ['training', 'earlyStopping', 'monitor'],
       `early stopping monitors ${monitor}, but there is no validation data: add "validationData", set "training.validationSplit" (e.g. 0.2), or monitor "${monitor === 'valLoss' ? 'loss' : 'accuracy'}"`,
       'no-validation',
+      monitor === 'valLoss' ? 'loss' : 'accuracy',
     );
 }

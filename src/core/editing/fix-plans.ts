@@ -53,6 +53,9 @@ export function fixesFor(root: Node, problem: Problem): Fix[] {
       return s === undefined ? [] : [{ title: `Set units to ${s}`, change: replaceValue(root, problem.path, Number(s)), preferred: true }];
     case 'loss-mismatch':
       return lossFixes(root, s);
+    case 'no-validation':
+      // Early stopping on a validation metric without validation data: watch the training metric instead.
+      return s === undefined ? [] : [{ title: `Monitor "${s}"`, change: replaceValue(root, problem.path, s), preferred: true }];
     default:
       return [];
   }
