@@ -99,9 +99,13 @@ export interface RunSummary {
   seconds: number;
   samplesPerSecond: number;
   digest?: string;
+  /** With early stopping: the best epoch by its metric (null without early stopping). */
+  bestEpoch?: number | null;
+  /** The epoch early stopping ended the run at (null when all epochs ran). */
+  stoppedEpoch?: number | null;
 }
 
-/** The summary of a run from its history. */
+/** The summary of a run from its history; `ended` is the epoch whose weights the model holds (default: the last). */
 export function summarize(
   status: RunStatus,
   message: string | undefined,
@@ -109,8 +113,10 @@ export function summarize(
   seconds: number,
   samples: number,
   digest?: string,
+  ended: EpochReport | undefined = history[history.length - 1],
 ): RunSummary {
-  const last = history[history.length - 1];
+  // The metrics of the weights the run ends with: the restored best epoch's, else the last epoch's.
+  const last = ended;
   const s: RunSummary = { type: 'summary', status, epochs: history.length, seconds, samplesPerSecond: seconds > 0 ? (samples * history.length) / seconds : 0 };
   if (message) s.message = message;
   if (last) {

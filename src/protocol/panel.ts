@@ -46,6 +46,12 @@ export interface PanelState {
   runLabel?: string;
   /** The ended run's metrics on the `testData` set, when the config has one. */
   test?: TestMetrics;
+  /** Early stopping: the best epoch of the ended run. */
+  bestEpoch?: number;
+  /** The epoch early stopping ended the run at, when it did. */
+  stoppedEpoch?: number;
+  /** The epoch whose weights the run ended with, when early stopping restored them. */
+  restoredEpoch?: number;
 }
 
 /** A histogram: `counts[i]` values fell in [min + i·w, min + (i+1)·w), w = (max − min)/counts.length. */
@@ -136,6 +142,12 @@ export interface PhaseMessage {
   problems?: ProblemView[];
   /** When the run ended: loss (and accuracy) on the `testData` set, for the model as it ended. */
   test?: TestMetrics;
+  /** With early stopping: the best epoch by its metric. */
+  bestEpoch?: number;
+  /** The epoch early stopping ended the run at, when it did. */
+  stoppedEpoch?: number;
+  /** The epoch whose weights the run ended with, when early stopping restored them. */
+  restoredEpoch?: number;
 }
 
 /** Loss and (classifiers) accuracy on the config's `testData` set. */

@@ -98,6 +98,12 @@ export interface FinishedMessage {
   message?: string;
   /** The trained weights (`Sequential.toJSON()`), unless the run diverged. */
   weights?: ModelWeightsJson;
+  /** With early stopping: the best epoch by its metric. */
+  bestEpoch?: number;
+  /** The epoch early stopping ended the run at (absent when all epochs ran or the run was stopped otherwise). */
+  stoppedEpoch?: number;
+  /** The epoch whose weights the run ended with, when early stopping restored the best epoch's. */
+  restoredEpoch?: number;
   /** Loss on the `testData` set after the run (also when it stopped early), when the config has one. */
   testLoss?: number;
   /** Accuracy on the `testData` set after the run (classification). */

@@ -384,6 +384,115 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
     console.log(`      torchrun 2 processes vs 1: max relative deviation ${d.toExponential(1)}`);
   });
 
+  it('reproduces the training keys: l1, l2, clipNorm, every schedule, early stopping with restore, validationData', async () => {
+    const keyCases: { id: string; config: Record<string, unknown> }[] = [
+      {
+        // A class optimizer (set_lr writes its h), penalties, clipping, warm-up then step; early stopping on valLoss stops at 17, restores 14.
+        id: 'keys-adam',
+        config: {
+          data: xor,
+          layers: [
+            { units: 6, activation: 'tanh' },
+            { units: 1, activation: 'sigmoid' },
+          ],
+          optimizer: { name: 'Adam', alpha: 0.3 },
+          training: {
+            ...training,
+            epochs: 60,
+            l1: 0.001,
+            l2: 0.01,
+            clipNorm: 0.5,
+            schedule: { type: 'step', stepSize: 4, gamma: 0.7, warmupEpochs: 3 },
+            earlyStopping: { patience: 3 },
+          },
+        },
+      },
+      {
+        // A torch built-in (param group lr), cosine, maxout penalized, early stopping on accuracy running out of epochs.
+        id: 'keys-sgd',
+        config: {
+          data: gauss3,
+          layers: [
+            { type: 'maxout', units: 4, pieces: 2 },
+            { units: 3, activation: 'softmax' },
+          ],
+          optimizer: { name: 'SGD', eta: 0.5 },
+          training: { ...training, l2: 0.05, schedule: { type: 'cosine', minLr: 0.01 }, earlyStopping: { monitor: 'valAccuracy', patience: 100 } },
+        },
+      },
+      {
+        // validationData instead of the split (written beside the script), early stopping on it; exponential decay.
+        id: 'keys-validation-data',
+        config: {
+          data: xor,
+          validationData: { generator: 'xor', samples: 20, noise: 0.3, seed: 9 },
+          layers: [
+            { units: 6, activation: 'tanh' },
+            { units: 1, activation: 'sigmoid' },
+          ],
+          optimizer: { name: 'Adam', alpha: 0.3 },
+          training: { ...training, validationSplit: 0, schedule: { type: 'exponential', gamma: 0.95 }, earlyStopping: { patience: 3 } },
+        },
+      },
+      ...(['MSGD', 'NAG'] as const).map((name) => ({
+        // torch's momentum SGD under a changing rate: set_lr rescales its momentum buffer to follow NN Lab's rule.
+        id: `keys-${name.toLowerCase()}`,
+        config: {
+          data: xor,
+          layers: [
+            { units: 6, activation: 'tanh' },
+            { units: 1, activation: 'sigmoid' },
+          ],
+          optimizer: { name, eta: 0.5, mu: 0.8 },
+          training: { ...training, schedule: { type: 'step', stepSize: 3, gamma: 0.6, warmupEpochs: 2 } },
+        },
+      })),
+      {
+        // Plateau on the training loss (it halves the rate several times), L1 alone, no validation split; stops early.
+        id: 'keys-rmsprop',
+        config: {
+          data: sine,
+          layers: [
+            { units: 8, activation: 'tanh' },
+            { units: 1, activation: 'identity' },
+          ],
+          optimizer: { name: 'RMSprop', eta: 0.05 },
+          training: {
+            ...training,
+            validationSplit: 0,
+            l1: 0.002,
+            schedule: { type: 'plateau', patience: 0, factor: 0.5, threshold: 0.05 },
+            earlyStopping: { minDelta: 1e-3, patience: 4 },
+          },
+        },
+      },
+    ];
+    const parse = (lines: string[]) =>
+      lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Epoch & { type: string; lr?: number; [k: string]: unknown });
+    for (const c of keyCases) {
+      const file = join(dir, `${c.id}.nn.json`);
+      writeFileSync(file, JSON.stringify({ name: c.id, ...c.config }));
+      const script = join(dir, `${c.id.replace(/-/g, '_')}.py`);
+      assert.equal((await cli('export', file, '--to', 'pytorch', '-o', script)).code, 0);
+      const ours = parse((await cli('train', file, '--json')).out);
+      const r = await runProcess(python, [script, '--dtype', 'float64', '--json'], dir, { timeoutMs: 120000 });
+      assert.equal(r.code, 0, r.err);
+      const theirs = parse(r.out.split('\n'));
+      const epochsOf = (lines: typeof ours) => lines.filter((l) => l.type === 'epoch');
+      const d = deviation(epochsOf(ours), epochsOf(theirs), c.id);
+      assert.ok(d <= TOLERANCE, `${c.id}: relative deviation ${d.toExponential(2)} > ${TOLERANCE}`);
+      epochsOf(ours).forEach((e, i) => {
+        const lr = epochsOf(theirs)[i].lr as number;
+        assert.ok(Math.abs((e.lr as number) - lr) <= 1e-12 * lr, `${c.id}: epoch ${e.epoch} lr ${e.lr} vs ${lr}`);
+      });
+      const a = ours[ours.length - 1],
+        b = theirs[theirs.length - 1];
+      assert.equal(b.bestEpoch, a.bestEpoch, `${c.id}: bestEpoch`);
+      assert.equal(b.stoppedEpoch, a.stoppedEpoch, `${c.id}: stoppedEpoch`);
+      assert.ok(Math.abs((a.finalLoss as number) - (b.finalLoss as number)) <= TOLERANCE * (a.finalLoss as number), `${c.id}: the restored epoch's loss`);
+    }
+  });
+
   it('writes a checkpoint and an ONNX model when asked', async () => {
     const script = join(dir, 'scripts', 'act_tanh.py');
     const r = await runProcess(python, [script, '--epochs', '2', '--save', 'tanh.pt', '--onnx', 'tanh.onnx'], dir, { timeoutMs: 120000 });

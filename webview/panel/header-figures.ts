@@ -23,7 +23,12 @@ export function headerFigures(state: PanelState): string {
   if (Number.isFinite(last.samplesPerSecond)) parts.push(`${Math.round(last.samplesPerSecond).toLocaleString('en-US')} samples/s`);
   parts.push(formatElapsed(last.elapsed));
   if (isFinalPhase(state.phase)) {
-    parts.push(`final loss ${formatLoss(last.loss)}`);
+    // Early stopping: the model holds the restored epoch's weights, so its loss is the one that counts.
+    const ended = state.restoredEpoch !== undefined ? (h.find((r) => r.epoch === state.restoredEpoch) ?? last) : last;
+    if (state.stoppedEpoch !== undefined)
+      parts.push(`stopped early at epoch ${state.stoppedEpoch}${state.restoredEpoch !== undefined ? `, restored epoch ${state.restoredEpoch}` : ''}`);
+    else if (state.restoredEpoch !== undefined && state.restoredEpoch !== last.epoch) parts.push(`restored epoch ${state.restoredEpoch}`);
+    parts.push(`final loss ${formatLoss(ended.loss)}`);
     const test = state.test ?? (last.testLoss !== undefined ? { loss: last.testLoss, accuracy: last.testAccuracy } : undefined);
     if (test) parts.push(`test loss ${formatLoss(test.loss)}` + (test.accuracy !== undefined ? ` · test accuracy ${(100 * test.accuracy).toFixed(1)} %` : ''));
   } else {

@@ -8,6 +8,8 @@ import { tagParser } from '../../src/protocol/channel';
 import { initialPanelState, isFinalPhase, lossSummary, PanelModel } from '../../src/protocol/view/panel-state';
 import { HOST_TO_WEBVIEW_TYPES, type PanelState, type SequencedHostMessage, type WebviewToHost } from '../../src/protocol/panel';
 import { createAccuracyChart } from './accuracy-chart';
+import { createLearningRateChart } from './lr-chart';
+import { rateChanges } from './rate-changes';
 import { ActivationPlots } from './activation-plots';
 import { ChartTools } from './chart-tools';
 import { describeSurface, drawDecisionSurface } from './decision-surface';
@@ -50,6 +52,7 @@ let samplesShown = 0;
 
 const loss = createLossChart(byId<HTMLCanvasElement>('loss-chart'));
 const accuracy = createAccuracyChart(byId<HTMLCanvasElement>('accuracy-chart'));
+const learningRate = createLearningRateChart(byId<HTMLCanvasElement>('lr-chart'));
 const plots = new ActivationPlots(byId('activation-plots'));
 const live = new LiveRegion(byId('status'));
 const header = new Header(byId('run-label'), byId('figures'), byId('actions'), {
@@ -71,6 +74,7 @@ function pngButton(id: string, chart: MetricChart, name: string): void {
 }
 pngButton('loss-png', loss, 'loss');
 pngButton('accuracy-png', accuracy, 'accuracy');
+pngButton('lr-png', learningRate, 'learning-rate');
 
 let frame: number | undefined;
 let drawnSnapshot: PanelState['snapshot'];
@@ -101,6 +105,9 @@ function draw(): void {
   const classification = state.task === 'classification' || history.count('accuracy') > 0;
   byId('accuracy-card').hidden = !classification;
   if (classification) accuracy.render(model, prefs, selection);
+  const scheduled = rateChanges(state.history);
+  byId('lr-card').hidden = !scheduled;
+  if (scheduled) learningRate.render(model, prefs, selection);
   byId('activations-card').hidden = state.activations.length === 0;
   plots.render(state.activations, colors, force);
   if (state.snapshot !== drawnSnapshot || force) drawSnapshot(state);
@@ -169,6 +176,7 @@ onThemeChange(() => {
   colors = themeColors();
   loss.applyTheme();
   accuracy.applyTheme();
+  learningRate.applyTheme();
   themeChanged = true;
   schedule();
 });
@@ -176,6 +184,7 @@ onThemeChange(() => {
 installTestHook({
   loss: () => loss.datasets(),
   accuracy: () => (byId('accuracy-card').hidden ? [] : accuracy.datasets()),
+  learningRate: () => (byId('lr-card').hidden ? [] : learningRate.datasets()),
   lossScale: () => loss.scaleType,
   prefs: () => ({ ...prefs }),
   activationPlots: () => plots.count,

@@ -30,6 +30,10 @@ export function panelMarkup(name: string): string {
     <div class="card-head"><h2 id="accuracy-title">Accuracy</h2><button id="accuracy-png" class="link" type="button" title="Save the accuracy chart as PNG">PNG…</button></div>
     <div class="chart-box"><canvas id="accuracy-chart" role="img" aria-label="Accuracy per epoch"></canvas></div>
   </figure>
+  <figure id="lr-card" class="card chart" hidden aria-labelledby="lr-title">
+    <div class="card-head"><h2 id="lr-title">Learning rate</h2><button id="lr-png" class="link" type="button" title="Save the learning-rate chart as PNG">PNG…</button></div>
+    <div class="chart-box"><canvas id="lr-chart" role="img" aria-label="Learning rate per epoch"></canvas></div>
+  </figure>
   <section id="surface-card" class="card" hidden aria-labelledby="surface-title">
     <h2 id="surface-title">Decision surface</h2>
     <canvas id="surface" role="img" aria-label="Decision surface"></canvas>

@@ -47,6 +47,8 @@ export interface MetricSpec {
   test: { label: string; value(r: EpochReport): number | undefined };
   /** Whether the log-scale preference applies. */
   logScale: boolean;
+  /** Whether the smoothing preference applies (default true; the learning rate is drawn as it is). */
+  smoothing?: boolean;
 }
 
 /** A dataset as the test hook reports it. */
@@ -167,7 +169,7 @@ export class MetricChart {
    */
   render(model: PanelModel, prefs: ViewPrefs, selection: readonly number[]): void {
     const c = this.colors;
-    const w = prefs.smoothing;
+    const w = this.spec.smoothing === false ? 0 : prefs.smoothing;
     const state = model.view;
     const history = model.history;
     this.startedAt = state.startedAt;

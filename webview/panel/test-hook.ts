@@ -10,6 +10,8 @@ import type { ViewPrefs } from './state';
 export interface TestHook {
   loss(): DatasetInfo[];
   accuracy(): DatasetInfo[];
+  /** The learning-rate chart's datasets (empty while the card is hidden: no schedule changed the rate). */
+  learningRate(): DatasetInfo[];
   lossScale(): string;
   prefs(): ViewPrefs;
   activationPlots(): number;

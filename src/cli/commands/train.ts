@@ -7,7 +7,6 @@ import { parseConfigText } from '../../core/config/parse-json';
 import { prepareRun } from '../../core/config/load';
 import { TrainingRun } from '../../core/train/trainer';
 import { isObject } from '../../core/config/checks';
-import { validationCount } from '../../core/config/semantics';
 import { readConfigFile } from '../read-config';
 import { copyWeights, loadTrainedModel, readModelFile } from '../model-input';
 import { makeModelFile, type ModelFile } from '../../core/model/model-file';
@@ -71,7 +70,12 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   if (o.json) for (const p of prepared.problems) io.out(warningJson(o.file, p));
   else printProblems(io, o.file, prepared.problems);
   const started = Date.now();
-  const run = new TrainingRun(config, data, { shouldStop: io.interrupted, testData, spawnKernelHelper: io.spawnKernelHelper });
+  const run = new TrainingRun(config, data, {
+    shouldStop: io.interrupted,
+    testData,
+    spawnKernelHelper: io.spawnKernelHelper,
+    ...(prepared.validationData ? { validationData: prepared.validationData } : {}),
+  });
   if (saved) {
     const loaded = loadTrainedModel(saved);
     if (typeof loaded === 'string' || loaded.model.inputs !== config.inputs) {
@@ -107,8 +111,10 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   bar.clear();
   const status = run.status === 'running' ? 'cancelled' : run.status;
   const seconds = (Date.now() - started) / 1000;
-  const trainingSamples = data.n - validationCount(data.n, config.training.validationSplit);
-  const summary = summarize(status, run.message, run.history, seconds, trainingSamples, prepared.digest);
+  const trainingSamples = run.sizes.train;
+  const summary = summarize(status, run.message, run.history, seconds, trainingSamples, prepared.digest, run.endReport);
+  summary.bestEpoch = run.bestEpoch ?? null;
+  summary.stoppedEpoch = run.stoppedEpoch ?? null;
   // A run stopped early has no last-epoch test metrics: evaluate the model as it is.
   if (testData && summary.testLoss === undefined && run.history.length > 0 && status !== 'diverged') {
     const test = run.testMetrics();
@@ -136,7 +142,8 @@ function saveModel(target: string, file: string, description: unknown, run: Trai
     io.err(`nn-lab: the run diverged, so ${shown} was not written`);
     return false;
   }
-  const last = run.history[run.history.length - 1];
+  // The epoch whose weights the model holds (early stopping's restored best epoch, else the last one).
+  const last = run.endReport;
   const model = makeModelFile(description, run.model.toJSON(), {
     status,
     epochs: run.history.length,

@@ -5,13 +5,25 @@
 import type { InitName, Precision } from './types';
 
 /** Top-level keys. */
-export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'layers', 'loss', 'optimizer', 'training'] as const;
+export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'validationData', 'layers', 'loss', 'optimizer', 'training'] as const;
 
 /** Weight initialisers as written (`glorot` is another name for `xavier`). */
 export const INIT_NAMES: readonly InitName[] = ['auto', 'normal', 'xavier', 'glorot', 'he'];
 
 /** Keys of the `training` block. */
-export const TRAINING_KEYS = ['epochs', 'batchSize', 'validationSplit', 'seed', 'shuffle', 'precision'] as const;
+export const TRAINING_KEYS = [
+  'epochs',
+  'batchSize',
+  'validationSplit',
+  'seed',
+  'shuffle',
+  'precision',
+  'l2',
+  'l1',
+  'clipNorm',
+  'schedule',
+  'earlyStopping',
+] as const;
 
 /** Values of `training.precision`, the default first. */
 export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];

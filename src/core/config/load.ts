@@ -30,6 +30,8 @@ export interface PreparedRun {
   data?: Dataset;
   /** The `testData` set, when the description has one (undefined when any problem is an error). */
   testData?: Dataset;
+  /** The `validationData` set, used instead of `training.validationSplit` (undefined when any problem is an error). */
+  validationData?: Dataset;
   problems: Problem[];
   /** The resolved `data` block, when valid. */
   dataConfig?: ResolvedDataConfig;
@@ -50,7 +52,7 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
   const limits = resolveLimits(options.limits);
   const checked = validateConfig(value, { limits });
   const problems = [...checked.problems];
-  const load = (spec: ResolvedDataConfig | undefined, key: 'data' | 'testData'): Dataset | undefined => {
+  const load = (spec: ResolvedDataConfig | undefined, key: 'data' | 'testData' | 'validationData'): Dataset | undefined => {
     if (!spec) return undefined;
     try {
       const loaded = loadData(spec, { readFile: options.readFile, readBinaryFile: options.readBinaryFile, maxSamples: limits.maxSamples, path: [key] });
@@ -61,7 +63,7 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
         path: [key],
         severity: 'error',
         code: 'internal',
-        message: `could not load the ${key === 'data' ? 'data' : 'test data'}: ${e instanceof Error ? e.message : String(e)}`,
+        message: `could not load the ${key === 'data' ? 'data' : key === 'testData' ? 'test data' : 'validation data'}: ${e instanceof Error ? e.message : String(e)}`,
       });
       return undefined;
     }
@@ -69,6 +71,7 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
   const data = load(checked.data, 'data');
   // The test set is loaded only when the training data is fine (no point reading big files otherwise).
   const testData = data && !problems.some((p) => p.severity === 'error') ? load(checked.testData, 'testData') : undefined;
+  const validationData = data && !problems.some((p) => p.severity === 'error') ? load(checked.validationData, 'validationData') : undefined;
   let config = checked.config;
   if (config && data) {
     config = { ...config, inputs: data.inputs };
@@ -78,10 +81,19 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
     const known = problems.map((p) => p.message);
     problems.push(...checkTestShape(data, testData).filter((p) => !known.includes(p.message)));
   }
-  const missingTest = checked.testData !== undefined && !testData;
+  if (data && validationData) {
+    const known = problems.map((p) => p.message);
+    problems.push(...checkTestShape(data, validationData, 'validationData').filter((p) => !known.includes(p.message)));
+  }
+  const missingTest = (checked.testData !== undefined && !testData) || (checked.validationData !== undefined && !validationData);
   if (problems.some((p) => p.severity === 'error') || !config || !data || missingTest) return { problems, dataConfig: checked.data };
-  const blocks = checked.testData ? { data: checked.data, testData: checked.testData } : { data: checked.data };
+  const blocks = {
+    data: checked.data,
+    ...(checked.testData ? { testData: checked.testData } : {}),
+    ...(checked.validationData ? { validationData: checked.validationData } : {}),
+  };
   const run: PreparedRun = { config, data, problems, dataConfig: checked.data, digest: digestOf({ config, ...blocks }) };
   if (testData) run.testData = testData;
+  if (validationData) run.validationData = validationData;
   return run;
 }

@@ -9,7 +9,8 @@ import type { GeneratorSpec } from '../data/sources/generator';
 import type { IdxSpec } from '../data/sources/idx';
 import type { InlineSpec } from '../data/sources/inline';
 import type { ResolvedLayer } from '../layers/kinds/kind';
-import type { ResolvedNamed, TrainingConfig } from './types';
+import type { ResolvedTraining } from './resolved-training';
+import type { ResolvedNamed } from './types';
 
 /** A layer with every default filled in (its kind's resolved keys). */
 export type { ResolvedLayer } from '../layers/kinds/kind';
@@ -22,7 +23,7 @@ export interface ResolvedConfig {
   layers: ResolvedLayer[];
   loss: string;
   optimizer: ResolvedNamed;
-  training: Required<TrainingConfig>;
+  training: ResolvedTraining;
 }
 
 /** The `data` block with its defaults filled in: one resolved block per data source (each declared in its source's file). */

@@ -90,6 +90,11 @@ export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: L
         markdownDescription:
           'A held-out test set, any source as in `data` (same inputs and target columns), evaluated after training (every epoch when cheap) and reported as `testLoss` / `testAccuracy`. Generated test data uses the training seed + 1 unless it sets `seed`.',
       },
+      validationData: {
+        ...dataSchema(limits),
+        markdownDescription:
+          'The validation set, any source as in `data` (same inputs and target columns), used instead of `training.validationSplit` (given both, the split is ignored with a warning and every sample of `data` trains): evaluated after every epoch as `valLoss` / `valAccuracy`. Generated validation data uses the training seed + 2 unless it sets `seed`.',
+      },
       layers: {
         type: 'array',
         minItems: 1,

@@ -147,29 +147,33 @@ export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limit
  * Problems of a `testData` set against the training `data`: the same number of inputs and of target
  * columns, and (when both name their classes) the same classes in the same order.
  */
-export function checkTestShape(data: DataShape & { classNames?: string[] }, test: DataShape & { classNames?: string[] }): Problem[] {
+export function checkTestShape(
+  data: DataShape & { classNames?: string[] },
+  test: DataShape & { classNames?: string[] },
+  key: 'testData' | 'validationData' = 'testData',
+): Problem[] {
   const problems: Problem[] = [];
   const plural = (k: number, what: string): string => `${k} ${what}${k === 1 ? '' : 's'}`;
   if (test.inputs !== data.inputs)
     problems.push({
-      path: ['testData'],
+      path: [key],
       severity: 'error',
       code: 'shape-mismatch',
-      message: `testData has ${plural(test.inputs, 'input')} per sample but data has ${data.inputs}: both must describe the same features`,
+      message: `${key} has ${plural(test.inputs, 'input')} per sample but data has ${data.inputs}: both must describe the same features`,
     });
   if (test.outputs !== data.outputs)
     problems.push({
-      path: ['testData'],
+      path: [key],
       severity: 'error',
       code: 'shape-mismatch',
-      message: `testData has ${plural(test.outputs, 'target column')} but data has ${data.outputs}: both must have the same targets`,
+      message: `${key} has ${plural(test.outputs, 'target column')} but data has ${data.outputs}: both must have the same targets`,
     });
   else if (data.classNames && test.classNames && data.classNames.join('\u0000') !== test.classNames.join('\u0000'))
     problems.push({
-      path: ['testData'],
+      path: [key],
       severity: 'error',
       code: 'shape-mismatch',
-      message: `testData's classes (${test.classNames.join(', ')}) differ from data's (${data.classNames.join(', ')})`,
+      message: `${key}'s classes (${test.classNames.join(', ')}) differ from data's (${data.classNames.join(', ')})`,
     });
   return problems;
 }

@@ -88,6 +88,9 @@ export interface InlineDataConfig {
 /** Where the samples come from. */
 export type DataConfig = GeneratorDataConfig | BuiltinDataConfig | CsvDataConfig | InlineDataConfig | IdxDataConfig;
 
+/** What early stopping may watch: the training or validation loss or accuracy. */
+export type Monitor = 'loss' | 'valLoss' | 'accuracy' | 'valAccuracy';
+
 /** Training settings. */
 export interface TrainingConfig {
   /** Default 100. */
@@ -102,6 +105,16 @@ export interface TrainingConfig {
   shuffle?: boolean;
   /** Arithmetic of the matrix products (default "float64"). */
   precision?: Precision;
+  /** L1 weight penalty λ (default 0). */
+  l1?: number;
+  /** L2 weight penalty λ (default 0). */
+  l2?: number;
+  /** Gradient clipping by global norm (default: none). */
+  clipNorm?: number;
+  /** Learning-rate schedule, e.g. { "type": "step", "stepSize": 10, "gamma": 0.5 }. */
+  schedule?: { type: string; [key: string]: unknown };
+  /** Early stopping, e.g. { "monitor": "valLoss", "patience": 10 }. */
+  earlyStopping?: { monitor?: Monitor; patience?: number; minDelta?: number; restoreBest?: boolean };
 }
 
 /**

@@ -22,7 +22,7 @@ function orList(items: readonly string[]): string {
  * Checks the block at `key` ("data" or "testData"); `seed` is the training seed (the default seed
  * of generated data).
  */
-export function checkData(c: Checker, value: unknown, seed: number, key: 'data' | 'testData' = 'data'): ResolvedDataConfig | undefined {
+export function checkData(c: Checker, value: unknown, seed: number, key: 'data' | 'testData' | 'validationData' = 'data'): ResolvedDataConfig | undefined {
   const path = [key];
   if (value === undefined) {
     c.error([], 'missing "data": say where the samples come from, e.g. "data": { "generator": "xor" }', 'missing');

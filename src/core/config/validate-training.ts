@@ -3,10 +3,11 @@
  * is declared once in `TRAINING_SPECS` (type, bounds, default, doc), from which the checks below,
  * the block's JSON Schema and its table in docs/format.md are derived.
  */
-import type { TrainingConfig } from './types';
+import type { ResolvedTraining } from './resolved-training';
 import { Checker, describeType, isObject } from './checks';
 import { checkBlock, type KeySpecs } from './key-spec';
 import { PRECISIONS, TRAINING_DEFAULTS } from './keys';
+import { checkEarlyStopping, checkSchedule, earlyStoppingSchema, scheduleSchema } from './validate-schedule';
 
 /** Largest seed accepted (seeds are 32-bit). */
 export const MAX_SEED = 0xffffffff;
@@ -43,11 +44,46 @@ export const TRAINING_SPECS: KeySpecs = {
     default: TRAINING_DEFAULTS.precision,
     doc: 'Arithmetic of the matrix products. `float64` (default) computes everything in double precision. `float32` runs the products in single precision (about 1.5× as fast on big layers, with WebAssembly SIMD) while weights, activations and optimizer state stay float64. Where WebAssembly SIMD is missing, both train in float64 with the TypeScript kernel.',
   },
+  l2: {
+    type: 'number',
+    min: 0,
+    docDefault: '0',
+    doc: 'L2 penalty λ: adds λ·w to the gradient of every weight matrix (dense and maxout `w`; not biases) before the optimizer step, i.e. (λ/2)·Σw² in the objective. Reported losses stay the data loss.',
+  },
+  l1: {
+    type: 'number',
+    min: 0,
+    docDefault: '0',
+    doc: 'L1 penalty λ: adds λ·sign(w) (sign(0) = 0) to the gradient of every weight matrix, i.e. λ·Σ|w| in the objective. Reported losses stay the data loss.',
+  },
+  clipNorm: {
+    type: 'number',
+    min: 0,
+    exclusiveMin: true,
+    docDefault: 'none',
+    doc: 'Gradient clipping by global norm (after the penalties), as `torch.nn.utils.clip_grad_norm_`: with g the L2 norm of all gradients together, each is multiplied by min(1, c/(g + 1e-6)).',
+  },
+  schedule: {
+    type: 'custom',
+    docType: 'object',
+    docDefault: 'none',
+    doc: "Learning-rate schedule, set once per epoch from the optimizer's configured rate lr₀: `step`, `exponential`, `cosine`, `plateau` or `constant`, each with an optional `warmupEpochs` (see Learning-rate schedules).",
+    check: checkSchedule,
+    schema: scheduleSchema,
+  },
+  earlyStopping: {
+    type: 'custom',
+    docType: 'object',
+    docDefault: 'none',
+    doc: 'Early stopping: `{ "monitor": "valLoss", "patience": 10, "minDelta": 0, "restoreBest": true }` (see Early stopping).',
+    check: checkEarlyStopping,
+    schema: earlyStoppingSchema,
+  },
 };
 
 /** Checks the block and fills defaults (a bad entry falls back to its default after its error is recorded). */
-export function checkTraining(c: Checker, value: unknown): Required<TrainingConfig> {
-  const out: Required<TrainingConfig> = { ...TRAINING_DEFAULTS };
+export function checkTraining(c: Checker, value: unknown): ResolvedTraining {
+  const out: ResolvedTraining = { ...TRAINING_DEFAULTS };
   if (value === undefined) return out;
   const path = ['training'];
   if (!isObject(value)) {
@@ -58,5 +94,5 @@ export function checkTraining(c: Checker, value: unknown): Required<TrainingConf
     where: 'training',
     elsewhere: { batch_size: 'write "batchSize"', validation_split: 'write "validationSplit"' },
   });
-  return { ...out, ...values } as Required<TrainingConfig>;
+  return { ...out, ...values } as ResolvedTraining;
 }

@@ -16,6 +16,7 @@ import { AnyRegistry, checkNamed, checkRegistryName } from './named';
 import { checkTraining } from './validate-training';
 import { checkData } from './validate-data';
 import { checkLayers, countParams } from './validate-layers';
+import { checkTrainingFit } from './training-fit';
 import { checkAgainstData, checkLayerPlacement, checkLossFit, checkTestShape, DataShape, inferLoss } from './semantics';
 import { staticDataShape } from './data-shape';
 
@@ -48,6 +49,8 @@ export interface ValidationResult {
   data?: ResolvedDataConfig;
   /** The resolved `testData` block, when there is one and it is valid. */
   testData?: ResolvedDataConfig;
+  /** The resolved `validationData` block, when there is one and it is valid. */
+  validationData?: ResolvedDataConfig;
   /** True when the model was checked against the data's shape. */
   shapeChecked: boolean;
   problems: Problem[];
@@ -78,6 +81,8 @@ function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | u
   const data = checkData(c, json.data, training.seed);
   // Generated test data defaults to the next seed, so it is not a copy of the training samples.
   const testData = json.testData === undefined ? undefined : checkData(c, json.testData, training.seed + 1, 'testData');
+  // Generated validation data takes the seed after the test set's.
+  const validationData = json.validationData === undefined ? undefined : checkData(c, json.validationData, training.seed + 2, 'validationData');
   const layers = checkLayers(c, json.layers, REGISTRIES.activations);
   let loss: string | undefined;
   if (json.loss !== undefined) loss = checkRegistryName(c, REGISTRIES.losses, json.loss, ['loss']);
@@ -87,13 +92,16 @@ function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | u
   else optimizer = { name: DEFAULT_OPTIMIZER, params: REGISTRIES.optimizers.resolveParams(DEFAULT_OPTIMIZER, {}) };
   if (layers && loss) checkLossFit(c, loss, layers, json.loss !== undefined);
   if (layers) checkLayerPlacement(c, layers, training.batchSize);
+  checkTrainingFit(c, training, optimizer, json.validationData !== undefined);
   const shape = givenShape ?? (data ? staticDataShape(data) : undefined);
   // Without the data's shape, count parameters as if there were one input (a lower bound).
   if (layers && !shape && countParams(1, layers) > limits.maxParams)
     c.error(['layers'], `the model has more than ${limits.maxParams} parameters (maxParams): use fewer or smaller layers`, 'limit');
   const testShape = givenTestShape ?? (testData ? staticDataShape(testData) : undefined);
   if (shape && testShape) c.problems.push(...checkTestShape(shape, testShape));
-  const blocks = testData ? { data, testData } : { data };
+  const valShape = validationData ? staticDataShape(validationData) : undefined;
+  if (shape && valShape) c.problems.push(...checkTestShape(shape, valShape, 'validationData'));
+  const blocks = { data, ...(testData ? { testData } : {}), ...(validationData ? { validationData } : {}) };
   if (c.hasErrors() || !layers || !loss || !optimizer) return { ...blocks, shapeChecked: false, problems: c.problems };
   const config: ResolvedConfig = { name, inputs: shape?.inputs ?? 0, layers, loss, optimizer, training };
   if (!shape) return { config, ...blocks, shapeChecked: false, problems: c.problems };

@@ -55,6 +55,9 @@ export function fixesFor(root: Node, problem: Problem): Fix[] {
       return lossFixes(root, s);
     case 'batch-of-one':
       return s === undefined ? [] : [{ title: `Set batchSize to ${s}`, change: replaceValue(root, problem.path, Number(s)), preferred: true }];
+    case 'no-validation':
+      // Early stopping on a validation metric without validation data: watch the training metric instead.
+      return s === undefined ? [] : [{ title: `Monitor "${s}"`, change: replaceValue(root, problem.path, s), preferred: true }];
     default:
       return [];
   }

@@ -24,6 +24,8 @@ export interface ExportSource {
   saved?: ModelFile;
   /** Warnings found while checking the description. */
   problems: Problem[];
+  /** The `validationData` set, when the description has one. */
+  validationData?: Dataset;
 }
 
 /**
@@ -47,5 +49,7 @@ export function prepareExportSource(
   const prepared = prepareRun(saved ? description : text, { readFile, readBinaryFile });
   const { config, data, dataConfig } = prepared;
   if (!config || !data || !dataConfig) return { problems: prepared.problems };
-  return { config, data, dataConfig, description, digest: prepared.digest ?? '', saved, problems: prepared.problems };
+  const source: ExportSource = { config, data, dataConfig, description, digest: prepared.digest ?? '', saved, problems: prepared.problems };
+  if (prepared.validationData) source.validationData = prepared.validationData;
+  return source;
 }

@@ -50,6 +50,8 @@ export type PythonOptimizerForm =
       kind: 'torch';
       /** The expression building it from `params` (the model's parameters) and the resolved hyper-parameters. */
       construct(h: Params): string;
+      /** The param group's `lr` for the learning rate given as the Python expression `rate` (default: `rate` itself). */
+      lr?(rate: string, h: Params): string;
     }
   | {
       kind: 'class';

@@ -39,7 +39,8 @@ export interface Layer {
   grads(): Float64Array[];
   /**
    * Arrays the layer updates itself in training that are not trained by the optimizer (batch
-   * normalisation's running statistics): saved and restored with the parameters. Absent: none.
+   * normalisation's running statistics): saved and restored with the parameters. Absent: none. Snapshots of the weights
+   * (early stopping's best epoch) copy `params()` and `state()`.
    */
   state?(): Float64Array[];
   /** Kind and shape, for serialisation. */

@@ -16,6 +16,7 @@ export const adaboundEntry: OptimizerEntry = {
   formula: 'η_l = η·(1 − 1/((1 − β₂)·t + 1));  η_u = η·(1 + 1/((1 − β₂)·t + ε));  p ← p − clip(α/√v, η_l, η_u)/√t · m',
   params: boundParams(),
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'alpha',
   pytorch: { kind: 'class', files: ['bounded_rate'], className: 'AdaBound' },
   create: (h) => new AdaBound({ alpha: h.alpha, eta: h.eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
 };

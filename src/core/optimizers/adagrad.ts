@@ -15,10 +15,15 @@ interface SumState {
  */
 export class AdaGrad extends BaseOptimizer<SumState> {
   constructor(
-    readonly eta: number,
+    public eta: number,
     readonly eps: number,
   ) {
     super('AdaGrad');
+  }
+
+  /** Sets the learning rate η (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.eta = lr;
   }
 
   protected createState(size: number): SumState {
@@ -43,6 +48,7 @@ export const adagradEntry: OptimizerEntry = {
     epsilon('eps', 1e-8, 'ε inside the square root; keeps a zero gradient from giving 0/0 (new: the reference had none).', true),
   ],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'eta',
   pytorch: { kind: 'class', files: ['adagrad'], className: 'AdaGrad' },
   create: (h) => new AdaGrad(h.eta, h.eps),
 };

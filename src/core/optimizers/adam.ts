@@ -23,6 +23,11 @@ export class Adam extends BaseOptimizer<MomentState> {
     super('Adam');
   }
 
+  /** Sets the learning rate α (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.h.alpha = lr;
+  }
+
   protected createState(size: number): MomentState {
     return createMoments(size);
   }
@@ -48,6 +53,7 @@ export const adamEntry: OptimizerEntry = {
     epsilon('eps', 1e-8, 'ε, inside the square root (the reference convention; PyTorch adds it outside).'),
   ],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'alpha',
   pytorch: { kind: 'class', files: ['adam'], className: 'Adam' },
   create: (h) => new Adam({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
 };

@@ -29,6 +29,11 @@ export class AdaMax extends BaseOptimizer<MaxNormState> {
     super('AdaMax');
   }
 
+  /** Sets the learning rate α (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.h.alpha = lr;
+  }
+
   protected createState(size: number): MaxNormState {
     return { m: zeros(size), u: zeros(size) };
   }
@@ -55,6 +60,7 @@ export const adamaxEntry: OptimizerEntry = {
     epsilon('eps', 1e-8, 'ε added to |g| so that u > 0 (new: the reference divided 0/0 while u = 0).', true),
   ],
   // PyTorch: torch's Adamax is this rule (u = max(β₂·u, |g| + ε), the same guard).
+  learningRate: 'alpha',
   pytorch: {
     kind: 'torch',
     construct: (h) => `torch.optim.Adamax(params, lr=${pyFloat(h.alpha)}, betas=(${pyFloat(h.beta1)}, ${pyFloat(h.beta2)}), eps=${pyFloat(h.eps)})`,

@@ -23,6 +23,11 @@ export class AMSGrad extends BaseOptimizer<MaxMomentState> {
     super('AMSGrad');
   }
 
+  /** Sets the learning rate α (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.h.alpha = lr;
+  }
+
   protected createState(size: number): MaxMomentState {
     return createMaxMoments(size);
   }
@@ -45,6 +50,7 @@ export const amsgradEntry: OptimizerEntry = {
   formula: 'm ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  v̂ ← max(v̂, v);  p ← p − α/√t · m/√(v̂ + ε)',
   params: [rate('alpha', 1e-3, 'Step size α (divided by √t).'), ...adamBetas(), epsilon('eps', 1e-8, 'ε inside the square root.')],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'alpha',
   pytorch: { kind: 'class', files: ['amsgrad'], className: 'AMSGrad' },
   create: (h) => new AMSGrad({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
 };

@@ -29,6 +29,11 @@ export abstract class BoundedRateOptimizer extends BaseOptimizer<MaxMomentState>
     super(name);
   }
 
+  /** Sets the learning rate α (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.h.alpha = lr;
+  }
+
   protected createState(size: number): MaxMomentState {
     return createMaxMoments(size);
   }

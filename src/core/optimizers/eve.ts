@@ -54,6 +54,11 @@ export class Eve extends BaseOptimizer<MomentState> {
     this.fPrev = loss;
   }
 
+  /** Sets the learning rate α (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.h.alpha = lr;
+  }
+
   protected createState(size: number): MomentState {
     return createMoments(size);
   }
@@ -83,6 +88,7 @@ export const eveEntry: OptimizerEntry = {
     { name: 'fstar', default: 0, doc: 'f*: a lower bound of the loss (0 for the losses here).' },
   ],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'alpha',
   pytorch: { kind: 'class', files: ['eve'], className: 'Eve' },
   create: (h) => new Eve({ alpha: h.alpha, beta1: h.beta1, beta2: h.beta2, beta3: h.beta3, c: h.c, eps: h.eps, fstar: h.fstar }),
 };

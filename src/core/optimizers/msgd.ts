@@ -16,10 +16,15 @@ interface MomentumState {
  */
 export class MSGD extends BaseOptimizer<MomentumState> {
   constructor(
-    readonly eta: number,
+    public eta: number,
     readonly mu: number,
   ) {
     super('MSGD');
+  }
+
+  /** Sets the learning rate η (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.eta = lr;
   }
 
   protected createState(size: number): MomentumState {
@@ -46,6 +51,11 @@ export const msgdEntry: OptimizerEntry = {
     decay('mu', 0.9, 'Momentum μ: the fraction of the previous update kept.'),
   ],
   // PyTorch: torch's SGD with momentum; its lr = (1 − μ)·η gives NN Lab's trajectory (NN Lab scales the step by 1 − μ).
-  pytorch: { kind: 'torch', construct: (h) => `torch.optim.SGD(params, lr=(1 - ${pyFloat(h.mu)}) * ${pyFloat(h.eta)}, momentum=${pyFloat(h.mu)})` },
+  learningRate: 'eta',
+  pytorch: {
+    kind: 'torch',
+    lr: (rate, h) => `(1 - ${pyFloat(h.mu)}) * ${rate}`,
+    construct: (h) => `torch.optim.SGD(params, lr=(1 - ${pyFloat(h.mu)}) * ${pyFloat(h.eta)}, momentum=${pyFloat(h.mu)})`,
+  },
   create: (h) => new MSGD(h.eta, h.mu),
 };

@@ -26,6 +26,11 @@ export class Nadam extends BaseOptimizer<MomentState> {
     super('Nadam');
   }
 
+  /** Sets the learning rate α (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.h.alpha = lr;
+  }
+
   protected createState(size: number): MomentState {
     return createMoments(size);
   }
@@ -56,6 +61,7 @@ export const nadamEntry: OptimizerEntry = {
     epsilon('eps', 1e-8, 'ε inside the square root.'),
   ],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'alpha',
   pytorch: { kind: 'class', files: ['nadam'], className: 'Nadam' },
   create: (h) => new Nadam({ alpha: h.alpha, mu: h.mu, nu: h.nu, eps: h.eps }),
 };

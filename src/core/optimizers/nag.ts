@@ -28,10 +28,15 @@ interface VelocityState {
  */
 export class NAG extends BaseOptimizer<VelocityState> {
   constructor(
-    readonly eta: number,
+    public eta: number,
     readonly mu: number,
   ) {
     super('NAG');
+  }
+
+  /** Sets the learning rate η (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.eta = lr;
   }
 
   protected createState(size: number): VelocityState {
@@ -55,8 +60,10 @@ export const nagEntry: OptimizerEntry = {
   formula: 'v ← μ·v − (1 − μ)·η·g;  p ← p + μ·v − (1 − μ)·η·g   (p is the look-ahead point θ + μ·v)',
   params: [rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention).'), decay('mu', 0.9, 'Momentum μ.')],
   // PyTorch: torch's Nesterov SGD; its lr = (1 − μ)·η gives NN Lab's trajectory (NN Lab scales the step by 1 − μ).
+  learningRate: 'eta',
   pytorch: {
     kind: 'torch',
+    lr: (rate, h) => `(1 - ${pyFloat(h.mu)}) * ${rate}`,
     construct: (h) => `torch.optim.SGD(params, lr=(1 - ${pyFloat(h.mu)}) * ${pyFloat(h.eta)}, momentum=${pyFloat(h.mu)}, nesterov=True)`,
   },
   create: (h) => new NAG(h.eta, h.mu),

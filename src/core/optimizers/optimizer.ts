@@ -15,10 +15,17 @@ export interface Optimizer {
    * `loss` is the loss at the current parameters (Eve's feedback needs it).
    */
   step(params: Float64Array[], grads: Float64Array[], loss?: number): void;
+  /** Sets the learning rate (the hyper-parameter its entry's `learningRate` names); absent when it has none (AdaDelta). */
+  setLearningRate?(lr: number): void;
 }
 
 /** An optimizer's registry entry, with its form in the exported PyTorch script. */
 export interface OptimizerEntry extends RegistryEntry<Optimizer> {
   /** How the exported script builds it (its hyper-parameters named by `params`). */
   pytorch: PythonOptimizerForm;
+  /**
+   * The hyper-parameter that is "the learning rate" (SGD's η, Adam's α, …), which a
+   * `training.schedule` sets once per epoch; absent when there is none (AdaDelta).
+   */
+  learningRate?: string;
 }

@@ -11,11 +11,16 @@ import { decay, epsilon, rate } from './param-specs';
  */
 export class RMSpropGraves extends BaseOptimizer<MomentState> {
   constructor(
-    readonly eta: number,
+    public eta: number,
     readonly rho: number,
     readonly eps: number,
   ) {
     super('RMSpropGraves');
+  }
+
+  /** Sets the learning rate η (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.eta = lr;
   }
 
   protected createState(size: number): MomentState {
@@ -42,6 +47,7 @@ export const rmspropGravesEntry: OptimizerEntry = {
     epsilon('eps', 1e-4, 'ε inside the square root (PyTorch RMSprop(centered=True) adds it outside).'),
   ],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'eta',
   pytorch: { kind: 'class', files: ['rmsprop_graves'], className: 'RMSpropGraves' },
   create: (h) => new RMSpropGraves(h.eta, h.rho, h.eps),
 };

@@ -11,11 +11,16 @@ interface SquareAverageState {
 /** RMSprop: v ← ρ·v + (1 − ρ)·g²; p ← p − η·g/√(v + ε). */
 export class RMSprop extends BaseOptimizer<SquareAverageState> {
   constructor(
-    readonly eta: number,
+    public eta: number,
     readonly rho: number,
     readonly eps: number,
   ) {
     super('RMSprop');
+  }
+
+  /** Sets the learning rate η (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.eta = lr;
   }
 
   protected createState(size: number): SquareAverageState {
@@ -42,6 +47,7 @@ export const rmspropEntry: OptimizerEntry = {
     epsilon('eps', 1e-8, 'ε, inside the square root (the reference convention; PyTorch adds it outside).'),
   ],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'eta',
   pytorch: { kind: 'class', files: ['rmsprop'], className: 'RMSprop' },
   create: (h) => new RMSprop(h.eta, h.rho, h.eps),
 };

@@ -49,6 +49,11 @@ export abstract class SantaBase extends BaseOptimizer<SantaState> {
     super(name);
   }
 
+  /** Sets the learning rate η (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.h.eta = lr;
+  }
+
   protected createState(size: number): SantaState {
     const root = Math.sqrt(this.h.eta);
     const u = zeros(size);

@@ -49,6 +49,7 @@ export const santaEEntry: OptimizerEntry = {
     'G = 1/√(λ + √v);  explore: α ← α + u² − η/β;  u ← η/β·(1 − G_prev/G)/u + √(2η/β·G_prev)·z + (1 − clip(α, 0, 2))·u − η·G·g;  refine: u ← (1 − clip(α, 0, 2))·u − η·G·g;  p ← p + G·u',
   params: santaParams(),
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'eta',
   pytorch: { kind: 'class', files: ['santa_base', 'santa_e'], className: 'SantaE', rng: true },
   create: (h, ctx) => new SantaE({ eta: h.eta, sigma: h.sigma, lambda: h.lambda, anne_rate: h.anne_rate, burnin: h.burnin, C: h.C, N: h.N }, ctx.rng),
 };

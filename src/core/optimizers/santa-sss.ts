@@ -56,6 +56,7 @@ export const santaSSSEntry: OptimizerEntry = {
     'explore: α ← α + (u² − η/β)/2;  u ← e^(−α/2)·(e^(−α/2)·u − G·g·η + √(2G_prev·η/β)·z + η/β·(1 − G_prev/G)/u);  α ← α + (u² − η/β)/2;  refine: u ← e^(−α/2)·(e^(−α/2)·u − G·g·η);  p ← p + G·u/2',
   params: santaParams(),
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'eta',
   pytorch: { kind: 'class', files: ['santa_base', 'santa_sss'], className: 'SantaSSS', rng: true },
   create: (h, ctx) => new SantaSSS({ eta: h.eta, sigma: h.sigma, lambda: h.lambda, anne_rate: h.anne_rate, burnin: h.burnin, C: h.C, N: h.N }, ctx.rng),
 };

@@ -6,8 +6,13 @@ import { rate } from './param-specs';
 
 /** SGD: p ← p − η·g. Keeps no state. */
 export class SGD extends BaseOptimizer<null> {
-  constructor(readonly eta: number) {
+  constructor(public eta: number) {
     super('SGD');
+  }
+
+  /** Sets the learning rate η (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.eta = lr;
   }
 
   protected createState(): null {
@@ -28,6 +33,7 @@ export const sgdEntry: OptimizerEntry = {
   formula: 'p ← p − η·g',
   params: [rate('eta', 1e-2, 'Learning rate η.')],
   // PyTorch: a torch.optim built-in with translated arguments
+  learningRate: 'eta',
   pytorch: { kind: 'torch', construct: (h) => `torch.optim.SGD(params, lr=${pyFloat(h.eta)})` },
   create: (h) => new SGD(h.eta),
 };

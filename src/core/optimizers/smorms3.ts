@@ -19,10 +19,15 @@ interface Smorms3State {
  */
 export class SMORMS3 extends BaseOptimizer<Smorms3State> {
   constructor(
-    readonly eta: number,
+    public eta: number,
     readonly eps: number,
   ) {
     super('SMORMS3');
+  }
+
+  /** Sets the learning rate η (a schedule's rate for the coming epoch). */
+  setLearningRate(lr: number): void {
+    this.eta = lr;
   }
 
   protected createState(size: number): Smorms3State {
@@ -49,6 +54,7 @@ export const smorms3Entry: OptimizerEntry = {
   formula: 'ρ = 1/(1 + s);  m ← ρ·m + (1 − ρ)·g;  v ← ρ·v + (1 − ρ)·g²;  ζ = m²/(v + ε);  p ← p − g·min(η, ζ)/√(v + ε);  s ← 1 + (1 − ζ)·s',
   params: [rate('eta', 1e-3, 'Largest learning rate η (the step uses min(η, ζ)).'), epsilon('eps', 1e-8, 'ε in ζ’s denominator and inside the square root.')],
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
+  learningRate: 'eta',
   pytorch: { kind: 'class', files: ['smorms3'], className: 'SMORMS3' },
   create: (h) => new SMORMS3(h.eta, h.eps),
 };

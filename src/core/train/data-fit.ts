@@ -7,7 +7,7 @@ import { kindOf, outputFeatures } from '../layers/kinds/registry';
 import { NnError, Problem } from '../problems';
 
 /** Throws an NnError listing every mismatch between the data's shape and the description (`key`: the data block checked). */
-export function checkDataFits(config: ResolvedConfig, data: Dataset, key: 'data' | 'testData' = 'data'): void {
+export function checkDataFits(config: ResolvedConfig, data: Dataset, key: 'data' | 'testData' | 'validationData' = 'data'): void {
   const problems: Problem[] = [];
   const last = config.layers.length - 1;
   if (data.n < 1) problems.push({ path: [key], severity: 'error', message: 'the data set has no samples' });

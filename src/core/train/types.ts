@@ -23,6 +23,8 @@ export interface EpochReport {
   testLoss?: number;
   /** Accuracy on the `testData` set, for classification (same epochs as `testLoss`). */
   testAccuracy?: number;
+  /** The learning rate the epoch was trained with (the schedule's, else the optimizer's; absent when it has none, e.g. AdaDelta). */
+  lr?: number;
   /** Wall-clock seconds since the run started. */
   elapsed: number;
   /** Training samples processed per second during this epoch. */
@@ -42,6 +44,8 @@ export interface TrainOptions {
   kernel?: DenseKernel;
   /** A held-out test set (the description's `testData`), evaluated after training and every epoch when cheap. */
   testData?: Dataset;
+  /** The validation set (the description's `validationData`), used instead of `training.validationSplit`. */
+  validationData?: Dataset;
   /**
    * How the host starts a helper thread; given (and no `kernel`), the default kernel splits big
    * products over two threads. The run stops the thread when it ends.
@@ -58,4 +62,8 @@ export interface TrainResult {
   message?: string;
   history: EpochReport[];
   model: Sequential;
+  /** The best epoch by early stopping's metric (with `training.earlyStopping`). */
+  bestEpoch?: number;
+  /** The epoch early stopping ended the run at (absent when it did not). */
+  stoppedEpoch?: number;
 }

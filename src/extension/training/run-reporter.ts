@@ -100,13 +100,19 @@ export class RunReporter {
         this.end();
         break;
       }
-      case 'finished':
+      case 'finished': {
         this.outcome.status = message.status;
         this.outcome.message = message.message;
+        // Early stopping restored an earlier epoch: its loss is the one of the weights the run ends with.
+        const restored = message.restoredEpoch !== undefined ? this.reports.find((r) => r.epoch === message.restoredEpoch) : undefined;
+        if (restored) this.outcome.lastLoss = restored.loss;
         panel.post({
           type: 'phase',
           phase: message.status,
           message: message.message,
+          ...(message.bestEpoch !== undefined ? { bestEpoch: message.bestEpoch } : {}),
+          ...(message.stoppedEpoch !== undefined ? { stoppedEpoch: message.stoppedEpoch } : {}),
+          ...(message.restoredEpoch !== undefined ? { restoredEpoch: message.restoredEpoch } : {}),
           ...(message.testLoss !== undefined
             ? { test: { loss: message.testLoss, ...(message.testAccuracy !== undefined ? { accuracy: message.testAccuracy } : {}) } }
             : {}),
@@ -130,6 +136,7 @@ export class RunReporter {
         else if (this.deps.source === 'command') vscode.window.setStatusBarMessage(`NN Lab: ${name} ${message.status}`, 5000);
         this.end();
         break;
+      }
       case 'crashed':
         this.outcome.status = 'crashed';
         this.outcome.message = message.message;

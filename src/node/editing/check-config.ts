@@ -36,7 +36,7 @@ export async function checkConfigText(text: string, dir: string, files: DataFile
   return { ...check, problems: check.problems.map((p) => ({ ...p, message: oneLine(p.message) })) };
 }
 
-type BlockKey = 'data' | 'testData';
+type BlockKey = 'data' | 'testData' | 'validationData';
 
 /** What reading one block's files found. */
 interface BlockFiles {
@@ -85,11 +85,11 @@ async function checkUnsafe(text: string, dir: string, files: DataFileCache, acce
   let checked = validateConfig(parsed.value);
   const texts = new Map<string, string>();
   const blocks: Partial<Record<BlockKey, BlockFiles>> = {};
-  for (const key of ['data', 'testData'] as const) {
+  for (const key of ['data', 'testData', 'validationData'] as const) {
     const spec = checked[key];
     if (spec) blocks[key] = await readBlockFiles(key, spec, dir, files, access, texts);
   }
-  const fileProblems = [...(blocks.data?.problems ?? []), ...(blocks.testData?.problems ?? [])];
+  const fileProblems = [...(blocks.data?.problems ?? []), ...(blocks.testData?.problems ?? []), ...(blocks.validationData?.problems ?? [])];
   if (fileProblems.length) return { problems: [...checked.problems, ...fileProblems], syntaxError: false };
   const dataShape = blocks.data?.shape;
   const testDataShape = blocks.testData?.shape;
@@ -101,7 +101,11 @@ async function checkUnsafe(text: string, dir: string, files: DataFileCache, acce
     return { problems: checked.problems, syntaxError: false };
   // A test set that cannot be loaded here (big or binary files) is left out; its header shape is still compared.
   const value = parsed.value as Record<string, unknown>;
-  const withoutTest = blocks.testData && !blocks.testData.loadable ? { ...value, testData: undefined } : value;
+  const withoutTest = {
+    ...value,
+    ...(blocks.testData && !blocks.testData.loadable ? { testData: undefined } : {}),
+    ...(blocks.validationData && !blocks.validationData.loadable ? { validationData: undefined } : {}),
+  };
   const prepared = prepareRun(withoutTest, {
     readFile: (relative) => {
       const found = texts.get(relative);

@@ -55,7 +55,15 @@ export function pytorchExportFiles(source: ReadExportSource, configFile: string,
   const form = dataSourceRegistry.of(dataConfig).scriptData?.(dataConfig, { data, readFile: source.readers.readFile, pathFromScript });
   const name = scriptFile.split(/[\\/]/).pop() ?? 'train.py';
   const sourceName = configFile.split(/[\\/]/).pop() ?? configFile;
-  const result = exportPytorch({ config, data, scriptName: name, source: form, startWeights: saved?.weights, sourceName });
+  const result = exportPytorch({
+    config,
+    data,
+    scriptName: name,
+    source: form,
+    startWeights: saved?.weights,
+    sourceName,
+    ...(source.validationData ? { validationData: source.validationData } : {}),
+  });
   return [...result.files.map((f) => ({ path: join(dirname(scriptFile), f.name), text: f.text })), { path: scriptFile, text: result.script }];
 }
 

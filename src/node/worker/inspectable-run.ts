@@ -23,6 +23,16 @@ export function inspectable(run: TrainingRun, testData?: Dataset): EpochRunner {
     get message() {
       return run.message;
     },
+    get bestEpoch() {
+      return run.bestEpoch;
+    },
+    get stoppedEpoch() {
+      return run.stoppedEpoch;
+    },
+    get restoredEpoch() {
+      return run.restoredEpoch;
+    },
+    cancel: () => run.cancel(),
     parameters: run.model.paramCount,
     snapshot: (epoch) => takeSnapshot(run.model, run.data, epoch),
     weights: () => run.model.toJSON(),

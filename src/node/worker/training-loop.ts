@@ -32,6 +32,12 @@ export interface EpochRunner {
   classifierView?(final: boolean): ClassifierView | undefined;
   /** Loss and accuracy on the test set now, when there is one. */
   testMetrics?(): { loss: number; accuracy?: number } | undefined;
+  /** Ends a run that is still running as cancelled (restoring early stopping's best weights). */
+  cancel?(): void;
+  /** Early stopping: the best epoch, the epoch it stopped at, the epoch whose weights were restored. */
+  readonly bestEpoch?: number;
+  readonly stoppedEpoch?: number;
+  readonly restoredEpoch?: number;
 }
 
 /** The activation functions of `config`'s layers (as each layer's kind tells; maxout layers have none). */
@@ -42,14 +48,14 @@ export function activationUses(config: ResolvedConfig): ActivationUse[] {
   });
 }
 
-/** Training samples per epoch of `config` on `data` (the validation split held out, as the core splits). */
-export function trainingSamples(config: ResolvedConfig, data: Dataset): number {
-  return Math.max(1, data.n - validationCount(data.n, config.training.validationSplit));
+/** Training samples per epoch of `config` on `data` (the validation split held out, as the core splits; all of them with a `validationData` set). */
+export function trainingSamples(config: ResolvedConfig, data: Dataset, validationData?: Dataset): number {
+  return Math.max(1, data.n - (validationData ? 0 : validationCount(data.n, config.training.validationSplit)));
 }
 
 /** Mini-batches per epoch of `config` on `data`. */
-export function batchesPerEpoch(config: ResolvedConfig, data: Dataset): number {
-  const train = trainingSamples(config, data);
+export function batchesPerEpoch(config: ResolvedConfig, data: Dataset, validationData?: Dataset): number {
+  const train = trainingSamples(config, data, validationData);
   return Math.ceil(train / Math.max(1, Math.min(config.training.batchSize, train)));
 }
 
@@ -116,6 +122,7 @@ export class TrainingLoop {
         prepared.digest ?? '',
         withInitialLoss,
         prepared.testData,
+        prepared.validationData,
       );
     } catch (e) {
       const problems = problemsOf(e);
@@ -124,9 +131,17 @@ export class TrainingLoop {
     }
   }
 
-  private async train(config: ResolvedConfig, data: Dataset, warnings: Problem[], digest: string, withInitialLoss: boolean, testData?: Dataset): Promise<void> {
+  private async train(
+    config: ResolvedConfig,
+    data: Dataset,
+    warnings: Problem[],
+    digest: string,
+    withInitialLoss: boolean,
+    testData?: Dataset,
+    validationData?: Dataset,
+  ): Promise<void> {
     const { deps } = this;
-    const perEpoch = batchesPerEpoch(config, data);
+    const perEpoch = batchesPerEpoch(config, data, validationData);
     let epoch = 1;
     let batch = 0;
     let lastPost = deps.now();
@@ -146,13 +161,13 @@ export class TrainingLoop {
       batch++;
       return this.stopping;
     };
-    const run = deps.createRun(config, data, testData ? { shouldStop: beforeBatch, testData } : { shouldStop: beforeBatch });
+    const run = deps.createRun(config, data, { shouldStop: beforeBatch, ...(testData ? { testData } : {}), ...(validationData ? { validationData } : {}) });
     const initial = withInitialLoss ? run.initialLoss?.() : undefined;
     const started: RunStartedMessage = {
       type: 'started',
       name: config.name,
       epochs: config.training.epochs,
-      hasValidation: config.training.validationSplit > 0,
+      hasValidation: validationData !== undefined || config.training.validationSplit > 0,
       task: data.task,
       samples: data.n,
       warnings,
@@ -161,7 +176,7 @@ export class TrainingLoop {
       digest,
       parameters: run.parameters ?? 0,
       batchesPerEpoch: perEpoch,
-      trainSamples: trainingSamples(config, data),
+      trainSamples: trainingSamples(config, data, validationData),
       ...(initial !== undefined && Number.isFinite(initial) ? { initialLoss: initial } : {}),
     };
     if (testData) started.testSamples = testData.n;
@@ -196,6 +211,8 @@ export class TrainingLoop {
       // A run that ignores shouldStop would spin forever after a stop: end it here.
       if (this.stopping && !run.done && !report) break;
     }
+    // The stop path ends the run too, so early stopping's best weights are restored before anything is sent.
+    if (!run.done) run.cancel?.();
     flush();
     const status: RunStatus = run.done && run.status !== 'running' ? run.status : 'cancelled';
     const finalView = status !== 'diverged' ? snapshot(lastEpoch, true) : undefined;
@@ -203,6 +220,9 @@ export class TrainingLoop {
     const finished: FinishedMessage = weights
       ? { type: 'finished', status, message: run.message, weights }
       : { type: 'finished', status, message: run.message };
+    if (run.bestEpoch !== undefined) finished.bestEpoch = run.bestEpoch;
+    if (run.stoppedEpoch !== undefined) finished.stoppedEpoch = run.stoppedEpoch;
+    if (run.restoredEpoch !== undefined) finished.restoredEpoch = run.restoredEpoch;
     // Also after a stop inside the first epoch: the model as it is then (weights are sent for whole epochs only).
     if (status !== 'diverged') {
       const test = run.testMetrics?.();

@@ -80,6 +80,9 @@ export class PanelModel {
           message: undefined,
           problems: [],
           test: undefined,
+          bestEpoch: undefined,
+          stoppedEpoch: undefined,
+          restoredEpoch: undefined,
         });
         break;
       case 'progress':
@@ -91,6 +94,7 @@ export class PanelModel {
         this.meta.message = msg.message;
         if (msg.problems) this.meta.problems = msg.problems;
         if (msg.test) this.meta.test = msg.test;
+        for (const k of ['bestEpoch', 'stoppedEpoch', 'restoredEpoch'] as const) if (msg[k] !== undefined) this.meta[k] = msg[k];
         break;
       case 'snapshot':
         this.meta.snapshot = msg.snapshot;

@@ -26,7 +26,7 @@ function parseReport(v: unknown): EpochReport | undefined {
     elapsed: isNum(v.elapsed) ? v.elapsed : 0,
     samplesPerSecond: isNum(v.samplesPerSecond) ? v.samplesPerSecond : 0,
   };
-  for (const k of ['valLoss', 'accuracy', 'valAccuracy'] as const) if (typeof v[k] === 'number') r[k] = v[k] as number;
+  for (const k of ['valLoss', 'accuracy', 'valAccuracy', 'lr'] as const) if (typeof v[k] === 'number') r[k] = v[k] as number;
   return r;
 }
 
@@ -91,5 +91,6 @@ export function parseRestoredState(raw: unknown): PanelState | undefined {
   if (raw.task === 'classification' || raw.task === 'regression') state.task = raw.task;
   if (isNum(raw.startedAt)) state.startedAt = raw.startedAt;
   if (isStr(raw.runLabel)) state.runLabel = raw.runLabel;
+  for (const k of ['bestEpoch', 'stoppedEpoch', 'restoredEpoch'] as const) if (isNum(raw[k])) state[k] = raw[k];
   return state;
 }

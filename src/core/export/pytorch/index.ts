@@ -11,9 +11,10 @@ import { kindOf, layerInputs } from '../../layers/kinds/registry';
 import { ACTIVATION_HELPERS } from './activations';
 import { dataFileText, pythonDataLoader, ScriptData } from './data';
 import { pythonLoss } from './losses';
-import { pythonOptimizer } from './optimizers';
+import { pythonOptimizer, pythonSetLearningRate } from './optimizers';
+import { optimizerRegistry } from '../../optimizers';
 import { pyBool, pyFloat, pyInt, pyString } from './python-text';
-import { PY_IMPORTS } from './generated/python-sources';
+import { PY_IMPORTS, PY_TRAINING_KEYS } from './generated/python-sources';
 import { PYTHON_RNG } from './rng';
 import { PYTHON_RUNTIME } from './runtime';
 
@@ -33,6 +34,8 @@ export interface PytorchExportInput {
   startWeights?: ModelWeightsJson;
   /** Where the description came from, named in the script's header. */
   sourceName?: string;
+  /** The `validationData` set (written beside the script as JSON), used instead of the validation split. */
+  validationData?: Dataset;
 }
 
 /** A file to write beside the script. */
@@ -106,6 +109,33 @@ INIT = [${init}]  # per layer: (initialiser, initScale)
   return { code, helpers, classes: [...classes.values()] };
 }
 
+/** A JSON object of numbers, strings and booleans as a Python dict literal (null: None). */
+function pyDict(obj: Readonly<Record<string, unknown>> | undefined): string {
+  if (obj === undefined) return 'None';
+  const items = Object.entries(obj).map(([k, v]) => {
+    const value = typeof v === 'number' ? pyFloat(v) : typeof v === 'boolean' ? pyBool(v) : typeof v === 'string' ? pyString(v) : 'None';
+    return `${pyString(k)}: ${value}`;
+  });
+  return `{${items.join(', ')}}`;
+}
+
+/** The training keys' constants of the script (penalties, clipping, schedule, early stopping, the optimizer's lr₀). */
+function trainingKeyConstants(config: ResolvedConfig): string {
+  const t = config.training;
+  const rateName = optimizerRegistry.entry(config.optimizer.name).learningRate;
+  const lr0 = rateName === undefined ? 'None' : pyFloat(config.optimizer.params[rateName]);
+  const stopping = t.earlyStopping ? { monitor: null, ...t.earlyStopping } : undefined;
+  return [
+    `L1 = ${pyFloat(t.l1 ?? 0)}  # weight penalties: g += L2 w + L1 sign(w) on the weight matrices`,
+    `L2 = ${pyFloat(t.l2 ?? 0)}`,
+    `CLIP_NORM = ${t.clipNorm === undefined ? 'None' : pyFloat(t.clipNorm)}  # gradient clipping by global norm`,
+    `LR0 = ${lr0}  # the optimizer's configured learning rate${rateName ? ` (${rateName})` : ' (none)'}`,
+    `SCHEDULE = ${pyDict(t.schedule)}`,
+    `EARLY_STOPPING = ${pyDict(stopping)}  # monitor None: valLoss with validation data, else loss`,
+    '',
+  ].join('\n');
+}
+
 /** Generates the script for `input` and the data files it needs. */
 export function exportPytorch(input: PytorchExportInput): PytorchExport {
   const { config, data } = input;
@@ -116,6 +146,12 @@ export function exportPytorch(input: PytorchExportInput): PytorchExport {
   else {
     source = { kind: 'json', file: `${base}_data.json` };
     files.push({ name: source.file, text: dataFileText(data) });
+  }
+  let validationFile = 'None';
+  if (input.validationData) {
+    const name = `${base}_validation.json`;
+    files.push({ name, text: dataFileText(input.validationData) });
+    validationFile = pyString(name);
   }
   let startWeights = 'None';
   if (input.startWeights) {
@@ -160,7 +196,9 @@ SEED = ${pyInt(t.seed)}
 SHUFFLE = ${pyBool(t.shuffle)}
 CLASSIFICATION = ${pyBool(data.task === 'classification')}  # report accuracy
 START_WEIGHTS = ${startWeights}  # saved weights to continue from (None: start from the drawn ones)
-`,
+VALIDATION_FILE = ${validationFile}  # the validationData set, used instead of the split (None: the split)
+` +
+      trainingKeyConstants(config),
     "# ---- NN Lab's random numbers ----",
     PYTHON_RNG,
     '# ---- activations and layers ----',
@@ -176,6 +214,9 @@ def make_optimizer(params, rng):
     """NN Lab's ${config.optimizer.name} with the description's hyper-parameters."""
     return ${optimizer.construct}
 `,
+    pythonSetLearningRate(config.optimizer.name, config.optimizer.params),
+    '# ---- training keys ----',
+    PY_TRAINING_KEYS,
     '# ---- data ----',
     pythonDataLoader(source),
     '# ---- training ----',

@@ -14,6 +14,33 @@ export interface PythonOptimizer {
   construct: string;
 }
 
+/**
+ * Python `set_lr(optimizer, lr)` for a schedule: the class optimizers keep their hyper-parameters in
+ * `self.h` (the entry's `learningRate` key), the torch built-ins in each param group's `lr` (translated
+ * as the entry's `lr` says). Without a learning rate (AdaDelta) it does nothing.
+ */
+export function pythonSetLearningRate(name: string, h: Readonly<Record<string, number>>): string {
+  const entry = optimizerRegistry.entry(name);
+  const key = entry.learningRate;
+  const form = entry.pytorch;
+  let body = '    pass  # no learning rate';
+  if (key !== undefined && form.kind === 'class') body = `    optimizer.h[${JSON.stringify(key)}] = lr`;
+  else if (key !== undefined && form.kind === 'torch')
+    // torch's momentum SGD steps lr·buf where NN Lab accumulates rate-scaled steps (dp ← μ·dp − (1 − μ)·η·g): rescaling
+    // the buffer by lr_old/lr_new when the rate changes keeps lr·buf equal to NN Lab's dp.
+    body = [
+      '    for group in optimizer.param_groups:',
+      `        new = ${form.lr ? form.lr('lr', { ...h }) : 'lr'}`,
+      '        if new != group["lr"] and new != 0:',
+      '            for p in group["params"]:',
+      '                buf = optimizer.state[p].get("momentum_buffer")',
+      '                if buf is not None:',
+      '                    buf.mul_(group["lr"] / new)',
+      '        group["lr"] = new',
+    ].join('\n');
+  return `\ndef set_lr(optimizer, lr):\n    """Sets the optimizer's learning rate${key !== undefined ? ` (${key})` : ''} for a schedule."""\n${body}\n`;
+}
+
 /** The source of python/optimizers/<stem>.py. */
 function optimizerFile(stem: string): string {
   if (!Object.hasOwn(PY_OPTIMIZERS, stem)) throw new Error(`python/optimizers/${stem}.py does not exist`);

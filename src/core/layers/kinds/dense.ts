@@ -44,6 +44,7 @@ export const denseKind: LayerKind<DenseSpec> = {
   snippet: { units: '^${1:8}', activation: '${2:tanh}' },
   sizeKey: 'units',
   trainingDiffers: false,
+  weightParams: ['w'],
 
   resolve(c, values, raw, path, ctx) {
     warnIgnoredInitScale(c, raw, values, path);

@@ -111,6 +111,11 @@ export interface LayerKind<S extends ResolvedLayer = ResolvedLayer> {
   readonly batchStatistics?: boolean;
   /** Why the kind makes no sense as the network's last layer (a warning when it is), if it does not. */
   readonly notLast?: string;
+  /**
+   * Names (from `file.params`) of the parameters the weight penalties `training.l1` / `training.l2`
+   * act on, e.g. ["w"] for dense: weight matrices, not biases nor batch norm's γ and β. Absent: none.
+   */
+  readonly weightParams?: readonly string[];
 
   /** The resolved layer from its checked key values (problems recorded in `c`), or undefined. */
   resolve(c: Checker, values: Record<string, unknown>, raw: Record<string, unknown>, path: JsonPath, ctx: LayerCheckContext): S | undefined;

@@ -49,6 +49,7 @@ export const maxoutKind: LayerKind<MaxoutSpec> = {
   snippet: { type: MAXOUT, units: '^${1:8}', pieces: '^${2:2}' },
   sizeKey: 'units',
   trainingDiffers: false,
+  weightParams: ['w'],
 
   resolve(c, values, raw, path) {
     warnIgnoredInitScale(c, raw, values, path);

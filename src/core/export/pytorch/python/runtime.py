@@ -14,20 +14,32 @@ import torch.nn as nn
 from script import (
     BATCH_SIZE,
     CLASSIFICATION,
+    CLIP_NORM,
+    EARLY_STOPPING,
     EPOCHS,
     HERE,
     INIT,
     INPUTS,
+    L1,
+    L2,
+    LR0,
     NAME,
+    SCHEDULE,
     SEED,
     SHUFFLE,
     START_WEIGHTS,
+    VALIDATION_FILE,
     VALIDATION_SPLIT,
+    EarlyStopping,
     Net,
     NNLabRng,
+    add_penalties,
     load_data,
     loss_sum,
     make_optimizer,
+    make_schedule,
+    penalized_weights,
+    set_lr,
 )
 
 # ---- exported ----
@@ -145,7 +157,8 @@ def train(args, dtype, device, rank, world):
     # noise (Santa) and each epoch's shuffle.
     rng = NNLabRng(args.seed)
     order = list(range(n))
-    n_val = math.floor(n * VALIDATION_SPLIT)
+    # A validationData set replaces the split: every sample trains.
+    n_val = 0 if VALIDATION_FILE else math.floor(n * VALIDATION_SPLIT)
     if n_val > 0:
         rng.shuffle(order)
     train_idx, val_idx = order[: n - n_val], order[n - n_val :]
@@ -157,6 +170,14 @@ def train(args, dtype, device, rank, world):
     model.to(device=device, dtype=dtype)
     params = list(model.parameters())
     optimizer = make_optimizer(params, rng)
+    # The optional training keys: penalties on the weight matrices, a schedule of the learning rate, early stopping.
+    weights = penalized_weights(model)
+    schedule = make_schedule(SCHEDULE, LR0, args.epochs) if SCHEDULE is not None and LR0 is not None else None
+    stopper = None
+    if EARLY_STOPPING is not None:
+        monitor = EARLY_STOPPING["monitor"] or ("valLoss" if n_val > 0 or VALIDATION_FILE else "loss")
+        stopper = EarlyStopping({**EARLY_STOPPING, "monitor": monitor}, model)
+    lr, stopped_epoch = LR0, None
     net = model
     if world > 1:
         from torch.nn.parallel import DistributedDataParallel
@@ -173,10 +194,19 @@ def train(args, dtype, device, rank, world):
     if world > 1 and rank == 0:
         for note in sorted({m.nnlab_data_parallel_note for m in model.modules() if hasattr(m, "nnlab_data_parallel_note")}):
             print(f"note: {note}", file=sys.stderr, flush=True)
+    if VALIDATION_FILE:
+        with open(HERE / VALIDATION_FILE, encoding="utf-8") as f:
+            held = json.load(f)
+        X_val = torch.tensor(held["x"], dtype=torch.float64).to(device=device, dtype=dtype)
+        T_val = torch.tensor(held["y"], dtype=torch.float64).to(device=device, dtype=dtype)
+        n_val = len(held["x"])
     history, status, message = [], "completed", None
     started = time.perf_counter()
     for epoch in range(1, args.epochs + 1):
         epoch_start = time.perf_counter()
+        if schedule is not None:
+            lr = schedule[0](epoch - 1)
+            set_lr(optimizer, lr)
         if SHUFFLE:
             rng.shuffle(train_idx)
         loss_total, correct = 0.0, 0
@@ -204,6 +234,9 @@ def train(args, dtype, device, rank, world):
                 break
             loss_total += loss * count
             correct += int(stats[1].item())
+            add_penalties(weights, L1, L2)
+            if CLIP_NORM is not None:
+                torch.nn.utils.clip_grad_norm_(params, CLIP_NORM)
             optimizer.step(lambda: loss)  # noqa: B023 (called at once)  Eve uses the batch loss; the others ignore it
             if not all(bool(torch.isfinite(p).all()) for p in params):
                 status, message = "diverged", f"Training diverged in epoch {epoch}: a weight is not finite."
@@ -211,6 +244,8 @@ def train(args, dtype, device, rank, world):
         if status != "completed":
             break
         report = {"type": "epoch", "epoch": epoch, "epochs": args.epochs, "loss": loss_total / n_train}
+        if lr is not None:
+            report["lr"] = lr
         if CLASSIFICATION:
             report["accuracy"] = correct / n_train
         model.eval()  # no dropout, running statistics
@@ -226,13 +261,24 @@ def train(args, dtype, device, rank, world):
         history.append(report)
         if rank == 0:
             print(json.dumps(report) if args.json else _epoch_text(report), flush=True)
+        if schedule is not None:
+            schedule[1](report.get("valLoss", report["loss"]))  # ReduceLROnPlateau's loss
+        if stopper is not None and stopper.observe(report) and epoch < args.epochs:
+            stopped_epoch = epoch
+            break
+    # However the run ended, early stopping's best weights are restored before saving or export.
+    restored = stopper.restore() if stopper is not None else None
     seconds = time.perf_counter() - started
     summary = {"type": "summary", "status": status, "epochs": len(history), "seconds": seconds}
     summary["samplesPerSecond"] = n_train * len(history) / seconds if seconds > 0 else 0
     if message:
         summary["message"] = message
+    summary["bestEpoch"] = stopper.best_epoch if stopper is not None else None
+    summary["stoppedEpoch"] = stopped_epoch
+    if stopped_epoch is not None:
+        summary["message"] = f"Training stopped early at epoch {stopped_epoch}" + (f", restored epoch {restored}." if restored else ".")
     if history:
-        last = history[-1]
+        last = history[restored - 1] if restored else history[-1]  # the metrics of the weights it ends with
         summary["finalLoss"] = last["loss"]
         for key in ("accuracy", "valLoss", "valAccuracy"):
             if key in last:
