@@ -22,13 +22,19 @@ import { applyEdits } from 'jsonc-parser';
 import { fixesFor } from '../../src/core/editing/fix-plans';
 import { treeOf } from '../../src/core/editing/json-locations';
 import { pythonCommand } from '../support/python';
-import { useTempDir } from '../support/temp-dir';
+import { makeTempDir, removeTempDir, useTempDir } from '../support/temp-dir';
 
 /** Runs a Python snippet that prints one JSON value; returns it parsed. */
 function python(code: string): unknown {
-  const r = spawnSync(pythonCommand(), ['-c', code], { encoding: 'utf8', timeout: 120000 });
-  if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  // TMPDIR: what torch keeps in a temporary folder (torchinductor_*) goes into a folder removed right after.
+  const tmp = makeTempDir('train-keys-py');
+  try {
+    const r = spawnSync(pythonCommand(), ['-c', code], { encoding: 'utf8', timeout: 120000, env: { ...process.env, TMPDIR: tmp } });
+    if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  } finally {
+    removeTempDir(tmp);
+  }
 }
 
 /** The rates of `epochs` epochs of `spec` with lr₀ = `lr0`, feeding `losses` to observe. */
