@@ -75,7 +75,7 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
   let config = checked.config;
   if (config && data) {
     config = { ...config, inputs: data.inputs };
-    if (!checked.shapeChecked) problems.push(...checkAgainstData(config, data, limits));
+    if (!checked.shapeChecked) problems.push(...checkAgainstData(config, data, limits, checked.validationData !== undefined));
   }
   if (data && testData) {
     const known = problems.map((p) => p.message);

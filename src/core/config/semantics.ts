@@ -93,8 +93,11 @@ export function validationCount(n: number, split: number): number {
   return Math.floor(n * split);
 }
 
-/** Problems of a resolved model against the shape of its data. */
-export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limits: Limits): Problem[] {
+/**
+ * Problems of a resolved model against the shape of its data. With a `validationData` block
+ * (`hasValidationData`) every sample of `data` trains: the split holds none out.
+ */
+export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limits: Limits, hasValidationData = false): Problem[] {
   const c = new Checker(limits);
   const last = config.layers.length - 1;
   const shapes = layerShapes(config.layers, [shape.inputs]);
@@ -111,7 +114,7 @@ export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limit
   const params = countParams(shape.inputs, config.layers);
   if (params > limits.maxParams)
     c.error(['layers'], `the model has ${params} parameters, more than the limit of ${limits.maxParams} (maxParams): use fewer or smaller layers`, 'limit');
-  const split = config.training.validationSplit;
+  const split = hasValidationData ? 0 : config.training.validationSplit;
   const nVal = validationCount(shape.n, split);
   if (shape.n - nVal < 1)
     c.error(['training', 'validationSplit'], `validationSplit ${split} leaves no training sample out of ${shape.n}: use a smaller split`, 'range');

@@ -105,7 +105,7 @@ function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | u
   if (c.hasErrors() || !layers || !loss || !optimizer) return { ...blocks, shapeChecked: false, problems: c.problems };
   const config: ResolvedConfig = { name, inputs: shape?.inputs ?? 0, layers, loss, optimizer, training };
   if (!shape) return { config, ...blocks, shapeChecked: false, problems: c.problems };
-  const problems = [...c.problems, ...checkAgainstData(config, shape, limits)];
+  const problems = [...c.problems, ...checkAgainstData(config, shape, limits, validationData !== undefined)];
   const ok = !problems.some((p) => p.severity === 'error');
   return { config: ok ? config : undefined, ...blocks, shapeChecked: true, problems };
 }
