@@ -233,9 +233,9 @@ describe('e2e: the training panel', function () {
       return readFileSync(target);
     };
     const csv = (await save('#export-csv', 'xor-history.csv')).toString('utf8').trim().split('\n');
-    assert.equal(csv[0], 'epoch,loss,val_loss,accuracy,val_accuracy,elapsed');
+    assert.equal(csv[0], 'epoch,loss,val_loss,accuracy,val_accuracy,elapsed,test_loss,test_accuracy,lr');
     assert.equal(csv.length, 201, 'a header and one row per epoch of the run shown');
-    assert.match(csv[200], /^200,[\d.e-]+,,[\d.]+,,[\d.]+$/);
+    assert.match(csv[200], /^200,[\d.e-]+,,[\d.]+,,[\d.]+,,,[\d.e-]+$/, 'the learning rate is the last column');
     const png = await save('#loss-png', 'xor-loss.png');
     assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
     assert.ok(png.length > 5000, `the picture has content (${png.length} bytes)`);

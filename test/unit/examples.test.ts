@@ -64,8 +64,8 @@ describe('examples', function () {
       assert.ok(files.includes(`${f}.nn.json`), f);
     for (const f of files) {
       assert.equal(JSON.parse(readFile(f)).$schema, '../schema/nn.schema.json', f);
-      // fashion-mnist.nn.json reads 30 MB of files that are not in git: its own test below loads it.
-      if (f !== 'fashion-mnist.nn.json') prepare(f);
+      // The fashion-mnist examples read 30 MB of files that are not in git: their own tests below load them.
+      if (!f.startsWith('fashion-mnist')) prepare(f);
     }
   });
 

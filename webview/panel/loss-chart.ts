@@ -1,6 +1,7 @@
 /**
  * The loss chart: training and validation loss per epoch (log scale available). The canvas carries
- * `data-points` (epochs drawn), `data-plot-area` and `data-train-color` so tests can check what is shown.
+ * `data-points` (epochs drawn), `data-plot-area`, `data-train-color` and `data-best-epoch` (early stopping's best
+ * epoch, marked with a ring once the run reports it) so tests can check what is shown.
  */
 import { MetricChart } from './metric-chart';
 
@@ -12,5 +13,7 @@ export function createLossChart(canvas: HTMLCanvasElement): MetricChart {
     validation: { label: 'Validation loss', value: (r) => r.valLoss },
     test: { label: 'Test loss', value: (r) => r.testLoss },
     logScale: true,
+    // Early stopping's best epoch: the monitored loss is the validation loss when there is one.
+    best: (r) => r.valLoss ?? r.loss,
   });
 }

@@ -35,7 +35,7 @@ export interface MetricPoint {
 }
 
 /** What a dataset stands for. */
-export type SeriesRole = 'smoothed' | 'raw' | 'past';
+export type SeriesRole = 'smoothed' | 'raw' | 'past' | 'best';
 
 /** Which metric a chart shows. */
 export interface MetricSpec {
@@ -49,6 +49,11 @@ export interface MetricSpec {
   logScale: boolean;
   /** Whether the smoothing preference applies (default true; the learning rate is drawn as it is). */
   smoothing?: boolean;
+  /**
+   * Where the best epoch of early stopping is marked once the run reports it (the loss chart: the
+   * validation loss, else the training loss, of that epoch, raw); absent: no mark.
+   */
+  best?(r: EpochReport): number | undefined;
 }
 
 /** A dataset as the test hook reports it. */
@@ -60,6 +65,8 @@ export interface DatasetInfo {
   /** Points actually drawn (bounded by the decimation, whatever the run's length). */
   drawn: number;
   hidden: boolean;
+  /** The raw value of the line's last drawn point (undefined for an empty line). */
+  last: number | undefined;
 }
 
 /** Builds the points of a (short, finished) series with smoothing `weight`; non-finite values leave gaps. */
@@ -127,6 +134,8 @@ export class MetricChart {
   private pastSeries = new Map<string, MetricPoint[]>();
   private startedAt: number | undefined;
   private colors: ThemeColors = themeColors();
+  /** The best-epoch mark, found once per run (a scan of the history when the run reports its best epoch). */
+  private bestMark: { key: string; point: MetricPoint | undefined } | undefined;
 
   constructor(
     readonly canvas: HTMLCanvasElement,
@@ -221,6 +230,23 @@ export class MetricChart {
       });
       add('smoothed', epochs, { label: `${current}${spec.label}`, data, borderColor: color, backgroundColor: color, borderWidth: 2, order: 1 });
     }
+    const mark = this.bestPoint(model);
+    if (mark) {
+      const restored = state.restoredEpoch === mark.x ? ', restored' : '';
+      add('best', mark.x, {
+        label: `Best epoch ${mark.x}${restored}`,
+        data: [mark],
+        borderColor: c.foreground,
+        backgroundColor: withAlpha(c.foreground, 0.15),
+        borderWidth: 2,
+        pointRadius: 6,
+        pointHoverRadius: 7,
+        pointStyle: 'circle',
+        showLine: false,
+        order: 0,
+      });
+    }
+    this.canvas.dataset.bestEpoch = mark ? String(mark.x) : '';
     this.roles = roles;
     this.counts = counts;
     this.chart.data.datasets = datasets;
@@ -228,6 +254,27 @@ export class MetricChart {
     if (y) y.type = this.spec.logScale && prefs.logScale ? 'logarithmic' : 'linear';
     this.chart.update('none');
     this.markDrawn(history.last?.epoch ?? 0);
+  }
+
+  /** The point marking the run's best epoch (`bestEpoch` of early stopping), if the chart marks one and the run reported it. */
+  private bestPoint(model: PanelModel): MetricPoint | undefined {
+    const pick = this.spec.best;
+    const epoch = model.view.bestEpoch;
+    if (!pick || epoch === undefined) return undefined;
+    const key = `${model.generation}|${epoch}|${model.history.length}`;
+    if (this.bestMark?.key !== key) {
+      let point: MetricPoint | undefined;
+      const h = model.history;
+      for (let i = h.length - 1; i >= 0; i--) {
+        const r = h.at(i) as EpochReport;
+        if (r.epoch !== epoch) continue;
+        const v = pick(r);
+        if (v !== undefined && Number.isFinite(v)) point = { x: r.epoch, y: v, raw: v, elapsed: r.elapsed };
+        break;
+      }
+      this.bestMark = { key, point };
+    }
+    return this.bestMark.point;
   }
 
   /** Re-reads the theme's colours; call `render` afterwards to recolour the lines. */
@@ -267,6 +314,7 @@ export class MetricChart {
       points: this.counts[i] ?? 0,
       drawn: d.data.length,
       hidden: Boolean(d.hidden),
+      last: d.data[d.data.length - 1]?.raw,
     }));
   }
 

@@ -4,8 +4,8 @@
  */
 import type { EpochReport } from '../../core/train/types';
 
-/** Columns of the CSV export, in order. */
-export const CSV_COLUMNS = ['epoch', 'loss', 'val_loss', 'accuracy', 'val_accuracy', 'elapsed'] as const;
+/** Columns of the CSV export, in order (`lr`: the learning rate the epoch trained with, empty for optimizers without one). */
+export const CSV_COLUMNS = ['epoch', 'loss', 'val_loss', 'accuracy', 'val_accuracy', 'elapsed', 'test_loss', 'test_accuracy', 'lr'] as const;
 
 /** One CSV cell: numbers in full precision, missing values empty. */
 function cell(v: number | undefined): string {
@@ -14,7 +14,7 @@ function cell(v: number | undefined): string {
 
 /** The history as CSV text with a header row and `\n` line ends. */
 export function historyToCsv(history: readonly EpochReport[]): string {
-  const rows = history.map((r) => [r.epoch, r.loss, r.valLoss, r.accuracy, r.valAccuracy, r.elapsed].map(cell).join(','));
+  const rows = history.map((r) => [r.epoch, r.loss, r.valLoss, r.accuracy, r.valAccuracy, r.elapsed, r.testLoss, r.testAccuracy, r.lr].map(cell).join(','));
   return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
 }
 

@@ -144,20 +144,29 @@ export function formatLoss(x: number): string {
 
 /**
  * The one-line status the panel announces (role="status"), e.g.
- * `Epoch 120 / 300 · loss 0.05230 · validation loss 0.06110` or `Completed 300 epochs · final loss 0.01230`.
+ * `Epoch 120 / 300 · loss 0.05230 · validation loss 0.06110`, `Completed 300 epochs · final loss 0.01230` or, when
+ * early stopping ended the run, `Stopped early at epoch 11, restored epoch 9 · final loss 0.2296 · validation loss 0.2688`
+ * (the restored epoch's losses).
  */
 export function statusLine(state: PanelState): string {
   const last: EpochReport | undefined = state.history[state.history.length - 1];
-  const losses = last ? `loss ${formatLoss(last.loss)}` + (last.valLoss !== undefined ? ` · validation loss ${formatLoss(last.valLoss)}` : '') : '';
+  // Early stopping restored an earlier epoch's weights: the losses that count at the end are that epoch's.
+  const restored = state.restoredEpoch !== undefined && state.restoredEpoch !== last?.epoch ? state.restoredEpoch : undefined;
+  const ended = restored !== undefined ? (state.history.find((r) => r.epoch === restored) ?? last) : last;
+  const lossesOf = (r: EpochReport | undefined): string =>
+    r ? `loss ${formatLoss(r.loss)}` + (r.valLoss !== undefined ? ` · validation loss ${formatLoss(r.valLoss)}` : '') : '';
+  const losses = lossesOf(state.phase === 'running' ? last : ended);
+  const restoredText = restored !== undefined ? `, restored epoch ${restored}` : '';
   switch (state.phase) {
     case 'starting':
       return `Starting ${state.fileName}…`;
     case 'running':
       return last ? `Epoch ${last.epoch} / ${last.epochs} · ${losses}` : `Training ${state.modelName ?? state.fileName}…`;
     case 'completed':
-      return `Completed ${last?.epoch ?? 0} epochs · final ${losses}`;
+      if (state.stoppedEpoch !== undefined) return `Stopped early at epoch ${state.stoppedEpoch}${restoredText} · final ${losses}`;
+      return `Completed ${last?.epoch ?? 0} epochs${restoredText} · final ${losses}`;
     case 'cancelled':
-      return `Stopped at epoch ${last?.epoch ?? 0}` + (last ? ` · ${losses}` : '');
+      return `Stopped at epoch ${last?.epoch ?? 0}${restoredText}` + (last ? ` · ${losses}` : '');
     case 'diverged':
       return `Diverged: ${state.message ?? 'the loss is no longer finite'}`;
     case 'invalid':

@@ -39,6 +39,28 @@ describe('panel state', () => {
     assert.equal(lossSummary(s4.history), 'Training loss fell from 0.7000 at epoch 1 to 0.2000 at epoch 3.');
   });
 
+  it("says when early stopping ended the run and gives the restored epoch's losses", () => {
+    const started = applyToPanelState(initialPanelState('x.nn.json'), {
+      type: 'started',
+      modelName: 'x',
+      epochs: 20,
+      hasValidation: true,
+      activations: [],
+      task: 'classification',
+      startedAt: 0,
+      runLabel: '#1',
+    });
+    const ran = applyToPanelState(started, { type: 'progress', reports: [report(1, 0.7, 0.8), report(2, 0.4, 0.5), report(3, 0.2, 0.6)] });
+    const early = applyToPanelState(ran, { type: 'phase', phase: 'completed', bestEpoch: 2, stoppedEpoch: 3, restoredEpoch: 2 });
+    assert.equal(statusLine(early), 'Stopped early at epoch 3, restored epoch 2 · final loss 0.4000 · validation loss 0.5000');
+    const usedUp = applyToPanelState(ran, { type: 'phase', phase: 'completed', bestEpoch: 2, restoredEpoch: 2 });
+    assert.equal(statusLine(usedUp), 'Completed 3 epochs, restored epoch 2 · final loss 0.4000 · validation loss 0.5000');
+    const stopped = applyToPanelState(ran, { type: 'phase', phase: 'cancelled', bestEpoch: 2, restoredEpoch: 2 });
+    assert.equal(statusLine(stopped), 'Stopped at epoch 3, restored epoch 2 · loss 0.4000 · validation loss 0.5000');
+    const bestIsLast = applyToPanelState(ran, { type: 'phase', phase: 'completed', bestEpoch: 3, restoredEpoch: 3 });
+    assert.equal(statusLine(bestIsLast), 'Completed 3 epochs · final loss 0.2000 · validation loss 0.6000');
+  });
+
   it('reset replaces everything', () => {
     const running = applyToPanelState(initialPanelState('a.nn.json'), { type: 'progress', reports: [report(1, 1)] });
     const reset = applyToPanelState(running, { type: 'reset', state: initialPanelState('b.nn.json') });

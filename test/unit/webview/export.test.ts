@@ -14,8 +14,11 @@ const report = (epoch: number, loss: number, extra: Partial<EpochReport> = {}): 
 
 describe('webview export', () => {
   it('writes the history as CSV with empty cells for missing values', () => {
-    const csv = historyToCsv([report(1, 0.5, { valLoss: 0.6, accuracy: 0.75, valAccuracy: 0.5 }), report(2, 0.125)]);
-    assert.equal(csv, 'epoch,loss,val_loss,accuracy,val_accuracy,elapsed\n1,0.5,0.6,0.75,0.5,0.25\n2,0.125,,,,0.5\n');
+    const csv = historyToCsv([
+      report(1, 0.5, { valLoss: 0.6, accuracy: 0.75, valAccuracy: 0.5, lr: 0.01 }),
+      report(2, 0.125, { testLoss: 0.25, testAccuracy: 1 }),
+    ]);
+    assert.equal(csv, 'epoch,loss,val_loss,accuracy,val_accuracy,elapsed,test_loss,test_accuracy,lr\n1,0.5,0.6,0.75,0.5,0.25,,,0.01\n2,0.125,,,,0.5,0.25,1,\n');
   });
 
   it('keeps full precision and writes non-finite losses as text', () => {
