@@ -43,6 +43,8 @@ worker.on('message', (m) => {
         message: m.message,
         testLoss: m.testLoss,
         testAccuracy: m.testAccuracy,
+        bestEpoch: m.bestEpoch,
+        stoppedEpoch: m.stoppedEpoch,
         confusion: m.confusion?.counts,
         samples: m.samples?.items.length,
       });
