@@ -400,4 +400,35 @@ describe('the editor on the training keys', () => {
     assert.equal(after.training.earlyStopping.monitor, 'loss');
     assert.deepEqual(validateConfig(after).problems, []);
   });
+
+  it('offers to remove a schedule the optimizer cannot follow, and a validationSplit that validationData overrides', () => {
+    const text = JSON.stringify(
+      {
+        data: { generator: 'xor' },
+        validationData: { generator: 'xor', samples: 20 },
+        layers: [{ units: 1, activation: 'sigmoid' }],
+        optimizer: { name: 'AdaDelta' },
+        training: { epochs: 3, schedule: { type: 'step', stepSize: 1, gamma: 0.5 }, validationSplit: 0.2 },
+      },
+      null,
+      1,
+    );
+    const problems = validateConfig(JSON.parse(text)).problems;
+    const schedule = problems.find((p) => p.code === 'no-learning-rate');
+    const split = problems.find((p) => p.code === 'ignored');
+    assert.ok(schedule && split, JSON.stringify(problems));
+    const fix = fixesFor(treeOf(text)!, schedule)[0];
+    assert.equal(fix.title, 'Remove "schedule"');
+    const noSchedule = applyEdits(text, [fix.change!]);
+    const after = JSON.parse(noSchedule) as { training: Record<string, unknown> };
+    assert.deepEqual(Object.keys(after.training), ['epochs', 'validationSplit']);
+    const splitFix = fixesFor(
+      treeOf(noSchedule)!,
+      validateConfig(after).problems.find((p) => p.code === 'ignored')!,
+    )[0];
+    assert.equal(splitFix.title, 'Remove "validationSplit"');
+    const clean = JSON.parse(applyEdits(noSchedule, [splitFix.change!])) as unknown;
+    assert.deepEqual(validateConfig(clean).problems, []);
+    assert.deepEqual((clean as { training: unknown }).training, { epochs: 3 });
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Text edits behind the quick fixes, computed on the document's JSON tree so they keep the
- * user's formatting: replace a value or key, set the output layer's activation, set the loss.
+ * user's formatting: replace a value or key, remove a member, set the output layer's activation, set the loss.
  */
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { JsonPath } from '../problems';
@@ -37,6 +37,24 @@ export function setMember(root: Node, objectPath: JsonPath, key: string, value: 
   if (members.length === 0) return { offset: object.offset + 1, length: 0, content: ` ${member} ` };
   const last = members[members.length - 1];
   return { offset: last.offset + last.length, length: 0, content: `, ${member}` };
+}
+
+/**
+ * Removes the member at `path` (its last element is the key) with the comma that separates it from a
+ * neighbour: up to the next member when there is one, else from the end of the previous one.
+ */
+export function removeMember(root: Node, path: JsonPath): TextChange | undefined {
+  const property = findNodeAtLocation(root, path)?.parent;
+  const members = property?.parent?.children;
+  if (!property || property.type !== 'property' || !members) return undefined;
+  const i = members.indexOf(property);
+  const end = property.offset + property.length;
+  if (i + 1 < members.length) return { offset: property.offset, length: members[i + 1].offset - property.offset, content: '' };
+  if (i > 0) {
+    const previousEnd = members[i - 1].offset + members[i - 1].length;
+    return { offset: previousEnd, length: end - previousEnd, content: '' };
+  }
+  return { offset: property.offset, length: property.length, content: '' };
 }
 
 /** The index of the last layer, when `layers` is a non-empty array. */

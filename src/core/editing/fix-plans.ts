@@ -7,7 +7,7 @@ import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Problem } from '../problems';
 import { activationRegistry } from '../activations/index';
 import { DEFAULT_LAYER_KIND, findLayerKind } from '../layers/kinds/registry';
-import { lastLayerIndex, renameKey, replaceValue, setLoss, setOutputActivation, type TextChange } from './fix-edits';
+import { lastLayerIndex, removeMember, renameKey, replaceValue, setLoss, setOutputActivation, type TextChange } from './fix-edits';
 
 /** A fix before it becomes a code action. */
 export interface Fix {
@@ -58,6 +58,12 @@ export function fixesFor(root: Node, problem: Problem): Fix[] {
     case 'no-validation':
       // Early stopping on a validation metric without validation data: watch the training metric instead.
       return s === undefined ? [] : [{ title: `Monitor "${s}"`, change: replaceValue(root, problem.path, s), preferred: true }];
+    case 'no-learning-rate':
+      // A schedule on an optimizer without a learning rate (AdaDelta): drop the schedule.
+      return [{ title: 'Remove "schedule"', change: removeMember(root, problem.path), preferred: true }];
+    case 'ignored':
+      // A key that has no effect here (validationSplit beside validationData, initScale without "normal", …).
+      return [{ title: `Remove "${String(problem.path[problem.path.length - 1])}"`, change: removeMember(root, problem.path) }];
     default:
       return [];
   }
