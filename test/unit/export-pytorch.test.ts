@@ -434,19 +434,25 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
           training: { ...training, validationSplit: 0, schedule: { type: 'exponential', gamma: 0.95 }, earlyStopping: { patience: 3 } },
         },
       },
-      ...(['MSGD', 'NAG'] as const).map((name) => ({
-        // torch's momentum SGD under a changing rate: set_lr rescales its momentum buffer to follow NN Lab's rule.
-        id: `keys-${name.toLowerCase()}`,
-        config: {
-          data: xor,
-          layers: [
-            { units: 6, activation: 'tanh' },
-            { units: 1, activation: 'sigmoid' },
-          ],
-          optimizer: { name, eta: 0.5, mu: 0.8 },
-          training: { ...training, schedule: { type: 'step', stepSize: 3, gamma: 0.6, warmupEpochs: 2 } },
-        },
-      })),
+      ...(['MSGD', 'NAG'] as const).flatMap((name) =>
+        [
+          { type: 'step', stepSize: 3, gamma: 0.6, warmupEpochs: 2 },
+          // The rate reaches 0 after 5 epochs and stays there: the parameters stop (no coasting on an old velocity).
+          { type: 'cosine', epochs: 5 },
+        ].map((schedule) => ({
+          // torch's momentum SGD under a changing rate: the new rate applies to the whole momentum buffer, in both.
+          id: `keys-${name.toLowerCase()}-${schedule.type}`,
+          config: {
+            data: xor,
+            layers: [
+              { units: 6, activation: 'tanh' },
+              { units: 1, activation: 'sigmoid' },
+            ],
+            optimizer: { name, eta: 0.5, mu: 0.8 },
+            training: { ...training, schedule },
+          },
+        })),
+      ),
       {
         // Plateau on the training loss (it halves the rate several times), L1 alone, no validation split; stops early.
         id: 'keys-rmsprop',

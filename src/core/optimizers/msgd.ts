@@ -4,15 +4,19 @@ import { BaseOptimizer, zeros } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { decay, rate } from './param-specs';
 
-/** Per-tensor state of MSGD: the previous update Δp. */
+/** Per-tensor state of MSGD: the momentum buffer b (a running sum of gradients). */
 interface MomentumState {
-  dp: Float64Array;
+  b: Float64Array;
 }
 
 /**
- * Momentum SGD: Δp ← μ·Δp − (1 − μ)·η·g; p ← p + Δp.
+ * Momentum SGD: Δp ← μ·Δp − (1 − μ)·η·g; p ← p + Δp (the reference's form).
  * The (1 − μ) factor is the reference's convention (PyTorch's SGD with momentum μ and
  * lr = (1 − μ)·η, dampening 0, gives the same trajectory).
+ * Stored as PyTorch stores it, in gradient units: b ← μ·b + g; p ← p − (1 − μ)·η·b. With a constant
+ * η this is the same trajectory (Δp = −(1 − μ)·η·b); when a schedule changes η, the new rate scales
+ * the whole buffer, as `torch.optim.lr_scheduler` does with torch's SGD (a rate of 0 stops the
+ * parameters instead of letting them coast on the old velocity).
  */
 export class MSGD extends BaseOptimizer<MomentumState> {
   constructor(
@@ -28,15 +32,16 @@ export class MSGD extends BaseOptimizer<MomentumState> {
   }
 
   protected createState(size: number): MomentumState {
-    return { dp: zeros(size) };
+    return { b: zeros(size) };
   }
 
   protected updateTensor(p: Float64Array, g: Float64Array, s: MomentumState): void {
     const { eta, mu } = this;
+    const lr = (1 - mu) * eta;
     for (let i = 0; i < p.length; i++) {
-      // Δp ← μ Δp − (1 − μ) η g ;  p ← p + Δp
-      s.dp[i] = mu * s.dp[i] - (1 - mu) * eta * g[i];
-      p[i] += s.dp[i];
+      // b ← μ b + g ;  p ← p − (1 − μ) η b
+      s.b[i] = mu * s.b[i] + g[i];
+      p[i] -= lr * s.b[i];
     }
   }
 }
@@ -45,7 +50,7 @@ export class MSGD extends BaseOptimizer<MomentumState> {
 export const msgdEntry: OptimizerEntry = {
   name: 'MSGD',
   summary: 'SGD with momentum: each update keeps a fraction μ of the previous one.',
-  formula: 'Δp ← μ·Δp − (1 − μ)·η·g;  p ← p + Δp',
+  formula: "Δp ← μ·Δp − (1 − μ)·η·g;  p ← p + Δp   (kept as b ← μ·b + g, p ← p − (1 − μ)·η·b: a schedule's new η scales the whole step, as in PyTorch)",
   params: [
     rate('eta', 1e-2, 'Learning rate η. The step is scaled by (1 − μ)·η (the reference convention; PyTorch uses lr·g without (1 − μ)).'),
     decay('mu', 0.9, 'Momentum μ: the fraction of the previous update kept.'),

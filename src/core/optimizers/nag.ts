@@ -4,9 +4,9 @@ import { BaseOptimizer, zeros } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { decay, rate } from './param-specs';
 
-/** Per-tensor state of NAG: the velocity v. */
+/** Per-tensor state of NAG: the momentum buffer b (gradient units; the velocity is v = −(1 − μ)·η·b). */
 interface VelocityState {
-  v: Float64Array;
+  b: Float64Array;
 }
 
 /**
@@ -25,6 +25,10 @@ interface VelocityState {
  *   v ← μ·v − (1−μ)·η·g;   p ← p + μ·v − (1−μ)·η·g,
  * the same trajectory as the look-ahead form, seen through φ (θ = φ − μ·v; both start equal
  * because v starts at 0). This is also PyTorch's SGD(nesterov=True) with lr = (1−μ)·η.
+ * Stored as PyTorch stores it, in gradient units, v = −(1−μ)·η·b:
+ *   b ← μ·b + g;   p ← p − (1−μ)·η·(g + μ·b),
+ * the same trajectory for a constant η; when a schedule changes η the new rate scales the whole
+ * buffer, as torch.optim.lr_scheduler does with torch's SGD.
  */
 export class NAG extends BaseOptimizer<VelocityState> {
   constructor(
@@ -40,15 +44,15 @@ export class NAG extends BaseOptimizer<VelocityState> {
   }
 
   protected createState(size: number): VelocityState {
-    return { v: zeros(size) };
+    return { b: zeros(size) };
   }
 
   protected updateTensor(p: Float64Array, g: Float64Array, s: VelocityState): void {
     const { eta, mu } = this;
+    const lr = (1 - mu) * eta;
     for (let i = 0; i < p.length; i++) {
-      const step = (1 - mu) * eta * g[i];
-      s.v[i] = mu * s.v[i] - step; // v ← μ v − (1−μ) η g
-      p[i] += mu * s.v[i] - step; //  p ← p + μ v − (1−μ) η g
+      s.b[i] = mu * s.b[i] + g[i]; // b ← μ b + g
+      p[i] -= lr * (g[i] + mu * s.b[i]); // p ← p − (1−μ) η (g + μ b)
     }
   }
 }

@@ -26,18 +26,9 @@ export function pythonSetLearningRate(name: string, h: Readonly<Record<string, n
   let body = '    pass  # no learning rate';
   if (key !== undefined && form.kind === 'class') body = `    optimizer.h[${JSON.stringify(key)}] = lr`;
   else if (key !== undefined && form.kind === 'torch')
-    // torch's momentum SGD steps lr·buf where NN Lab accumulates rate-scaled steps (dp ← μ·dp − (1 − μ)·η·g): rescaling
-    // the buffer by lr_old/lr_new when the rate changes keeps lr·buf equal to NN Lab's dp.
-    body = [
-      '    for group in optimizer.param_groups:',
-      `        new = ${form.lr ? form.lr('lr', { ...h }) : 'lr'}`,
-      '        if new != group["lr"] and new != 0:',
-      '            for p in group["params"]:',
-      '                buf = optimizer.state[p].get("momentum_buffer")',
-      '                if buf is not None:',
-      '                    buf.mul_(group["lr"] / new)',
-      '        group["lr"] = new',
-    ].join('\n');
+    // torch's momentum SGD keeps its buffer in gradient units and steps lr·buf, as NN Lab's MSGD and NAG do
+    // (b ← μ·b + g; p ← p − (1 − μ)·η·b): a new rate applies to the whole buffer in both.
+    body = ['    for group in optimizer.param_groups:', `        group["lr"] = ${form.lr ? form.lr('lr', { ...h }) : 'lr'}`].join('\n');
   return `\ndef set_lr(optimizer, lr):\n    """Sets the optimizer's learning rate${key !== undefined ? ` (${key})` : ''} for a schedule."""\n${body}\n`;
 }
 
