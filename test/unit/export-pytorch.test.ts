@@ -453,6 +453,19 @@ describe('nn-lab export --to pytorch (python3 + PyTorch)', function () {
           },
         })),
       ),
+      ...(['AdaBound', 'AMSBound'] as const).map((name) => ({
+        // A class optimizer whose bounds follow the rate: set_lr moves η with α (η = η₀·α/α₀).
+        id: `keys-${name.toLowerCase()}`,
+        config: {
+          data: xor,
+          layers: [
+            { units: 6, activation: 'tanh' },
+            { units: 1, activation: 'sigmoid' },
+          ],
+          optimizer: { name, alpha: 0.05, eta: 0.5 },
+          training: { ...training, schedule: { type: 'exponential', gamma: 0.8 } },
+        },
+      })),
       {
         // Plateau on the training loss (it halves the rate several times), L1 alone, no validation split; stops early.
         id: 'keys-rmsprop',

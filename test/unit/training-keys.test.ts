@@ -21,6 +21,8 @@ import type { WorkerToHost } from '../../src/protocol/worker';
 import { applyEdits } from 'jsonc-parser';
 import { fixesFor } from '../../src/core/editing/fix-plans';
 import { treeOf } from '../../src/core/editing/json-locations';
+import { optimizerRegistry } from '../../src/core/optimizers';
+import { Rng } from '../../src/core/rng';
 import { pythonCommand } from '../support/python';
 import { makeTempDir, removeTempDir, useTempDir } from '../support/temp-dir';
 
@@ -105,6 +107,23 @@ describe('learning-rate schedules match torch.optim.lr_scheduler', function () {
     assertClose(ours, torchRates(`torch.optim.lr_scheduler.LinearLR(opt, start_factor=1/${w}, end_factor=1.0, total_iters=${w - 1})`, 8));
     const stepped = rates({ type: 'step', stepSize: 2, gamma: 0.5, warmupEpochs: 2 }, 0.1, 6);
     assertClose(stepped, [0.05, 0.1, 0.1, 0.1, 0.05, 0.05]);
+  });
+});
+
+describe('a schedule on the bounded optimizers', () => {
+  it("AdaBound and AMSBound move the final rate η with α (η = η₀·α/α₀), as Luo et al.'s code scales final_lr", () => {
+    for (const name of ['AdaBound', 'AMSBound']) {
+      const entry = optimizerRegistry.entry(name);
+      assert.deepEqual(entry.scaledWithRate, ['eta'], name);
+      const opt = optimizerRegistry.create(name, { alpha: 0.01, eta: 0.2 }, { rng: new Rng(1) }) as unknown as {
+        setLearningRate(lr: number): void;
+        h: { alpha: number; eta: number };
+      };
+      opt.setLearningRate(0.005);
+      assert.deepEqual([opt.h.alpha, opt.h.eta], [0.005, 0.1], name);
+      opt.setLearningRate(0.01);
+      assert.deepEqual([opt.h.alpha, opt.h.eta], [0.01, 0.2], name);
+    }
   });
 });
 

@@ -17,6 +17,7 @@ export const amsboundEntry: OptimizerEntry = {
   params: boundParams(),
   // PyTorch: NN Lab’s update rule written out in python/optimizers/
   learningRate: 'alpha',
+  scaledWithRate: ['eta'],
   pytorch: { kind: 'class', files: ['bounded_rate'], className: 'AMSBound' },
   create: (h) => new AMSBound({ alpha: h.alpha, eta: h.eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps }),
 };

@@ -21,17 +21,25 @@ export interface BoundParams {
  * No bias correction, as in the reference. α/√0 = ∞ is clipped to η_u.
  */
 export abstract class BoundedRateOptimizer extends BaseOptimizer<MaxMomentState> {
+  /** α and η as configured (a schedule scales both from these). */
+  private readonly initial: { alpha: number; eta: number };
+
   constructor(
     name: string,
     readonly h: BoundParams,
     private readonly useMax: boolean,
   ) {
     super(name);
+    this.initial = { alpha: h.alpha, eta: h.eta };
   }
 
-  /** Sets the learning rate α (a schedule's rate for the coming epoch). */
+  /**
+   * Sets the learning rate α (a schedule's rate for the coming epoch) and moves the final rate the
+   * bounds converge to with it, η = η₀·α/α₀ (as Luo et al.'s reference code scales final_lr by lr/base_lr).
+   */
   setLearningRate(lr: number): void {
     this.h.alpha = lr;
+    if (this.initial.alpha !== 0) this.h.eta = (this.initial.eta * lr) / this.initial.alpha;
   }
 
   protected createState(size: number): MaxMomentState {

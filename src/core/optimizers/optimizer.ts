@@ -28,4 +28,9 @@ export interface OptimizerEntry extends RegistryEntry<Optimizer> {
    * `training.schedule` sets once per epoch; absent when there is none (AdaDelta).
    */
   learningRate?: string;
+  /**
+   * Hyper-parameters a schedule scales in proportion to the learning rate, h ← h₀·lr/lr₀ (AdaBound's
+   * final rate η, whose bounds follow α as in Luo et al.'s reference code); absent: none.
+   */
+  scaledWithRate?: readonly string[];
 }

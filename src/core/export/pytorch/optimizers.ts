@@ -24,8 +24,15 @@ export function pythonSetLearningRate(name: string, h: Readonly<Record<string, n
   const key = entry.learningRate;
   const form = entry.pytorch;
   let body = '    pass  # no learning rate';
-  if (key !== undefined && form.kind === 'class') body = `    optimizer.h[${JSON.stringify(key)}] = lr`;
-  else if (key !== undefined && form.kind === 'torch')
+  if (key !== undefined && form.kind === 'class') {
+    // Hyper-parameters that follow the rate (AdaBound's η): h = h₀·lr/lr₀ from the values the optimizer started with.
+    const scaled = (entry.scaledWithRate ?? []).map((k) => {
+      const [name, base] = [JSON.stringify(k), JSON.stringify(key)];
+      return `    if start[${base}] != 0:\n        optimizer.h[${name}] = start[${name}] * lr / start[${base}]`;
+    });
+    const start = scaled.length ? ['    start = optimizer.__dict__.setdefault("nnlab_start", dict(optimizer.h))'] : [];
+    body = [...start, `    optimizer.h[${JSON.stringify(key)}] = lr`, ...scaled].join('\n');
+  } else if (key !== undefined && form.kind === 'torch')
     // torch's momentum SGD keeps its buffer in gradient units and steps lr·buf, as NN Lab's MSGD and NAG do
     // (b ← μ·b + g; p ← p − (1 − μ)·η·b): a new rate applies to the whole buffer in both.
     body = ['    for group in optimizer.param_groups:', `        group["lr"] = ${form.lr ? form.lr('lr', { ...h }) : 'lr'}`].join('\n');
