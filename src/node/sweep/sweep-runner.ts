@@ -5,8 +5,8 @@
  * `nn-lab train` on that config bit for bit. Of a finished run only its summary is kept (final
  * metrics, optionally a downsampled loss curve), never its model.
  *
- * Progress is reported as `SweepEvent`s, in this order for each run: `run-started`, `epochs`
- * (batched, at most every ~100 ms), `run-finished`; a combination's `result` follows its last
+ * Progress is reported as `SweepEvent`s, in this order for each run: `run-started`, `run-training`
+ * (unless the worker refused the config), `epochs` (batched, at most every ~100 ms), `run-finished`; a combination's `result` follows its last
  * repeat (invalid combinations report their `result` at once, before any run starts). `cancel()`
  * stops every running worker and starts no more; a diverged run is marked and the others go on.
  */
@@ -25,14 +25,19 @@ export type SweepSession = Pick<TrainingSession, 'stop' | 'dispose' | 'ended'>;
 /** Starts one training of a config text; injectable so the runner can be tested without workers. */
 export type StartSweepRun = (text: string, listener: (message: WorkerToHost) => void) => SweepSession;
 
-/** Sessions of the real training worker at `workerPath` in lean mode (no snapshots, no weights). */
-export function sweepSessions(workerPath: string, configDir: string, access?: DataAccess): StartSweepRun {
-  return (text, listener) => new TrainingSession(workerPath, text, configDir, listener, access, { lean: true });
+/**
+ * Sessions of the real training worker at `workerPath` in lean mode (no snapshots, no weights);
+ * with `initialLoss`, each also measures its initial weights' loss (sent in `run-training`).
+ */
+export function sweepSessions(workerPath: string, configDir: string, access?: DataAccess, options: { initialLoss?: boolean } = {}): StartSweepRun {
+  return (text, listener) => new TrainingSession(workerPath, text, configDir, listener, access, { lean: true, ...options });
 }
 
 /** What a sweep reports while it runs. */
 export type SweepEvent =
   | { type: 'run-started'; index: number; repeat: number; seed: number }
+  /** The worker accepted the run's config and training began (`initialLoss` when the sessions were asked for it). */
+  | { type: 'run-training'; index: number; repeat: number; parameters: number; initialLoss?: number }
   /** Epochs a run finished since its previous `epochs` event (its loss per epoch and the other metrics). */
   | { type: 'epochs'; index: number; repeat: number; reports: EpochReport[] }
   | { type: 'run-finished'; run: SweepRunSummary }
@@ -136,6 +141,15 @@ export class SweepRunner {
     this.listener({ type: 'run-started', index, repeat, seed });
     const session = this.start(text, (message) => {
       switch (message.type) {
+        case 'started':
+          this.listener({
+            type: 'run-training',
+            index,
+            repeat,
+            parameters: message.parameters,
+            ...(message.initialLoss !== undefined ? { initialLoss: message.initialLoss } : {}),
+          });
+          break;
         case 'progress':
           history.push(...message.reports);
           this.listener({ type: 'epochs', index, repeat, reports: message.reports });
@@ -153,7 +167,7 @@ export class SweepRunner {
           failure = { status: 'failed', message: oneLine(message.message) };
           break;
         default:
-          break; // started, batches: nothing a sweep keeps
+          break; // batches, snapshots: nothing a sweep keeps
       }
     });
     this.sessions.add(session);
