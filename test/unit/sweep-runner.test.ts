@@ -297,6 +297,9 @@ describe('nn-lab sweep: arguments and problems', function () {
       'bad.nn.json: sweep.parameters["layers[9].units"]: error: no layer 9 (layers has 3 layers: layers[0] to layers[2])',
       'bad.nn.json: sweep.parameters["training.l2"]: error: a grid takes only listed "values": a range ("min", "max") needs "method": "random"',
     ]);
+    const checked = await cli(tmp.path, 'check', 'bad.nn.json');
+    assert.equal(checked.code, 1);
+    assert.deepEqual(checked.out.trim().split('\n'), r.err.trim().split('\n'), 'nn-lab check lists them too');
     const j = await cli(tmp.path, 'sweep', 'bad.nn.json', '--json');
     assert.equal(j.code, 1);
     const [line] = lines(j.out);
