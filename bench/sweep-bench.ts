@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- sweep [--json]`: a 12-run sweep (a 4 × 3 grid over a spiral classifier's
- * learning rate and width) run by the sweep runner in training workers (dist/worker.js: run
- * `npm run build` first), once with 1 worker and once with one per core, reporting runs per minute
+ * learning rate and width) run by the sweep runner on its pool of training workers (dist/worker.js: run
+ * `npm run build` first), as `nn-lab sweep` runs it, once with 1 worker and once with one per core, reporting runs per minute
  * for each and the speed-up. Timings, never assertions: the machine is shared and noisy.
  */
 import { existsSync } from 'fs';
@@ -9,7 +9,8 @@ import { join } from 'path';
 import { checkSweep } from '../src/core/sweep/check-sweep';
 import { planSweep } from '../src/core/sweep/sweep-plan';
 import { validateConfig } from '../src/core/config/validate';
-import { defaultWorkers, SweepRunner, sweepSessions } from '../src/node/sweep/sweep-runner';
+import { defaultWorkers, SweepRunner } from '../src/node/sweep/sweep-runner';
+import { workerPool } from '../src/node/sweep/worker-pool';
 
 const WORKER = join(__dirname, '..', 'dist', 'worker.js');
 
@@ -37,7 +38,7 @@ async function timeSweep(workers: number): Promise<{ seconds: number; completed:
   if (!checked.spec) throw new Error(JSON.stringify(checked.problems));
   const plan = planSweep(CONFIG, checked.spec, (json) => validateConfig(json).problems);
   const t0 = performance.now();
-  const outcome = await new SweepRunner(plan, sweepSessions(WORKER, __dirname), () => undefined, { workers }).run();
+  const outcome = await new SweepRunner(plan, workerPool(WORKER, __dirname), () => undefined, { workers }).run();
   const seconds = (performance.now() - t0) / 1000;
   return { seconds, completed: outcome.results.filter((r) => r.status === 'completed').length, runs: outcome.results.length };
 }

@@ -19,6 +19,8 @@ export interface StartTrainingMessage {
   initialLoss?: boolean;
   /** Only what a sweep keeps: epochs and the final metrics; no network snapshots, weights or classifier views. */
   lean?: boolean;
+  /** Keep the worker alive after the run, ready for the next `start` (a sweep's pool); otherwise it exits. */
+  persistent?: boolean;
   /**
    * Where CSV files may come from: inside `root` (the workspace folder) unless `allowOutside` (the
    * user's setting, never in Restricted Mode, `restricted`). Absent: anywhere.

@@ -9,6 +9,7 @@ import { validateConfig } from '../../src/core/config/validate';
 import type { SweepSpec } from '../../src/core/sweep/sweep-types';
 import type { SweepResult } from '../../src/core/sweep/sweep-results';
 import { SweepRunner, sweepSessions, type StartSweepRun, type SweepEvent } from '../../src/node/sweep/sweep-runner';
+import { workerPool } from '../../src/node/sweep/worker-pool';
 import type { WorkerToHost } from '../../src/protocol/worker';
 import { useTempDir } from '../support/temp-dir';
 
@@ -56,11 +57,11 @@ const lines = (text: string): Record<string, unknown>[] =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-/** Every result of a sweep of `config` run in real workers, with every epoch's loss kept. */
-async function runReal(config: Record<string, unknown>, workers: number, dir: string): Promise<SweepResult[]> {
+/** Every result of a sweep of `config` run in real workers (a pool, or a fresh worker per run), with every epoch's loss kept. */
+async function runReal(config: Record<string, unknown>, workers: number, dir: string, pooled = true): Promise<SweepResult[]> {
   const spec = specOf(config);
   const plan = planSweep(config, spec, (json) => validateConfig(json).problems);
-  const runner = new SweepRunner(plan, sweepSessions(workerJs, dir), () => undefined, { workers, curvePoints: Infinity });
+  const runner = new SweepRunner(plan, pooled ? workerPool(workerJs, dir) : sweepSessions(workerJs, dir), () => undefined, { workers, curvePoints: Infinity });
   return (await runner.run()).results;
 }
 
@@ -149,6 +150,8 @@ describe('nn-lab sweep: runs equal nn-lab train', function () {
     });
     const one = await runReal(config, 1, tmp.path);
     const two = await runReal(config, 2, tmp.path);
+    // A fresh worker per run (as "Train Model" starts one) gives the same as the pool's reused workers.
+    const fresh = await runReal(config, 2, tmp.path, false);
     assert.equal(one.length, 4);
     assert.ok(one.every((r) => r.status === 'completed' && r.runs.length === 2 && r.spread !== undefined));
     assert.deepEqual(
@@ -156,6 +159,34 @@ describe('nn-lab sweep: runs equal nn-lab train', function () {
       [3, 4],
     );
     assert.deepEqual(facts(two), facts(one));
+    assert.deepEqual(facts(fresh), facts(one));
+  });
+
+  it('stops a pool of real workers at once when cancelled', async () => {
+    const config = model({ parameters: { 'optimizer.alpha': { values: [0.01, 0.02, 0.03, 0.04] } } });
+    (config.training as Record<string, unknown>).epochs = 100000;
+    delete (config.training as Record<string, unknown>).earlyStopping;
+    const plan = planSweep(config, specOf(config), () => []);
+    const events: SweepEvent[] = [];
+    let runner: SweepRunner | undefined = undefined;
+    runner = new SweepRunner(
+      plan,
+      workerPool(workerJs, tmp.path),
+      (e) => {
+        events.push(e);
+        if (e.type === 'epochs') runner?.cancel();
+      },
+      { workers: 2 },
+    );
+    const t0 = Date.now();
+    const outcome = await runner.run();
+    assert.ok(Date.now() - t0 < 30_000);
+    assert.ok(outcome.cancelled);
+    assert.deepEqual(
+      outcome.results.map((r) => r.status),
+      ['cancelled', 'cancelled', 'cancelled', 'cancelled'],
+    );
+    assert.equal(events.filter((e) => e.type === 'run-started').length, 2, 'the queued runs never started');
   });
 });
 

@@ -13,7 +13,8 @@ import { checkSweep } from '../../core/sweep/check-sweep';
 import { planSweep, type CombinationValidator } from '../../core/sweep/sweep-plan';
 import type { SweepSpec } from '../../core/sweep/sweep-types';
 import { bestConfigText } from '../../core/sweep/write-best';
-import { SweepRunner, sweepSessions } from '../../node/sweep/sweep-runner';
+import { SweepRunner } from '../../node/sweep/sweep-runner';
+import { workerPool } from '../../node/sweep/worker-pool';
 import { readConfigFile } from '../read-config';
 import { formatExcerpt, formatProblem, jsonLine, problemsJson, warningJson } from '../format';
 import { formatResult, formatSweepSummary, resultJson, summaryJson } from '../sweep-format';
@@ -62,7 +63,7 @@ export async function sweepCommand(o: SweepCommandOptions, io: CliIo): Promise<n
   const access = { root: configDir, workingDir: cwd, allowOutside: o.allowOutside === true, scope: 'cli' as const };
   const runner = new SweepRunner(
     plan,
-    sweepSessions(o.workerPath ?? join(__dirname, 'worker.js'), configDir, access),
+    workerPool(o.workerPath ?? join(__dirname, 'worker.js'), configDir, access),
     (event) => {
       if (event.type === 'result') io.out(o.json ? resultJson(event.result) : formatResult(event.result, total));
     },

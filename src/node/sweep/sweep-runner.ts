@@ -22,8 +22,11 @@ import type { DataAccess } from '../files/path-policy';
 /** A run's handle: stop it, end it, know when it has ended. */
 export type SweepSession = Pick<TrainingSession, 'stop' | 'dispose' | 'ended'>;
 
-/** Starts one training of a config text; injectable so the runner can be tested without workers. */
-export type StartSweepRun = (text: string, listener: (message: WorkerToHost) => void) => SweepSession;
+/**
+ * Starts one training of a config text; injectable so the runner can be tested without workers.
+ * `close`, when present, is called once the sweep is over (a pool ends its threads).
+ */
+export type StartSweepRun = ((text: string, listener: (message: WorkerToHost) => void) => SweepSession) & { close?(): void };
 
 /**
  * Sessions of the real training worker at `workerPath` in lean mode (no snapshots, no weights);
@@ -102,6 +105,7 @@ export class SweepRunner {
     // Each lane takes the next job when its run has ended, so at most `workers` run at once.
     const lanes = Array.from({ length: Math.min(this.workers, this.queue.length) }, () => this.lane());
     await Promise.all(lanes);
+    this.start.close?.();
     for (const { combination } of this.plan.combinations)
       if (!this.results[combination.index]) {
         const runs = this.finishedRuns.get(combination.index) ?? [];
