@@ -24,7 +24,7 @@ const CONFIG: Record<string, unknown> = {
     { units: 1, activation: 'sigmoid' },
   ],
   optimizer: { name: 'Adam', alpha: 0.01 },
-  training: { epochs: 150, batchSize: 16, validationSplit: 0.2, seed: 1 },
+  training: { epochs: 1000, batchSize: 16, validationSplit: 0.2, seed: 1 },
   sweep: {
     method: 'grid',
     metric: 'valLoss',
@@ -58,7 +58,7 @@ export async function sweepBench(json: boolean): Promise<void> {
     console.log(JSON.stringify({ bench: 'sweep', runs: rows[0].runs, cores: all, results: rows, speedup }));
     return;
   }
-  console.log(`12-run sweep (4 × 3 grid, spiral 400 samples, 2-16-16-1, 150 epochs, batch 16), ${all} core${all === 1 ? '' : 's'}`);
+  console.log(`12-run sweep (4 × 3 grid, spiral 400 samples, 2-16-16-1, 1000 epochs, batch 16), ${all} core${all === 1 ? '' : 's'}`);
   for (const r of rows)
     console.log(
       `${String(r.workers).padStart(2)} worker${r.workers === 1 ? ' ' : 's'}  ${r.seconds.toFixed(2).padStart(7)} s  ${r.runsPerMinute.toFixed(1).padStart(6)} runs/min  (${r.completed}/${r.runs} completed)`,
