@@ -28,7 +28,7 @@ const model = (sweep: unknown): Record<string, unknown> => ({
     { units: 1, activation: 'sigmoid' },
   ],
   optimizer: { name: 'Adam', alpha: 0.01 },
-  training: { epochs: 25, batchSize: 16, validationSplit: 0.25, seed: 3, earlyStopping: { monitor: 'valLoss', patience: 4, restoreBest: true } },
+  training: { epochs: 40, batchSize: 16, validationSplit: 0.25, seed: 3, earlyStopping: { monitor: 'valLoss', patience: 10, restoreBest: true } },
   sweep,
 });
 
@@ -135,7 +135,8 @@ describe('nn-lab sweep: runs equal nn-lab train', function () {
     const results = await runReal(config, 1, tmp.path);
     const bestRun = results[summary.best.index].runs[0];
     const epochs = train.filter((l) => l.type === 'epoch').map((l) => l.loss);
-    assert.ok(epochs.length > 3);
+    assert.ok(epochs.length > 10, `${epochs.length} epochs`);
+    assert.match(String(end.message), /restored epoch/, "early stopping restored an earlier epoch, whose metrics are the run's");
     assert.deepEqual(bestRun.curve, epochs);
     assert.deepEqual(bestRun.metrics, summary.best.metrics);
   });
