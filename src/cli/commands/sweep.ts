@@ -20,6 +20,7 @@ import { formatExcerpt, formatProblem, jsonLine, problemsJson, warningJson } fro
 import { formatResult, formatSweepSummary, resultJson, summaryJson } from '../sweep-format';
 import { writeError, writeFileAtomic } from '../write-file';
 import type { CliIo } from '../io';
+import { ProgressBar } from '../progress';
 
 /** Options of the sweep command. */
 export interface SweepCommandOptions {
@@ -60,12 +61,17 @@ export async function sweepCommand(o: SweepCommandOptions, io: CliIo): Promise<n
   const plan = planSweep(config, spec, dataAwareValidator(config, spec, readFile, readBinaryFile));
   const total = plan.combinations.length;
   const configDir = resolve(o.file, '..');
+  // On a terminal, "[=====>   ] 5/12 runs" on stderr under the lines of the finished runs.
+  const bar = new ProgressBar(io.bar);
   const access = { root: configDir, workingDir: cwd, allowOutside: o.allowOutside === true, scope: 'cli' as const };
   const runner = new SweepRunner(
     plan,
     workerPool(o.workerPath ?? join(__dirname, 'worker.js'), configDir, access),
     (event) => {
-      if (event.type === 'result') io.out(o.json ? resultJson(event.result) : formatResult(event.result, total));
+      if (event.type !== 'result') return;
+      bar.clear();
+      io.out(o.json ? resultJson(event.result) : formatResult(event.result, total));
+      if (!o.json) bar.update(event.done, total, 'runs', true);
     },
     o.workers !== undefined ? { workers: o.workers } : {},
   );
@@ -74,6 +80,7 @@ export async function sweepCommand(o: SweepCommandOptions, io: CliIo): Promise<n
     if (io.interrupted()) runner.cancel();
   }, INTERRUPT_POLL_MS);
   const outcome = await runner.run().finally(() => clearInterval(poll));
+  bar.clear();
   io.out(
     o.json
       ? summaryJson(total, spec.metric, outcome.best)
