@@ -198,6 +198,28 @@ describe('sweep block: checks', () => {
     ]);
   });
 
+  it('warns about each value that makes the config invalid on its own, at its path in the block', () => {
+    const checked = checkSweep(
+      config({
+        method: 'random',
+        runs: 4,
+        parameters: {
+          'layers[0].units': { values: [4, 0, 'wide'] },
+          'optimizer.name': { values: ['Adam', 'Adamm'] },
+          'training.validationSplit': { min: 0.1, max: 1 },
+        },
+      }),
+    );
+    assert.ok(checked.spec, 'the sweep still runs');
+    assert.ok(checked.problems.every((p) => p.severity === 'warning'));
+    assert.deepEqual(lines(checked.problems), [
+      'sweep.parameters["layers[0].units"].values[1]: 0 makes the config invalid: layers[0].units: units must be positive (at least 1), got 0',
+      'sweep.parameters["layers[0].units"].values[2]: "wide" makes the config invalid: layers[0].units: units must be a whole number, got the string "wide"',
+      'sweep.parameters["optimizer.name"].values[1]: "Adamm" makes the config invalid: optimizer.name: Unknown optimizer "Adamm". Did you mean "Adam"? (names are case-sensitive)',
+      'sweep.parameters["training.validationSplit"].max: 1 makes the config invalid: training.validationSplit: validationSplit must be in [0, 1), got 1',
+    ]);
+  });
+
   it('says when there is no sweep block', () => {
     assert.match(lines(checkSweep({ data: {} }).problems)[0], /^\(root\): the config has no "sweep" block/);
   });

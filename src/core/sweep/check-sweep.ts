@@ -22,6 +22,7 @@ import {
   type SweepValue,
 } from './sweep-types';
 import { parametersSchema } from './sweep-schema-parts';
+import { checkSweepValues } from './check-values';
 
 /** The keys of one parameter of `sweep.parameters`. */
 export const SWEEP_PARAMETER_KEYS = ['values', 'min', 'max', 'scale', 'integer'] as const;
@@ -134,7 +135,8 @@ export function checkSweep(config: unknown): SweepCheck {
     c.error([...at, 'parameters'], 'sweep.parameters is empty: add at least one, e.g. "optimizer.alpha": { "values": [0.001, 0.01] }', 'missing');
   if (c.hasErrors() || runs === undefined) return { problems: c.problems };
   const seed = (values.seed as number | undefined) ?? DEFAULT_SWEEP_SEED;
-  return { spec: { method, runs, seed, metric, repeats, parameters }, problems: c.problems };
+  const spec: SweepSpec = { method, runs, seed, metric, repeats, parameters };
+  return { spec, problems: [...c.problems, ...checkSweepValues(config, spec)] };
 }
 
 /** True when the config has validation data (a split or a `validationData` block). */

@@ -3,10 +3,10 @@
  * values filled in (keys created where absent), the `sweep` block removed, and for repeat r the
  * seed `training.seed + r`. Each resolved config is checked with the config checker before any run.
  */
-import { formatPath, oneLine, type JsonPath, type Problem } from '../problems';
+import { formatPath, oneLine, type Problem } from '../problems';
 import { TRAINING_DEFAULTS } from '../config/keys';
 import { MAX_SEED } from '../config/validate-training';
-import { setValueAt, valueAt } from './sweep-path';
+import { pathsOverlap, setValueAt, valueAt } from './sweep-path';
 import type { SweepCombination, SweepSpec } from './sweep-types';
 
 /** The config (a parsed `*.nn.json` object) with the combination's values and the repeat's seed, without `sweep`. */
@@ -33,7 +33,7 @@ export function combinationProblem(spec: SweepSpec, combination: SweepCombinatio
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length === 0) return undefined;
   const parts = errors.slice(0, 3).map((e) => {
-    const culprit = spec.parameters.find((p) => related(p.path, e.path));
+    const culprit = spec.parameters.find((p) => pathsOverlap(p.path, e.path));
     const where = e.path.length ? `${formatPath(e.path)}: ` : '';
     const what = culprit ? `${culprit.key} = ${valueText(combination.values[culprit.key])}: ` : '';
     return `${what}${where}${e.message}`;
@@ -46,11 +46,4 @@ export function combinationProblem(spec: SweepSpec, combination: SweepCombinatio
 export function valueText(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
-
-/** True when one path lies inside the other. */
-function related(a: JsonPath, b: JsonPath): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return n > 0;
 }

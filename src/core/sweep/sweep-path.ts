@@ -134,3 +134,10 @@ function putChild(node: Record<string, unknown> | unknown[], step: string | numb
     Object.defineProperty(node, step, { value, enumerable: true, writable: true, configurable: true });
   } else throw new Error(`an index (${step}) into an object`);
 }
+
+/** True when one path lies inside the other (or they are the same): a problem at one concerns a value set at the other. */
+export function pathsOverlap(a: JsonPath, b: JsonPath): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return n > 0;
+}
