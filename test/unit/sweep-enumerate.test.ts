@@ -18,6 +18,15 @@ const base = (sweep: unknown): Record<string, unknown> => ({
   sweep,
 });
 
+/** `x` with every object and array in it frozen. */
+function deepFreeze<T>(x: T): T {
+  if (typeof x === 'object' && x !== null) {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
 function specOf(sweep: unknown): SweepSpec {
   const checked = checkSweep(base(sweep));
   assert.ok(checked.spec, JSON.stringify(checked.problems));
@@ -136,6 +145,27 @@ describe('sweep combinations: resolving and checking', () => {
     });
     assert.equal(config.optimizer, 'Adam');
     assert.ok(config.sweep);
+  });
+
+  it('copies only what it writes: the config (frozen here) stays as it was and shares the rest', () => {
+    const frozen: Record<string, unknown> = deepFreeze({
+      ...base({ parameters: {} }),
+      data: {
+        inputs: [
+          [0, 0],
+          [1, 1],
+        ],
+        targets: [0, 1],
+      },
+      training: { epochs: 3 },
+    });
+    const resolved = resolveCombination(frozen, spec, bad, 1);
+    assert.equal(resolved.data, frozen.data);
+    assert.equal((resolved.layers as unknown[])[1], (frozen.layers as unknown[])[1]);
+    assert.deepEqual(resolved.training, { epochs: 3, l2: 0.001, seed: 2 });
+    assert.deepEqual(frozen.training, { epochs: 3 });
+    // The checker reads a resolved config without changing it (a write to a frozen object would throw).
+    assert.ok(!validateConfig(resolved).problems.some((p) => p.code === 'internal'));
   });
 
   it('gives repeat r the seed training.seed + r', () => {

@@ -7,7 +7,7 @@
  */
 import { formatPath, oneLine, type JsonPath, type Problem } from '../problems';
 import { validateConfig } from '../config/validate';
-import { pathsOverlap, setValueAt } from './sweep-path';
+import { pathsOverlap, withValues } from './sweep-path';
 import { valueText } from './resolve-combination';
 import type { SweepSpec, SweepValue } from './sweep-types';
 
@@ -27,10 +27,9 @@ export function checkSweepValues(config: Record<string, unknown>, spec: SweepSpe
             [[...at, 'max'], p.integer ? Math.floor(p.max) : p.max],
           ];
     for (const [where, value] of tried) {
-      const copy = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
-      delete copy.sweep;
-      setValueAt(copy, p.path, value);
-      const error = validateConfig(copy).problems.find((e) => e.severity === 'error' && pathsOverlap(e.path, p.path));
+      const error = validateConfig(withValues(config, [[p.path, value]], ['sweep'])).problems.find(
+        (e) => e.severity === 'error' && pathsOverlap(e.path, p.path),
+      );
       if (error)
         out.push({
           path: where,

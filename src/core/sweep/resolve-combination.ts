@@ -1,21 +1,19 @@
 /**
- * From a config and one combination to the config a run trains: a copy with the combination's
- * values filled in (keys created where absent), the `sweep` block removed, and for repeat r the
+ * From a config and one combination to the config a run trains: a copy (sharing what it does not
+ * change with the config, which stays as it was) with the combination's values filled in (keys created where absent), the `sweep` block removed, and for repeat r the
  * seed `training.seed + r`. Each resolved config is checked with the config checker before any run.
  */
 import { formatPath, oneLine, type Problem } from '../problems';
 import { TRAINING_DEFAULTS } from '../config/keys';
 import { MAX_SEED } from '../config/validate-training';
-import { pathsOverlap, setValueAt, valueAt } from './sweep-path';
+import { pathsOverlap, valueAt, withValues } from './sweep-path';
 import type { SweepCombination, SweepSpec } from './sweep-types';
 
 /** The config (a parsed `*.nn.json` object) with the combination's values and the repeat's seed, without `sweep`. */
 export function resolveCombination(config: Record<string, unknown>, spec: SweepSpec, combination: SweepCombination, repeat = 0): Record<string, unknown> {
-  const copy = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
-  delete copy.sweep;
-  for (const p of spec.parameters) if (Object.hasOwn(combination.values, p.key)) setValueAt(copy, p.path, combination.values[p.key]);
-  if (repeat > 0) setValueAt(copy, ['training', 'seed'], (baseSeed(copy) + repeat) % (MAX_SEED + 1));
-  return copy;
+  const entries = spec.parameters.filter((p) => Object.hasOwn(combination.values, p.key)).map((p) => [p.path, combination.values[p.key]] as const);
+  const resolved = withValues(config, entries, ['sweep']);
+  return repeat > 0 ? withValues(resolved, [[['training', 'seed'], (baseSeed(resolved) + repeat) % (MAX_SEED + 1)]]) : resolved;
 }
 
 /** The seed of a resolved config (its `training.seed`, else the default), the seed of its first repeat. */

@@ -101,23 +101,49 @@ function countText(path: JsonPath, length: number): string {
 }
 
 /**
- * Sets `value` at `path` in `json` (changed in place): absent keys are created as objects, and a
- * name standing where an object is needed becomes `{ "name": … }` (so `optimizer.alpha` works on
- * `"optimizer": "Adam"`). Call `pathProblem` first: this throws where that reports a problem.
+ * A copy of `json` with each `[path, value]` written in, without the top-level keys `drop`. Only
+ * the objects and arrays on the written paths are copied; everything else is shared with `json`
+ * (which is never changed), so a large config (inline data) costs little per combination. Absent
+ * keys are created as objects, and a name standing where an object is needed becomes
+ * `{ "name": … }` (so `optimizer.alpha` works on `"optimizer": "Adam"`). Call `pathProblem` first:
+ * this throws where that reports a problem.
  */
-export function setValueAt(json: Record<string, unknown>, path: JsonPath, value: unknown): void {
-  let node: Record<string, unknown> | unknown[] = json;
-  for (let i = 0; i < path.length - 1; i++) {
-    const step = path[i];
-    const child = childOf(node, step);
-    let next: unknown = child;
-    if (child === undefined) next = typeof path[i + 1] === 'number' ? [] : {};
-    else if (typeof child === 'string' && typeof path[i + 1] === 'string') next = { name: child };
-    if (next !== child) putChild(node, step, next);
-    if (!Array.isArray(next) && !isObject(next)) throw new Error(`cannot set ${formatPath(path)}: ${formatPath(path.slice(0, i + 1))} is not a container`);
-    node = next;
+export function withValues(
+  json: Record<string, unknown>,
+  entries: Iterable<readonly [JsonPath, unknown]>,
+  drop: readonly string[] = [],
+): Record<string, unknown> {
+  const copied = new Set<object>();
+  const fresh = <T extends object>(x: T): T => {
+    copied.add(x);
+    return x;
+  };
+  const root = fresh(copyContainer(json) as Record<string, unknown>);
+  for (const key of drop) delete root[key];
+  for (const [path, value] of entries) {
+    let node: Record<string, unknown> | unknown[] = root;
+    for (let i = 0; i < path.length - 1; i++) {
+      const step = path[i];
+      const child = childOf(node, step);
+      let next: unknown = child;
+      if (child === undefined) next = fresh(typeof path[i + 1] === 'number' ? [] : {});
+      else if (typeof child === 'string' && typeof path[i + 1] === 'string') next = fresh({ name: child });
+      else if ((Array.isArray(child) || isObject(child)) && !copied.has(child)) next = fresh(copyContainer(child));
+      if (!Array.isArray(next) && !isObject(next)) throw new Error(`cannot set ${formatPath(path)}: ${formatPath(path.slice(0, i + 1))} is not a container`);
+      if (next !== child) putChild(node, step, next);
+      node = next;
+    }
+    putChild(node, path[path.length - 1], value);
   }
-  putChild(node, path[path.length - 1], value);
+  return root;
+}
+
+/** A shallow copy of an array or object (own keys only, "__proto__" included as a plain key). */
+function copyContainer(x: Record<string, unknown> | unknown[]): Record<string, unknown> | unknown[] {
+  if (Array.isArray(x)) return x.slice();
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(x)) putChild(out, key, x[key]);
+  return out;
 }
 
 function childOf(node: Record<string, unknown> | unknown[], step: string | number): unknown {
