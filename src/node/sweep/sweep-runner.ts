@@ -1,14 +1,17 @@
 /**
- * Runs a sweep's plan on a pool of training workers (`dist/worker.js`, the same worker as "Train
- * Model", in its lean mode): every valid combination × repeat is one run, at most `workers` at a
- * time (one per core by default). Each run trains exactly the resolved config, so it equals
- * `nn-lab train` on that config bit for bit. Of a finished run only its summary is kept (final
- * metrics, optionally a downsampled loss curve), never its model.
+ * Runs a sweep's plan on training workers (`dist/worker.js`, the same worker as "Train Model", in
+ * its lean mode): every valid combination × repeat is one run, at most `workers` at a time (one per
+ * core by default). Where the runs go is injected: `workerPool` (worker-pool.ts, what `nn-lab sweep`
+ * uses) keeps its threads between runs, `sweepSessions` starts a fresh worker per run. Each run
+ * trains exactly the resolved config, so it equals `nn-lab train` on that config bit for bit. Of a
+ * finished run only its summary is kept (final metrics, optionally a downsampled loss curve), never
+ * its model.
  *
  * Progress is reported as `SweepEvent`s, in this order for each run: `run-started`, `run-training`
- * (unless the worker refused the config), `epochs` (batched, at most every ~100 ms), `run-finished`; a combination's `result` follows its last
- * repeat (invalid combinations report their `result` at once, before any run starts). `cancel()`
- * stops every running worker and starts no more; a diverged run is marked and the others go on.
+ * (unless the worker refused the config), `epochs` (batched, at most every ~100 ms), `run-finished`;
+ * a combination's `result` follows its last repeat (invalid combinations report their `result` at
+ * once, before any run starts). `cancel()` stops every running worker and starts no more; a
+ * diverged run is marked and the others go on.
  */
 import { availableParallelism } from 'os';
 import { formatPath, oneLine } from '../../core/problems';
