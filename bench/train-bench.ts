@@ -144,11 +144,12 @@ async function main(): Promise<void> {
 
 /**
  * `npm run bench -- mlp` the MLP against TF.js and NumPy (bench/mlp-bench.ts), `-- panel` the live panel in the real host,
- * `-- fashion` the Fashion-MNIST example; no argument runs the throughput cases above.
+ * `-- fashion` the Fashion-MNIST example, `-- sweep` a 12-run sweep with 1 and with all workers; no argument runs the throughput cases above.
  */
 const benches: Record<string, () => Promise<void>> = {
   mlp: async () => (await import('./mlp-bench')).runMlpBench(),
   panel: async () => (await import('./panel-bench')).panelBench(process.argv.includes('--json')),
+  sweep: async () => (await import('./sweep-bench')).sweepBench(process.argv.includes('--json')),
   fashion: async () => {
     await import('./fashion-bench');
   },

@@ -11,6 +11,7 @@ export type CliRequest =
   | { kind: 'export'; file: string; to: ExportFormat; output?: string; opset?: number; allowOutside?: boolean }
   | { kind: 'check'; file: string; json: boolean; allowOutside?: boolean }
   | { kind: 'predict'; file: string; json: boolean; inputs: number[][] }
+  | { kind: 'sweep'; file: string; json: boolean; workers?: number; writeBest?: string; allowOutside?: boolean }
   | { kind: 'usage-error'; message: string };
 
 /** What `nn-lab export --to` writes. */
@@ -25,6 +26,8 @@ export const HELP = `Usage: nn-lab <command> <file.nn.json> [options]
 Commands:
   train <file>   train the model described by <file>, printing the loss per epoch
   check <file>   list every problem of <file> (exit code 1 when there is an error)
+  sweep <file>   train every combination of the "sweep" block of <file> on all cores, one line
+                 per finished run, then the best (see docs/cli.md)
   predict <model.json> --input X1,X2[,…] [--input …]
                  print the outputs of a model exported by "NN Lab: Export Trained Model"
                  (train <model.json> continues training from its saved weights)
@@ -44,13 +47,18 @@ Options:
   --to FORMAT    export: pytorch, onnx or json
   --opset N      export --to onnx: the ONNX opset (17 to 23, default 17)
   -o FILE        export: where to write (default: beside <file>, named after it)
+  --workers N    sweep: runs at the same time (default: one per core)
+  --write-best FILE
+                 sweep: write the best configuration (the file with the sweep's values filled
+                 in and the "sweep" block removed) to FILE, e.g. best.nn.json
   --allow-outside
                  read data files outside both the current folder and the description's
                  folder (refused by default)
   -h, --help     show this help
   -v, --version  show the version
 
-Exit codes: 0 success, 1 invalid description or diverged training, 2 usage error, 130 interrupted.
+Exit codes: 0 success, 1 invalid description or diverged training (sweep: no run completed),
+2 usage error, 130 interrupted.
 `;
 
 const FLAGS = ['--json', '--quiet', '--allow-outside'];
@@ -60,7 +68,9 @@ const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 const VALUED = ['--epochs', '--seed', '--every'];
 /** Whole-number options of export only. */
 const EXPORT_VALUED = ['--opset'];
-const TEXT_VALUED = ['--save', '--to', '-o', '--output'];
+/** Whole-number options of sweep only. */
+const SWEEP_VALUED = ['--workers'];
+const TEXT_VALUED = ['--save', '--to', '-o', '--output', '--write-best'];
 
 /** Parses `argv` (without the node executable and script). */
 export function parseArgs(argv: readonly string[]): CliRequest {
@@ -87,7 +97,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       const raw = inline ?? argv[++i];
       if (raw === undefined || raw === '') return usage(`${arg} needs a value`);
       texts[arg === '--output' ? '-o' : arg] = raw;
-    } else if (VALUED.includes(arg) || EXPORT_VALUED.includes(arg)) {
+    } else if (VALUED.includes(arg) || EXPORT_VALUED.includes(arg) || SWEEP_VALUED.includes(arg)) {
       const raw = inline ?? argv[++i];
       if (raw === undefined) return usage(`${arg} needs a value`);
       const n = Number(raw);
@@ -98,7 +108,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     else positional.push(arg);
   }
   const [command, file, ...extra] = positional;
-  if (command !== 'train' && command !== 'check' && command !== 'predict' && command !== 'export')
+  if (command !== 'train' && command !== 'check' && command !== 'predict' && command !== 'export' && command !== 'sweep')
     return usage(command === undefined ? 'missing command' : `unknown command ${quote(command, 60)}`);
   if (file === undefined) return usage(`${command} needs a file: nn-lab ${command} <file.nn.json>`);
   if (extra.length) return usage(`unexpected argument ${quote(extra[0], 60)}`);
@@ -107,6 +117,19 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   if (command !== 'train' && texts['--save'] !== undefined) return usage('--save only applies to train');
   if (command !== 'export') for (const f of ['--to', '-o']) if (texts[f] !== undefined) return usage(`${f} only applies to export`);
   if (command !== 'export' && '--opset' in values) return usage('--opset only applies to export --to onnx');
+  if (command !== 'sweep' && '--workers' in values) return usage('--workers only applies to sweep');
+  if (command !== 'sweep' && texts['--write-best'] !== undefined) return usage('--write-best only applies to sweep');
+  if (command === 'sweep') {
+    for (const f of ['--quiet', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to sweep`);
+    return {
+      kind: 'sweep',
+      file,
+      json,
+      ...('--workers' in values ? { workers: values['--workers'] } : {}),
+      ...(texts['--write-best'] !== undefined ? { writeBest: texts['--write-best'] } : {}),
+      ...(flags.has('--allow-outside') ? { allowOutside: true } : {}),
+    };
+  }
   if (command === 'export') {
     for (const f of ['--quiet', '--json', ...VALUED]) if (flags.has(f) || f in values) return usage(`${f} does not apply to export`);
     const to = texts['--to'];

@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
+import { sweepCommand } from './commands/sweep';
 import { terminalText } from './format';
 import type { CliIo } from './io';
 import { oneLine } from '../core/problems';
@@ -38,6 +39,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       return predictCommand(req, io);
     case 'export':
       return exportCommand(req, io);
+    case 'sweep':
+      return sweepCommand(req, io);
   }
 }
 

@@ -17,11 +17,15 @@ export interface StartTrainingMessage {
   configDir: string;
   /** Also compute the loss of the initial weights on every sample (epoch 0), sent in `started` (optimizer comparisons). */
   initialLoss?: boolean;
+  /** Only what a sweep keeps: epochs and the final metrics; no network snapshots, weights or classifier views. */
+  lean?: boolean;
+  /** Keep the worker alive after the run, ready for the next `start` (a sweep's pool); otherwise it exits. */
+  persistent?: boolean;
   /**
    * Where CSV files may come from: inside `root` (the workspace folder) unless `allowOutside` (the
    * user's setting, never in Restricted Mode, `restricted`). Absent: anywhere.
    */
-  access?: { root?: string; allowOutside?: boolean; restricted?: boolean; scope?: 'cli' | 'workspace' };
+  access?: { root?: string; workingDir?: string; allowOutside?: boolean; restricted?: boolean; scope?: 'cli' | 'workspace' };
 }
 
 /** Host → worker: stop after the current batch; the worker answers with `finished` / `cancelled`. */

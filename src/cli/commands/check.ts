@@ -2,6 +2,9 @@
  * `nn-lab check <file>`: lists every problem, exits 1 when any is an error.
  */
 import { prepareRun } from '../../core/config/load';
+import { parseConfigText } from '../../core/config/parse-json';
+import { isObject } from '../../core/config/checks';
+import { checkSweep } from '../../core/sweep/check-sweep';
 import { readConfigFile } from '../read-config';
 import { isModelFileText, loadTrainedModel, readModelFile } from '../model-input';
 import { formatExcerpt, formatProblem, jsonLine, problemsJson } from '../format';
@@ -17,6 +20,9 @@ export function checkCommand(file: string, json: boolean, io: CliIo, allowOutsid
   }
   if (isModelFileText(text)) return checkModelFile(file, text, json, io);
   const run = prepareRun(text, { readFile, readBinaryFile });
+  // A "sweep" block (read by nn-lab sweep, ignored by training) is checked too.
+  const value = run.syntaxError ? undefined : parseConfigText(text).value;
+  if (isObject(value) && Object.hasOwn(value, 'sweep')) run.problems.push(...checkSweep(value).problems);
   const errors = run.problems.filter((p) => p.severity === 'error').length;
   const warnings = run.problems.length - errors;
   if (json) {

@@ -7,6 +7,7 @@ import { layerKinds, DEFAULT_LAYER_KIND } from '../layers/kinds/registry';
 import { keyDocTable } from './key-spec';
 import { DEFAULT_LIMITS } from './limits';
 import { TRAINING_SPECS } from './validate-training';
+import { SWEEP_SPECS } from '../sweep/check-sweep';
 
 /** The markers around a generated block named `name`. */
 export function formatMarkers(name: string): { begin: string; end: string } {
@@ -28,6 +29,11 @@ export function renderTrainingTable(): string {
   return keyDocTable(TRAINING_SPECS, DEFAULT_LIMITS).join('\n');
 }
 
+/** The `sweep` block's keys. */
+export function renderSweepTable(): string {
+  return keyDocTable(SWEEP_SPECS, DEFAULT_LIMITS).join('\n');
+}
+
 /** `text` with the block between `name`'s markers replaced by `body` (unchanged when the markers are missing). */
 function replaceBlock(text: string, name: string, body: string): string {
   const { begin, end } = formatMarkers(name);
@@ -39,5 +45,6 @@ function replaceBlock(text: string, name: string, body: string): string {
 
 /** docs/format.md's text with its generated tables brought up to date. */
 export function withFormatTables(text: string): string {
-  return replaceBlock(replaceBlock(text, 'layer-kinds', renderLayerKindTables()), 'training-keys', renderTrainingTable());
+  const withTables = replaceBlock(replaceBlock(text, 'layer-kinds', renderLayerKindTables()), 'training-keys', renderTrainingTable());
+  return replaceBlock(withTables, 'sweep-keys', renderSweepTable());
 }

@@ -4,8 +4,8 @@
  */
 import type { InitName, Precision } from './types';
 
-/** Top-level keys. */
-export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'validationData', 'layers', 'loss', 'optimizer', 'training'] as const;
+/** Top-level keys (`sweep` is read by `nn-lab sweep` only: the checker accepts it and training ignores it). */
+export const ROOT_KEYS = ['$schema', 'name', 'description', 'data', 'testData', 'validationData', 'layers', 'loss', 'optimizer', 'training', 'sweep'] as const;
 
 /** Weight initialisers as written (`glorot` is another name for `xavier`). */
 export const INIT_NAMES: readonly InitName[] = ['auto', 'normal', 'xavier', 'glorot', 'he'];

@@ -15,6 +15,7 @@ import { DEFAULT_LAYER_KIND, layerKinds } from '../layers/kinds/registry';
 import { nameEnum, namedSchema, onlyKeys, SchemaNode } from './schema-parts';
 import { dataSchema } from './schema-data';
 import { TRAINING_SPECS } from './validate-training';
+import { sweepSchema } from '../sweep/sweep-schema';
 
 /** The entry lists a schema is built from. */
 export interface SchemaSources {
@@ -108,6 +109,7 @@ export function buildSchema(sources: SchemaSources = REGISTRY_SOURCES, limits: L
         defaultSnippets: [{ label: 'optimizer with parameters', body: { name: '${1:Adam}', alpha: '^${2:0.001}' } }],
       },
       training,
+      sweep: sweepSchema(),
     },
     defaultSnippets: [
       {

@@ -1,115 +1,92 @@
 /**
- * Trains the variants of a comparison in training workers (`dist/worker.js`), at most
- * `parallel` at a time, and reports each run's progress as a `CompareUpdateMessage`.
+ * Trains the variants of a comparison as a sweep over the config's `optimizer` (the sweep runner
+ * of `nn-lab sweep`, in training workers, at most `parallel` at a time) and reports each run's
+ * progress as a `CompareUpdateMessage`.
  */
 import type { CompareStatus, CompareUpdateMessage } from '../../protocol/compare';
-import type { WorkerToHost } from '../../protocol/worker';
-import { TrainingSession } from '../training/training-session';
+import { parseConfigText } from '../../core/config/parse-json';
+import { isObject } from '../../core/config/checks';
 import type { OptimizerVariant } from '../../core/compare/optimizer-variants';
+import { optimizerSweepSpec, optimizerValue } from '../../core/compare/optimizer-sweep';
+import { planSweep } from '../../core/sweep/sweep-plan';
+import type { SweepRunStatus } from '../../core/sweep/sweep-results';
+import { SweepRunner, sweepSessions, type StartSweepRun, type SweepEvent } from '../sweep/sweep-runner';
 import type { DataAccess } from '../files/path-policy';
 
 /** Starts a worker on a config text; injectable so the runner stays testable. */
-export type StartSession = (text: string, listener: (message: WorkerToHost) => void) => Pick<TrainingSession, 'stop' | 'dispose' | 'ended'>;
+export type StartSession = StartSweepRun;
 
-/** Creates sessions with the real training worker. */
+/** Creates sessions with the real training worker (each also measures the initial weights' loss, epoch 0, off the host thread). */
 export function workerSessions(workerPath: string, configDir: string, access?: DataAccess): StartSession {
-  // The worker also measures the initial weights' loss (epoch 0), so the host thread builds no model.
-  return (text, listener) => new TrainingSession(workerPath, text, configDir, listener, access, { initialLoss: true });
+  return sweepSessions(workerPath, configDir, access, { initialLoss: true });
+}
+
+/** How a finished run shows in a comparison: an invalid config or a crash is `failed`. */
+function compareStatus(status: SweepRunStatus): CompareStatus {
+  return status === 'invalid' ? 'failed' : status;
 }
 
 /** Runs the variants; `finished` resolves when every run has ended (or was never started after a cancel). */
 export class CompareRunner {
-  private readonly sessions = new Set<Pick<TrainingSession, 'stop' | 'dispose' | 'ended'>>();
-  private next = 0;
-  private cancelled = false;
   /** Resolves once every variant has ended; true when the comparison was cancelled. */
   readonly finished: Promise<boolean>;
   private resolveFinished!: (cancelled: boolean) => void;
-  private running = 0;
+  private readonly runner: SweepRunner;
 
   constructor(
     private readonly variants: readonly OptimizerVariant[],
-    private readonly start: StartSession,
+    start: StartSession,
     private readonly onUpdate: (update: CompareUpdateMessage) => void,
-    private readonly parallel = 2,
+    parallel = 2,
   ) {
     this.finished = new Promise((resolve) => {
       this.resolveFinished = resolve;
     });
+    // Every variant differs from the others only in its `optimizer`: the sweep sets it on the first one's config.
+    const configs = variants.map((v) => parseConfigText(v.text).value);
+    const base = isObject(configs[0]) ? configs[0] : {};
+    const plan = planSweep(base, optimizerSweepSpec(configs.map(optimizerValue)), () => []);
+    this.runner = new SweepRunner(plan, start, (event) => this.forward(event), { workers: parallel });
   }
 
-  /** Starts the first runs. */
+  /** Starts the runs. */
   run(): void {
-    for (let i = 0; i < this.parallel; i++) this.launchNext();
-    if (this.running === 0) this.resolveFinished(this.cancelled);
+    void this.runner.run().then((outcome) => this.resolveFinished(outcome.cancelled));
   }
 
   /** Stops the running workers after their current batch; queued runs are marked cancelled. */
   cancel(): void {
-    if (this.cancelled) return;
-    this.cancelled = true;
-    for (; this.next < this.variants.length; this.next++) {
-      this.onUpdate({
-        type: 'update',
-        optimizer: this.variants[this.next].optimizer,
-        status: 'cancelled',
-        losses: [],
-        message: 'Not started: the comparison was stopped.',
-      });
-    }
-    for (const s of this.sessions) s.stop();
+    this.runner.cancel();
   }
 
   /** Ends every worker immediately. */
   dispose(): void {
-    this.cancel();
-    for (const s of this.sessions) s.dispose();
+    this.runner.dispose();
   }
 
-  private launchNext(): void {
-    if (this.cancelled || this.next >= this.variants.length) return;
-    const variant = this.variants[this.next++];
-    const optimizer = variant.optimizer;
+  private forward(event: SweepEvent): void {
+    const optimizer = this.variants[event.type === 'run-finished' ? event.run.index : event.type === 'result' ? event.result.index : event.index].optimizer;
     const update = (status: CompareStatus, losses: number[] = [], message?: string, initialLoss?: number): void =>
       this.onUpdate({ type: 'update', optimizer, status, losses, message, ...(initialLoss !== undefined ? { initialLoss } : {}) });
-    this.running++;
-    const session = this.start(variant.text, (message) => {
-      switch (message.type) {
-        case 'started':
-          update('running', [], undefined, message.initialLoss);
-          break;
-        case 'progress':
-          update(
-            'running',
-            message.reports.map((r) => r.loss),
-          );
-          break;
-        case 'finished':
-          update(message.status, [], message.message);
-          break;
-        case 'problems':
-          update(
-            'failed',
-            [],
-            message.problems
-              .filter((p) => p.severity === 'error')
-              .map((p) => p.message)
-              .join('; ') || 'The config has problems.',
-          );
-          break;
-        case 'crashed':
-          update('failed', [], message.message);
-          break;
-        default:
-          break; // batch progress and network snapshots are not shown in a comparison
-      }
-    });
-    this.sessions.add(session);
-    void session.ended.then(() => {
-      this.sessions.delete(session);
-      this.running--;
-      this.launchNext();
-      if (this.running === 0) this.resolveFinished(this.cancelled);
-    });
+    switch (event.type) {
+      case 'run-training':
+        update('running', [], undefined, event.initialLoss);
+        break;
+      case 'epochs':
+        update(
+          'running',
+          event.reports.map((r) => r.loss),
+        );
+        break;
+      case 'run-finished':
+        update(compareStatus(event.run.status), [], event.run.message);
+        break;
+      case 'result':
+        // A variant the stop came before never ran: it has no run-finished of its own.
+        if (event.result.runs.length === 0 && event.result.status === 'cancelled') update('cancelled', [], 'Not started: the comparison was stopped.');
+        break;
+      default:
+        break;
+    }
   }
 }

@@ -39,7 +39,7 @@ export class TrainingSession {
     configDir: string,
     private readonly listener: WorkerListener,
     access?: DataAccess,
-    options: { initialLoss?: boolean } = {},
+    options: { initialLoss?: boolean; lean?: boolean } = {},
   ) {
     this.worker = new Worker(workerPath, { workerData: { stopFlag: this.stopFlag.buffer } });
     TrainingSession.live++;
@@ -59,7 +59,14 @@ export class TrainingSession {
         resolve();
       });
     });
-    this.send({ type: 'start', text, configDir, ...(access ? { access } : {}), ...(options.initialLoss ? { initialLoss: true } : {}) });
+    this.send({
+      type: 'start',
+      text,
+      configDir,
+      ...(access ? { access } : {}),
+      ...(options.initialLoss ? { initialLoss: true } : {}),
+      ...(options.lean ? { lean: true } : {}),
+    });
   }
 
   /** Asks the run to stop after the current batch; terminates the worker if it does not within a few seconds. */

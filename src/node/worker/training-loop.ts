@@ -101,8 +101,9 @@ export class TrainingLoop {
   /**
    * Trains the config in `text`, posting `problems` or `started`, `progress`…, `finished` (or `crashed`).
    * With `withInitialLoss`, `started` also carries the loss of the initial weights (computed here, off the host).
+   * With `lean` (sweeps), no snapshot, weights or classifier view is computed or sent: only epochs and final metrics.
    */
-  async run(text: string, withInitialLoss = false): Promise<void> {
+  async run(text: string, withInitialLoss = false, lean = false): Promise<void> {
     const { deps } = this;
     try {
       const readBinary = (p: string): Uint8Array => {
@@ -121,6 +122,7 @@ export class TrainingLoop {
         prepared.problems.filter((p) => p.severity === 'warning'),
         prepared.digest ?? '',
         withInitialLoss,
+        lean,
         prepared.testData,
         prepared.validationData,
       );
@@ -137,6 +139,7 @@ export class TrainingLoop {
     warnings: Problem[],
     digest: string,
     withInitialLoss: boolean,
+    lean: boolean,
     testData?: Dataset,
     validationData?: Dataset,
   ): Promise<void> {
@@ -187,7 +190,7 @@ export class TrainingLoop {
     // The last one (`final`) carries the classifier view over every sample of its set; it is returned.
     let snapshotGap = SNAPSHOT_INTERVAL_MS;
     const snapshot = (at: number, final = false): ClassifierView | undefined => {
-      if (!run.snapshot || at === 0) return undefined;
+      if (lean || !run.snapshot || at === 0) return undefined;
       const t0 = deps.now();
       const snap = run.snapshot(at);
       const view = run.classifierView?.(final);
@@ -216,7 +219,7 @@ export class TrainingLoop {
     flush();
     const status: RunStatus = run.done && run.status !== 'running' ? run.status : 'cancelled';
     const finalView = status !== 'diverged' ? snapshot(lastEpoch, true) : undefined;
-    const weights = status !== 'diverged' && lastEpoch > 0 ? run.weights?.() : undefined;
+    const weights = status !== 'diverged' && lastEpoch > 0 && !lean ? run.weights?.() : undefined;
     const finished: FinishedMessage = weights
       ? { type: 'finished', status, message: run.message, weights }
       : { type: 'finished', status, message: run.message };
@@ -230,7 +233,7 @@ export class TrainingLoop {
         finished.testLoss = test.loss;
         if (test.accuracy !== undefined) finished.testAccuracy = test.accuracy;
       }
-      const view = finalView ?? run.classifierView?.(true);
+      const view = lean ? undefined : (finalView ?? run.classifierView?.(true));
       if (view) {
         finished.confusion = view.confusion;
         if (view.samples) finished.samples = view.samples;

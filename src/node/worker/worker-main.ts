@@ -18,8 +18,17 @@ import { TrainingLoop, type EpochRunner } from './training-loop';
 
 let loop: TrainingLoop | undefined;
 
-/** Starts the one run this worker serves. */
-function start(port: MessagePort, stopFlag: Int32Array | undefined, text: string, configDir: string, access: DataAccess, withInitialLoss: boolean): void {
+/** Starts a run: the only one this worker serves, or the next one of a persistent worker. */
+function start(
+  port: MessagePort,
+  stopFlag: Int32Array | undefined,
+  text: string,
+  configDir: string,
+  access: DataAccess,
+  withInitialLoss: boolean,
+  lean: boolean,
+  persistent: boolean,
+): void {
   if (loop) throw new Error('this worker already trains a model');
   loop = new TrainingLoop({
     prepare: (source, readFile, readBinaryFile) => prepareRun(source, { readFile, readBinaryFile }),
@@ -33,7 +42,11 @@ function start(port: MessagePort, stopFlag: Int32Array | undefined, text: string
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
     externalStop: () => (stopFlag ? Atomics.load(stopFlag, 0) !== 0 : false),
   });
-  void loop.run(text, withInitialLoss).finally(() => port.close());
+  // A persistent worker (a sweep's pool) waits for its next run; any other exits once its run has ended.
+  void loop.run(text, withInitialLoss, lean).finally(() => {
+    if (persistent) loop = undefined;
+    else port.close();
+  });
 }
 
 /** Serves the host's messages. */
@@ -44,7 +57,16 @@ function serve(): void {
   port.on('message', (message: HostToWorker) => {
     switch (message.type) {
       case 'start':
-        start(port, stopFlag, message.text, message.configDir, message.access ?? {}, message.initialLoss === true);
+        start(
+          port,
+          stopFlag,
+          message.text,
+          message.configDir,
+          message.access ?? {},
+          message.initialLoss === true,
+          message.lean === true,
+          message.persistent === true,
+        );
         break;
       case 'stop':
         loop?.requestStop();
