@@ -43,6 +43,25 @@ export class Rng {
     return result;
   }
 
+  /**
+   * Writes the four state words s0..s3 into out[at..at + 3], so that another implementation of
+   * xoshiro128** (the WebAssembly dropout pass) can continue this stream; `loadState` takes it back.
+   */
+  saveState(out: Int32Array, at = 0): void {
+    out[at] = this.s0;
+    out[at + 1] = this.s1;
+    out[at + 2] = this.s2;
+    out[at + 3] = this.s3;
+  }
+
+  /** Continues from the state words in src[at..at + 3] (as written by `saveState`, possibly advanced elsewhere). */
+  loadState(src: Int32Array, at = 0): void {
+    this.s0 = src[at];
+    this.s1 = src[at + 1];
+    this.s2 = src[at + 2];
+    this.s3 = src[at + 3];
+  }
+
   /** Uniform double in [0, 1) with 53 random bits: (a·2^26 + b) / 2^53 with a = u32 >>> 5, b = u32 >>> 6 */
   uniform(): number {
     const a = this.nextU32() >>> 5; // 27 bits

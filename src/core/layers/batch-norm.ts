@@ -10,8 +10,10 @@
  * Backward (training, through μ and σ²): dβ_j = Σ_i dy_ij, dγ_j = Σ_i dy_ij·x̂_ij,
  *   dx_ij = γ_j/(n·√(σ²_j + ε))·(n·dy_ij − dβ_j − x̂_ij·dγ_j);
  * in evaluation the statistics are constants: dx_ij = dy_ij·γ_j/√(r_σ²j + ε).
+ * A kernel may run both passes (`DenseKernel.batchNormForward`/`batchNormBackward`, e.g. in
+ * WebAssembly on large batches) with the same operations in the same order, so the same numbers bit for bit.
  */
-import { allocatorOf, type DenseKernel } from '../linalg/kernel';
+import { allocatorOf, type BatchNormArrays, type DenseKernel } from '../linalg/kernel';
 import { NnError } from '../problems';
 import { BatchBuffer } from './batch-buffer';
 import { NO_INPUT_GRADIENT, type Layer, type LayerShape } from './layer';
@@ -43,13 +45,15 @@ export class BatchNormLayer implements Layer {
   private readonly xHat: BatchBuffer;
   private readonly y: BatchBuffer;
   private readonly dx: BatchBuffer;
+  /** The settings and per-feature arrays as the kernel takes them. */
+  private readonly arrays: BatchNormArrays;
 
   /** A layer of `inputs` features (γ = β = 0 and zero statistics until initialised). */
   constructor(
     readonly inputs: number,
     readonly momentum: number,
     readonly epsilon: number,
-    kernel: DenseKernel,
+    private readonly kernel: DenseKernel,
   ) {
     const alloc = allocatorOf(kernel);
     this.gamma = alloc(inputs);
@@ -58,11 +62,24 @@ export class BatchNormLayer implements Layer {
     this.dBeta = alloc(inputs);
     this.runningMean = alloc(inputs);
     this.runningVar = alloc(inputs);
-    this.invStd = new Float64Array(inputs);
-    this.mean = new Float64Array(inputs);
+    this.invStd = alloc(inputs);
+    this.mean = alloc(inputs);
     this.xHat = new BatchBuffer(alloc);
     this.y = new BatchBuffer(alloc);
     this.dx = new BatchBuffer(alloc);
+    this.arrays = {
+      features: inputs,
+      momentum,
+      epsilon,
+      gamma: this.gamma,
+      beta: this.beta,
+      dGamma: this.dGamma,
+      dBeta: this.dBeta,
+      runningMean: this.runningMean,
+      runningVar: this.runningVar,
+      mean: this.mean,
+      invStd: this.invStd,
+    };
   }
 
   /** Output features (= inputs). */
@@ -85,8 +102,9 @@ export class BatchNormLayer implements Layer {
     const xh = this.xHat.fit(n * f);
     const y = this.y.fit(n * f);
     const { mean, invStd } = this;
+    if (this.training && n < 2) throw new NnError(`batch normalisation needs at least 2 samples per training batch, got ${n}: change training.batchSize`);
+    if (this.kernel.batchNormForward?.(this.arrays, this.training, x, xh, y, n)) return y;
     if (this.training) {
-      if (n < 2) throw new NnError(`batch normalisation needs at least 2 samples per training batch, got ${n}: change training.batchSize`);
       mean.fill(0);
       for (let i = 0; i < n; i++) for (let j = 0; j < f; j++) mean[j] += x[i * f + j];
       for (let j = 0; j < f; j++) mean[j] /= n;
@@ -122,6 +140,8 @@ export class BatchNormLayer implements Layer {
   backward(dy: Float64Array): Float64Array {
     const { n, inputs: f, invStd, dGamma, dBeta, gamma } = this;
     const xh = this.xHat.view;
+    const dx = this.propagateDown ? this.dx.fit(n * f) : undefined;
+    if (this.kernel.batchNormBackward?.(this.arrays, this.training, dy, xh, dx, n)) return dx ?? NO_INPUT_GRADIENT;
     dGamma.fill(0);
     dBeta.fill(0);
     for (let i = 0; i < n; i++)
@@ -130,8 +150,7 @@ export class BatchNormLayer implements Layer {
         dBeta[j] += dy[k];
         dGamma[j] += dy[k] * xh[k];
       }
-    if (!this.propagateDown) return NO_INPUT_GRADIENT;
-    const dx = this.dx.fit(n * f);
+    if (dx === undefined) return NO_INPUT_GRADIENT;
     for (let i = 0; i < n; i++)
       for (let j = 0; j < f; j++) {
         const k = i * f + j;

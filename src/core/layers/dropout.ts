@@ -5,6 +5,8 @@
  * so each element is kept with probability 1 − rate and E[y] = x. Evaluation: y = x (no draws).
  * A rate of 0 is the identity in training too, and draws nothing.
  * Backward: dx = dy ⊙ m (dy itself in evaluation).
+ * A kernel may run both passes (`DenseKernel.dropoutForward`/`dropoutBackward`, e.g. in
+ * WebAssembly on large batches) with the same draws and numbers bit for bit.
  */
 import { allocatorOf, type DenseKernel } from '../linalg/kernel';
 import type { Rng } from '../rng';
@@ -31,7 +33,7 @@ export class DropoutLayer implements Layer {
     readonly inputs: number,
     readonly rate: number,
     private readonly rng: Rng,
-    kernel: DenseKernel,
+    private readonly kernel: DenseKernel,
   ) {
     const alloc = allocatorOf(kernel);
     this.keepScale = 1 / (1 - rate);
@@ -53,6 +55,7 @@ export class DropoutLayer implements Layer {
     const m = this.mask.fit(len);
     const y = this.y.fit(len);
     const { rate, keepScale, rng } = this;
+    if (this.kernel.dropoutForward?.(rng, rate, keepScale, x, m, y)) return y;
     for (let k = 0; k < len; k++) {
       m[k] = rng.uniform() >= rate ? keepScale : 0;
       y[k] = x[k] * m[k];
@@ -66,6 +69,7 @@ export class DropoutLayer implements Layer {
     if (!this.masked) return dy;
     const m = this.mask.view;
     const dx = this.dx.fit(m.length);
+    if (this.kernel.dropoutBackward?.(m, dy, dx)) return dx;
     for (let k = 0; k < m.length; k++) dx[k] = dy[k] * m[k];
     return dx;
   }

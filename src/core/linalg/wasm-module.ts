@@ -21,6 +21,37 @@ export interface KernelExports {
   firstNonFinite64(a: number, len: number): number;
   reluForward64(x: number, y: number, len: number): void;
   reluBackward64(x: number, dy: number, dx: number, len: number): void;
+  dropoutForward64(state: number, x: number, mask: number, y: number, len: number, rate: number, keep: number): void;
+  dropoutBackward64(mask: number, dy: number, dx: number, len: number): void;
+  batchNormForward64(
+    x: number,
+    xh: number,
+    y: number,
+    n: number,
+    f: number,
+    gamma: number,
+    beta: number,
+    mean: number,
+    invStd: number,
+    runMean: number,
+    runVar: number,
+    momentum: number,
+    epsilon: number,
+    training: number,
+  ): void;
+  batchNormBackward64(
+    dy: number,
+    xh: number,
+    dx: number,
+    coef: number,
+    n: number,
+    f: number,
+    gamma: number,
+    invStd: number,
+    dGamma: number,
+    dBeta: number,
+    training: number,
+  ): void;
 }
 
 /** A WebAssembly memory (the subset used here). */

@@ -5,3 +5,5 @@ export { gemm64, fillRows64, transpose64 } from './gemm64';
 export { gemm32, fillRows32, transpose32, demote, promote } from './gemm32';
 export { firstNonFinite64 } from './finite';
 export { reluForward64, reluBackward64 } from './relu';
+export { dropoutForward64, dropoutBackward64 } from './dropout';
+export { batchNormForward64, batchNormBackward64 } from './batch-norm';
