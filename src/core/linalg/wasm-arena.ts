@@ -45,7 +45,23 @@ export class WasmArena {
     const buf = a.buffer;
     if (buf === this.buffers[this.buffers.length - 1]) return a.byteOffset;
     for (let i = this.buffers.length - 2; i >= 0; i--) if (buf === this.buffers[i]) return a.byteOffset;
+    // The engine may hand out a new buffer object for the same shared memory without a growth of ours
+    // (seen in V8 after other kernels trained in the same process): arrays on it are ours too.
+    if (buf === this.memory.buffer) {
+      this.adoptCurrentBuffer();
+      return a.byteOffset;
+    }
     return -1;
+  }
+
+  /** Records the memory's current buffer object and refreshes the views over all of it. */
+  private adoptCurrentBuffer(): void {
+    const current = this.memory.buffer;
+    if (this.buffers[this.buffers.length - 1] === current) return;
+    this.buffers.push(current);
+    this.f64 = new Float64Array(current);
+    this.f32 = new Float32Array(current);
+    this.i32 = new Int32Array(current);
   }
 
   /** Reserves `bytes` (aligned) and returns their byte address, growing the memory if needed. */
@@ -63,10 +79,7 @@ export class WasmArena {
         );
       const pages = Math.max(need, Math.ceil(current / 2));
       this.memory.grow(Math.min(pages, MAX_PAGES - current));
-      this.f64 = new Float64Array(this.memory.buffer);
-      this.f32 = new Float32Array(this.memory.buffer);
-      this.i32 = new Int32Array(this.memory.buffer);
-      this.buffers.push(this.memory.buffer);
+      this.adoptCurrentBuffer();
     }
     this.top = end;
     this.allocations++;
