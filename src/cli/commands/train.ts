@@ -3,6 +3,7 @@
  * loss per epoch (text or JSON lines) and a final summary. Ctrl-C stops between batches.
  */
 import { layerWidths } from '../../core/layers/kinds/registry';
+import { inputShapeOf } from '../../core/config/resolved';
 import { parseConfigText } from '../../core/config/parse-json';
 import { prepareRun } from '../../core/config/load';
 import { TrainingRun } from '../../core/train/trainer';
@@ -92,7 +93,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const every = o.every ?? Math.max(1, Math.ceil(total / 100));
   if (!o.json && !o.quiet)
     io.out(
-      `${oneLine(config.name)}: ${data.n} samples, ${data.inputs} → ${layerWidths(config.layers, data.inputs).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`,
+      `${oneLine(config.name)}: ${data.n} samples, ${data.inputs} → ${layerWidths(config.layers, inputShapeOf(config)).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`,
     );
   while (!run.done) {
     const report = run.runEpoch();

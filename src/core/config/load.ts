@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../problems';
 import type { Dataset } from '../data/dataset';
-import type { ResolvedConfig, ResolvedDataConfig } from './resolved';
+import { withDataShape, type ResolvedConfig, type ResolvedDataConfig } from './resolved';
 import { Limits, resolveLimits } from './limits';
 import { validateConfig } from './validate';
 import { checkAgainstData, checkTestShape } from './semantics';
@@ -74,7 +74,7 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
   const validationData = data && !problems.some((p) => p.severity === 'error') ? load(checked.validationData, 'validationData') : undefined;
   let config = checked.config;
   if (config && data) {
-    config = { ...config, inputs: data.inputs };
+    config = withDataShape(config, data);
     if (!checked.shapeChecked) problems.push(...checkAgainstData(config, data, limits, checked.validationData !== undefined));
   }
   if (data && testData) {
