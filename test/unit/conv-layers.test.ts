@@ -11,6 +11,7 @@ import { writeFileSync } from 'fs';
 import { activationRegistry } from '../../src/core/activations';
 import { prepareRun } from '../../src/core/config/load';
 import { validateConfig } from '../../src/core/config/validate';
+import { BatchNormLayer } from '../../src/core/layers/batch-norm';
 import { Conv2dLayer } from '../../src/core/layers/conv2d';
 import { windowGeometry, type Padding } from '../../src/core/layers/conv-geometry';
 import { AVGPOOL2D, MAXPOOL2D, Pool2dLayer, type PoolMode } from '../../src/core/layers/pool2d';
@@ -183,6 +184,79 @@ print(json.dumps(out))
     });
   });
 
+  describe('batchnorm after an image layer: per channel (BatchNorm2d)', () => {
+    const shape = [3, 4, 5];
+    const layer = (): BatchNormLayer => {
+      const bn = new BatchNormLayer(60, 0.1, 1e-5, jsKernel, 20);
+      bn.reset();
+      const rng = new Rng(5);
+      bn.gamma.set(randomArray(rng, 3, 0.5, 1.5));
+      bn.beta.set(randomArray(rng, 3));
+      return bn;
+    };
+
+    it('has one γ, β and statistic per channel; forward and backward match finite differences', () => {
+      const bn = layer();
+      assert.equal(bn.gamma.length, 3);
+      bn.setTraining(true);
+      gradCheck(bn, randomArray(new Rng(6), 4 * 60), 4, 7, 'batchnorm2d');
+    });
+
+    it('matches torch.nn.BatchNorm2d: outputs, gradients, running statistics and evaluation (float64)', async () => {
+      const bn = layer();
+      const gamma = Array.from(bn.gamma),
+        beta = Array.from(bn.beta);
+      bn.setTraining(true);
+      const batches = [randomArray(new Rng(8), 4 * 60), randomArray(new Rng(9), 3 * 60, 0, 3)];
+      const dys = [randomArray(new Rng(10), 4 * 60), randomArray(new Rng(11), 3 * 60)];
+      const ours = batches.map((x, k) => {
+        const y = Array.from(bn.forward(x, x.length / 60));
+        const dx = Array.from(bn.backward(dys[k]));
+        return { y, dx, dGamma: Array.from(bn.dGamma), dBeta: Array.from(bn.dBeta) };
+      });
+      bn.setTraining(false);
+      const evalX = randomArray(new Rng(12), 2 * 60);
+      const evalY = Array.from(bn.forward(evalX, 2));
+      const py = String.raw`
+import json, sys, torch
+d = json.load(sys.stdin)
+bn = torch.nn.BatchNorm2d(3, eps=1e-5, momentum=0.1).double()
+with torch.no_grad():
+    bn.weight.copy_(torch.tensor(d["gamma"], dtype=torch.float64))
+    bn.bias.copy_(torch.tensor(d["beta"], dtype=torch.float64))
+steps = []
+bn.train()
+for xs, dys in zip(d["batches"], d["dys"]):
+    x = torch.tensor(xs, dtype=torch.float64).view(-1, *d["shape"]).requires_grad_(True)
+    bn.zero_grad()
+    y = bn(x)
+    (y.flatten() * torch.tensor(dys, dtype=torch.float64)).sum().backward()
+    steps.append({"y": y.detach().flatten().tolist(), "dx": x.grad.flatten().tolist(), "dGamma": bn.weight.grad.tolist(), "dBeta": bn.bias.grad.tolist()})
+bn.eval()
+with torch.no_grad():
+    ev = bn(torch.tensor(d["evalX"], dtype=torch.float64).view(-1, *d["shape"])).flatten().tolist()
+print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runningVar": bn.running_var.tolist(), "evalY": ev}))
+`;
+      const input = JSON.stringify({
+        shape,
+        gamma,
+        beta,
+        batches: batches.map((b) => Array.from(b)),
+        dys: dys.map((b) => Array.from(b)),
+        evalX: Array.from(evalX),
+      });
+      const r = await runProcess(pythonCommand(), ['-c', py], dir.path, { input });
+      assert.equal(r.code, 0, `python3 with PyTorch is required: ${r.err.slice(-2000)}`);
+      const torch = JSON.parse(r.out) as { steps: (typeof ours)[number][]; runningMean: number[]; runningVar: number[]; evalY: number[] };
+      ours.forEach((st, k) => {
+        for (const key of ['y', 'dx', 'dGamma', 'dBeta'] as const) assertClose(st[key], torch.steps[k][key], 1e-12, `step ${k + 1} ${key}`);
+      });
+      assertClose(bn.runningMean, torch.runningMean, 1e-12, 'running mean');
+      assertClose(bn.runningVar, torch.runningVar, 1e-12, 'running variance');
+      assertClose(evalY, torch.evalY, 1e-12, 'evaluation output');
+    });
+  });
+
   describe('data shapes and diagnostics', () => {
     const layersOn = (layers: unknown[], data: unknown = { dataset: 'digits' }): unknown => ({ data, layers, training: { epochs: 1 } });
     const errors = (config: unknown): { path: string; message: string }[] =>
@@ -301,9 +375,11 @@ print(json.dumps(out))
       data: { dataset: 'digits' },
       layers: [
         { type: 'conv2d', filters: 3, kernel: 3, padding: 'same', activation: 'tanh' },
+        { type: 'batchnorm' },
         { type: 'maxpool2d', size: 2 },
         { type: 'conv2d', filters: 4, kernel: [2, 3], stride: [1, 2], padding: 1, activation: 'ReLU' },
         { type: 'avgpool2d', size: 2, stride: 1 },
+        { type: 'dropout', rate: 0.1 },
         { type: 'flatten' },
         { units: 10, activation: 'softmax' },
       ],
@@ -351,7 +427,7 @@ print(json.dumps(out))
       });
     });
 
-    it('exports to ONNX (Conv, MaxPool, AveragePool, Flatten): ONNX Runtime reproduces predict within 1e-5', async () => {
+    it('exports to ONNX (Conv, BatchNormalization per channel, MaxPool, AveragePool, Flatten): ONNX Runtime reproduces predict within 1e-5', async () => {
       const file = dir.join('cnn.nn.json');
       writeFileSync(file, JSON.stringify(CNN));
       const model = dir.join('cnn.model.json');

@@ -19,6 +19,9 @@ import { BatchBuffer } from './batch-buffer';
 import { im2colTable, type WindowGeometry } from './conv-geometry';
 import { NO_INPUT_GRADIENT, type LayerShape, type LogitLayer } from './layer';
 
+/** Samples convolved at once in evaluation (bounds X_col: e.g. 64·784·9 values for a 3×3 kernel on 28×28). */
+export const EVAL_BLOCK = 64;
+
 /** The `"type"` of convolution layers. */
 export const CONV2D = 'conv2d';
 
@@ -44,8 +47,8 @@ export class Conv2dLayer implements LogitLayer {
   private readonly p: number;
   private readonly table: Int32Array;
   private n = 0;
+  private training = true;
   private readonly cols: BatchBuffer;
-  private readonly zCol: BatchBuffer;
   private readonly z: BatchBuffer;
   private readonly y: BatchBuffer;
   private readonly dz: BatchBuffer;
@@ -72,7 +75,6 @@ export class Conv2dLayer implements LogitLayer {
     this.dw = alloc(filters * this.k);
     this.db = alloc(filters);
     this.cols = new BatchBuffer(alloc);
-    this.zCol = new BatchBuffer(alloc);
     this.z = new BatchBuffer(alloc);
     this.y = new BatchBuffer(alloc);
     this.dz = new BatchBuffer(alloc);
@@ -91,13 +93,13 @@ export class Conv2dLayer implements LogitLayer {
     return this.z.view;
   }
 
-  /** X_col[i·P + p, r] = x_pad[i, window r of position p] (0 in the padding). */
-  private im2col(x: Float64Array, n: number): Float64Array {
+  /** X_col[i·P + p, r] = x_pad[first + i, window r of position p] (0 in the padding) for `count` samples from `first`. */
+  private im2col(x: Float64Array, first: number, count: number): Float64Array {
     const { table, inputs } = this;
     const per = table.length;
-    const cols = this.cols.fit(n * per);
-    for (let i = 0; i < n; i++) {
-      const src = i * inputs;
+    const cols = this.cols.fit(count * per);
+    for (let i = 0; i < count; i++) {
+      const src = (first + i) * inputs;
       const dst = i * per;
       for (let t = 0; t < per; t++) {
         const at = table[t];
@@ -107,25 +109,33 @@ export class Conv2dLayer implements LogitLayer {
     return cols;
   }
 
-  /** z = conv(x) + b, y = act(z) for n samples; returns y (a reused buffer). */
+  /**
+   * z = conv(x) + b, y = act(z) for n samples; returns y (a reused buffer). In training the whole
+   * batch goes through one product (X_col is kept for dW); in evaluation, blocks of EVAL_BLOCK
+   * samples at a time, so a large evaluation chunk needs no X_col of its whole size.
+   */
   forward(x: Float64Array, n: number): Float64Array {
     if (x.length < n * this.inputs) throw new Error(`conv2d layer expects ${n}×${this.inputs} inputs, got ${x.length} values`);
     this.n = n;
     const { k, p, filters: f } = this;
-    const cols = this.im2col(x, n);
-    const zCol = this.zCol.fit(n * p * f);
-    // Z_col[n·P × F] = X_col[n·P × K] · W[F × K]ᵀ
-    this.kernel.matmulTransB(cols, this.w, zCol, n * p, k, f);
     const z = this.z.fit(n * f * p);
-    const b = this.b;
-    // z[i, f, q] = Z_col[i·P + q, f] + b[f]
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < f; j++) {
-        const bj = b[j];
-        const dst = (i * f + j) * p;
-        const src = i * p * f + j;
-        for (let q = 0; q < p; q++) z[dst + q] = zCol[src + q * f] + bj;
-      }
+    const block = this.training ? n : Math.min(n, EVAL_BLOCK);
+    for (let first = 0; first < n; first += block) {
+      const count = Math.min(block, n - first);
+      const cols = this.im2col(x, first, count);
+      // Z_col[count·P × F] = X_col[count·P × K] · W[F × K]ᵀ (in the buffer backward uses for dZ_col)
+      const zCol = this.dzCol.fit(count * p * f);
+      this.kernel.matmulTransB(cols, this.w, zCol, count * p, k, f);
+      const b = this.b;
+      // z[i, f, q] = Z_col[i·P + q, f] + b[f]
+      for (let i = 0; i < count; i++)
+        for (let j = 0; j < f; j++) {
+          const bj = b[j];
+          const dst = ((first + i) * f + j) * p;
+          const src = i * p * f + j;
+          for (let q = 0; q < p; q++) z[dst + q] = zCol[src + q * f] + bj;
+        }
+    }
     const y = this.y.fit(n * f * p);
     if (!this.kernel.activationInto?.(this.activation.name, z, y)) this.activation.forwardInto(z, y, this.outputs);
     return y;
@@ -208,6 +218,8 @@ export class Conv2dLayer implements LogitLayer {
     };
   }
 
-  /** Computes the same in training and evaluation. */
-  setTraining(): void {}
+  /** Training keeps the batch's X_col for dW; evaluation convolves in blocks of samples (the same numbers). */
+  setTraining(training: boolean): void {
+    this.training = training;
+  }
 }
