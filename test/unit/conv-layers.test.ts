@@ -8,9 +8,11 @@
  */
 import { strict as assert } from 'assert';
 import { writeFileSync } from 'fs';
+import { parseTree } from 'jsonc-parser';
 import { activationRegistry } from '../../src/core/activations';
 import { prepareRun } from '../../src/core/config/load';
 import { validateConfig } from '../../src/core/config/validate';
+import { fixesFor } from '../../src/core/editing/fix-plans';
 import { BatchNormLayer } from '../../src/core/layers/batch-norm';
 import { Conv2dLayer } from '../../src/core/layers/conv2d';
 import { windowGeometry, type Padding } from '../../src/core/layers/conv-geometry';
@@ -325,6 +327,35 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
         ]),
       );
       assert.equal(badKernel[0]?.path, 'layers[0].kernel[1]');
+    });
+
+    it('a dense layer after an image layer is a warning whose quick fix inserts a flatten layer; a dense layer on image data is not', () => {
+      const config = layersOn([
+        { type: 'conv2d', filters: 2, kernel: 3 },
+        { type: 'maxpool2d', size: 2 },
+        { units: 10, activation: 'softmax' },
+      ]);
+      const warnings = validateConfig(config).problems.filter((p) => p.severity === 'warning');
+      assert.equal(warnings.length, 1);
+      assert.equal(formatPath(warnings[0].path), 'layers[2]');
+      assert.equal(warnings[0].code, 'implicit-flatten');
+      assert.match(warnings[0].message, /flattens the \[2, 3, 3\] output of layer 2 into 18 features/);
+      const text = JSON.stringify(config, null, 2);
+      const [fix] = fixesFor(parseTree(text)!, warnings[0]);
+      assert.ok(fix?.change, 'a fix');
+      const fixed = text.slice(0, fix.change.offset) + fix.change.content + text.slice(fix.change.offset + fix.change.length);
+      const after = validateConfig(JSON.parse(fixed));
+      assert.deepEqual(after.problems, []);
+      assert.equal(after.config?.layers[2].type, 'flatten');
+      assert.deepEqual(
+        validateConfig(
+          layersOn([
+            { units: 16, activation: 'ReLU' },
+            { units: 10, activation: 'softmax' },
+          ]),
+        ).problems,
+        [],
+      );
     });
 
     it('inline and CSV data accept "shape": [c, h, w]; c·h·w must equal the feature count', () => {

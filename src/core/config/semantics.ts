@@ -98,6 +98,27 @@ export function checkLayerPlacement(c: Checker, layers: readonly ResolvedLayer[]
     );
 }
 
+/** The code of the warning "a layer flattens the image of the layer before it" (its quick fix inserts a flatten layer). */
+export const IMPLICIT_FLATTEN = 'implicit-flatten';
+
+/**
+ * Warns where a layer turns the image output [c, h, w] of the layer before it into flat features
+ * without a flatten layer (a dense layer after conv2d or pooling): it works, but the flattening is
+ * better written. Dense layers straight on image data are left alone (an MLP on images).
+ */
+function warnImplicitFlatten(c: Checker, layers: readonly ResolvedLayer[], shapes: readonly (readonly number[])[]): void {
+  for (let i = 1; i < layers.length; i++) {
+    const before = shapes[i - 1];
+    if (before.length !== 3 || shapes[i].length !== 1 || layers[i].type === 'flatten') continue;
+    const features = before[0] * before[1] * before[2];
+    c.warning(
+      ['layers', i],
+      `this ${layers[i].type} layer flattens the [${before.join(', ')}] output of layer ${i} into ${features} features: insert { "type": "flatten" } before it to say so`,
+      IMPLICIT_FLATTEN,
+    );
+  }
+}
+
 /**
  * Samples held out for validation: ⌊n·split⌋ (the trainer draws them by a seeded permutation,
  * see `splitSamples` in train/split.ts; this count must agree with it).
@@ -116,9 +137,11 @@ export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limit
   const input = inputShapeOf(config).reduce((a, b) => a * b, 1) === shape.inputs ? inputShapeOf(config) : sampleShapeOf(shape);
   const shapes = layerShapes(config.layers, input);
   if ('message' in shapes) c.error(['layers', shapes.layer], shapes.message, 'shape-mismatch');
+  else warnImplicitFlatten(c, config.layers, shapes.shapes);
   const units = outputFeatures(config.layers, input);
   const sizeKey = kindOf(config.layers[last]).sizeKey;
-  if (units !== shape.outputs)
+  // (When a layer cannot take its input, that error says it all: no output size to compare.)
+  if (!('message' in shapes) && units !== shape.outputs)
     c.error(
       sizeKey ? ['layers', last, sizeKey] : ['layers', last],
       `the output layer has ${units} unit${units === 1 ? '' : 's'} but the data has ${shape.outputs} target column${shape.outputs === 1 ? '' : 's'}${sizeKey ? `: set "${sizeKey}": ${shape.outputs}` : ''}`,

@@ -39,6 +39,13 @@ export function setMember(root: Node, objectPath: JsonPath, key: string, value: 
   return { offset: last.offset + last.length, length: 0, content: `, ${member}` };
 }
 
+/** Inserts the JSON `value` as an array element before the element at `path` (e.g. a layer before `["layers", 3]`). */
+export function insertBefore(root: Node, path: JsonPath, value: string): TextChange | undefined {
+  const node = findNodeAtLocation(root, path);
+  if (!node || node.parent?.type !== 'array') return undefined;
+  return { offset: node.offset, length: 0, content: `${value}, ` };
+}
+
 /** The index of the last layer, when `layers` is a non-empty array. */
 export function lastLayerIndex(root: Node): number | undefined {
   const layers = findNodeAtLocation(root, ['layers']);
