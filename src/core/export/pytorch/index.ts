@@ -79,7 +79,11 @@ function pythonNet(config: ResolvedConfig, fused: boolean): { code: string; help
   config.layers.forEach((layer, i) => {
     const kind = kindOf(layer);
     const form = kind.pytorch.modules(layer, shapes[i], i === config.layers.length - 1, fused);
-    lines.push(...form.modules.map((m) => `${m},`));
+    for (const m of form.modules) {
+      // Image layers pass flat rows (nn.Flatten) and take images (nn.Unflatten): between two of them the pair cancels out.
+      if (m.startsWith('nn.Unflatten(1, ') && lines[lines.length - 1] === 'nn.Flatten(),') lines.pop();
+      else lines.push(`${m},`);
+    }
     helpers.push(...(form.helpers ?? []));
     if (form.output !== undefined) output = form.output;
     for (const [name, text] of Object.entries(kind.pytorch.classes ?? {})) classes.set(name, text);

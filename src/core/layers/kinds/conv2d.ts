@@ -187,15 +187,15 @@ export const conv2dKind: LayerKind<Conv2dSpec> = {
       const act = pythonActivation(spec.activation.name, spec.activation.params);
       const padding = typeof spec.padding === 'number' ? String(spec.padding) : `"${spec.padding}"`;
       const stride = spec.stride[0] === 1 && spec.stride[1] === 1 ? '' : `, stride=${pyPair(spec.stride)}`;
-      // NN Lab passes flat rows between layers: unflatten to [c, h, w], convolve, flatten again (channel, row, column order).
-      const modules = [
-        `nn.Unflatten(1, (${input.join(', ')}))`,
-        `NNLabConv2d(${input[0]}, ${spec.filters}, ${pyPair(spec.kernel)}${stride}, padding=${padding})`,
-        'nn.Flatten()',
-      ];
-      if (last && fusedOutput) return { modules, output: act.module, helpers: act.helpers };
-      if (act.module !== 'nn.Identity()') modules.push(act.module);
-      return { modules, helpers: act.helpers };
+      // NN Lab passes flat rows between layers: unflatten to [c, h, w], convolve, flatten again (channel,
+      // row, column order). An element-wise activation goes before the flattening (the script drops a
+      // flatten that an unflatten undoes at once, so image layers in a row stay images); a row-wise one
+      // (softmax) needs the flat row, as NN Lab computes it.
+      const conv = [`nn.Unflatten(1, (${input.join(', ')}))`, `NNLabConv2d(${input[0]}, ${spec.filters}, ${pyPair(spec.kernel)}${stride}, padding=${padding})`];
+      if (last && fusedOutput) return { modules: [...conv, 'nn.Flatten()'], output: act.module, helpers: act.helpers };
+      const pointwise = activationRegistry.create(spec.activation.name, spec.activation.params).pointwise;
+      const withAct = act.module === 'nn.Identity()' ? [] : [act.module];
+      return { modules: pointwise ? [...conv, ...withAct, 'nn.Flatten()'] : [...conv, 'nn.Flatten()', ...withAct], helpers: act.helpers };
     },
     classes: { NNLabConv2d: PY_LAYERS.conv2d },
   },
