@@ -7,7 +7,7 @@
  * float64 loss history equals `train --json` within 1e-9, ONNX Runtime equals `predict` within 1e-5.
  */
 import { strict as assert } from 'assert';
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { parseTree } from 'jsonc-parser';
 import { activationRegistry } from '../../src/core/activations';
 import { prepareRun } from '../../src/core/config/load';
@@ -19,6 +19,7 @@ import { windowGeometry, type Padding } from '../../src/core/layers/conv-geometr
 import { AVGPOOL2D, MAXPOOL2D, Pool2dLayer, type PoolMode } from '../../src/core/layers/pool2d';
 import type { Layer } from '../../src/core/layers/layer';
 import { jsKernel } from '../../src/core/linalg/js-kernel';
+import { checkWeightsJson } from '../../src/core/model/weights-json';
 import { formatPath } from '../../src/core/problems';
 import { Rng } from '../../src/core/rng';
 import { pythonCommand } from '../support/python';
@@ -431,6 +432,12 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
       assert.ok(Math.abs(once[0].reduce((a, b) => a + b, 0) - 1) < 1e-9);
       const checked = await cli(['check', model]);
       assert.equal(checked.code, 0, checked.err.join('\n'));
+      // The saved input shape must fit "inputs"; a conv layer's geometry must fit its sizes.
+      const saved = JSON.parse(readFileSync(model, 'utf8')) as { weights: { inputShape: number[]; layers: Record<string, unknown>[] } };
+      assert.deepEqual(saved.weights.inputShape, [1, 8, 8]);
+      assert.match(String(checkWeightsJson({ ...saved.weights, inputShape: [1, 8, 9] })), /^inputShape: holds 72 values per sample, "inputs" is 64/);
+      const layers = [{ ...saved.weights.layers[0], kernelHeight: 11 }, ...saved.weights.layers.slice(1)];
+      assert.match(String(checkWeightsJson({ ...saved.weights, layers })), /^layers\[0\]: the kernel 11×3 is larger than the padded input/);
     });
 
     it('exports to PyTorch (nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d, nn.Flatten): the float64 loss history equals train --json within 1e-9', async () => {
