@@ -35,7 +35,7 @@ export function pairKey(what: string, doc: string, options: { required?: boolean
   return {
     type: 'custom',
     docType: 'number or [h, w]',
-    doc,
+    doc: `${doc} Each size from 1 to ${MAX_WINDOW}.`,
     ...options,
     check: (c, value, path) => checkPair(c, value, path, what),
     schema: () => ({ anyOf: [one, { type: 'array', minItems: 2, maxItems: 2, items: one }] }),
@@ -51,7 +51,7 @@ export const PADDING_KEY: CustomKeySpec = {
   doc:
     'Zeros around the input: `"valid"` none; `"same"` so that the output has the input\'s height and width (stride 1 only, as ' +
     "PyTorch's `padding='same'`: k − 1 in total, ⌊(k − 1)/2⌋ before and the rest after, so an even kernel pads one more " +
-    'on the bottom and right); a number p: p on every side. Output size along each axis: ⌊(n + 2p − k)/s⌋ + 1.',
+    `on the bottom and right); a number p from 0 to ${MAX_PADDING}: p on every side. Output size along each axis: ⌊(n + 2p − k)/s⌋ + 1.`,
   check(c, value, path): Padding | undefined {
     if (value === 'valid' || value === 'same') return value;
     if (typeof value === 'number') return checkInteger(c, value, path, 'padding', 0, MAX_PADDING);
