@@ -19,6 +19,8 @@ import { windowGeometry, type Padding } from '../../src/core/layers/conv-geometr
 import { AVGPOOL2D, MAXPOOL2D, Pool2dLayer, type PoolMode } from '../../src/core/layers/pool2d';
 import type { Layer } from '../../src/core/layers/layer';
 import { jsKernel } from '../../src/core/linalg/js-kernel';
+import type { DenseKernel } from '../../src/core/linalg/kernel';
+import { createWasmKernel } from '../../src/core/linalg/wasm-kernel';
 import { checkWeightsJson } from '../../src/core/model/weights-json';
 import { formatPath } from '../../src/core/problems';
 import { Rng } from '../../src/core/rng';
@@ -125,6 +127,40 @@ describe('image layers: conv2d, maxpool2d, avgpool2d, flatten', function () {
         gradCheck(layer, randomArray(new Rng(40 + k), n * layer.inputs), n, 50 + k, `case ${k}`);
       }),
     );
+
+    it('the WebAssembly kernels agree with the TypeScript one: float64 within 1e-12, float32 within 1e-4 (training and blocked evaluation)', function () {
+      const relu = activationRegistry.create('ReLU', {}, { path: [] });
+      const c = CONV_CASES[3];
+      const run = (kernel: DenseKernel | undefined, n: number, training: boolean): number[][] => {
+        if (!kernel) return [];
+        const layer = new Conv2dLayer(windowGeometry(c.input, c.kernel, c.stride, c.padding), c.filters, relu, kernel);
+        const ref = convLayer(c, 7);
+        layer.w.set(ref.w);
+        layer.b.set(ref.b);
+        layer.setTraining(training);
+        const x = kernel.alloc ? kernel.alloc(n * layer.inputs) : new Float64Array(n * layer.inputs);
+        x.set(randomArray(new Rng(8), n * layer.inputs));
+        const y = Array.from(layer.forward(x, n));
+        if (!training) return [y];
+        const dy = kernel.alloc ? kernel.alloc(n * layer.outputs) : new Float64Array(n * layer.outputs);
+        dy.set(randomArray(new Rng(9), n * layer.outputs));
+        const dx = Array.from(layer.backward(dy));
+        return [y, dx, Array.from(layer.dw), Array.from(layer.db)];
+      };
+      const k64 = createWasmKernel({ precision: 'float64' });
+      const k32 = createWasmKernel({ precision: 'float32' });
+      if (!k64 || !k32) this.skip();
+      for (const [n, training] of [
+        [5, true],
+        [150, false],
+      ] as const) {
+        // The reference: the TypeScript kernel in training (one product over the whole batch, no blocks).
+        const want = run(jsKernel, n, true);
+        run(jsKernel, n, training).forEach((a, k) => assertClose(a, want[k], 1e-12, `TypeScript ${training ? 'training' : 'evaluation'} ${k}`));
+        run(k64, n, training).forEach((a, k) => assertClose(a, want[k], 1e-12, `float64 ${training ? 'training' : 'evaluation'} ${k}`));
+        run(k32, n, training).forEach((a, k) => assertClose(a, want[k], 1e-4, `float32 ${training ? 'training' : 'evaluation'} ${k}`));
+      }
+    });
 
     it('match torch.nn.functional conv2d, max_pool2d and avg_pool2d from the same weights (float64; max ties to the first maximum)', async () => {
       const n = 3;
