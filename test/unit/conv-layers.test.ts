@@ -10,6 +10,7 @@ import { strict as assert } from 'assert';
 import { readFileSync, writeFileSync } from 'fs';
 import { parseTree } from 'jsonc-parser';
 import { activationRegistry } from '../../src/core/activations';
+import { digestOf } from '../../src/core/config/digest';
 import { prepareRun } from '../../src/core/config/load';
 import { validateConfig } from '../../src/core/config/validate';
 import { fixesFor } from '../../src/core/editing/fix-plans';
@@ -315,6 +316,11 @@ print(json.dumps({"steps": steps, "runningMean": bn.running_mean.tolist(), "runn
         [],
       );
       assert.deepEqual(checked.config?.inputShape, [1, 8, 8]);
+      // The digest leaves inputShape out (the data block determines it): descriptions keep their digests.
+      const run = prepareRun(layersOn([{ units: 10, activation: 'softmax' }]), {});
+      assert.deepEqual(run.config?.inputShape, [1, 8, 8]);
+      const { inputShape: _ignored, ...flat } = run.config!;
+      assert.equal(run.digest, digestOf({ config: flat, data: run.dataConfig }));
       // Flat data keeps its config as it was (no inputShape key).
       const iris = validateConfig({ data: { dataset: 'iris' }, layers: [{ units: 3, activation: 'softmax' }] });
       assert.equal(iris.config !== undefined && 'inputShape' in iris.config, false);

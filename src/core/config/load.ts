@@ -92,8 +92,18 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
     ...(checked.testData ? { testData: checked.testData } : {}),
     ...(checked.validationData ? { validationData: checked.validationData } : {}),
   };
-  const run: PreparedRun = { config, data, problems, dataConfig: checked.data, digest: digestOf({ config, ...blocks }) };
+  const run: PreparedRun = { config, data, problems, dataConfig: checked.data, digest: digestOf({ config: digestConfig(config), ...blocks }) };
   if (testData) run.testData = testData;
   if (validationData) run.validationData = validationData;
   return run;
+}
+
+/**
+ * The config as the digest sees it: without `inputShape`, which the data block already determines
+ * (so a description keeps the digest it had before sample shapes were resolved).
+ */
+function digestConfig(config: ResolvedConfig): ResolvedConfig {
+  const copy = { ...config };
+  delete copy.inputShape;
+  return copy;
 }
