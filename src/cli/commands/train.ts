@@ -171,9 +171,14 @@ function printProblems(io: CliIo, file: string, problems: readonly Problem[]): v
   }
 }
 
-/** The sample shape through the layers, e.g. "2 → 8 → 1" or "1×28×28 → 16×28×28 → … → 10" (as far as shapes fit). */
+/**
+ * The sample shape through the layers, e.g. "2 → 8 → 1", or with image layers "1×28×28 → 16×28×28 → … → 10"
+ * (as far as shapes fit). A model without image layers shows its input as a feature count, as before.
+ */
 function shapeChain(config: ResolvedConfig): string {
   const input = inputShapeOf(config);
   const r = layerShapes(config.layers, input);
-  return [input, ...('shapes' in r ? r.shapes : [])].map((s) => s.join('×')).join(' → ');
+  const outs = 'shapes' in r ? r.shapes : [];
+  if (!outs.some((s) => s.length > 1)) return [config.inputs, ...outs.map((s) => s.reduce((a, b) => a * b, 1))].join(' → ');
+  return [input, ...outs].map((s) => s.join('×')).join(' → ');
 }
