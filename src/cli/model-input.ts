@@ -6,7 +6,7 @@ import { parseConfigText } from '../core/config/parse-json';
 import { validateConfig } from '../core/config/validate';
 import { Sequential } from '../core/model/sequential';
 import { formatPath, NnError } from '../core/problems';
-import type { ResolvedConfig } from '../core/config/resolved';
+import { inputShapeOf, withDataShape, type ResolvedConfig } from '../core/config/resolved';
 import { featureCount, type FeatureShape } from '../core/layers/kinds/kind';
 import { kindOf, layerInputs } from '../core/layers/kinds/registry';
 import type { LayerWeightsJson } from '../core/model/weights-json';
@@ -34,11 +34,11 @@ export function loadTrainedModel(file: ModelFile): { model: Sequential; config: 
   const error = checked.problems.find((p) => p.severity === 'error');
   if (!checked.config || error)
     return error ? `config.${formatPath(error.path)}: ${error.message} (the saved config is invalid)` : 'config: the saved config is invalid';
-  const config: ResolvedConfig = { ...checked.config, inputs: file.weights.inputs };
+  const config = withDataShape(checked.config, { inputs: file.weights.inputs, features: file.weights.inputShape });
   // Compare the shapes before anything is allocated: the saved sizes were bounded when the file was read.
   const saved = file.weights.layers;
   if (saved.length !== config.layers.length) return `weights.layers: the file has ${saved.length} layers, its config has ${config.layers.length}`;
-  const ins = layerInputs(config.layers, [config.inputs]);
+  const ins = layerInputs(config.layers, inputShapeOf(config));
   const outs = config.layers.map((l, i) => featureCount(kindOf(l).outputShape(l, ins[i]) as FeatureShape));
   // Same kind, outputs and parameter count (e.g. a maxout layer's pieces) as the saved layer.
   const differs = config.layers.findIndex(

@@ -26,10 +26,12 @@ function numbers(r: EpochReport): Numbers {
   return [r.loss, r.valLoss ?? null, r.accuracy ?? null, r.valAccuracy ?? null, r.testLoss ?? null, r.testAccuracy ?? null];
 }
 
-/** True for the examples that read the Fashion-MNIST files (which are not in git). */
-const isFashion = (file: string): boolean => file.startsWith('fashion-mnist');
+/** True for the examples on the Fashion-MNIST files (fashion-mnist.nn.json, fashion-mnist-cnn.nn.json). */
+function isFashion(file: string): boolean {
+  return file.startsWith('fashion-mnist');
+}
 
-/** The first epochs of an example's run (the fashion-mnist ones: 2 epochs on its first 2,000 images). */
+/** The first epochs of an example's run (the Fashion-MNIST ones: 2 epochs on their first 2,000 images). */
 function history(file: string): Numbers[] {
   const fashion = isFashion(file);
   const readBinaryFile = (p: string): Uint8Array => readFileSync(fashion ? join(fashionDir!, basename(p)) : join(dir, p));

@@ -64,7 +64,7 @@ describe('examples', function () {
       assert.ok(files.includes(`${f}.nn.json`), f);
     for (const f of files) {
       assert.equal(JSON.parse(readFile(f)).$schema, '../schema/nn.schema.json', f);
-      // The fashion-mnist examples read 30 MB of files that are not in git: their own tests below load them.
+      // The Fashion-MNIST examples read 30 MB of files that are not in git: their own tests below load them.
       if (!f.startsWith('fashion-mnist')) prepare(f);
     }
   });
@@ -75,6 +75,27 @@ describe('examples', function () {
     const last = r.history[r.history.length - 1];
     assert.ok(last.valAccuracy !== undefined && last.valAccuracy > 0.9, `val accuracy ${last.valAccuracy}`);
     assert.ok(s < MAX_SECONDS, `${s} s`);
+  });
+
+  it('digits-cnn (conv, pooling, flatten on the 8×8 images) reaches more than 95 % accuracy on its validation split in seconds', () => {
+    const { config, data } = prepare('digits-cnn.nn.json');
+    assert.deepEqual(config.inputShape, [1, 8, 8]);
+    const [r, s] = timed(() => train(config, data));
+    const last = r.history[r.history.length - 1];
+    assert.ok(last.valAccuracy !== undefined && last.valAccuracy > 0.95, `val accuracy ${last.valAccuracy}`);
+    assert.ok(s < MAX_SECONDS, `${s} s`);
+  });
+
+  (fashionDir ? it : it.skip)('fashion-mnist-cnn: images [1, 28, 28]; 1 epoch on its first 3,000 images beats 65 % on 1,000 test images', () => {
+    const fromFolder = (p: string): Uint8Array => readFileSync(join(fashionDir!, basename(p)));
+    const run = prepareRun(readFile('fashion-mnist-cnn.nn.json'), { readFile, readBinaryFile: fromFolder });
+    assert.deepEqual(run.problems, []);
+    assert.ok(run.config && run.data && run.testData);
+    assert.deepEqual(run.config.inputShape, [1, 28, 28]);
+    const config = { ...run.config, training: { ...run.config.training, epochs: 1 } };
+    const r = train(config, firstSamples(run.data, 3000), { testData: firstSamples(run.testData, 1000) });
+    const last = r.history[0];
+    assert.ok(last.testAccuracy !== undefined && last.testAccuracy > 0.65, `test accuracy ${last.testAccuracy}`);
   });
 
   // Needs the Fashion-MNIST files (apt-get install dataset-fashion-mnist, or npm run fashion-data); reported as pending without them.

@@ -2,7 +2,8 @@
  * `nn-lab train <file>`: trains with a progress bar on stderr (terminals only) and prints the
  * loss per epoch (text or JSON lines) and a final summary. Ctrl-C stops between batches.
  */
-import { layerWidths } from '../../core/layers/kinds/registry';
+import { layerShapes } from '../../core/layers/kinds/registry';
+import { inputShapeOf, type ResolvedConfig } from '../../core/config/resolved';
 import { parseConfigText } from '../../core/config/parse-json';
 import { prepareRun } from '../../core/config/load';
 import { TrainingRun } from '../../core/train/trainer';
@@ -92,7 +93,7 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const every = o.every ?? Math.max(1, Math.ceil(total / 100));
   if (!o.json && !o.quiet)
     io.out(
-      `${oneLine(config.name)}: ${data.n} samples, ${data.inputs} → ${layerWidths(config.layers, data.inputs).join(' → ')}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`,
+      `${oneLine(config.name)}: ${data.n} samples, ${shapeChain(config)}, ${config.optimizer.name}, ${config.loss} loss, ${total} epochs${testData ? `, ${testData.n} test samples` : ''}`,
     );
   while (!run.done) {
     const report = run.runEpoch();
@@ -168,4 +169,16 @@ function printProblems(io: CliIo, file: string, problems: readonly Problem[]): v
     const excerpt = formatExcerpt(p);
     if (excerpt) io.err(excerpt);
   }
+}
+
+/**
+ * The sample shape through the layers, e.g. "2 → 8 → 1", or with image layers "1×28×28 → 16×28×28 → … → 10"
+ * (as far as shapes fit). A model without image layers shows its input as a feature count, as before.
+ */
+function shapeChain(config: ResolvedConfig): string {
+  const input = inputShapeOf(config);
+  const r = layerShapes(config.layers, input);
+  const outs = 'shapes' in r ? r.shapes : [];
+  if (!outs.some((s) => s.length > 1)) return [config.inputs, ...outs.map((s) => s.reduce((a, b) => a * b, 1))].join(' → ');
+  return [input, ...outs].map((s) => s.join('×')).join(' → ');
 }

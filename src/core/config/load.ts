@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../problems';
 import type { Dataset } from '../data/dataset';
-import type { ResolvedConfig, ResolvedDataConfig } from './resolved';
+import { withDataShape, type ResolvedConfig, type ResolvedDataConfig } from './resolved';
 import { Limits, resolveLimits } from './limits';
 import { validateConfig } from './validate';
 import { checkAgainstData, checkTestShape } from './semantics';
@@ -74,7 +74,7 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
   const validationData = data && !problems.some((p) => p.severity === 'error') ? load(checked.validationData, 'validationData') : undefined;
   let config = checked.config;
   if (config && data) {
-    config = { ...config, inputs: data.inputs };
+    config = withDataShape(config, data);
     if (!checked.shapeChecked) problems.push(...checkAgainstData(config, data, limits, checked.validationData !== undefined));
   }
   if (data && testData) {
@@ -92,8 +92,18 @@ export function prepareRun(source: string | unknown, options: PrepareOptions = {
     ...(checked.testData ? { testData: checked.testData } : {}),
     ...(checked.validationData ? { validationData: checked.validationData } : {}),
   };
-  const run: PreparedRun = { config, data, problems, dataConfig: checked.data, digest: digestOf({ config, ...blocks }) };
+  const run: PreparedRun = { config, data, problems, dataConfig: checked.data, digest: digestOf({ config: digestConfig(config), ...blocks }) };
   if (testData) run.testData = testData;
   if (validationData) run.validationData = validationData;
   return run;
+}
+
+/**
+ * The config as the digest sees it: without `inputShape`, which the data block already determines
+ * (so a description keeps the digest it had before sample shapes were resolved).
+ */
+function digestConfig(config: ResolvedConfig): ResolvedConfig {
+  const copy = { ...config };
+  delete copy.inputShape;
+  return copy;
 }

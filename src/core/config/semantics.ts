@@ -3,7 +3,7 @@
  * model fits its data (output units = target columns, parameter count, validation split).
  */
 import type { Problem } from '../problems';
-import type { ResolvedConfig, ResolvedLayer } from './resolved';
+import { inputShapeOf, sampleShapeOf, type ResolvedConfig, type ResolvedLayer } from './resolved';
 import type { DataShape } from './types';
 import type { Limits } from './limits';
 import { Checker } from './checks';
@@ -17,11 +17,24 @@ function outputActivation(layers: readonly ResolvedLayer[]): string {
   return outputActivationName(layers);
 }
 
+/**
+ * Output features of the last layer as far as known without the data: the whole stack on one input
+ * feature, else (image layers need the data's shape) the last layer alone on one feature (e.g. a dense
+ * layer's units), else 0.
+ */
+function declaredOutputs(layers: readonly ResolvedLayer[]): number {
+  const whole = outputFeatures(layers, 1);
+  if (whole > 0 || layers.length === 0) return whole;
+  const last = layers[layers.length - 1];
+  const alone = kindOf(last).outputShape(last, [1]);
+  return typeof alone === 'string' ? 0 : alone.reduce((a, b) => a * b, 1);
+}
+
 /** The default loss: softmax output → Cross, one-unit sigmoid → Binary, anything else → Square. */
 export function inferLoss(layers: readonly ResolvedLayer[]): string {
   const act = outputActivation(layers);
   if (act === 'softmax') return 'Cross';
-  if (act === 'sigmoid' && outputFeatures(layers, 1) === 1) return 'Binary';
+  if (act === 'sigmoid' && declaredOutputs(layers) === 1) return 'Binary';
   return 'Square';
 }
 
@@ -29,7 +42,7 @@ export function inferLoss(layers: readonly ResolvedLayer[]): string {
 export function checkLossFit(c: Checker, loss: string, layers: readonly ResolvedLayer[], lossGiven: boolean): void {
   const last = layers.length - 1;
   const act = outputActivation(layers);
-  const units = outputFeatures(layers, 1);
+  const units = declaredOutputs(layers);
   const at = lossGiven ? ['loss'] : ['layers', last];
   if (loss === 'Cross' && act !== 'softmax')
     c.warning(
@@ -85,6 +98,27 @@ export function checkLayerPlacement(c: Checker, layers: readonly ResolvedLayer[]
     );
 }
 
+/** The code of the warning "a layer flattens the image of the layer before it" (its quick fix inserts a flatten layer). */
+export const IMPLICIT_FLATTEN = 'implicit-flatten';
+
+/**
+ * Warns where a layer turns the image output [c, h, w] of the layer before it into flat features
+ * without a flatten layer (a dense layer after conv2d or pooling): it works, but the flattening is
+ * better written. Dense layers straight on image data are left alone (an MLP on images).
+ */
+function warnImplicitFlatten(c: Checker, layers: readonly ResolvedLayer[], shapes: readonly (readonly number[])[]): void {
+  for (let i = 1; i < layers.length; i++) {
+    const before = shapes[i - 1];
+    if (before.length !== 3 || shapes[i].length !== 1 || layers[i].type === 'flatten') continue;
+    const features = before[0] * before[1] * before[2];
+    c.warning(
+      ['layers', i],
+      `this ${layers[i].type} layer flattens the [${before.join(', ')}] output of layer ${i} into ${features} features: insert { "type": "flatten" } before it to say so`,
+      IMPLICIT_FLATTEN,
+    );
+  }
+}
+
 /**
  * Samples held out for validation: ⌊n·split⌋ (the trainer draws them by a seeded permutation,
  * see `splitSamples` in train/split.ts; this count must agree with it).
@@ -100,18 +134,21 @@ export function validationCount(n: number, split: number): number {
 export function checkAgainstData(config: ResolvedConfig, shape: DataShape, limits: Limits, hasValidationData = false): Problem[] {
   const c = new Checker(limits);
   const last = config.layers.length - 1;
-  const shapes = layerShapes(config.layers, [shape.inputs]);
+  const input = inputShapeOf(config).reduce((a, b) => a * b, 1) === shape.inputs ? inputShapeOf(config) : sampleShapeOf(shape);
+  const shapes = layerShapes(config.layers, input);
   if ('message' in shapes) c.error(['layers', shapes.layer], shapes.message, 'shape-mismatch');
-  const units = outputFeatures(config.layers, shape.inputs);
+  else warnImplicitFlatten(c, config.layers, shapes.shapes);
+  const units = outputFeatures(config.layers, input);
   const sizeKey = kindOf(config.layers[last]).sizeKey;
-  if (units !== shape.outputs)
+  // (When a layer cannot take its input, that error says it all: no output size to compare.)
+  if (!('message' in shapes) && units !== shape.outputs)
     c.error(
       sizeKey ? ['layers', last, sizeKey] : ['layers', last],
       `the output layer has ${units} unit${units === 1 ? '' : 's'} but the data has ${shape.outputs} target column${shape.outputs === 1 ? '' : 's'}${sizeKey ? `: set "${sizeKey}": ${shape.outputs}` : ''}`,
       'shape-mismatch',
       String(shape.outputs),
     );
-  const params = countParams(shape.inputs, config.layers);
+  const params = countParams(input, config.layers);
   if (params > limits.maxParams)
     c.error(['layers'], `the model has ${params} parameters, more than the limit of ${limits.maxParams} (maxParams): use fewer or smaller layers`, 'limit');
   const split = hasValidationData ? 0 : config.training.validationSplit;

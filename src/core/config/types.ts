@@ -153,4 +153,9 @@ export interface DataShape {
   /** Number of samples. */
   n: number;
   task?: 'classification' | 'regression';
+  /**
+   * The shape of one sample when it is an image, `[channels, height, width]` (a row is the image
+   * flattened in channel, row, column order; the product is `inputs`); absent: flat, `[inputs]`.
+   */
+  features?: readonly number[];
 }

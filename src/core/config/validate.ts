@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../problems';
 import type { ResolvedNamed } from './types';
-import type { ResolvedConfig, ResolvedDataConfig } from './resolved';
+import { inputShapeEntry, type ResolvedConfig, type ResolvedDataConfig } from './resolved';
 import { activationRegistry } from '../activations';
 import { lossRegistry } from '../losses';
 import { optimizerRegistry } from '../optimizers';
@@ -103,7 +103,7 @@ function validateUnsafe(json: unknown, limits: Limits, givenShape: DataShape | u
   if (shape && valShape) c.problems.push(...checkTestShape(shape, valShape, 'validationData'));
   const blocks = { data, ...(testData ? { testData } : {}), ...(validationData ? { validationData } : {}) };
   if (c.hasErrors() || !layers || !loss || !optimizer) return { ...blocks, shapeChecked: false, problems: c.problems };
-  const config: ResolvedConfig = { name, inputs: shape?.inputs ?? 0, layers, loss, optimizer, training };
+  const config: ResolvedConfig = { name, inputs: shape?.inputs ?? 0, ...(shape ? inputShapeEntry(shape) : {}), layers, loss, optimizer, training };
   if (!shape) return { config, ...blocks, shapeChecked: false, problems: c.problems };
   const problems = [...c.problems, ...checkAgainstData(config, shape, limits, validationData !== undefined)];
   const ok = !problems.some((p) => p.severity === 'error');

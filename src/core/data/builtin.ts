@@ -18,9 +18,9 @@ export const BUILTIN_DOCS: Record<BuiltinName, string> = {
 };
 
 /** Inputs, target columns and samples of each built-in set. */
-export const BUILTIN_SHAPES: Record<BuiltinName, { inputs: number; outputs: number; n: number }> = {
+export const BUILTIN_SHAPES: Record<BuiltinName, { inputs: number; outputs: number; n: number; features?: readonly [number, number, number] }> = {
   iris: { inputs: 4, outputs: 3, n: 150 },
-  digits: { inputs: 64, outputs: 10, n: 1797 },
+  digits: { inputs: 64, outputs: 10, n: 1797, features: [1, 8, 8] },
 };
 
 /** Whether `normalize` (standardise the features) is on unless the block says: yes for iris, no for the digits (already in [0, 1]). */

@@ -22,6 +22,8 @@ export interface Dataset {
   classNames?: string[];
   /** [height, width] when every sample is a grey-scale image (inputs = height·width, row by row). */
   imageShape?: [number, number];
+  /** `[channels, height, width]` when a sample is an image (the layers see it so), absent for flat samples. */
+  features?: readonly number[];
   /** Largest stored pixel value of an image set (255 for IDX bytes, 16 for the digits), for drawing. */
   pixelMax?: number;
 }

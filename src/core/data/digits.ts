@@ -35,6 +35,7 @@ export function loadDigits(normalize = false): Dataset {
     task: 'classification',
     classNames: Array.from({ length: 10 }, (_, i) => String(i)),
     imageShape: [DIGITS_SIDE, DIGITS_SIDE],
+    features: [1, DIGITS_SIDE, DIGITS_SIDE],
     pixelMax: DIGITS_MAX,
   };
   return normalize ? standardizeDataset(data) : data;

@@ -49,6 +49,7 @@ export function idxToDataset(imageBytes: Uint8Array, labelBytes: Uint8Array, opt
     task: 'classification',
     classNames: options.classNames ?? Array.from({ length: options.classes }, (_, i) => String(i)),
     imageShape: [rows, cols],
+    features: [1, rows, cols],
     pixelMax: 255,
   };
 }

@@ -57,6 +57,13 @@ export function removeMember(root: Node, path: JsonPath): TextChange | undefined
   return { offset: property.offset, length: property.length, content: '' };
 }
 
+/** Inserts the JSON `value` as an array element before the element at `path` (e.g. a layer before `["layers", 3]`). */
+export function insertBefore(root: Node, path: JsonPath, value: string): TextChange | undefined {
+  const node = findNodeAtLocation(root, path);
+  if (!node || node.parent?.type !== 'array') return undefined;
+  return { offset: node.offset, length: 0, content: `${value}, ` };
+}
+
 /** The index of the last layer, when `layers` is a non-empty array. */
 export function lastLayerIndex(root: Node): number | undefined {
   const layers = findNodeAtLocation(root, ['layers']);

@@ -7,7 +7,7 @@ import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Problem } from '../problems';
 import { activationRegistry } from '../activations/index';
 import { DEFAULT_LAYER_KIND, findLayerKind } from '../layers/kinds/registry';
-import { lastLayerIndex, removeMember, renameKey, replaceValue, setLoss, setOutputActivation, type TextChange } from './fix-edits';
+import { insertBefore, lastLayerIndex, removeMember, renameKey, replaceValue, setLoss, setOutputActivation, type TextChange } from './fix-edits';
 
 /** A fix before it becomes a code action. */
 export interface Fix {
@@ -55,6 +55,8 @@ export function fixesFor(root: Node, problem: Problem): Fix[] {
       return lossFixes(root, s);
     case 'batch-of-one':
       return s === undefined ? [] : [{ title: `Set batchSize to ${s}`, change: replaceValue(root, problem.path, Number(s)), preferred: true }];
+    case 'implicit-flatten':
+      return [{ title: 'Insert a flatten layer before this layer', change: insertBefore(root, problem.path, '{ "type": "flatten" }'), preferred: true }];
     case 'no-validation':
       // Early stopping on a validation metric without validation data: watch the training metric instead.
       return s === undefined ? [] : [{ title: `Monitor "${s}"`, change: replaceValue(root, problem.path, s), preferred: true }];

@@ -7,7 +7,7 @@
  * into the output layer, skipping the activation's own backward: saturated outputs give finite
  * losses and gradients.
  */
-import type { ResolvedConfig } from '../config/resolved';
+import { inputShapeOf, type ResolvedConfig } from '../config/resolved';
 import { BatchBuffer } from '../layers/batch-buffer';
 import { isLogitLayer, type Layer, type LogitLayer } from '../layers/layer';
 import { kindOf } from '../layers/kinds/registry';
@@ -47,6 +47,8 @@ export class Sequential {
     readonly loss: Loss,
     /** The kernel of the layers' matrix products (its allocator also holds their arrays). */
     readonly kernel: DenseKernel,
+    /** `[channels, height, width]` when the samples are images (saved with the weights), else undefined. */
+    readonly inputShape?: readonly number[],
   ) {
     this.lossGrad = new BatchBuffer(allocatorOf(kernel));
     if (layers.length === 0) throw new NnError({ path: ['layers'], message: 'a model needs at least one layer', severity: 'error' });
@@ -59,9 +61,9 @@ export class Sequential {
 
   /** Builds the model of `config` and draws its initial weights from `rng` (layer by layer, each as its kind says, e.g. W then b). */
   static build(config: ResolvedConfig, rng: Rng, kernel: DenseKernel = jsKernel): Sequential {
-    const layers = createLayers(config.layers, config.inputs, rng, kernel);
+    const layers = createLayers(config.layers, inputShapeOf(config), rng, kernel);
     layers.forEach((layer, i) => kindOf(config.layers[i]).initialize(layer, config.layers[i], rng));
-    return new Sequential(config.inputs, layers, lossRegistry.create(config.loss, {}, { path: ['loss'] }), kernel);
+    return new Sequential(config.inputs, layers, lossRegistry.create(config.loss, {}, { path: ['loss'] }), kernel, config.inputShape);
   }
 
   /** Rebuilds the model of `config` with the weights saved by `toJSON`; throws NnError on any mismatch. */
@@ -172,6 +174,7 @@ export class Sequential {
       format: 'nn-lab-weights',
       version: 1,
       inputs: this.inputs,
+      ...(this.inputShape ? { inputShape: [...this.inputShape] } : {}),
       loss: this.loss.name,
       layers: this.layers.map((layer) => {
         const shape = layer.shape();

@@ -27,6 +27,8 @@ export interface ModelWeightsJson {
   version: 1;
   /** Input features per sample. */
   inputs: number;
+  /** `[channels, height, width]` of an image sample (product `inputs`); absent: flat samples (and files written before images). */
+  inputShape?: number[];
   /** Loss the model was trained with. */
   loss: string;
   layers: LayerWeightsJson[];
@@ -117,6 +119,15 @@ export function checkWeightsJson(value: unknown, path: JsonPath = []): ModelWeig
     return `${formatPath(p('version'))}: unsupported weights version (this nn-lab reads version 1)`;
   const inputs = size(get(value, 'inputs'), p('inputs'), 1, MAX_SAVED_INPUTS);
   if (typeof inputs === 'string') return inputs;
+  const inputShape = get(value, 'inputShape');
+  if (inputShape !== undefined) {
+    const dims = Array.isArray(inputShape) && inputShape.length === 3 ? inputShape.map((d, k) => size(d, p('inputShape', k), 1, MAX_SAVED_INPUTS)) : undefined;
+    if (!dims) return `${formatPath(p('inputShape'))}: must be [channels, height, width], got ${describe(inputShape)}`;
+    const bad = dims.find((d) => typeof d === 'string');
+    if (bad !== undefined) return bad as string;
+    const product = (dims as number[]).reduce((a, b) => a * b, 1);
+    if (product !== inputs) return `${formatPath(p('inputShape'))}: holds ${product} values per sample, "inputs" is ${inputs}`;
+  }
   const loss = get(value, 'loss');
   if (typeof loss !== 'string') return `${formatPath(p('loss'))}: must be the name of the loss, got ${describe(loss)}`;
   const layers = get(value, 'layers');
@@ -157,5 +168,5 @@ export function checkWeightsJson(value: unknown, path: JsonPath = []): ModelWeig
     out.push({ type: kind.name, inputs: layerInputs, units, ...own, ...arrays });
     fanIn = kind.file.outputs(layerInputs, fields);
   }
-  return { format: 'nn-lab-weights', version: 1, inputs, loss, layers: out };
+  return { format: 'nn-lab-weights', version: 1, inputs, ...(inputShape !== undefined ? { inputShape: inputShape as number[] } : {}), loss, layers: out };
 }

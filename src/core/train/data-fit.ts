@@ -1,7 +1,7 @@
 /**
  * Checks that a data set fits a model description before training starts.
  */
-import type { ResolvedConfig } from '../config/resolved';
+import { inputShapeOf, type ResolvedConfig } from '../config/resolved';
 import type { Dataset } from '../data/dataset';
 import { kindOf, outputFeatures } from '../layers/kinds/registry';
 import { NnError, Problem } from '../problems';
@@ -13,7 +13,7 @@ export function checkDataFits(config: ResolvedConfig, data: Dataset, key: 'data'
   if (data.n < 1) problems.push({ path: [key], severity: 'error', message: 'the data set has no samples' });
   if (config.inputs !== data.inputs)
     problems.push({ path: [key], severity: 'error', message: `the model expects ${config.inputs} inputs but the data has ${data.inputs} feature columns` });
-  const units = last >= 0 ? outputFeatures(config.layers, config.inputs) : 0;
+  const units = last >= 0 ? outputFeatures(config.layers, inputShapeOf(config)) : 0;
   const sizeKey = last >= 0 ? kindOf(config.layers[last]).sizeKey : undefined;
   if (last >= 0 && units !== data.outputs)
     problems.push({

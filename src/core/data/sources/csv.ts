@@ -10,6 +10,7 @@ import type { JsonPath } from '../../problems';
 import { csvToDataset } from '../csv';
 import { normalizeKey } from './dataset';
 import { noAccessProblem, readProblem } from './read-problem';
+import { checkImageShape, IMAGE_SHAPE_KEY, withImageShape } from './shape-key';
 import { baseName, type DataSource } from './source';
 
 /** A CSV block with its defaults filled in (`header` undefined: detected from the first row). */
@@ -19,6 +20,8 @@ export interface CsvSpec {
   target?: Target;
   header?: boolean;
   normalize: boolean;
+  /** `[channels, height, width]` when the rows are images. */
+  shape?: [number, number, number];
 }
 
 type Target = string | number | (string | number)[];
@@ -60,6 +63,7 @@ const keys: KeySpecs = {
   },
   header: { type: 'boolean', docDefault: 'detected', doc: 'Whether the first CSV row is a header (default: detected, a header when it is not all numbers).' },
   normalize: normalizeKey('Standardise the feature columns to zero mean and unit variance (default false).', '`false`'),
+  shape: IMAGE_SHAPE_KEY,
 };
 
 /** CSV data. */
@@ -79,8 +83,10 @@ export const csvSource: DataSource<CsvSpec> = {
       value.normalize === undefined
         ? false
         : ((checkKeyValue(c, keys.normalize, value.normalize, [...path, 'normalize'], 'normalize') as boolean | undefined) ?? false);
+    const shape = value.shape === undefined ? undefined : checkImageShape(c, value.shape, [...path, 'shape']);
     if (csv === undefined || (value.header !== undefined && header === undefined) || (value.target !== undefined && target === undefined)) return undefined;
-    return { kind: 'csv', csv, target, header, normalize };
+    if (value.shape !== undefined && !shape) return undefined;
+    return { kind: 'csv', csv, target, header, normalize, ...(shape ? { shape } : {}) };
   },
 
   staticShape: () => undefined,
@@ -96,7 +102,8 @@ export const csvSource: DataSource<CsvSpec> = {
     } catch (e) {
       return { problems: [readProblem(at, spec.csv, e)] };
     }
-    return csvToDataset(text, spec, { file: baseName(spec.csv), path: at, targetPath: [...path, 'target'], maxSamples: access.maxSamples });
+    const loaded = csvToDataset(text, spec, { file: baseName(spec.csv), path: at, targetPath: [...path, 'target'], maxSamples: access.maxSamples });
+    return withImageShape(loaded, spec.shape, [...path, 'shape']);
   },
 
   scriptData: (spec, ctx) => csvScriptSource(ctx.readFile(spec.csv), spec, ctx.data, ctx.pathFromScript(spec.csv)),

@@ -53,7 +53,10 @@ export const datasetSource: DataSource<BuiltinSpec> = {
     return dataset === undefined ? undefined : { kind: 'builtin', dataset, normalize };
   },
 
-  staticShape: (spec) => ({ ...BUILTIN_SHAPES[spec.dataset], task: 'classification', features: [BUILTIN_SHAPES[spec.dataset].inputs] }),
+  staticShape: (spec) => {
+    const shape = BUILTIN_SHAPES[spec.dataset];
+    return { ...shape, task: 'classification', features: shape.features ?? [shape.inputs] };
+  },
 
   files: () => [],
 

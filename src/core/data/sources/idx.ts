@@ -145,7 +145,7 @@ export const idxSource: DataSource<IdxSpec> = {
     if (!dims.images || !dims.labels) return { problems };
     try {
       const shape = idxDataShape(dims.images, dims.labels, spec.classes, names);
-      return { shape: { ...shape, features: [shape.inputs] }, problems };
+      return { shape: { ...shape, features: [1, dims.images[1], dims.images[2]] }, problems };
     } catch (e) {
       return { problems: [{ path: [...path, 'idx', 'labels'], severity: 'error', code: 'data', message: e instanceof Error ? e.message : String(e) }] };
     }

@@ -6,6 +6,7 @@ import { checkKeyValue, type KeySpecs } from '../../config/key-spec';
 import type { Limits } from '../../config/limits';
 import { inlineToDataset } from '../inline';
 import { normalizeKey } from './dataset';
+import { checkImageShape, IMAGE_SHAPE_KEY, withImageShape } from './shape-key';
 import type { DataSource } from './source';
 
 /** An inline block (its rows are checked when loaded). */
@@ -14,6 +15,8 @@ export interface InlineSpec {
   inputs: unknown;
   targets: unknown;
   normalize: boolean;
+  /** `[channels, height, width]` when the rows are images. */
+  shape?: [number, number, number];
 }
 
 const ROW = { type: 'array', items: { type: 'number' }, minItems: 1 };
@@ -36,6 +39,7 @@ const keys: KeySpecs = {
     schema: (limits: Limits) => ({ type: 'array', minItems: 1, maxItems: limits.maxSamples, items: { anyOf: [{ type: 'number' }, ROW] } }),
   },
   normalize: normalizeKey('Standardise the inputs to zero mean and unit variance (default false).', '`false`', false),
+  shape: IMAGE_SHAPE_KEY,
 };
 
 /** Inline data. */
@@ -69,8 +73,10 @@ export const inlineSource: DataSource<InlineSpec> = {
       value.normalize === undefined
         ? false
         : ((checkKeyValue(c, keys.normalize, value.normalize, [...path, 'normalize'], 'normalize') as boolean | undefined) ?? false);
+    const shape = value.shape === undefined ? undefined : checkImageShape(c, value.shape, [...path, 'shape']);
+    if (value.shape !== undefined && !shape) return undefined;
     return Object.hasOwn(value, 'inputs') && Object.hasOwn(value, 'targets')
-      ? { kind: 'inline', inputs: value.inputs, targets: value.targets, normalize }
+      ? { kind: 'inline', inputs: value.inputs, targets: value.targets, normalize, ...(shape ? { shape } : {}) }
       : undefined;
   },
 
@@ -79,5 +85,6 @@ export const inlineSource: DataSource<InlineSpec> = {
 
   files: () => [],
 
-  load: (spec, access, path) => inlineToDataset(spec.inputs, spec.targets, spec.normalize, path, access.maxSamples),
+  load: (spec, access, path) =>
+    withImageShape(inlineToDataset(spec.inputs, spec.targets, spec.normalize, path, access.maxSamples), spec.shape, [...path, 'shape']),
 };

@@ -3,7 +3,7 @@
  * a model description as NN Lab does, plus the data files it reads. Pure string generation: the
  * caller writes the files.
  */
-import type { ResolvedConfig, ResolvedLayer } from '../../config/resolved';
+import { inputShapeOf, type ResolvedConfig, type ResolvedLayer } from '../../config/resolved';
 import type { Dataset } from '../../data/dataset';
 import { lossRegistry } from '../../losses';
 import type { ModelWeightsJson } from '../../model/weights-json';
@@ -64,8 +64,8 @@ export function fusedOutput(config: ResolvedConfig): boolean {
 }
 
 /** One line per layer for the docstring, e.g. "dense 2 → 8, tanh, xavier init". */
-function layerSummary(layers: readonly ResolvedLayer[], inputs: number): string {
-  const shapes = layerInputs(layers, [inputs]);
+function layerSummary(layers: readonly ResolvedLayer[], input: readonly number[]): string {
+  const shapes = layerInputs(layers, input);
   return layers.map((l, i) => `    ${kindOf(l).summary(l, shapes[i])}${typeof l.init === 'string' ? `, ${l.init} init` : ''}`).join('\n');
 }
 
@@ -74,12 +74,16 @@ function pythonNet(config: ResolvedConfig, fused: boolean): { code: string; help
   const lines: string[] = [];
   const helpers: string[] = [];
   const classes = new Map<string, string>();
-  const shapes = layerInputs(config.layers, [config.inputs]);
+  const shapes = layerInputs(config.layers, inputShapeOf(config));
   let output = 'nn.Identity()';
   config.layers.forEach((layer, i) => {
     const kind = kindOf(layer);
     const form = kind.pytorch.modules(layer, shapes[i], i === config.layers.length - 1, fused);
-    lines.push(...form.modules.map((m) => `${m},`));
+    for (const m of form.modules) {
+      // Image layers pass flat rows (nn.Flatten) and take images (nn.Unflatten): between two of them the pair cancels out.
+      if (m.startsWith('nn.Unflatten(1, ') && lines[lines.length - 1] === 'nn.Flatten(),') lines.pop();
+      else lines.push(`${m},`);
+    }
     helpers.push(...(form.helpers ?? []));
     if (form.output !== undefined) output = form.output;
     for (const [name, text] of Object.entries(kind.pytorch.classes ?? {})) classes.set(name, text);
@@ -176,7 +180,7 @@ optimizer update rule, validation split and shuffle order (NN Lab's seeded gener
 below), so with --dtype float64 the loss history equals the one of "nn-lab train --json".
 
 Model: ${config.inputs} inputs
-${layerSummary(config.layers, config.inputs)}
+${layerSummary(config.layers, inputShapeOf(config))}
 Loss: ${config.loss}${fused ? ' (computed from the logits)' : ''}; optimizer: ${config.optimizer.name} (${params})
 Training: ${t.epochs} epochs, batch ${t.batchSize}, validation split ${t.validationSplit}, seed ${t.seed}${t.shuffle ? '' : ', no shuffling'}
 

@@ -11,16 +11,29 @@
 import { NnError, quote } from '../../problems';
 import { activationLayerKind } from './activation';
 import { batchNormKind } from './batchnorm';
+import { conv2dKind } from './conv2d';
 import { denseKind } from './dense';
 import { dropoutKind } from './dropout';
+import { flattenKind } from './flatten';
 import type { FeatureShape, LayerKind, ResolvedLayer } from './kind';
 import { maxoutKind } from './maxout';
+import { avgPool2dKind, maxPool2dKind } from './pool2d';
 
 /** The kind of a layer that names no `"type"`. */
 export const DEFAULT_LAYER_KIND = denseKind.name;
 
 /** The kinds NN Lab ships, in documentation order (the default kind first). */
-export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [denseKind, maxoutKind, dropoutKind, batchNormKind, activationLayerKind];
+export const BUILT_IN_LAYER_KINDS: readonly LayerKind[] = [
+  denseKind,
+  maxoutKind,
+  dropoutKind,
+  batchNormKind,
+  activationLayerKind,
+  conv2dKind,
+  maxPool2dKind,
+  avgPool2dKind,
+  flattenKind,
+];
 
 const kinds = new Map<string, LayerKind>(BUILT_IN_LAYER_KINDS.map((k) => [k.name, k]));
 
@@ -79,9 +92,9 @@ export function layerInputs(layers: readonly ResolvedLayer[], input: FeatureShap
   return layers.map((_, i) => (i === 0 ? input : (outs[i - 1] ?? input)));
 }
 
-/** Output features of each layer on samples of `inputs` features, e.g. [8, 1] (as far as shapes fit). */
-export function layerWidths(layers: readonly ResolvedLayer[], inputs: number): number[] {
-  const r = layerShapes(layers, [inputs]);
+/** Output features of each layer on samples of `input` (a feature count or a sample shape), e.g. [8, 1] (as far as shapes fit). */
+export function layerWidths(layers: readonly ResolvedLayer[], input: number | FeatureShape): number[] {
+  const r = layerShapes(layers, typeof input === 'number' ? [input] : input);
   return 'shapes' in r ? r.shapes.map((s) => s.reduce((a, b) => a * b, 1)) : [];
 }
 

@@ -26,3 +26,11 @@ class NNLabBatchNorm(nn.BatchNorm1d):
             ("runningVar", self.running_var),
         ):
             tensor.copy_(torch.tensor(layer[name], dtype=tensor.dtype))
+
+
+class NNLabBatchNorm2d(nn.BatchNorm2d):
+    """NNLabBatchNorm per channel of an image: the statistics over the batch and every pixel of the channel."""
+
+    nnlab_data_parallel_note = NNLabBatchNorm.nnlab_data_parallel_note
+    nnlab_init = NNLabBatchNorm.nnlab_init
+    nnlab_load = NNLabBatchNorm.nnlab_load
