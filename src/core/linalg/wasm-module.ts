@@ -17,7 +17,9 @@ import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from './generated/wa
  * precision whose numbers are reproducible everywhere (the examples' loss histories, the PyTorch
  * export's equivalence, the same run in the CLI on Node 20 and in VS Code on Node 24), while
  * float32 is the approximate speed mode, where a change of a few units in the last place is
- * within what the precision promises.
+ * within what the precision promises. Over a whole float32 run those units grow: the regularized
+ * Fashion-MNIST example stops early at epoch 14 instead of 11 with the relaxed build (bench/RESULTS.md,
+ * "Relaxed SIMD"); `NN_LAB_WASM=simd` gives Node 20's numbers on any engine.
  */
 export type WasmBuild = 'simd' | 'relaxed-simd';
 
