@@ -1,9 +1,9 @@
 // Bundles every target with esbuild: the core library, the CLI, the extension host,
 // the training worker, and each webview page's script and stylesheet (webview/<page>/, bundled into dist/).
 // A target whose entry file does not exist yet is skipped.
-// First compiles the WebAssembly SIMD kernel (AssemblyScript, src/core/linalg/wasm/), twice (plain SIMD
-// and relaxed SIMD), and embeds both modules' bytes as base64 in src/core/linalg/generated/wasm-bytes.ts (build output, not in git), so every
-// bundle carries the kernel and needs no extra file at run time. Likewise embeds the exported PyTorch
+// First compiles the WebAssembly SIMD kernel (AssemblyScript, src/core/linalg/wasm/) twice, plain SIMD
+// and relaxed SIMD, and embeds both modules' bytes as base64 in src/core/linalg/generated/wasm-bytes.ts
+// (build output, not in git), so every bundle carries the kernel and needs no extra file at run time. Likewise embeds the exported PyTorch
 // script's Python (src/core/export/pytorch/python/**/*.py) in generated/python-sources.ts beside it.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
