@@ -56,10 +56,7 @@ function loadExample(dir: string): { config: ResolvedConfig; data: Dataset; laye
 
 /** NN Lab: one epoch over `data` with the example's settings at `precision` (no validation, no test set). */
 function nnlab(config: ResolvedConfig, data: Dataset, precision: 'float32' | 'float64'): number {
-  const c: ResolvedConfig = {
-    ...config,
-    training: { ...config.training, epochs: 1, precision, validationSplit: 0, earlyStopping: undefined, schedule: undefined },
-  };
+  const c: ResolvedConfig = { ...config, training: { ...config.training, epochs: 1, precision, validationSplit: 0, earlyStopping: undefined, schedule: undefined } };
   train(c, firstSamples(data, WARMUP));
   const t0 = performance.now();
   const r = train(c, firstSamples(data, SAMPLES));
@@ -114,14 +111,7 @@ function tfModel(layers: Record<string, unknown>[], shape: [number, number, numb
 }
 
 /** TF.js: one epoch of `model.fit` over the first `count` images after a warm-up batch; samples/s or the reason it cannot train. */
-async function tfjs(
-  backend: 'cpu' | 'wasm',
-  layers: Record<string, unknown>[],
-  data: Dataset,
-  count: number,
-  batch: number,
-  lr: number,
-): Promise<number | string> {
+async function tfjs(backend: 'cpu' | 'wasm', layers: Record<string, unknown>[], data: Dataset, count: number, batch: number, lr: number): Promise<number | string> {
   if (!(await tf.setBackend(backend))) return `the ${backend} backend did not start`;
   await tf.ready();
   const [h, w] = data.imageShape ?? [28, 28];
@@ -155,10 +145,7 @@ function torch(layers: Record<string, unknown>[], dir: string, batch: number, lr
     const images = join(dir, FILES[0]);
     const labels = join(dir, FILES[1]);
     writeFileSync(spec, JSON.stringify({ layers, images, labels, samples: SAMPLES, warmup: WARMUP, batch, lr }));
-    const r = spawnSync(pythonCommand(), [join(__dirname, 'cnn_torch.py'), spec], {
-      encoding: 'utf8',
-      env: { ...process.env, TMPDIR: tmp, OMP_NUM_THREADS: '1' },
-    });
+    const r = spawnSync(pythonCommand(), [join(__dirname, 'cnn_torch.py'), spec], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, OMP_NUM_THREADS: '1' } });
     if (r.status !== 0) throw new Error(`cnn_torch.py failed: ${r.stderr || r.error?.message}`);
     return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { torch32: number; torch64: number };
   } finally {
