@@ -1,10 +1,13 @@
 /**
- * `npm run bench -- mlp [--json] [--quick] [--rounds=N]`: training throughput of a 784-128-64-10 MLP (ReLU,
+ * `npm run bench -- mlp [--json] [--quick] [--rounds=N] [--only=name,…]`: training throughput of a 784-128-64-10 MLP (ReLU,
  * softmax + Cross, SGD eta 0.01, batch 64, seeded random data) with every NN Lab kernel,
  * TensorFlow.js (wasm and cpu backends) and, when `python3` has NumPy, NumPy float64 on one
  * thread, all in one run on the same machine. Each engine trains one warm-up epoch, then the
  * median epoch time of the timed epochs gives samples per second; all engines run in turn for
  * several rounds (default 3) and each reports the median of its rounds. Timings only, no assertions.
+ * --only=nnlab64,nnlab32 runs just those engines. The WebAssembly kernels run the build the engine
+ * prefers (relaxed SIMD under Node ≥ 22; NN_LAB_WASM=simd forces the plain build; `wasmBuild` in
+ * the output); where that is relaxed SIMD, nnlab64simd and nnlab32simd run the plain build alongside.
  * With --json, prints ONE JSON object on stdout (progress goes to stderr).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -18,6 +21,7 @@ import type { Dataset } from '../src/core/data/dataset';
 import { jsKernel } from '../src/core/linalg/js-kernel';
 import type { DenseKernel } from '../src/core/linalg/kernel';
 import { createWasmKernel } from '../src/core/linalg/wasm-kernel';
+import { preferredBuild, WasmBuild } from '../src/core/linalg/wasm-module';
 import { Rng } from '../src/core/rng';
 import { TrainingRun } from '../src/core/train/trainer';
 import { pythonCommand } from '../test/support/python';
@@ -32,6 +36,11 @@ const SAMPLES = quick ? 2048 : 8192;
 const TIMED_EPOCHS = 3;
 /** Rounds of all engines, one after the other, so a change of machine load hits them all alike. */
 const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? (quick ? 1 : 3));
+/** Engines to run (--only=a,b), or undefined for all. */
+const ONLY = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 
 /** Seeded random inputs N(0, 1) and one-hot targets, shared by every engine. */
 function randomData(sizes: number[], n: number, seed: number): Dataset {
@@ -168,7 +177,8 @@ export async function runMlpBench(): Promise<void> {
   };
   const data = randomData(SIZES, SAMPLES, 2);
   const config = mlpConfig(SIZES, BATCH, { name: 'SGD', params: { eta: ETA } });
-  const single = (precision: Precision) => async (): Promise<number> => benchNnLab(createWasmKernel({ precision }) ?? jsKernel, data, config, TIMED_EPOCHS);
+  const single = (precision: Precision, build?: WasmBuild) => async (): Promise<number> =>
+    benchNnLab(createWasmKernel({ precision, build }) ?? jsKernel, data, config, TIMED_EPOCHS);
   const threaded = (precision: Precision) => async (): Promise<number | undefined> => {
     const t = await createThreadedKernel(precision);
     if (!t) return undefined;
@@ -185,6 +195,13 @@ export async function runMlpBench(): Promise<void> {
   const engines: Engine[] = [
     { name: 'nnlab64', measure: single('float64') },
     { name: 'nnlab32', measure: single('float32') },
+    // Where the relaxed-SIMD build runs by default: the plain build too, in the same rounds.
+    ...(preferredBuild() === 'relaxed-simd'
+      ? [
+          { name: 'nnlab64simd', measure: single('float64', 'simd') },
+          { name: 'nnlab32simd', measure: single('float32', 'simd') },
+        ]
+      : []),
     { name: 'nnlab64x2', measure: threaded('float64') },
     { name: 'nnlab32x2', measure: threaded('float32') },
     { name: 'js64', measure: async () => benchNnLab(jsKernel, data, config, 3) },
@@ -198,13 +215,14 @@ export async function runMlpBench(): Promise<void> {
   const runs: Record<string, number[]> = {};
   for (let r = 0; r < ROUNDS; r++) {
     for (const e of engines) {
+      if (ONLY && !ONLY.includes(e.name)) continue;
       const v = await e.measure();
       if (v !== undefined && Number.isFinite(v)) (runs[e.name] ??= []).push(v);
       log(`round ${r + 1}/${ROUNDS} ${e.name}: ${v === undefined ? 'n/a' : Math.round(v)}/s`);
     }
   }
   const med = (name: string): number | undefined => (runs[name]?.length ? median(runs[name]) : undefined);
-  const mlpNames = ['nnlab64', 'nnlab32', 'nnlab64x2', 'nnlab32x2', 'js64', 'tfjsWasm', 'tfjsCpu', 'numpy64'];
+  const mlpNames = ['nnlab64', 'nnlab32', 'nnlab64simd', 'nnlab32simd', 'nnlab64x2', 'nnlab32x2', 'js64', 'tfjsWasm', 'tfjsCpu', 'numpy64'];
   /** Spread of the rounds: (max − min) / median, in percent. */
   const spread = (name: string): number | null => {
     const v = runs[name];
@@ -232,12 +250,15 @@ export async function runMlpBench(): Promise<void> {
     rounds: ROUNDS,
     statistic: 'median over rounds of the median epoch',
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    wasmBuild: preferredBuild(),
     samplesPerSecond: Object.fromEntries(mlpNames.map((k) => [k, round(med(k))])),
     ratioVsTfjsWasm: ratio(med('nnlab64'), med('tfjsWasm')),
     ratioVsTfjsWasmF32: ratio(med('nnlab32'), med('tfjsWasm')),
     ratioVsNumpy64: ratio(med('nnlab64'), med('numpy64')),
     twoThreadSpeedup64: ratio(med('nnlab64x2'), med('nnlab64')),
     twoThreadSpeedup32: ratio(med('nnlab32x2'), med('nnlab32')),
+    relaxedSpeedup64: ratio(med('nnlab64'), med('nnlab64simd')),
+    relaxedSpeedup32: ratio(med('nnlab32'), med('nnlab32simd')),
     playground,
     spreadPercent: Object.fromEntries([...mlpNames, 'playgroundNnlab64', 'playgroundTfjsWasm'].map((k) => [k, spread(k)])),
     rounds_samplesPerSecond: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map(Math.round)])),

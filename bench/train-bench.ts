@@ -145,11 +145,13 @@ async function main(): Promise<void> {
 /**
  * `npm run bench -- mlp` the MLP against TF.js and NumPy (bench/mlp-bench.ts), `-- panel` the live panel in the real host,
  * `-- fashion` the Fashion-MNIST example, `-- sweep` a 12-run sweep with 1 and with all workers, `-- cnn` the Fashion-MNIST
- * CNN against PyTorch and TF.js (bench/cnn-bench.ts); no argument runs the throughput cases above.
+ * CNN against PyTorch and TF.js (bench/cnn-bench.ts), `-- gemm` the kernel's products per build (bench/gemm-bench.ts);
+ * no argument runs the throughput cases above.
  */
 const benches: Record<string, () => Promise<void>> = {
   mlp: async () => (await import('./mlp-bench')).runMlpBench(),
   cnn: async () => (await import('./cnn-bench')).runCnnBench(),
+  gemm: async () => (await import('./gemm-bench')).runGemmBench(),
   panel: async () => (await import('./panel-bench')).panelBench(process.argv.includes('--json')),
   sweep: async () => (await import('./sweep-bench')).sweepBench(process.argv.includes('--json')),
   fashion: async () => {

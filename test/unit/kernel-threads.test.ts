@@ -8,6 +8,7 @@ import { WasmKernel } from '../../src/core/linalg/wasm-kernel';
 import { Rng } from '../../src/core/rng';
 import { TrainingRun } from '../../src/core/train/trainer';
 import { dense, resolvedConfig } from './model-fixtures';
+import { kernelName } from '../support/kernel-name';
 
 /** Random inputs and one-hot targets for a classifier with `inputs` features and `classes` classes. */
 function randomData(n: number, inputs: number, classes: number, seed: number): Dataset {
@@ -50,7 +51,7 @@ describe('two-thread WebAssembly kernel', function () {
         });
         assert.deepEqual(results[1], results[0]);
         assert.equal(threaded.kernel.splitCount, 3, 'products split');
-        assert.equal(threaded.kernel.name, precision === 'float64' ? 'wasm64x2' : 'wasm32x2');
+        assert.equal(threaded.kernel.name, kernelName(precision === 'float64' ? 'wasm64x2' : 'wasm32x2'));
       } finally {
         threaded.close();
       }
@@ -114,7 +115,7 @@ describe('two-thread WebAssembly kernel', function () {
       { epochs: 2, batchSize: 8 },
     );
     const run = new TrainingRun(config, randomData(16, 2, 1, 3), { spawnKernelHelper: () => ({ terminate: () => void terminated++ }) });
-    assert.equal(run.model.kernel.name, 'wasm64x2');
+    assert.equal(run.model.kernel.name, kernelName('wasm64x2'));
     (run.model.kernel as ThreadedWasmKernel).startHelper();
     while (!run.done) run.runEpoch();
     assert.equal(terminated, 1);

@@ -9,6 +9,7 @@ import { jsKernel } from '../../src/core/linalg/js-kernel';
 import { WasmKernel, createWasmKernel } from '../../src/core/linalg/wasm-kernel';
 import { Rng } from '../../src/core/rng';
 import { TrainingRun } from '../../src/core/train/trainer';
+import { kernelName } from '../support/kernel-name';
 
 /** Random matrix with entries uniform in [-1, 1). */
 function rand(rng: Rng, len: number): Float64Array {
@@ -92,8 +93,8 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
 
   it('is available on this Node (WebAssembly SIMD and shared memory)', () => {
     assert.ok(k64 && k32);
-    assert.equal(k64.name, 'wasm64');
-    assert.equal(k32.name, 'wasm32');
+    assert.equal(k64.name, kernelName('wasm64'));
+    assert.equal(k32.name, kernelName('wasm32'));
   });
 
   for (const [n, k, m] of shapes) {
@@ -274,7 +275,7 @@ describe('training with the WebAssembly kernel', () => {
     const { config, data } = example('spiral.nn.json', { epochs: 30, validationSplit: 0.2 });
     const viaJs = new TrainingRun(config, data, { kernel: jsKernel });
     const viaWasm = new TrainingRun(config, data, { kernel: createWasmKernel({ precision: 'float64' }) });
-    assert.equal(viaWasm.model.kernel.name, 'wasm64');
+    assert.equal(viaWasm.model.kernel.name, kernelName('wasm64'));
     for (let e = 0; e < 30; e++) {
       const a = viaJs.runEpoch()!,
         b = viaWasm.runEpoch()!;
@@ -291,15 +292,15 @@ describe('training with the WebAssembly kernel', () => {
 
   it('the default kernel follows training.precision', () => {
     const { config, data } = example('xor.nn.json', { epochs: 1 });
-    assert.equal(new TrainingRun(config, data).model.kernel.name, 'wasm64');
-    assert.equal(new TrainingRun({ ...config, training: { ...config.training, precision: 'float32' } }, data).model.kernel.name, 'wasm32');
+    assert.equal(new TrainingRun(config, data).model.kernel.name, kernelName('wasm64'));
+    assert.equal(new TrainingRun({ ...config, training: { ...config.training, precision: 'float32' } }, data).model.kernel.name, kernelName('wasm32'));
   });
 
   for (const file of ['xor.nn.json', 'spiral.nn.json']) {
     it(`float32 precision trains ${file} to convergence`, () => {
       const { config, data } = example(file, { precision: 'float32' });
       const run = new TrainingRun(config, data);
-      assert.equal(run.model.kernel.name, 'wasm32');
+      assert.equal(run.model.kernel.name, kernelName('wasm32'));
       while (!run.done) run.runEpoch();
       const last = run.history[run.history.length - 1];
       assert.equal(run.status, 'completed');

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { buildSync } from 'esbuild';
 import { useTempDir } from '../support/temp-dir';
+import { kernelName } from '../support/kernel-name';
 
 /**
  * The library entry as scripts see it: src/core/index.ts bundled to CommonJS exactly as
@@ -55,7 +56,7 @@ describe('library entry (dist/core.js)', () => {
   });
 
   it('carries the WebAssembly kernel inside the bundle (no extra file) and trains with it in float32', () => {
-    assert.equal(lib.createKernel('float32').name, 'wasm32');
+    assert.equal(lib.createKernel('float32').name, kernelName('wasm32'));
     const prepared = lib.prepareRun({
       data: {
         inputs: [
@@ -74,7 +75,7 @@ describe('library entry (dist/core.js)', () => {
       training: { epochs: 5, batchSize: 4, seed: 3, precision: 'float32' },
     });
     const run = new lib.TrainingRun(prepared.config!, prepared.data!);
-    assert.equal(run.model.kernel.name, 'wasm32');
+    assert.equal(run.model.kernel.name, kernelName('wasm32'));
     assert.ok(Number.isFinite(run.runEpoch()!.loss));
   });
 

@@ -1,6 +1,7 @@
 /**
  * Picks the kernel of a training run: the WebAssembly SIMD kernel of the requested precision
- * where the engine supports it, else the plain TypeScript kernel (float64 only).
+ * where the engine supports it (its relaxed-SIMD build where the engine has relaxed SIMD, see
+ * wasm-module.ts), else the plain TypeScript kernel (float64 only).
  */
 import type { Precision } from '../config/types';
 import { jsKernel } from './js-kernel';

@@ -9,7 +9,7 @@
 import type { Precision } from '../config/types';
 import { CONTROL, SpawnKernelHelper } from './kernel-helper';
 import { WasmKernel } from './wasm-kernel';
-import { kernelModule } from './wasm-module';
+import type { WasmBuild } from './wasm-module';
 
 /** Default split threshold in multiply–adds: about 50 µs of float64 work on one core. */
 export const DEFAULT_SPLIT_THRESHOLD = 1 << 20;
@@ -24,6 +24,8 @@ export interface ThreadedKernelOptions {
   spawn: SpawnKernelHelper;
   /** Products with n·k·m below this run on one thread. */
   threshold?: number;
+  /** The module build (see `WasmKernelOptions.build`). */
+  build?: WasmBuild;
 }
 
 /** A `WasmKernel` that hands half of each big product to a helper thread. */
@@ -40,7 +42,7 @@ export class ThreadedWasmKernel extends WasmKernel {
   private static readonly finalizer = new FinalizationRegistry<{ terminate(): void }>((helper) => helper.terminate());
 
   constructor(options: ThreadedKernelOptions) {
-    super({ precision: options.precision }, 2);
+    super({ precision: options.precision, build: options.build }, 2);
     this.spawn = options.spawn;
     this.threshold = options.threshold ?? DEFAULT_SPLIT_THRESHOLD;
     this.controlAt = this.arena.reserve(CONTROL.size * 4);
@@ -106,7 +108,7 @@ export class ThreadedWasmKernel extends WasmKernel {
   /** True once the helper runs; starts it on first call. */
   private helperReady(): boolean {
     if (!this.helper) {
-      this.helper = this.spawn({ kind: 'nn-lab-kernel-helper', memory: this.arena.memory, control: this.controlAt, module: kernelModule() ?? undefined });
+      this.helper = this.spawn({ kind: 'nn-lab-kernel-helper', memory: this.arena.memory, control: this.controlAt, module: this.module });
       ThreadedWasmKernel.finalizer.register(this, this.helper, this);
       return false;
     }

@@ -10,7 +10,8 @@
  * Precision `float64` computes in f64x2. Precision `float32` keeps every array float64 (weights,
  * activations, optimizer state) and runs only the three products in float32: operands are
  * rounded to float32 (in WebAssembly, into scratch), multiplied in f32x4 with float32
- * accumulation, and the result widened back to float64.
+ * accumulation, and the result widened back to float64. The relaxed-SIMD build (wasm-module.ts)
+ * fuses those float32 multiply–adds; its float64 numbers are the plain build's.
  *
  * The products themselves are all one routine, C += Â·B with Â read through strides:
  *   matmul:       C[n×m] = bias + A[n×k]·B[k×m]       Â = A  (row stride k, step 1)
@@ -23,7 +24,7 @@
 import type { Precision } from '../config/types';
 import type { BatchNormArrays, DenseKernel, GeneratorState } from './kernel';
 import { Scratch, WasmArena } from './wasm-arena';
-import { instantiateKernel, KernelExports, kernelModule } from './wasm-module';
+import { instantiateKernel, KernelExports, kernelModule, preferredBuild, WasmBuild, WasmModule } from './wasm-module';
 
 /**
  * Runs `C += Â·B` (gemm64 or gemm32) for output rows [0, n); a threaded implementation may hand
@@ -38,6 +39,8 @@ export interface WasmKernelOptions {
   initialPages?: number;
   /** Dropout and batch normalisation run here on batches of at least this many values (n·features); default `LAYER_THRESHOLD`. */
   layerThreshold?: number;
+  /** The module build to run (see `WasmBuild`); default `preferredBuild()`: relaxed SIMD where the engine has it. */
+  build?: WasmBuild;
 }
 
 /**
@@ -57,6 +60,10 @@ export class WasmKernel implements DenseKernel {
   readonly arena: WasmArena;
   /** The module's functions over `arena.memory`. */
   readonly fns: KernelExports;
+  /** Which build of the module runs (named in `name` by a `-relaxed` suffix). */
+  readonly build: WasmBuild;
+  /** The compiled module (a helper thread instantiates the same one). */
+  readonly module: WasmModule;
   /** How gemm calls run; replaced by a two-thread runner when a helper is attached. */
   protected runGemm: GemmRunner;
   /** Smallest batch (n·features values) that dropout and batch normalisation hand to WebAssembly. */
@@ -76,12 +83,18 @@ export class WasmKernel implements DenseKernel {
   private readonly sRng: Scratch = { at: 0, bytes: 0 };
   private readonly sCoef: Scratch = { at: 0, bytes: 0 };
 
-  /** Throws when WebAssembly SIMD or shared memory is unavailable (see `createWasmKernel`). `threads` only names it. */
+  /**
+   * Throws when WebAssembly SIMD (relaxed SIMD for that build) or shared memory is unavailable
+   * (see `createWasmKernel`). `threads` only names it: e.g. `wasm64`, `wasm32x2`, `wasm32-relaxed`.
+   */
   constructor(options: WasmKernelOptions = {}, threads = 1) {
-    const module = kernelModule();
-    if (!module) throw new Error('WebAssembly SIMD is not available here');
+    this.build = options.build ?? preferredBuild();
+    const module = kernelModule(this.build);
+    if (!module) throw new Error(`WebAssembly ${this.build === 'simd' ? 'SIMD' : 'relaxed SIMD'} is not available here`);
+    this.module = module;
     this.precision = options.precision ?? 'float64';
-    this.name = `${this.precision === 'float64' ? 'wasm64' : 'wasm32'}${threads > 1 ? `x${threads}` : ''}`;
+    const suffix = this.build === 'relaxed-simd' ? '-relaxed' : '';
+    this.name = `${this.precision === 'float64' ? 'wasm64' : 'wasm32'}${threads > 1 ? `x${threads}` : ''}${suffix}`;
     this.layerThreshold = options.layerThreshold ?? LAYER_THRESHOLD;
     this.arena = new WasmArena(options.initialPages);
     this.fns = instantiateKernel(module, this.arena.memory);
@@ -296,7 +309,7 @@ export class WasmKernel implements DenseKernel {
   }
 }
 
-/** A WebAssembly kernel of the given precision, or undefined where WebAssembly SIMD is unavailable. */
+/** A WebAssembly kernel of the given precision (and build), or undefined where that build cannot run. */
 export function createWasmKernel(options: WasmKernelOptions = {}): WasmKernel | undefined {
   try {
     return new WasmKernel(options);

@@ -1,9 +1,27 @@
 /**
- * The compiled WebAssembly SIMD kernel module: decoded from the bytes embedded at build time
+ * The compiled WebAssembly SIMD kernel modules: decoded from the bytes embedded at build time
  * (`generated/wasm-bytes.ts`, written by scripts/build.mjs from `wasm/*.ts` with AssemblyScript),
- * compiled once and shared by every kernel instance. Uses only the `WebAssembly` global.
+ * compiled once each and shared by every kernel instance. Uses only the `WebAssembly` global.
+ *
+ * There are two builds of the same sources (see `WasmBuild`). Where the engine validates the
+ * relaxed-SIMD build (Node ≥ 22, current Chromium and Electron) it is preferred; elsewhere (Node 20)
+ * the plain SIMD build runs. The environment variable NN_LAB_WASM=simd, where the host has one,
+ * forces the plain build (to compare the two in tests and benchmarks).
  */
-import { KERNELS_WASM_BASE64 } from './generated/wasm-bytes';
+import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from './generated/wasm-bytes';
+
+/**
+ * A build of the kernel module. `simd`: WebAssembly SIMD. `relaxed-simd`: the same code plus
+ * relaxed SIMD, whose float32 products fuse each multiply–add (f32x4.relaxed_madd: one rounding
+ * where the CPU has FMA). Its float64 code is the plain build's, bit for bit: float64 is the
+ * precision whose numbers are reproducible everywhere (the examples' loss histories, the PyTorch
+ * export's equivalence, the same run in the CLI on Node 20 and in VS Code on Node 24), while
+ * float32 is the approximate speed mode, where a change of a few units in the last place is
+ * within what the precision promises. Over a whole float32 run those units grow: the regularized
+ * Fashion-MNIST example stops early at epoch 14 instead of 11 with the relaxed build (bench/RESULTS.md,
+ * "Relaxed SIMD"); `NN_LAB_WASM=simd` gives Node 20's numbers on any engine.
+ */
+export type WasmBuild = 'simd' | 'relaxed-simd';
 
 /** Pages (64 KiB) the kernel memory may grow to: 1 GiB. Must match `--maximumMemory` in the build. */
 export const MAX_PAGES = 16384;
@@ -80,7 +98,8 @@ export function wasmApi(): WasmApi | undefined {
   return typeof api === 'object' && api !== null ? api : undefined;
 }
 
-let compiled: WasmModule | null | undefined;
+/** Each build's module once compiled (null: not available here). */
+const compiled: { [B in WasmBuild]?: WasmModule | null } = {};
 
 /** Base64 → bytes without Node's Buffer (atob exists in browsers, workers and Node ≥ 16). */
 function decodeBase64(text: string): Uint8Array {
@@ -90,23 +109,44 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
+/** The embedded bytes of a build. */
+export function kernelBytes(build: WasmBuild): Uint8Array {
+  return decodeBase64(build === 'simd' ? KERNELS_WASM_BASE64 : KERNELS_RELAXED_WASM_BASE64);
+}
+
 /**
- * The compiled module, or null where WebAssembly SIMD or shared memory is unavailable
- * (old engines, pages without cross-origin isolation, sync compilation refused).
+ * The value of NN_LAB_WASM when the host has environment variables (Node's `process.env`), read
+ * through `globalThis` so the core stays free of Node APIs; undefined elsewhere.
  */
-export function kernelModule(): WasmModule | null {
-  if (compiled !== undefined) return compiled;
+function wasmBuildVariable(): string | undefined {
+  const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  return host.process?.env?.NN_LAB_WASM;
+}
+
+/** The build `kernelModule()` uses: relaxed SIMD where it validates and NN_LAB_WASM is not `simd`, else plain SIMD. */
+export function preferredBuild(): WasmBuild {
+  return wasmBuildVariable() !== 'simd' && kernelModule('relaxed-simd') !== null ? 'relaxed-simd' : 'simd';
+}
+
+/**
+ * The compiled module of `build` (default: `preferredBuild()`), or null where it cannot run:
+ * WebAssembly SIMD, relaxed SIMD or shared memory unavailable (old engines, pages without
+ * cross-origin isolation, sync compilation refused).
+ */
+export function kernelModule(build: WasmBuild = preferredBuild()): WasmModule | null {
+  const known = compiled[build];
+  if (known !== undefined) return known;
   let result: WasmModule | null = null;
   try {
     const api = wasmApi();
     if (api && typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object') {
-      const bytes = decodeBase64(KERNELS_WASM_BASE64);
+      const bytes = kernelBytes(build);
       if (api.validate(bytes)) result = new api.Module(bytes);
     }
   } catch {
     result = null;
   }
-  compiled = result;
+  compiled[build] = result;
   return result;
 }
 
@@ -125,7 +165,7 @@ export function instantiateKernel(module: WasmModule, memory: WasmMemory): Kerne
   return instance.exports as KernelExports;
 }
 
-/** True when the WebAssembly SIMD kernel can run here. */
-export function wasmKernelAvailable(): boolean {
-  return kernelModule() !== null;
+/** True when the WebAssembly SIMD kernel (of `build`, default either) can run here. */
+export function wasmKernelAvailable(build?: WasmBuild): boolean {
+  return kernelModule(build) !== null;
 }

@@ -4,6 +4,21 @@
 // A 4×8 tile of C lives in eight f32x4 registers: per step 2 vector loads of B, 4 splat loads
 // of Â, 8 multiplies and 8 adds (64 flops). Leftover columns use 4×4 then scalar tiles.
 // Plus the conversions between the model's float64 storage and the float32 scratch.
+//
+// Built twice (scripts/build.mjs): the plain SIMD build rounds each step twice,
+//   s ← fl(s + fl(a·b)),
+// the relaxed-SIMD build (ASC_FEATURE_RELAXED_SIMD) fuses the vector steps with f32x4.relaxed_madd,
+//   s ← fl(s + a·b)   (one rounding where the CPU has FMA; the engine may also keep two),
+// which changes float32 results by a few units in the last place per product. Scalar leftover
+// columns stay unfused (WebAssembly has no scalar fma).
+
+/** One multiply–add step of four lanes, s + a·b: fused in the relaxed-SIMD build, two roundings otherwise. */
+// @ts-ignore: decorator (AssemblyScript)
+@inline
+function madd(a: v128, b: v128, s: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, s);
+  return f32x4.add(s, f32x4.mul(a, b));
+}
 
 /** Rows of B per reduction slice: about 256 KiB of B (65536 floats), at least 16 rows. */
 function sliceDepth(m: i32): i32 {
@@ -31,10 +46,10 @@ function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m:
       const a1 = v128.load32_splat(pa + ars);
       const a2 = v128.load32_splat(pa + 2 * ars);
       const a3 = v128.load32_splat(pa + 3 * ars);
-      s00 = f32x4.add(s00, f32x4.mul(a0, b0)); s01 = f32x4.add(s01, f32x4.mul(a0, b1));
-      s10 = f32x4.add(s10, f32x4.mul(a1, b0)); s11 = f32x4.add(s11, f32x4.mul(a1, b1));
-      s20 = f32x4.add(s20, f32x4.mul(a2, b0)); s21 = f32x4.add(s21, f32x4.mul(a2, b1));
-      s30 = f32x4.add(s30, f32x4.mul(a3, b0)); s31 = f32x4.add(s31, f32x4.mul(a3, b1));
+      s00 = madd(a0, b0, s00); s01 = madd(a0, b1, s01);
+      s10 = madd(a1, b0, s10); s11 = madd(a1, b1, s11);
+      s20 = madd(a2, b0, s20); s21 = madd(a2, b1, s21);
+      s30 = madd(a3, b0, s30); s31 = madd(a3, b1, s31);
       pa += aqs;
       pb += bp;
     }
@@ -51,10 +66,10 @@ function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m:
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
       const b0 = v128.load(pb);
-      s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(pa), b0));
-      s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(pa + ars), b0));
-      s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(pa + 2 * ars), b0));
-      s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(pa + 3 * ars), b0));
+      s0 = madd(v128.load32_splat(pa), b0, s0);
+      s1 = madd(v128.load32_splat(pa + ars), b0, s1);
+      s2 = madd(v128.load32_splat(pa + 2 * ars), b0, s2);
+      s3 = madd(v128.load32_splat(pa + 3 * ars), b0, s3);
       pa += aqs;
       pb += bp;
     }
@@ -90,8 +105,8 @@ function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void 
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
       const av = v128.load32_splat(pa);
-      s0 = f32x4.add(s0, f32x4.mul(av, v128.load(pb)));
-      s1 = f32x4.add(s1, f32x4.mul(av, v128.load(pb, 16)));
+      s0 = madd(av, v128.load(pb), s0);
+      s1 = madd(av, v128.load(pb, 16), s1);
       pa += aqs;
       pb += bp;
     }
@@ -103,7 +118,7 @@ function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void 
     let pa = a;
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
-      s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(pa), v128.load(pb)));
+      s0 = madd(v128.load32_splat(pa), v128.load(pb), s0);
       pa += aqs;
       pb += bp;
     }
