@@ -211,6 +211,7 @@ installSweepTestHook({
   best: () => shown.best,
   brushes: () => brushes.map((b) => ({ ...b })),
   axes: () => pc.axisPlaces,
+  pointer: () => ({ ...pc.pointer }),
   draws: () => shown.draws,
 });
 if (state.rows.length > 0) scheduleRender(); // a restored sweep draws before the host answers

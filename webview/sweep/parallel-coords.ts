@@ -32,6 +32,8 @@ export class ParallelCoords {
   private axes: SweepAxis[] = [];
   private places: AxisPlace[] = [];
   private drag: { key: string; from: number; to: number; moved: boolean } | undefined;
+  /** Pointer events seen (down, move, up) and drags that ended on an axis, for tests. */
+  readonly pointer = { down: 0, move: 0, up: 0, brushed: 0 };
   private last:
     { rows: readonly SweepRow[]; brushes: readonly SweepBrush[]; visible: ReadonlySet<number>; best: number | undefined; higherBetter: boolean } | undefined;
 
@@ -166,6 +168,7 @@ export class ParallelCoords {
   }
 
   private down(e: PointerEvent): void {
+    this.pointer.down++;
     const { key, p } = this.locate(e);
     if (!key) return;
     this.canvas.setPointerCapture(e.pointerId);
@@ -173,6 +176,7 @@ export class ParallelCoords {
   }
 
   private move(e: PointerEvent): void {
+    this.pointer.move++;
     if (!this.drag) return;
     const { p } = this.locate(e);
     this.drag.to = p;
@@ -181,12 +185,14 @@ export class ParallelCoords {
   }
 
   private up(e: PointerEvent): void {
+    this.pointer.up++;
     const drag = this.drag;
     if (!drag) return;
     this.drag = undefined;
     if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
     drag.to = this.locate(e).p;
     // A click (no drag) clears the axis' brush: an empty interval.
+    this.pointer.brushed++;
     if (drag.moved) this.onBrush(drag.key, drag.from, drag.to);
     else this.onBrush(drag.key, drag.from, drag.from);
   }

@@ -28,6 +28,8 @@ export interface SweepTestHook {
   best(): number | undefined;
   brushes(): SweepBrush[];
   axes(): AxisPlace[];
+  /** Pointer events the parallel-coordinates plot saw, and its drags that ended on an axis. */
+  pointer(): { down: number; move: number; up: number; brushed: number };
   /** How many times the page has drawn. */
   draws(): number;
 }
