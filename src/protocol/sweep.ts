@@ -129,13 +129,44 @@ export function parseSweepMessage(raw: unknown): SweepToHost | undefined {
   }
 }
 
+/** Where each combination's row is in a rows array (kept beside the array, rebuilt when it does not match). */
+const positions = new WeakMap<SweepRow[], Map<number, number>>();
+
+/** The position of combination `index`'s row in `rows`, in constant time (undefined when it has none). */
+function rowPosition(rows: SweepRow[], index: number): number | undefined {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let at = positions.get(rows);
+    if (!at || at.size !== rows.length || attempt > 0) {
+      at = new Map(rows.map((r, i) => [r.index, i]));
+      positions.set(rows, at);
+    }
+    const i = at.get(index);
+    if (i === undefined) return undefined;
+    if (rows[i]?.index === index) return i;
+  }
+  return undefined;
+}
+
 /** Puts `row` into `state` (replacing the row of the same index), in place; returns the state. Shared by host and page. */
 export function applySweepRow(state: SweepState, row: SweepRow, done: number): SweepState {
-  const at = state.rows.findIndex((r) => r.index === row.index);
-  if (at >= 0) state.rows[at] = row;
-  else state.rows.push(row);
+  const i = rowPosition(state.rows, row.index);
+  if (i !== undefined) state.rows[i] = row;
+  else {
+    state.rows.push(row);
+    positions.get(state.rows)?.set(row.index, state.rows.length - 1);
+  }
   state.done = done;
   return state;
+}
+
+/** Drops the loss curve of combination `index`'s row (it left the best runs), in place. */
+export function dropSweepCurve(state: SweepState, index: number): void {
+  const i = rowPosition(state.rows, index);
+  const r = i === undefined ? undefined : state.rows[i];
+  if (i !== undefined && r?.curve !== undefined) {
+    const { curve: _curve, curveLow: _low, curveHigh: _high, ...rest } = r;
+    state.rows[i] = rest;
+  }
 }
 
 /** Rows whose loss curves a saved state keeps (the best ones); the others keep their metrics only. */

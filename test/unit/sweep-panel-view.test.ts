@@ -18,7 +18,7 @@ import {
   sortRows,
   sweepCsv,
 } from '../../src/protocol/view/sweep-view';
-import { axisInfos, meanCurve, rowOfResult } from '../../src/protocol/view/sweep-rows';
+import { axisInfos, CurveKeeper, meanCurve, rowOfResult } from '../../src/protocol/view/sweep-rows';
 import { sweepPathCandidates } from '../../src/core/editing/sweep-paths';
 import { checkSweep } from '../../src/core/sweep/check-sweep';
 import { resolveCombination } from '../../src/core/sweep/resolve-combination';
@@ -294,6 +294,27 @@ const TEXT = `{
   }
 }
 `;
+
+describe('sweep panel: bounded curves', () => {
+  it('keeps the curves of the best k rows only, however many arrive', () => {
+    const keeper = new CurveKeeper('valLoss', 2);
+    const arrive = (index: number, valLoss: number, status: SweepRow['status'] = 'completed') => {
+      const r = { ...row(index, 0.1, 'tanh', valLoss, status), curve: [1, valLoss] };
+      const { row: kept, evicted } = keeper.admit(r);
+      return [kept.curve !== undefined, evicted ?? null];
+    };
+    assert.deepEqual(arrive(0, 0.5), [true, null]);
+    assert.deepEqual(arrive(1, 0.4), [true, null]);
+    assert.deepEqual(arrive(2, 0.9), [false, null], 'worse than the two kept: never needed');
+    assert.deepEqual(arrive(3, 0.1), [true, 0], 'the worst kept one drops its curve');
+    assert.deepEqual(arrive(4, 0.05, 'diverged'), [false, null], 'a run that did not complete keeps none');
+    assert.deepEqual(arrive(5, 0.4), [false, null], 'a tie goes to the lower index');
+    const acc = new CurveKeeper('accuracy', 1);
+    const r = (index: number, accuracy: number): SweepRow => ({ index, parameters: {}, status: 'completed', metrics: { accuracy }, curve: [1] });
+    assert.equal(acc.admit(r(0, 0.7)).evicted, undefined);
+    assert.equal(acc.admit(r(1, 0.9)).evicted, 0, 'higher accuracy is better');
+  });
+});
 
 describe('sweep editor support', () => {
   it('offers the config\u2019s own settings and the common ones as parameter paths', () => {

@@ -6,7 +6,16 @@
  * for a window reload, and exposes a read-only `window.__nnLabSweep` for end-to-end tests.
  */
 import { tagParser } from '../../src/protocol/channel';
-import { applySweepRow, HOST_TO_SWEEP_TYPES, parseSavedSweep, type HostToSweep, type SweepState, type SweepToHost } from '../../src/protocol/sweep';
+import {
+  applySweepRow,
+  dropSweepCurve,
+  HOST_TO_SWEEP_TYPES,
+  parseSavedSweep,
+  type HostToSweep,
+  type SweepRow,
+  type SweepState,
+  type SweepToHost,
+} from '../../src/protocol/sweep';
 import {
   bestRows,
   boundSweepState,
@@ -23,6 +32,7 @@ import {
   type SweepSort,
 } from '../../src/protocol/view/sweep-view';
 import { higherIsBetter } from '../../src/core/sweep/sweep-types';
+import { CurveKeeper } from '../../src/protocol/view/sweep-rows';
 import { onThemeChange } from '../common/theme';
 import { loadState, pageChannel, saveState } from '../common/vscode-api';
 import { BestCurves } from './best-curves';
@@ -59,11 +69,14 @@ let state: SweepState = parseSavedSweep(loadState()) ?? {
   cancelled: false,
 };
 let sort: SweepSort = defaultSort(state.metric);
+let curveKeeper = keeperFor(state);
 let brushes: SweepBrush[] = [];
 let frame: number | undefined;
+let delay: ReturnType<typeof setTimeout> | undefined;
+let lastRender = 0;
 let lastSave = 0;
 /** What the last draw showed, for the test hook. */
-let shown: { rows: SweepHookRow[]; visible: number; best: number | undefined; draws: number } = { rows: [], visible: 0, best: undefined, draws: 0 };
+let shown: { rows: readonly SweepRow[]; visible: number; best: number | undefined; draws: number } = { rows: [], visible: 0, best: undefined, draws: 0 };
 
 const table = new SweepTable($('results-head'), document.querySelector('#results tbody') as HTMLElement, $('table-note'), {
   sort: (column: SweepColumn) => {
@@ -80,6 +93,17 @@ const pc = new ParallelCoords($('pc'), (key, lo, hi) => {
 });
 const curves = new BestCurves($('curves'));
 const scatters = new Scatters($('scatters'));
+
+/** A keeper of the best runs' curves that has seen `s`'s rows (their curves already bounded by the host). */
+function keeperFor(s: SweepState): CurveKeeper {
+  const keeper = new CurveKeeper(s.metric);
+  s.rows.forEach((r, i) => {
+    const { row, evicted } = keeper.admit(r);
+    s.rows[i] = row;
+    if (evicted !== undefined) dropSweepCurve(s, evicted);
+  });
+  return keeper;
+}
 
 /** Saves a bounded copy of the sweep, at most once a second while runs go and at once when finished. */
 function persist(): void {
@@ -147,7 +171,7 @@ function render(): void {
     state.rows.length,
   );
   shown = {
-    rows: sorted.map((r) => ({ index: r.index, status: r.status, parameters: { ...r.parameters }, metric: r.metrics[state.metric] })),
+    rows: sorted,
     visible: passing.length,
     best: bestIndex,
     draws: shown.draws + 1,
@@ -155,11 +179,25 @@ function render(): void {
   persist();
 }
 
-/** Redraws once per animation frame, however many messages arrived. */
+/** Milliseconds between draws: every frame for small sweeps; a big one (whose draw costs more) at most every rows/10 ms, up to 1 s. */
+function minInterval(): number {
+  return state.rows.length > 1000 ? Math.min(1000, state.rows.length / 10) : 0;
+}
+
+/** Redraws once per animation frame at most, however many messages arrived (less often for big sweeps). */
 function scheduleRender(): void {
-  if (frame !== undefined) return;
+  if (frame !== undefined || delay !== undefined) return;
+  const wait = lastRender + minInterval() - performance.now();
+  if (wait > 0) {
+    delay = setTimeout(() => {
+      delay = undefined;
+      scheduleRender();
+    }, wait);
+    return;
+  }
   frame = requestAnimationFrame(() => {
     frame = undefined;
+    lastRender = performance.now();
     render();
   });
 }
@@ -170,10 +208,14 @@ function receive(message: HostToSweep): void {
       if (message.state.source !== state.source || message.state.rows.length === 0) brushes = [];
       state = message.state;
       sort = defaultSort(state.metric);
+      curveKeeper = keeperFor(state);
       break;
-    case 'row':
-      state = applySweepRow(state, message.row, message.done);
+    case 'row': {
+      const { row, evicted } = curveKeeper.admit(message.row);
+      if (evicted !== undefined) dropSweepCurve(state, evicted);
+      state = applySweepRow(state, row, message.done);
       break;
+    }
     case 'finish':
       state.finished = true;
       state.cancelled = message.cancelled;
@@ -203,7 +245,7 @@ onThemeChange(() => {
   scheduleRender();
 });
 installSweepTestHook({
-  rows: () => shown.rows.map((r) => ({ ...r, parameters: { ...r.parameters } })),
+  rows: (): SweepHookRow[] => shown.rows.map((r) => ({ index: r.index, status: r.status, parameters: { ...r.parameters }, metric: r.metrics[state.metric] })),
   visible: () => shown.visible,
   total: () => state.total,
   done: () => state.done,

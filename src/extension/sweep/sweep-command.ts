@@ -17,7 +17,7 @@ import { planSweep } from '../../core/sweep/sweep-plan';
 import { defaultWorkers, SweepRunner, type SweepEvent } from '../../node/sweep/sweep-runner';
 import { workerPool } from '../../node/sweep/worker-pool';
 import type { SweepRow, SweepState } from '../../protocol/sweep';
-import { axisInfos, rowOfResult } from '../../protocol/view/sweep-rows';
+import { axisInfos, CurveKeeper, rowOfResult } from '../../protocol/view/sweep-rows';
 import { SweepPanel, type SweepSnapshot } from './sweep-panel';
 import { configText, sweepActions } from './sweep-config-actions';
 
@@ -89,8 +89,14 @@ async function sweep(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, uri
     if (event.type === 'run-started' && event.repeat === 0) {
       const row: SweepRow = { index: event.index, parameters: plan.combinations[event.index].combination.values, status: 'running', metrics: {} };
       panel.update(row, panel.snapshot().state.done);
-    } else if (event.type === 'result') panel.update(rowOfResult(event.result), event.done);
+    } else if (event.type === 'result') {
+      // Only the best runs keep their loss curves: memory stays bounded however many runs finish.
+      const { row, evicted } = curves.admit(rowOfResult(event.result));
+      if (evicted !== undefined) panel.dropCurve(evicted);
+      panel.update(row, event.done);
+    }
   };
+  const curves = new CurveKeeper(spec.metric);
   const runner: SweepRunner = new SweepRunner(plan, pool, forward, { workers, curvePoints: CURVE_POINTS });
   active = runner;
   panel.onStop = () => runner.cancel();

@@ -5,7 +5,16 @@
  */
 import * as vscode from 'vscode';
 import { MessageChannel } from '../../protocol/channel';
-import { applySweepRow, parseSavedSweep, parseSweepMessage, type HostToSweep, type SweepRow, type SweepState, type SweepToHost } from '../../protocol/sweep';
+import {
+  applySweepRow,
+  dropSweepCurve,
+  parseSavedSweep,
+  parseSweepMessage,
+  type HostToSweep,
+  type SweepRow,
+  type SweepState,
+  type SweepToHost,
+} from '../../protocol/sweep';
 import { webviewTransport } from '../webview/webview-transport';
 import { sweepHtml } from './sweep-html';
 
@@ -112,6 +121,11 @@ export class SweepPanel implements vscode.Disposable {
   update(row: SweepRow, done: number): void {
     applySweepRow(this.state, row, done);
     this.post({ type: 'row', row, done });
+  }
+
+  /** Combination `index` left the best runs: its loss curve is dropped (the page's own keeper drops its copy). */
+  dropCurve(index: number): void {
+    dropSweepCurve(this.state, index);
   }
 
   /** Marks the sweep finished. */

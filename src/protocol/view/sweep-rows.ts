@@ -3,7 +3,7 @@
  * mean metrics and a mean loss curve with its min–max band; the spec's parameters become axes.
  */
 import type { SweepResult } from '../../core/sweep/sweep-results';
-import type { SweepSpec } from '../../core/sweep/sweep-types';
+import { higherIsBetter, type SweepMetric, type SweepSpec } from '../../core/sweep/sweep-types';
 import type { SweepAxisInfo, SweepRow } from '../sweep';
 
 /** The axes of a spec: log for a log-scale range or listed positive numbers spanning more than a decade; lists keep their order. */
@@ -55,4 +55,44 @@ export function rowOfResult(result: SweepResult): SweepRow {
     }
   }
   return row;
+}
+
+/** Loss curves a sweep keeps: those of the best combinations so far (the panel overlays the best five). */
+export const KEPT_CURVES = 10;
+
+/**
+ * Keeps the loss curves of the best `k` completed combinations only, so memory does not grow with
+ * the sweep: a row that is not among the best when it arrives can never be later (the best only get
+ * better), and a row pushed out drops its curve. Host and page run the same keeper on the same rows.
+ */
+export class CurveKeeper {
+  /** Best first: index and metric of the rows whose curves are kept. */
+  private readonly kept: { index: number; value: number }[] = [];
+
+  constructor(
+    private readonly metric: SweepMetric,
+    private readonly k = KEPT_CURVES,
+  ) {}
+
+  /** The row to store (without its curve unless it is among the best) and the index of a row that must drop its curve, if any. */
+  admit(row: SweepRow): { row: SweepRow; evicted?: number } {
+    if (row.curve === undefined) return { row };
+    const value = row.metrics[this.metric];
+    const sign = higherIsBetter(this.metric) ? -1 : 1;
+    const at = this.kept.findIndex((x) => x.index === row.index);
+    if (at >= 0) this.kept.splice(at, 1);
+    if (row.status !== 'completed' || value === undefined || !Number.isFinite(value)) return { row: withoutCurve(row) };
+    const place = this.kept.findIndex((x) => sign * value < sign * x.value || (value === x.value && row.index < x.index));
+    const position = place < 0 ? this.kept.length : place;
+    if (position >= this.k) return { row: withoutCurve(row) };
+    this.kept.splice(position, 0, { index: row.index, value });
+    const evicted = this.kept.length > this.k ? this.kept.pop()?.index : undefined;
+    return evicted === undefined ? { row } : { row, evicted };
+  }
+}
+
+/** The row without its loss curve. */
+export function withoutCurve(row: SweepRow): SweepRow {
+  const { curve: _curve, curveLow: _low, curveHigh: _high, ...rest } = row;
+  return rest;
 }

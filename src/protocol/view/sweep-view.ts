@@ -5,6 +5,7 @@
  */
 import { higherIsBetter, SWEEP_METRICS, type SweepMetric, type SweepValue } from '../../core/sweep/sweep-types';
 import { SAVED_CURVES, type SweepAxisInfo, type SweepRow, type SweepState } from '../sweep';
+import { withoutCurve } from './sweep-rows';
 
 /** A column the table can be sorted by: the combination's number, a parameter, a metric or the status. */
 export type SweepColumn = { kind: 'index' } | { kind: 'status' } | { kind: 'param'; key: string } | { kind: 'metric'; metric: SweepMetric };
@@ -209,10 +210,6 @@ export function sweepCsv(state: Pick<SweepState, 'metric' | 'rows' | 'parameters
 /** A copy of the state for `setState`: the loss curves of the best `SAVED_CURVES` rows only (the rest keep their metrics). */
 export function boundSweepState(state: SweepState, curves = SAVED_CURVES): SweepState {
   const keep = new Set(bestRows(state.rows, state.metric, curves).map((r) => r.index));
-  const rows = state.rows.map((r) => {
-    if (keep.has(r.index) || r.curve === undefined) return r;
-    const { curve: _curve, curveLow: _low, curveHigh: _high, ...rest } = r;
-    return rest;
-  });
+  const rows = state.rows.map((r) => (keep.has(r.index) || r.curve === undefined ? r : withoutCurve(r)));
   return { ...state, rows };
 }
