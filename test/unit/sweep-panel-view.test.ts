@@ -7,6 +7,7 @@ import { strict as assert } from 'assert';
 import { parseSavedSweep, parseSweepMessage, applySweepRow, type SweepRow, type SweepState } from '../../src/protocol/sweep';
 import {
   axisPosition,
+  axisTicks,
   bestRows,
   boundSweepState,
   defaultSort,
@@ -175,6 +176,15 @@ describe('sweep panel: axes and brushing', () => {
     assert.equal(axisPosition(act, 'GELU'), undefined);
     assert.equal(metric.kind, 'linear', 'valLoss from 0.1 to 0.5 spans less than a decade');
     assert.ok(Math.abs((axisPosition(metric, 0.3) ?? NaN) - 0.5) < 1e-12);
+    assert.deepEqual(
+      axisTicks(alpha).map((t) => t.label),
+      ['0.001', '0.01', '0.1'],
+      'listed numbers are ticked one by one',
+    );
+    assert.deepEqual(
+      axisTicks(metric).map((t) => t.label),
+      ['0.1', '0.3', '0.5'],
+    );
   });
 
   it('filters by every brush; an empty interval removes a brush', () => {

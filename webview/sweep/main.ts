@@ -105,10 +105,10 @@ function keeperFor(s: SweepState): CurveKeeper {
   return keeper;
 }
 
-/** Saves a bounded copy of the sweep, at most once a second while runs go and at once when finished. */
+/** Saves a bounded copy of the sweep, at most once a second (less often for big sweeps) while runs go, and at once when finished. */
 function persist(): void {
   const now = Date.now();
-  if (!state.finished && now - lastSave < 1000) return;
+  if (!state.finished && now - lastSave < 1000 + state.rows.length / 5) return; // a big sweep: less often
   lastSave = now;
   saveState(boundSweepState(state));
 }

@@ -81,7 +81,12 @@ export interface SweepAxis {
   categories: string[];
   min: number;
   max: number;
+  /** A numeric axis of listed values: the values, ticked one by one (up to `MAX_VALUE_TICKS`). */
+  listed?: number[];
 }
+
+/** Most listed values ticked on a numeric axis (more get the ends and the middle). */
+export const MAX_VALUE_TICKS = 12;
 
 /** The text a value is known by on a categorical axis. */
 export function categoryOf(v: SweepValue): string {
@@ -91,7 +96,10 @@ export function categoryOf(v: SweepValue): string {
 /** The axis of parameter `info` over the values `rows` hold (numbers: linear or log; anything else: evenly spaced categories). */
 export function parameterAxis(info: SweepAxisInfo, rows: readonly SweepRow[]): SweepAxis {
   const values: SweepValue[] = [...(info.values ?? []), ...rows.map((r) => r.parameters[info.key]).filter((v) => v !== undefined)];
-  return axisOver(info.key, info.key, values, info.log);
+  const axis = axisOver(info.key, info.key, values, info.log);
+  const listed = info.values?.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (axis.kind !== 'category' && listed && listed.length === info.values?.length && listed.length <= MAX_VALUE_TICKS) axis.listed = [...new Set(listed)];
+  return axis;
 }
 
 /** The axis of the metric over the rows that have it (logarithmic for a positive loss spanning more than a decade). */
@@ -141,6 +149,7 @@ export function axisValue(axis: SweepAxis, p: number): number {
 /** Tick marks of an axis: every category, or the two ends and the middle of a numeric axis. */
 export function axisTicks(axis: SweepAxis): { at: number; label: string }[] {
   if (axis.kind === 'category') return axis.categories.map((c, i) => ({ at: axis.categories.length === 1 ? 0.5 : i / (axis.categories.length - 1), label: c }));
+  if (axis.listed) return axis.listed.map((v) => ({ at: axisPosition(axis, v) ?? 0.5, label: formatNumber(v) }));
   if (axis.max === axis.min) return [{ at: 0.5, label: formatNumber(axisValue(axis, 0)) }];
   return [0, 0.5, 1].map((at) => ({ at, label: formatNumber(axisValue(axis, at)) }));
 }
