@@ -24,7 +24,7 @@ const LAYERS = [
   layer('./src/cli', ['./src/protocol', './src/extension', './webview']),
   layer('./src/extension', ['./src/cli']),
   // The host builds each page's HTML around the page's markup (plain strings), and takes nothing else from the pages.
-  { ...layer('./src/extension', './webview'), except: ['./panel/markup.ts', './gallery/markup.ts', './compare/markup.ts'] },
+  { ...layer('./src/extension', './webview'), except: ['./panel/markup.ts', './gallery/markup.ts', './compare/markup.ts', './sweep/markup.ts'] },
   layer('./webview', ['./src/node', './src/cli', './src/extension']),
   layer('./webview/common', ['./webview/panel', './webview/gallery', './webview/compare']),
   layer('./webview/panel', ['./webview/gallery', './webview/compare']),

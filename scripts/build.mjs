@@ -24,10 +24,12 @@ const targets = [
   { entry: 'webview/panel/main.ts', outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { entry: 'webview/gallery/main.ts', outfile: 'dist/gallery.js', platform: 'browser', format: 'iife' },
   { entry: 'webview/compare/main.ts', outfile: 'dist/compare.js', platform: 'browser', format: 'iife' },
+  { entry: 'webview/sweep/main.ts', outfile: 'dist/sweep.js', platform: 'browser', format: 'iife' },
   // Each page's stylesheet sits beside its script; the package ships the bundled copy in dist/ (src/protocol/pages.ts).
   { entry: 'webview/panel/panel.css', outfile: 'dist/panel.css', platform: 'browser' },
   { entry: 'webview/gallery/gallery.css', outfile: 'dist/gallery.css', platform: 'browser' },
   { entry: 'webview/compare/compare.css', outfile: 'dist/compare.css', platform: 'browser' },
+  { entry: 'webview/sweep/sweep.css', outfile: 'dist/sweep.css', platform: 'browser' },
 ];
 
 /**

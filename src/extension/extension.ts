@@ -13,9 +13,10 @@ import type { PanelSnapshot } from './panel/training-panel';
 import { galleryApi, registerGalleryCommand, type GalleryApi } from './gallery/gallery-command';
 import { compareApi, registerCompareCommand, type CompareApi } from './compare/compare-command';
 import { registerExportPytorchCommand } from './export/export-pytorch-command';
+import { registerSweepCommand, sweepApi, type SweepApi } from './sweep/sweep-command';
 
 /** What `activate` returns: read-only views for tests and other extensions. */
-export interface NnLabApi extends GalleryApi, CompareApi, RunsApi {
+export interface NnLabApi extends GalleryApi, CompareApi, SweepApi, RunsApi {
   /** The training panel of a config file, if one is open. */
   panelSnapshot(fileUri: vscode.Uri): PanelSnapshot | undefined;
 }
@@ -28,9 +29,10 @@ export function activate(context: vscode.ExtensionContext): NnLabApi {
   const runs = registerRuns(context, controller, log);
   context.subscriptions.push(...runs.disposables);
   context.subscriptions.push(...registerGalleryCommand(context.extensionUri, log), ...registerCompareCommand(context.extensionUri, log));
+  context.subscriptions.push(...registerSweepCommand(context.extensionUri, log));
   context.subscriptions.push(...registerEditing(), registerNewConfigCommand(), registerExportPytorchCommand(log));
   log.info(`NN Lab ${String(context.extension.packageJSON.version)} activated in VS Code ${vscode.version}`);
-  return { panelSnapshot: (uri) => controller.panelSnapshot(uri), ...galleryApi, ...compareApi, ...runs.api };
+  return { panelSnapshot: (uri) => controller.panelSnapshot(uri), ...galleryApi, ...compareApi, ...sweepApi, ...runs.api };
 }
 
 /** Nothing to do: the subscriptions stop the workers and close the panels. */

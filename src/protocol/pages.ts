@@ -18,6 +18,7 @@ export const PAGE_ASSETS = {
   training: { script: 'webview.js', stylesheet: 'panel.css' },
   gallery: { script: 'gallery.js', stylesheet: 'gallery.css' },
   compare: { script: 'compare.js', stylesheet: 'compare.css' },
+  sweep: { script: 'sweep.js', stylesheet: 'sweep.css' },
 } as const satisfies Record<string, PageAssets>;
 
 /** The bundles the extension host itself loads besides the pages: its entry and the training worker. */

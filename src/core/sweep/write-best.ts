@@ -13,10 +13,13 @@ import type { SweepSpec } from './sweep-types';
 
 /**
  * `text` (the config file, with its `sweep` block) turned into the text of `resolved` (the
- * config as `resolveCombination` made it for the combination).
+ * config as `resolveCombination` made it for the combination). With `keepSweep` the file's
+ * `sweep` block stays (the combination's values applied to the swept file itself).
  */
-export function bestConfigText(text: string, spec: SweepSpec, resolved: Record<string, unknown>): string {
+export function bestConfigText(text: string, spec: SweepSpec, resolved: Record<string, unknown>, options: { keepSweep?: boolean } = {}): string {
   const original = parseConfigText(text).value;
+  const sweep = options.keepSweep && isObject(original) && Object.hasOwn(original, 'sweep') ? original.sweep : undefined;
+  if (sweep !== undefined) resolved = { ...resolved, sweep };
   const formatting = formattingOf(text);
   let out = text;
   try {
@@ -28,7 +31,7 @@ export function bestConfigText(text: string, spec: SweepSpec, resolved: Record<s
     const seed = valueAt(resolved, ['training', 'seed']);
     if (seed !== undefined && seed !== valueAt(parseConfigText(out).value, ['training', 'seed']))
       out = applyEdits(out, modify(out, ['training', 'seed'], seed, { formattingOptions: formatting }));
-    out = applyEdits(out, modify(out, ['sweep'], undefined, { formattingOptions: formatting }));
+    if (sweep === undefined) out = applyEdits(out, modify(out, ['sweep'], undefined, { formattingOptions: formatting }));
   } catch {
     out = '';
   }

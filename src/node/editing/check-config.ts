@@ -16,6 +16,8 @@ import { readProblem } from '../../core/data/sources/read-problem';
 import { oneLine, type Problem } from '../../core/problems';
 import type { DataAccess } from '../files/path-policy';
 import { DataFileCache, FileTooBigError } from './data-file-cache';
+import { isObject } from '../../core/config/checks';
+import { checkSweep } from '../../core/sweep/check-sweep';
 
 /**
  * What a check found. When the text is not strict JSON (`syntaxError`), `problems` holds the
@@ -82,6 +84,15 @@ async function readBlockFiles(
 async function checkUnsafe(text: string, dir: string, files: DataFileCache, access: DataAccess): Promise<ConfigCheck> {
   const parsed = parseConfigText(text);
   if (parsed.problems.length || parsed.value === undefined) return { problems: parsed.problems, syntaxError: parsed.syntaxError !== undefined };
+  // A "sweep" block (read by "Run Sweep" and `nn-lab sweep`, ignored by training) is checked as `nn-lab check` does.
+  const sweep = isObject(parsed.value) && Object.hasOwn(parsed.value, 'sweep') ? checkSweep(parsed.value).problems : [];
+  const checked = await checkModel(parsed.value, dir, files, access);
+  return sweep.length ? { ...checked, problems: [...checked.problems, ...sweep] } : checked;
+}
+
+/** The checks of the parsed config itself and its data files (everything but the sweep block). */
+async function checkModel(config: unknown, dir: string, files: DataFileCache, access: DataAccess): Promise<ConfigCheck> {
+  const parsed = { value: config };
   let checked = validateConfig(parsed.value);
   const texts = new Map<string, string>();
   const blocks: Partial<Record<BlockKey, BlockFiles>> = {};
