@@ -15,6 +15,7 @@ const ALL_COMMANDS = [
   'nnLab.showActivations',
   'nnLab.compareOptimizers',
   'nnLab.newConfig',
+  'nnLab.runSweep',
 ];
 
 describe('activation', () => {
