@@ -110,6 +110,8 @@ describe('e2e: seeing a CNN in the packaged panel', function () {
       60_000,
     );
     console.log(`      later, epoch ${later.epoch}: filterSum ${first.filterSum} → ${later.filterSum}, mapSum ${first.mapSum} → ${later.mapSum}`);
+    const frame = await panelFrame(wb.page);
+    await frame?.evaluate("document.getElementById('filters-card').scrollIntoView()");
     await wb.screenshots(lab.artifact('cnn-panel.png'), lab.artifact('cnn-workbench.png'));
     for (const r of [first, later]) {
       // digits-cnn: conv 8 (1 channel, 3×3) → pool → conv 16 → …: 8 filter tiles; both conv layers' maps, 8 + 16 channel tiles.
@@ -122,7 +124,6 @@ describe('e2e: seeing a CNN in the packaged panel', function () {
     assert.match(later.layers[0], /conv2d.*→ 8×8×8 · 80 params/, 'layer 1: shape and parameters');
     assert.match(later.layers[2], /→ 16×4×4 · 1,168 params/, 'layer 3: 16·(8·9 + 1) parameters');
     assert.match(later.layers[later.layers.length - 1], /→ 10 · 650 params/, 'the output layer: 10·(64 + 1) parameters');
-    const frame = await panelFrame(wb.page);
     await frame?.click('#stop');
     await wb.waitForRunEnd(30_000);
   });

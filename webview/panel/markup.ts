@@ -54,7 +54,7 @@ export function panelMarkup(name: string): string {
     <p id="filters-caption" class="legend-note"></p>
   </section>
   <section id="maps-card" class="card wide" hidden aria-labelledby="maps-title">
-    <h2 id="maps-title">Feature maps <span class="legend-note">each convolution layer's output for one image, after its activation; dark: smallest, light: largest</span></h2>
+    <h2 id="maps-title">Feature maps <span class="legend-note">each convolution layer's output for one image, after its activation, from the background colour (smallest) to the text colour (largest)</span></h2>
     <div id="feature-maps" class="feature-maps"></div>
   </section>
   <section id="histograms-card" class="card" hidden aria-labelledby="histograms-title">
