@@ -103,8 +103,11 @@ export interface FeatureMapLayer {
 }
 /** What every conv2d layer makes of one fixed image (the probe): its outputs after the activation. */
 export interface FeatureMaps {
-  /** The probe image as the model sees it, levels 0..255 over its own range, [channels, height, width]. */
-  input: { shape: [number, number, number]; levels: number[]; set: 'test' | 'validation' | 'training'; index: number };
+  /**
+   * The probe image as the model sees it, levels 0..255 over its own range, [channels, height, width]:
+   * sample `index` of the `set`'s data, of class `label` (classifiers).
+   */
+  input: { shape: [number, number, number]; levels: number[]; set: 'test' | 'validation' | 'training'; index: number; label?: string };
   layers: FeatureMapLayer[];
 }
 /** The model's output over a grid of the 2-D input plane (only for 2 inputs). Row 0 is the top (y = yMax). */

@@ -103,7 +103,14 @@ export function renderFeatureMaps(container: HTMLElement, maps: FeatureMaps, col
       if (c < n) paint(canvas, w, h, levelPixels(levels, c * h * w, h * w, low, high), MAP_SIDE);
     });
   };
-  fill(rows[0], `Input: ${maps.input.set} sample ${maps.input.index + 1}`, maps.input.levels, ic, ih, iw);
+  fill(
+    rows[0],
+    `Input: ${maps.input.set} sample ${maps.input.index + 1}${maps.input.label !== undefined ? `, a ${maps.input.label}` : ''}`,
+    maps.input.levels,
+    ic,
+    ih,
+    iw,
+  );
   let shown = 0;
   maps.layers.forEach((l, k) => {
     const part = l.shown < l.channels ? `${l.shown} of ${l.channels}` : `${l.channels}`;

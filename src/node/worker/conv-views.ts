@@ -28,6 +28,16 @@ export interface Probe {
   set: 'test' | 'validation' | 'training';
 }
 
+/** The class name (else number) of sample i of a classification set: 0/1 by 0.5 for one output, else the arg-max; undefined for regression. */
+export function classLabel(data: Dataset, i: number): string | undefined {
+  if (data.task !== 'classification') return undefined;
+  const k = data.outputs;
+  let best = 0;
+  if (k === 1) best = data.y[i] >= 0.5 ? 1 : 0;
+  else for (let j = 1; j < k; j++) if (data.y[i * k + j] > data.y[i * k + best]) best = j;
+  return data.classNames?.[best] ?? String(best);
+}
+
 /** The filters of the first conv2d layer of `model` (at most `maxTiles` tiles), or undefined without one. */
 export function filterView(model: Sequential, maxTiles = MAX_FILTER_TILES): FilterView | undefined {
   const layer = model.layers.findIndex((l) => l instanceof Conv2dLayer);
@@ -84,11 +94,13 @@ export function featureMaps(
   const x = inputRows(probe.data, [probe.index]);
   const outs = model.layerOutputs(x, 1);
   const inputRange = finiteRange(x);
-  const input = {
+  const label = classLabel(probe.data, probe.index);
+  const input: FeatureMaps['input'] = {
     shape: [shape[0], shape[1], shape[2]] as [number, number, number],
     levels: toLevels(x, inputRange.min, inputRange.max),
     set: probe.set,
     index: probe.index,
+    ...(label !== undefined ? { label } : {}),
   };
   const layers: FeatureMapLayer[] = [];
   let budget = maxLevels;

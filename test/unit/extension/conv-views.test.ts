@@ -13,7 +13,7 @@ import { layerShapes } from '../../../src/core/layers/kinds/registry';
 import { Sequential } from '../../../src/core/model/sequential';
 import { Rng } from '../../../src/core/rng';
 import { TrainingRun } from '../../../src/core/train/trainer';
-import { featureMaps, filterView, MAX_FILTER_TILES, MAX_MAP_CHANNELS, toLevels } from '../../../src/node/worker/conv-views';
+import { classLabel, featureMaps, filterView, MAX_FILTER_TILES, MAX_MAP_CHANNELS, toLevels } from '../../../src/node/worker/conv-views';
 import { inspectable } from '../../../src/node/worker/inspectable-run';
 import { takeSnapshot } from '../../../src/node/worker/network-snapshot';
 
@@ -101,7 +101,7 @@ describe('convolution views of the snapshots', () => {
     const maps = featureMaps(model, { data: p.data, index: 1, set: 'training' }, ['first', 'second']);
     assert.ok(maps);
     assert.deepEqual(maps.input.shape, [2, 4, 4]);
-    assert.deepEqual(maps.input, { shape: [2, 4, 4], levels: toLevels(x, Math.min(...x), Math.max(...x)), set: 'training', index: 1 });
+    assert.deepEqual(maps.input, { shape: [2, 4, 4], levels: toLevels(x, Math.min(...x), Math.max(...x)), set: 'training', index: 1, label: '1' });
     assert.equal(maps.layers.length, 2);
     const expect = (layer: number, label: string, values: number[], channels: number, shown: number, side: number): void => {
       const kept = values.slice(0, shown * side * side);
@@ -130,6 +130,14 @@ describe('convolution views of the snapshots', () => {
       tighter?.layers.map((l) => [l.layer, l.shown, l.levels.length, l.label]),
       [[0, 11, 99, 'Layer 1']],
     );
+  });
+
+  it('classLabel: the class name, else its number; undefined for regression', () => {
+    const base = { x: new Float64Array(6), n: 2, inputs: 3, task: 'classification' as const };
+    assert.equal(classLabel({ ...base, y: Float64Array.of(0.2, 0.7), outputs: 1 }, 1), '1');
+    assert.equal(classLabel({ ...base, y: Float64Array.of(0, 1, 0, 1, 0, 0), outputs: 3, classNames: ['a', 'b', 'c'] }, 0), 'b');
+    assert.equal(classLabel({ ...base, y: Float64Array.of(0, 1, 0, 1, 0, 0), outputs: 3 }, 1), '0');
+    assert.equal(classLabel({ ...base, task: 'regression', y: Float64Array.of(1, 2), outputs: 1 }, 0), undefined);
   });
 
   it('toLevels: round(255·(v − min)/(max − min)), 0 for a flat range or a value that is not finite', () => {
