@@ -65,6 +65,50 @@ export interface LayerSnapshot {
   label: string;
   activations: Histogram;
   weights: Histogram;
+  /** Output shape of one sample, e.g. [16, 28, 28] (channels, height, width) or [10] (absent when unknown). */
+  shape?: number[];
+  /** Trainable numbers of the layer. */
+  params?: number;
+}
+/**
+ * The filters of the model's first conv2d layer: `shown` of its `filters` filters, each with `channels`
+ * tiles of kh×kw weights. `values` holds W[f, c, i, j] for f < shown, row-major (f, then c, i, j);
+ * `scale` = max |w| over them, so a tile's colour is w / scale ∈ [−1, 1] (0 when scale is 0).
+ */
+export interface FilterView {
+  /** Index of the layer in the model. */
+  layer: number;
+  filters: number;
+  shown: number;
+  channels: number;
+  kh: number;
+  kw: number;
+  values: number[];
+  scale: number;
+}
+/** One conv2d layer's output for the probe image: `shown` of its `channels` channels, each h×w. */
+export interface FeatureMapLayer {
+  /** Index of the layer in the model. */
+  layer: number;
+  label: string;
+  channels: number;
+  shown: number;
+  height: number;
+  width: number;
+  /** Range of the shown outputs: level q stands for min + q·(max − min)/255. */
+  min: number;
+  max: number;
+  /** shown·h·w levels 0..255, channel by channel, row by row. */
+  levels: number[];
+}
+/** What every conv2d layer makes of one fixed image (the probe): its outputs after the activation. */
+export interface FeatureMaps {
+  /**
+   * The probe image as the model sees it, levels 0..255 over its own range, [channels, height, width]:
+   * sample `index` of the `set`'s data, of class `label` (classifiers).
+   */
+  input: { shape: [number, number, number]; levels: number[]; set: 'test' | 'validation' | 'training'; index: number; label?: string };
+  layers: FeatureMapLayer[];
 }
 /** The model's output over a grid of the 2-D input plane (only for 2 inputs). Row 0 is the top (y = yMax). */
 export interface DecisionSurface {
@@ -85,6 +129,10 @@ export interface NetworkSnapshot extends Partial<ClassifierView> {
   epoch: number;
   layers: LayerSnapshot[];
   surface?: DecisionSurface;
+  /** Convolutional models: the first conv2d layer's filters. */
+  filters?: FilterView;
+  /** Convolutional models: every conv2d layer's output for one fixed image. */
+  featureMaps?: FeatureMaps;
 }
 /**
  * How a classifier errs, on the test set, else the validation split, else the training data (`set`).

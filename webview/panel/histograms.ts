@@ -1,10 +1,11 @@
 /**
  * Live inside the network: for every layer, bar histograms of its activations and of its weights at
- * the latest epoch (from the host's `snapshot`). Each histogram also has a text description.
+ * the latest epoch (from the host's `snapshot`), under its output shape and parameter count. Each histogram
+ * also has a text description.
  */
 import type { Histogram, NetworkSnapshot } from '../../src/protocol/panel';
 import { fitCanvas } from '../common/canvas-size';
-import { describeHistogram, short } from './histogram-text';
+import { describeHistogram, layerSummary, short } from './histogram-text';
 import type { ThemeColors } from '../common/theme';
 
 const HEIGHT = 72;
@@ -62,6 +63,13 @@ export function renderHistograms(container: HTMLElement, snapshot: NetworkSnapsh
       row.className = 'layer';
       const title = document.createElement('h3');
       title.textContent = layer.label;
+      const summary = layerSummary(layer);
+      if (summary) {
+        const note = document.createElement('span');
+        note.className = 'layer-shape';
+        note.textContent = ` ${summary}`;
+        title.append(note);
+      }
       row.append(title, histogramFigure('activations', layer.activations, colors.train, colors));
       // A layer without parameters (dropout, an activation layer) has no weights to show.
       if (layer.weights.counts.some((c) => c > 0)) row.append(histogramFigure('weights', layer.weights, colors.past[0], colors));

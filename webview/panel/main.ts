@@ -16,6 +16,8 @@ import { describeSurface, drawDecisionSurface } from './decision-surface';
 import { pngSaveMessage } from './export';
 import { Header } from './header';
 import { renderHistograms } from './histograms';
+import { renderFeatureMaps, renderFilters } from './conv-tiles';
+import { convSignature, type ConvShown } from './conv-signature';
 import { LiveRegion } from './live-region';
 import { createLossChart } from './loss-chart';
 import type { MetricChart } from './metric-chart';
@@ -49,6 +51,7 @@ let colors = themeColors();
 let histogramLayers = 0;
 let confusionShown: ConfusionSummary | undefined;
 let samplesShown = 0;
+let convShown: ConvShown | undefined;
 
 const loss = createLossChart(byId<HTMLCanvasElement>('loss-chart'));
 const accuracy = createAccuracyChart(byId<HTMLCanvasElement>('accuracy-chart'));
@@ -155,6 +158,14 @@ function drawSnapshot(state: PanelState): void {
   const samples = snap?.samples;
   byId('samples-card').hidden = !samples || samples.items.length === 0;
   samplesShown = samples ? renderSamples(byId('samples'), samples, confusion?.labels ?? []).shown : 0;
+  const filters = snap?.filters;
+  byId('filters-card').hidden = !filters;
+  const filterTiles = filters ? renderFilters(byId('filters'), byId('filters-caption'), filters, colors) : 0;
+  const maps = snap?.featureMaps;
+  byId('maps-card').hidden = !maps || maps.layers.length === 0;
+  const mapsShown = maps ? renderFeatureMaps(byId('feature-maps'), maps, colors) : { layers: 0, tiles: 0 };
+  convShown =
+    snap && (filters || maps) ? { epoch: snap.epoch, filterTiles, mapLayers: mapsShown.layers, mapTiles: mapsShown.tiles, ...convSignature(snap) } : undefined;
   const surface = snap?.surface;
   byId('surface-card').hidden = !surface;
   if (snap && surface) {
@@ -192,6 +203,7 @@ installTestHook({
   surfaceEpoch: () => (byId('surface-card').hidden ? undefined : drawnSnapshot?.epoch),
   confusion: () => (confusionShown ? { ...confusionShown } : undefined),
   samples: () => samplesShown,
+  conv: () => (convShown ? { ...convShown } : undefined),
   timeline: () => ({ startedAt: timeline.startedAt, firstPointAt: timeline.firstPointAt, draws: [...timeline.draws] }),
 });
 

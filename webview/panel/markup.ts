@@ -48,6 +48,15 @@ export function panelMarkup(name: string): string {
     <h2 id="samples-title">Sample images <span class="legend-note">true class, and → the model's answer when it is wrong; mistakes first</span></h2>
     <div id="samples" class="samples"></div>
   </section>
+  <section id="filters-card" class="card" hidden aria-labelledby="filters-title">
+    <h2 id="filters-title">Filters <span class="legend-note">first convolution layer, live</span></h2>
+    <div id="filters" class="filters" role="img"></div>
+    <p id="filters-caption" class="legend-note"></p>
+  </section>
+  <section id="maps-card" class="card wide" hidden aria-labelledby="maps-title">
+    <h2 id="maps-title">Feature maps <span class="legend-note">each convolution layer's output for one image, after its activation, from the background colour (smallest) to the text colour (largest)</span></h2>
+    <div id="feature-maps" class="feature-maps"></div>
+  </section>
   <section id="histograms-card" class="card" hidden aria-labelledby="histograms-title">
     <h2 id="histograms-title">Inside the network</h2>
     <div id="histograms" class="histograms"></div>

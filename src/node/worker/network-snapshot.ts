@@ -1,12 +1,14 @@
 /**
  * What is inside a network, computed in the training worker (never on the extension host's thread):
  * per-layer histograms of activations (on a fixed subset of at most 256 samples) and of weights,
- * and, for classifiers with two inputs, the decision surface over the data's bounding box.
+ * and, for classifiers with two inputs, the decision surface over the data's bounding box; for
+ * convolutional models, filters and feature maps (./conv-views.ts).
  */
 import { kindOf } from '../../core/layers/kinds/registry';
 import { type Dataset, inputAt, inputRows } from '../../core/data/dataset';
 import type { Sequential } from '../../core/model/sequential';
 import type { DecisionSurface, Histogram, LayerSnapshot, NetworkSnapshot } from '../../protocol/panel';
+import { featureMaps, filterView, type Probe } from './conv-views';
 
 /** The weights histogrammed for a layer without parameters (dropout, activation): none. */
 const NO_WEIGHTS = new Float64Array(0);
@@ -107,15 +109,44 @@ export function decisionSurface(model: Sequential, data: Dataset, size = SURFACE
   return { xMin, xMax, yMin, yMax, size, values, classes: outputs === 1 ? 2 : outputs, points };
 }
 
-/** Histograms of every layer and (for 2-D classifiers) the decision surface, at `epoch`. */
-export function takeSnapshot(model: Sequential, data: Dataset, epoch: number, withSurface = true): NetworkSnapshot {
+/** What a snapshot may add besides the histograms: the layers' output shapes and the probe image of the feature maps. */
+export interface SnapshotExtras {
+  /** Output shape of each layer's sample, first layer first (from the config). */
+  shapes?: readonly (readonly number[])[];
+  /** The fixed image whose feature maps convolutional models show. */
+  probe?: Probe;
+}
+
+/**
+ * Histograms of every layer (with its output shape, when known, and its parameter count), for 2-D
+ * classifiers the decision surface, for convolutional models the first layer's filters and the feature
+ * maps of `extras.probe`, at `epoch`.
+ */
+export function takeSnapshot(model: Sequential, data: Dataset, epoch: number, withSurface = true, extras: SnapshotExtras = {}): NetworkSnapshot {
   const rows = sampleIndices(data.n, SNAPSHOT_SAMPLES);
   const outs = model.layerOutputs(inputRows(data, rows), rows.length);
-  const layers: LayerSnapshot[] = model.layers.map((layer, i) => ({
-    label: layerLabel(model, i),
-    activations: histogram(outs[i]),
-    weights: histogram(layer.params()[0] ?? NO_WEIGHTS),
-  }));
+  const layers: LayerSnapshot[] = model.layers.map((layer, i) => {
+    const shape = extras.shapes?.[i];
+    return {
+      label: layerLabel(model, i),
+      activations: histogram(outs[i]),
+      weights: histogram(layer.params()[0] ?? NO_WEIGHTS),
+      ...(shape ? { shape: [...shape] } : {}),
+      params: layer.params().reduce((n, p) => n + p.length, 0),
+    };
+  });
+  const snapshot: NetworkSnapshot = { epoch, layers };
   const surface = withSurface ? decisionSurface(model, data) : undefined;
-  return surface ? { epoch, layers, surface } : { epoch, layers };
+  if (surface) snapshot.surface = surface;
+  const filters = filterView(model);
+  if (filters) snapshot.filters = filters;
+  const maps = extras.probe
+    ? featureMaps(
+        model,
+        extras.probe,
+        layers.map((l) => l.label),
+      )
+    : undefined;
+  if (maps) snapshot.featureMaps = maps;
+  return snapshot;
 }
