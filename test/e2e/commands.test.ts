@@ -169,6 +169,18 @@ describe('e2e: every contributed command from the palette (packaged)', function 
     covered.add('NN Lab: Compare Optimizers');
   });
 
+  it('NN Lab: Run Sweep runs the sweep block of the open config and fills the sweep table', async () => {
+    const page = lab.workbench.page;
+    await lab.workbench.openFromExplorer('sweep.nn.json');
+    await lab.workbench.runCommand('NN Lab: Run Sweep');
+    // The sweep page (its parallel-coordinates canvas #pc tells it from the Compare page, which also has #status and #results).
+    const sweep = await webviewWith(page, '#pc', 60_000);
+    await sweep.locator('#status[data-done="true"]').waitFor({ timeout: 180_000 });
+    const rows = await sweep.locator('#results tbody tr').count();
+    assert.equal(rows, 6, `a row per combination of the 3 × 2 grid (${rows})`);
+    covered.add('NN Lab: Run Sweep');
+  });
+
   it('covered every command in contributes.commands', () => {
     const missing = [...contributedCommands().keys()].filter((title) => !covered.has(title));
     assert.deepEqual(missing, [], 'every contributed command is run from the palette by this suite');
