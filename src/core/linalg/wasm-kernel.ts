@@ -19,10 +19,13 @@
  *   matmulTransB: C[n×k] = A·Bᵀ, A[n×m], B[k×m]      B transposed into scratch first.
  * Besides the products, ReLU (forward and backward), the divergence check, and (on batches of at
  * least `layerThreshold` values) dropout and batch normalisation run in WebAssembly too, on arrays
- * in the kernel's memory, with the same numbers as TypeScript bit for bit.
+ * in the kernel's memory, with the same numbers as TypeScript bit for bit. So do the passes of
+ * convolution and max pooling around the products (im2col, col2im, the bias and layout change of
+ * the convolution's output and its gradient, max pooling forward and backward), on any batch whose
+ * arrays all live here.
  */
 import type { Precision } from '../config/types';
-import type { BatchNormArrays, DenseKernel, GeneratorState } from './kernel';
+import type { BatchNormArrays, DenseKernel, GeneratorState, PoolGeometry } from './kernel';
 import { Scratch, WasmArena } from './wasm-arena';
 import { instantiateKernel, KernelExports, kernelModule, preferredBuild, WasmBuild, WasmModule } from './wasm-module';
 
@@ -105,6 +108,86 @@ export class WasmKernel implements DenseKernel {
   /** A zeroed array inside the kernel's memory, read and written by the products without copies. */
   alloc(length: number): Float64Array {
     return this.arena.alloc(length);
+  }
+
+  /** A zeroed int32 array inside the kernel's memory (index tables and arg-max indices). */
+  allocIndex(length: number): Int32Array {
+    return this.arena.allocIndex(length);
+  }
+
+  /** im2col in WebAssembly when every array lives in the kernel's memory (see `DenseKernel.im2col`). */
+  im2col(table: Int32Array, x: Float64Array, first: number, count: number, inputs: number, cols: Float64Array): boolean {
+    const per = table.length;
+    if (x.length < (first + count) * inputs || cols.length < count * per) return false;
+    const pt = this.arena.addressOf(table),
+      pc = this.arena.addressOf(cols);
+    if (pt < 0 || pc < 0) return false;
+    // A foreign input (e.g. the trainer's batch of images) is copied in first: count·inputs values, a ninth of X_col for a 3×3 window.
+    let px = this.arena.addressOf(x);
+    if (px >= 0) px += first * inputs * 8;
+    else {
+      px = this.arena.scratch(this.sA, count * inputs * 8);
+      this.arena.f64.set(x.subarray(first * inputs, (first + count) * inputs), px / 8);
+    }
+    this.fns.im2col64(px, pt, per, pc, count, inputs);
+    return true;
+  }
+
+  /** col2im in WebAssembly (see `DenseKernel.col2im`). */
+  col2im(table: Int32Array, dCols: Float64Array, n: number, inputs: number, dx: Float64Array): boolean {
+    const per = table.length;
+    if (dCols.length < n * per || dx.length < n * inputs) return false;
+    const pt = this.arena.addressOf(table),
+      pd = this.arena.addressOf(dCols),
+      px = this.arena.addressOf(dx);
+    if (pt < 0 || pd < 0 || px < 0) return false;
+    this.fns.col2im64(pd, pt, per, px, n, inputs);
+    return true;
+  }
+
+  /** The convolution's bias and layout pass in WebAssembly (see `DenseKernel.convOutput`). */
+  convOutput(zCol: Float64Array, b: Float64Array, z: Float64Array, first: number, count: number, f: number, p: number): boolean {
+    if (zCol.length < count * p * f || b.length < f || z.length < (first + count) * f * p) return false;
+    const pzc = this.arena.addressOf(zCol),
+      pb = this.arena.addressOf(b),
+      pz = this.arena.addressOf(z);
+    if (pzc < 0 || pb < 0 || pz < 0) return false;
+    this.fns.convOutput64(pzc, pb, pz, first, count, f, p);
+    return true;
+  }
+
+  /** Its backward in WebAssembly (see `DenseKernel.convOutputGrad`). */
+  convOutputGrad(dz: Float64Array, dzCol: Float64Array, db: Float64Array, n: number, f: number, p: number): boolean {
+    if (dz.length < n * f * p || dzCol.length < n * p * f || db.length !== f) return false;
+    const pdz = this.arena.addressOf(dz),
+      pdc = this.arena.addressOf(dzCol),
+      pdb = this.arena.addressOf(db);
+    if (pdz < 0 || pdc < 0 || pdb < 0) return false;
+    this.fns.convOutputGrad64(pdz, pdc, pdb, n, f, p);
+    return true;
+  }
+
+  /** Max pooling's forward in WebAssembly (see `DenseKernel.maxPoolForward`). */
+  maxPoolForward(g: PoolGeometry, x: Float64Array, y: Float64Array, arg: Int32Array, n: number): boolean {
+    const outputs = n * g.c * g.oh * g.ow;
+    if (x.length < n * g.c * g.h * g.w || y.length < outputs || arg.length < outputs) return false;
+    const px = this.arena.addressOf(x),
+      py = this.arena.addressOf(y),
+      pa = this.arena.addressOf(arg);
+    if (px < 0 || py < 0 || pa < 0) return false;
+    this.fns.maxPoolForward64(px, py, pa, n, g.c, g.h, g.w, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw);
+    return true;
+  }
+
+  /** Max pooling's backward in WebAssembly (see `DenseKernel.maxPoolBackward`). */
+  maxPoolBackward(arg: Int32Array, dy: Float64Array, dx: Float64Array, n: number, inputs: number, outputs: number): boolean {
+    if (arg.length < n * outputs || dy.length < n * outputs || dx.length < n * inputs) return false;
+    const pa = this.arena.addressOf(arg),
+      pdy = this.arena.addressOf(dy),
+      pdx = this.arena.addressOf(dx);
+    if (pa < 0 || pdy < 0 || pdx < 0) return false;
+    this.fns.maxPoolBackward64(pa, pdy, pdx, n, inputs, outputs);
+    return true;
   }
 
   /** ReLU in WebAssembly for arrays in the kernel's memory (the products' neighbours); other activations: false. */
