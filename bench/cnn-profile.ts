@@ -28,6 +28,10 @@ const config: ResolvedConfig = {
   training: { ...run.config.training, epochs: 1, precision, validationSplit: 0, earlyStopping: undefined, schedule: undefined },
 };
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const r = train(config, firstSamples(run.data, samples));
 const seconds = (performance.now() - t0) / 1000;
-process.stdout.write(`${precision} ${samples} samples: ${seconds.toFixed(2)} s, ${(samples / seconds).toFixed(0)} samples/s, ${r.status}\n`);
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(
+  `${precision} ${samples} samples: ${seconds.toFixed(2)} s, ${(samples / seconds).toFixed(0)} samples/s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s), ${r.status}\n`,
+);

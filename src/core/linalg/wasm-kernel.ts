@@ -85,6 +85,13 @@ export class WasmKernel implements DenseKernel {
   // The generator's four state words during a dropout pass; batch normalisation's per-feature coefficients.
   private readonly sRng: Scratch = { at: 0, bytes: 0 };
   private readonly sCoef: Scratch = { at: 0, bytes: 0 };
+  /**
+   * Float32 mode: float32 copies that im2col and convOutputGrad wrote instead of their float64 array
+   * (which they leave as it was), keyed by that array's byte address; `len` values are valid. The
+   * products read them in place of demoting the array. A copy stays valid until the next call on
+   * its array (a declined call drops it) or until a product writes that array.
+   */
+  private readonly mirrors = new Map<number, Scratch & { len: number }>();
 
   /**
    * Throws when WebAssembly SIMD (relaxed SIMD for that build) or shared memory is unavailable
@@ -118,10 +125,10 @@ export class WasmKernel implements DenseKernel {
   /** im2col in WebAssembly when every array lives in the kernel's memory (see `DenseKernel.im2col`). */
   im2col(table: Int32Array, x: Float64Array, first: number, count: number, inputs: number, cols: Float64Array): boolean {
     const per = table.length;
-    if (x.length < (first + count) * inputs || cols.length < count * per) return false;
+    if (x.length < (first + count) * inputs || cols.length < count * per) return this.drop(this.arena.addressOf(cols));
     const pt = this.arena.addressOf(table),
       pc = this.arena.addressOf(cols);
-    if (pt < 0 || pc < 0) return false;
+    if (pt < 0 || pc < 0) return this.drop(pc);
     // A foreign input (e.g. the trainer's batch of images) is copied in first: count·inputs values, a ninth of X_col for a 3×3 window.
     let px = this.arena.addressOf(x);
     if (px >= 0) px += first * inputs * 8;
@@ -129,7 +136,8 @@ export class WasmKernel implements DenseKernel {
       px = this.arena.scratch(this.sA, count * inputs * 8);
       this.arena.f64.set(x.subarray(first * inputs, (first + count) * inputs), px / 8);
     }
-    this.fns.im2col64(px, pt, per, pc, count, inputs);
+    if (this.precision === 'float32') this.fns.im2col32(px, pt, per, this.mirror(pc, count * per), count, inputs);
+    else this.fns.im2col64(px, pt, per, pc, count, inputs);
     return true;
   }
 
@@ -158,12 +166,12 @@ export class WasmKernel implements DenseKernel {
 
   /** Its backward in WebAssembly (see `DenseKernel.convOutputGrad`). */
   convOutputGrad(dz: Float64Array, dzCol: Float64Array, db: Float64Array, n: number, f: number, p: number): boolean {
-    if (dz.length < n * f * p || dzCol.length < n * p * f || db.length !== f) return false;
     const pdz = this.arena.addressOf(dz),
       pdc = this.arena.addressOf(dzCol),
       pdb = this.arena.addressOf(db);
-    if (pdz < 0 || pdc < 0 || pdb < 0) return false;
-    this.fns.convOutputGrad64(pdz, pdc, pdb, n, f, p);
+    if (dz.length < n * f * p || dzCol.length < n * p * f || db.length !== f || pdz < 0 || pdc < 0 || pdb < 0) return this.drop(pdc);
+    if (this.precision === 'float32') this.fns.convOutputGrad32(pdz, this.mirror(pdc, n * p * f), pdb, n, f, p);
+    else this.fns.convOutputGrad64(pdz, pdc, pdb, n, f, p);
     return true;
   }
 
@@ -349,6 +357,20 @@ export class WasmKernel implements DenseKernel {
     this.out64(pc, c, n * k);
   }
 
+  /** Byte address of a float32 copy of `len` values standing for the float64 array at `at` (see `mirrors`). */
+  private mirror(at: number, len: number): number {
+    let copy = this.mirrors.get(at);
+    if (!copy) this.mirrors.set(at, (copy = { at: 0, bytes: 0, len: 0 }));
+    copy.len = len;
+    return this.arena.scratch(copy, len * 4);
+  }
+
+  /** Declines a pass: drops the float32 copy of the array at `at` (the layer writes the array itself); false. */
+  private drop(at: number): false {
+    this.mirrors.delete(at);
+    return false;
+  }
+
   /** Byte address of `a` when it lives in this memory and has `len` values, else -1. */
   private resident(a: Float64Array, len: number): number {
     return a.length === len ? this.arena.addressOf(a) : -1;
@@ -365,8 +387,10 @@ export class WasmKernel implements DenseKernel {
 
   /** Byte address of the first `len` values of `x` rounded to float32, in `slot`. */
   private in32(x: Float64Array, len: number, slot: Scratch): number {
-    const p = this.arena.scratch(slot, len * 4);
     const at = this.arena.addressOf(x);
+    const copy = at >= 0 ? this.mirrors.get(at) : undefined;
+    if (copy && copy.len >= len) return copy.at;
+    const p = this.arena.scratch(slot, len * 4);
     if (at >= 0) this.fns.demote(at, p, len);
     else this.arena.f32.set(len === x.length ? x : x.subarray(0, len), p / 4);
     return p;
@@ -387,6 +411,7 @@ export class WasmKernel implements DenseKernel {
   /** Widens a float32 result at `p` into `c`. */
   private out32(p: number, c: Float64Array, len: number): void {
     const at = this.arena.addressOf(c);
+    this.mirrors.delete(at);
     if (at >= 0) this.fns.promote(p, at, len);
     else c.set(this.arena.f32.subarray(p / 4, p / 4 + len));
   }

@@ -16,6 +16,19 @@ export function im2col64(x: usize, table: usize, per: i32, cols: usize, count: i
   }
 }
 
+/** im2col into float32 (the float32 products' operand directly): cols32[i·per + t] = f32(the im2col64 value). */
+export function im2col32(x: usize, table: usize, per: i32, cols32: usize, count: i32, inputs: i32): void {
+  let dst = cols32;
+  for (let i = 0; i < count; i++) {
+    const src = x + ((<usize>i * <usize>inputs) << 3);
+    for (let t = 0; t < per; t++) {
+      const at = load<i32>(table + (<usize>t << 2));
+      store<f32>(dst, at >= 0 ? <f32>load<f64>(src + (<usize>at << 3)) : 0);
+      dst += 4;
+    }
+  }
+}
+
 /** col2im: dx[i·inputs + table[t]] += dCols[i·per + t] over t in order (table[t] ≥ 0), dx zeroed first. */
 export function col2im64(dCols: usize, table: usize, per: i32, dx: usize, n: i32, inputs: i32): void {
   memory.fill(dx, 0, (<usize>n * <usize>inputs) << 3);
@@ -64,6 +77,27 @@ export function convOutputGrad64(dz: usize, dzCol: usize, db: usize, n: i32, f: 
       for (let q = 0; q < p; q++) {
         const v = load<f64>(src);
         store<f64>(dst, v);
+        s += v;
+        src += 8;
+        dst += step;
+      }
+      const pb = db + (<usize>j << 3);
+      store<f64>(pb, load<f64>(pb) + s);
+    }
+}
+
+/** convOutputGrad64 with dZ_col written in float32 (the float32 products' operand directly); db the same float64 sums. */
+export function convOutputGrad32(dz: usize, dzCol32: usize, db: usize, n: i32, f: i32, p: i32): void {
+  memory.fill(db, 0, <usize>f << 3);
+  const step = <usize>f << 2;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < f; j++) {
+      let src = dz + ((<usize>(i * f + j) * <usize>p) << 3);
+      let dst = dzCol32 + (<usize>(i * p * f + j) << 2);
+      let s: f64 = 0;
+      for (let q = 0; q < p; q++) {
+        const v = load<f64>(src);
+        store<f32>(dst, <f32>v);
         s += v;
         src += 8;
         dst += step;
