@@ -108,6 +108,32 @@ describe('convolution and max pooling in WebAssembly: the TypeScript loops’ nu
         }
       });
 
+  for (const precision of PRECISIONS)
+    it(`nothing is allocated per batch after the first (conv2d and maxpool2d, training and evaluation, ${precision})`, () => {
+      const relu = activationRegistry.create('ReLU', {}, { path: [] });
+      const kernel = new WasmKernel({ precision });
+      const conv = new Conv2dLayer(windowGeometry([2, 10, 10], [3, 3], [1, 1], 'same'), 4, relu, kernel);
+      const pool = new Pool2dLayer(MAXPOOL2D, windowGeometry([4, 10, 10], [2, 2], [2, 2], 'valid'), kernel);
+      conv.w.set(values(new Rng(1), conv.w.length));
+      const n = 8;
+      const x = kernel.alloc(n * conv.inputs);
+      x.set(values(new Rng(2), x.length));
+      const dy = kernel.alloc(n * pool.outputs);
+      dy.set(values(new Rng(3), dy.length));
+      const step = (): void => {
+        conv.setTraining(true);
+        conv.backward(pool.backward(dy.subarray(0, n * pool.outputs)));
+        pool.forward(conv.forward(x, n), n);
+        conv.setTraining(false);
+        pool.forward(conv.forward(x, n), n);
+      };
+      pool.forward(conv.forward(x, n), n);
+      step();
+      const before = kernel.arena.allocations;
+      for (let r = 0; r < 3; r++) step();
+      assert.equal(kernel.arena.allocations, before);
+    });
+
   for (const [input, size, stride] of [
     [
       [2, 6, 6],

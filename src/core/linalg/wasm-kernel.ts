@@ -89,7 +89,8 @@ export class WasmKernel implements DenseKernel {
    * Float32 mode: float32 copies that im2col and convOutputGrad wrote instead of their float64 array
    * (which they leave as it was), keyed by that array's byte address; `len` values are valid. The
    * products read them in place of demoting the array. A copy stays valid until the next call on
-   * its array (a declined call drops it) or until a product writes that array.
+   * its array (a declined call marks it stale) or until a product writes that array; a stale copy keeps
+   * its region for the next pass, so nothing is allocated per batch.
    */
   private readonly mirrors = new Map<number, Scratch & { len: number }>();
 
@@ -367,8 +368,14 @@ export class WasmKernel implements DenseKernel {
 
   /** Declines a pass: drops the float32 copy of the array at `at` (the layer writes the array itself); false. */
   private drop(at: number): false {
-    this.mirrors.delete(at);
+    this.invalidate(at);
     return false;
+  }
+
+  /** Marks the float32 copy of the array at `at` stale, keeping its region for the next pass (no growth per batch). */
+  private invalidate(at: number): void {
+    const copy = this.mirrors.get(at);
+    if (copy) copy.len = 0;
   }
 
   /** Byte address of `a` when it lives in this memory and has `len` values, else -1. */
@@ -389,7 +396,7 @@ export class WasmKernel implements DenseKernel {
   private in32(x: Float64Array, len: number, slot: Scratch): number {
     const at = this.arena.addressOf(x);
     const copy = at >= 0 ? this.mirrors.get(at) : undefined;
-    if (copy && copy.len >= len) return copy.at;
+    if (copy && copy.len > 0 && copy.len >= len) return copy.at;
     const p = this.arena.scratch(slot, len * 4);
     if (at >= 0) this.fns.demote(at, p, len);
     else this.arena.f32.set(len === x.length ? x : x.subarray(0, len), p / 4);
@@ -411,7 +418,7 @@ export class WasmKernel implements DenseKernel {
   /** Widens a float32 result at `p` into `c`. */
   private out32(p: number, c: Float64Array, len: number): void {
     const at = this.arena.addressOf(c);
-    this.mirrors.delete(at);
+    this.invalidate(at);
     if (at >= 0) this.fns.promote(p, at, len);
     else c.set(this.arena.f32.subarray(p / 4, p / 4 + len));
   }
