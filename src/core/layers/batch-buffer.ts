@@ -26,13 +26,15 @@ export class BatchBuffer {
 
 /** Integer counterpart of `BatchBuffer` (e.g. maxout's arg-max indices). */
 export class IndexBuffer {
-  private storage = new Int32Array(0);
-  private current = new Int32Array(0);
+  private storage: Int32Array = new Int32Array(0);
+  private current: Int32Array = new Int32Array(0);
+
+  constructor(private readonly allocate: (length: number) => Int32Array = (length) => new Int32Array(length)) {}
 
   /** A view of exactly `length` entries over reused storage (contents are unspecified). */
   fit(length: number): Int32Array {
     if (length === this.current.length) return this.current;
-    if (length > this.storage.length) this.storage = new Int32Array(length);
+    if (length > this.storage.length) this.storage = this.allocate(length);
     this.current = length === this.storage.length ? this.storage : this.storage.subarray(0, length);
     return this.current;
   }

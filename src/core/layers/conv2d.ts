@@ -13,7 +13,7 @@
  * and dx gathers dX_col back (col2im: each entry added to the input element it was read from).
  */
 import type { Activation } from '../activations/activation';
-import { allocatorOf, type DenseKernel } from '../linalg/kernel';
+import { allocatorOf, indexAllocatorOf, type DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
 import { BatchBuffer } from './batch-buffer';
 import { im2colTable, type WindowGeometry } from './conv-geometry';
@@ -68,7 +68,10 @@ export class Conv2dLayer implements LogitLayer {
     this.p = g.oh * g.ow;
     this.inputs = g.c * g.h * g.w;
     this.outputs = filters * this.p;
-    this.table = im2colTable(g);
+    // The table lives where the kernel works (its memory, for the WebAssembly im2col/col2im).
+    const table = im2colTable(g);
+    this.table = indexAllocatorOf(kernel)(table.length);
+    this.table.set(table);
     const alloc = allocatorOf(kernel);
     this.w = alloc(filters * this.k);
     this.b = alloc(filters);
@@ -98,6 +101,7 @@ export class Conv2dLayer implements LogitLayer {
     const { table, inputs } = this;
     const per = table.length;
     const cols = this.cols.fit(count * per);
+    if (this.kernel.im2col?.(table, x, first, count, inputs, cols)) return cols;
     for (let i = 0; i < count; i++) {
       const src = (first + i) * inputs;
       const dst = i * per;
@@ -128,6 +132,7 @@ export class Conv2dLayer implements LogitLayer {
       this.kernel.matmulTransB(cols, this.w, zCol, count * p, k, f);
       const b = this.b;
       // z[i, f, q] = Z_col[i·P + q, f] + b[f]
+      if (this.kernel.convOutput?.(zCol, b, z, first, count, f, p)) continue;
       for (let i = 0; i < count; i++)
         for (let j = 0; j < f; j++) {
           const bj = b[j];
@@ -153,19 +158,21 @@ export class Conv2dLayer implements LogitLayer {
   backwardFromPreActivation(dz: Float64Array): Float64Array {
     const { n, k, p, filters: f, db } = this;
     const dzCol = this.dzCol.fit(n * p * f);
-    db.fill(0);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < f; j++) {
-        const src = (i * f + j) * p;
-        const dst = i * p * f + j;
-        let s = 0;
-        for (let q = 0; q < p; q++) {
-          const v = dz[src + q];
-          dzCol[dst + q * f] = v;
-          s += v;
+    if (!this.kernel.convOutputGrad?.(dz, dzCol, db, n, f, p)) {
+      db.fill(0);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < f; j++) {
+          const src = (i * f + j) * p;
+          const dst = i * p * f + j;
+          let s = 0;
+          for (let q = 0; q < p; q++) {
+            const v = dz[src + q];
+            dzCol[dst + q * f] = v;
+            s += v;
+          }
+          db[j] += s;
         }
-        db[j] += s;
-      }
+    }
     // dW[F × K] = dZ_col[n·P × F]ᵀ · X_col[n·P × K]
     this.kernel.matmulTransA(dzCol, this.cols.view, this.dw, n * p, f, k);
     if (!this.propagateDown) return NO_INPUT_GRADIENT;
@@ -175,6 +182,7 @@ export class Conv2dLayer implements LogitLayer {
     const { table, inputs } = this;
     const per = table.length;
     const dx = this.dx.fit(n * inputs);
+    if (this.kernel.col2im?.(table, dCols, n, inputs, dx)) return dx;
     dx.fill(0);
     for (let i = 0; i < n; i++) {
       const dst = i * inputs;

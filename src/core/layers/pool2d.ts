@@ -7,7 +7,7 @@
  * PyTorch: later equal values do not take it over); average pooling spreads dy/(kh·kw) over the window.
  * Overlapping windows (stride < size) add up their contributions.
  */
-import { allocatorOf, type DenseKernel } from '../linalg/kernel';
+import { allocatorOf, indexAllocatorOf, type DenseKernel } from '../linalg/kernel';
 import { BatchBuffer, IndexBuffer } from './batch-buffer';
 import type { WindowGeometry } from './conv-geometry';
 import { NO_INPUT_GRADIENT, type Layer, type LayerShape } from './layer';
@@ -31,13 +31,13 @@ export class Pool2dLayer implements Layer {
   private readonly y: BatchBuffer;
   private readonly dx: BatchBuffer;
   /** Max pooling: for each output, the input index (within its sample) of its window's first maximum. */
-  private readonly argmax = new IndexBuffer();
+  private readonly argmax: IndexBuffer;
 
   /** A pooling layer of `mode` over `geometry` (its padding is 0). */
   constructor(
     readonly mode: PoolMode,
     readonly geometry: WindowGeometry,
-    kernel: DenseKernel,
+    private readonly kernel: DenseKernel,
   ) {
     const g = geometry;
     this.inputs = g.c * g.h * g.w;
@@ -45,6 +45,7 @@ export class Pool2dLayer implements Layer {
     const alloc = allocatorOf(kernel);
     this.y = new BatchBuffer(alloc);
     this.dx = new BatchBuffer(alloc);
+    this.argmax = new IndexBuffer(indexAllocatorOf(kernel));
   }
 
   /** The pooled batch y[n × c × oh × ow] (a reused buffer). */
@@ -54,6 +55,7 @@ export class Pool2dLayer implements Layer {
     const y = this.y.fit(n * this.outputs);
     const max = this.mode === MAXPOOL2D;
     const arg = max ? this.argmax.fit(n * this.outputs) : undefined;
+    if (arg && this.kernel.maxPoolForward?.(g, x, y, arg, n)) return y;
     const scale = 1 / (g.kh * g.kw);
     let o = 0;
     for (let i = 0; i < n; i++) {
@@ -94,12 +96,14 @@ export class Pool2dLayer implements Layer {
     const g = this.geometry;
     const { n, inputs, outputs } = this;
     const dx = this.dx.fit(n * inputs);
-    dx.fill(0);
     if (this.mode === MAXPOOL2D) {
       const arg = this.argmax.fit(n * outputs);
+      if (this.kernel.maxPoolBackward?.(arg, dy, dx, n, inputs, outputs)) return dx;
+      dx.fill(0);
       for (let i = 0; i < n; i++) for (let o = 0; o < outputs; o++) dx[i * inputs + arg[i * outputs + o]] += dy[i * outputs + o];
       return dx;
     }
+    dx.fill(0);
     const scale = 1 / (g.kh * g.kw);
     let o = 0;
     for (let i = 0; i < n; i++)

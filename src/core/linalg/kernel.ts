@@ -49,8 +49,39 @@ export interface DenseKernel {
   batchNormForward?(bn: BatchNormArrays, training: boolean, x: Float64Array, xHat: Float64Array, y: Float64Array, n: number): boolean;
   /** Batch normalisation's backward: dγ, dβ, and dx unless it is undefined; false when not handled. */
   batchNormBackward?(bn: BatchNormArrays, training: boolean, dy: Float64Array, xHat: Float64Array, dx: Float64Array | undefined, n: number): boolean;
+  /** An int32 counterpart of `alloc` (index tables, arg-max indices); absent: `new Int32Array(length)`. */
+  allocIndex?(length: number): Int32Array;
+  /**
+   * im2col for a convolution: cols[i·per + t] = table[t] ≥ 0 ? x[(first + i)·inputs + table[t]] : 0 for
+   * i < count, t < per = table.length (../layers/conv2d.ts); same numbers as its TypeScript loop. False
+   * (nothing written) to leave it to the layer.
+   */
+  im2col?(table: Int32Array, x: Float64Array, first: number, count: number, inputs: number, cols: Float64Array): boolean;
+  /** col2im: dx (n·inputs values) zeroed, then dx[i·inputs + table[t]] += dCols[i·per + t] in order; false when not handled. */
+  col2im?(table: Int32Array, dCols: Float64Array, n: number, inputs: number, dx: Float64Array): boolean;
+  /** A convolution's output z[(first + i)·f + j, q] = zCol[(i·p + q)·f + j] + b[j] for i < count; false when not handled. */
+  convOutput?(zCol: Float64Array, b: Float64Array, z: Float64Array, first: number, count: number, f: number, p: number): boolean;
+  /** Its backward: dzCol[(i·p + q)·f + j] = dz[(i·f + j)·p + q], db[j] = Σ_i Σ_q dz[i, j, q] (inner sums first); false when not handled. */
+  convOutputGrad?(dz: Float64Array, dzCol: Float64Array, db: Float64Array, n: number, f: number, p: number): boolean;
+  /** Max pooling's forward over n samples (../layers/pool2d.ts): y and the arg-max indices; false when not handled. */
+  maxPoolForward?(g: PoolGeometry, x: Float64Array, y: Float64Array, arg: Int32Array, n: number): boolean;
+  /** Max pooling's backward: dx zeroed, then dx[i·inputs + arg[i·outputs + o]] += dy[i·outputs + o] in order; false when not handled. */
+  maxPoolBackward?(arg: Int32Array, dy: Float64Array, dx: Float64Array, n: number, inputs: number, outputs: number): boolean;
   /** Releases what the kernel holds besides memory (e.g. a helper thread); it still works afterwards. */
   dispose?(): void;
+}
+
+/** A pooling window's geometry as a kernel sees it (a `WindowGeometry` without padding). */
+export interface PoolGeometry {
+  readonly c: number;
+  readonly h: number;
+  readonly w: number;
+  readonly oh: number;
+  readonly ow: number;
+  readonly kh: number;
+  readonly kw: number;
+  readonly sh: number;
+  readonly sw: number;
 }
 
 /** A random generator whose state a kernel can take over and give back (`Rng`, xoshiro128**: four int32 words). */
@@ -84,4 +115,9 @@ export type Float64Allocator = (length: number) => Float64Array;
 /** The allocator a layer using `kernel` should take its arrays from. */
 export function allocatorOf(kernel: DenseKernel): Float64Allocator {
   return kernel.alloc ? (length) => kernel.alloc!(length) : (length) => new Float64Array(length);
+}
+
+/** The int32 allocator a layer using `kernel` should take its index arrays from. */
+export function indexAllocatorOf(kernel: DenseKernel): (length: number) => Int32Array {
+  return kernel.allocIndex ? (length) => kernel.allocIndex!(length) : (length) => new Int32Array(length);
 }

@@ -92,6 +92,12 @@ export class WasmArena {
     return new Float64Array(this.memory.buffer, at, length);
   }
 
+  /** A zeroed int32 array of `length` living in this memory (valid for the arena's life). */
+  allocIndex(length: number): Int32Array {
+    const at = this.reserve(length * 4);
+    return new Int32Array(this.memory.buffer, at, length);
+  }
+
   /** Byte address of `slot` with room for `bytes`, replacing it by a bigger region when needed. */
   scratch(slot: Scratch, bytes: number): number {
     if (bytes > slot.bytes) {

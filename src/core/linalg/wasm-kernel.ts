@@ -19,10 +19,13 @@
  *   matmulTransB: C[n×k] = A·Bᵀ, A[n×m], B[k×m]      B transposed into scratch first.
  * Besides the products, ReLU (forward and backward), the divergence check, and (on batches of at
  * least `layerThreshold` values) dropout and batch normalisation run in WebAssembly too, on arrays
- * in the kernel's memory, with the same numbers as TypeScript bit for bit.
+ * in the kernel's memory, with the same numbers as TypeScript bit for bit. So do the passes of
+ * convolution and max pooling around the products (im2col, col2im, the bias and layout change of
+ * the convolution's output and its gradient, max pooling forward and backward), on any batch whose
+ * arrays all live here.
  */
 import type { Precision } from '../config/types';
-import type { BatchNormArrays, DenseKernel, GeneratorState } from './kernel';
+import type { BatchNormArrays, DenseKernel, GeneratorState, PoolGeometry } from './kernel';
 import { Scratch, WasmArena } from './wasm-arena';
 import { instantiateKernel, KernelExports, kernelModule, preferredBuild, WasmBuild, WasmModule } from './wasm-module';
 
@@ -82,6 +85,14 @@ export class WasmKernel implements DenseKernel {
   // The generator's four state words during a dropout pass; batch normalisation's per-feature coefficients.
   private readonly sRng: Scratch = { at: 0, bytes: 0 };
   private readonly sCoef: Scratch = { at: 0, bytes: 0 };
+  /**
+   * Float32 mode: float32 copies that im2col and convOutputGrad wrote instead of their float64 array
+   * (which they leave as it was), keyed by that array's byte address; `len` values are valid. The
+   * products read them in place of demoting the array. A copy stays valid until the next call on
+   * its array (a declined call marks it stale) or until a product writes that array; a stale copy keeps
+   * its region for the next pass, so nothing is allocated per batch.
+   */
+  private readonly mirrors = new Map<number, Scratch & { len: number }>();
 
   /**
    * Throws when WebAssembly SIMD (relaxed SIMD for that build) or shared memory is unavailable
@@ -105,6 +116,87 @@ export class WasmKernel implements DenseKernel {
   /** A zeroed array inside the kernel's memory, read and written by the products without copies. */
   alloc(length: number): Float64Array {
     return this.arena.alloc(length);
+  }
+
+  /** A zeroed int32 array inside the kernel's memory (index tables and arg-max indices). */
+  allocIndex(length: number): Int32Array {
+    return this.arena.allocIndex(length);
+  }
+
+  /** im2col in WebAssembly when every array lives in the kernel's memory (see `DenseKernel.im2col`). */
+  im2col(table: Int32Array, x: Float64Array, first: number, count: number, inputs: number, cols: Float64Array): boolean {
+    const per = table.length;
+    if (x.length < (first + count) * inputs || cols.length < count * per) return this.drop(this.arena.addressOf(cols));
+    const pt = this.arena.addressOf(table),
+      pc = this.arena.addressOf(cols);
+    if (pt < 0 || pc < 0) return this.drop(pc);
+    // A foreign input (e.g. the trainer's batch of images) is copied in first: count·inputs values, a ninth of X_col for a 3×3 window.
+    let px = this.arena.addressOf(x);
+    if (px >= 0) px += first * inputs * 8;
+    else {
+      px = this.arena.scratch(this.sA, count * inputs * 8);
+      this.arena.f64.set(x.subarray(first * inputs, (first + count) * inputs), px / 8);
+    }
+    if (this.precision === 'float32') this.fns.im2col32(px, pt, per, this.mirror(pc, count * per), count, inputs);
+    else this.fns.im2col64(px, pt, per, pc, count, inputs);
+    return true;
+  }
+
+  /** col2im in WebAssembly (see `DenseKernel.col2im`). */
+  col2im(table: Int32Array, dCols: Float64Array, n: number, inputs: number, dx: Float64Array): boolean {
+    const per = table.length;
+    if (dCols.length < n * per || dx.length < n * inputs) return false;
+    const pt = this.arena.addressOf(table),
+      pd = this.arena.addressOf(dCols),
+      px = this.arena.addressOf(dx);
+    if (pt < 0 || pd < 0 || px < 0) return false;
+    this.fns.col2im64(pd, pt, per, px, n, inputs);
+    return true;
+  }
+
+  /** The convolution's bias and layout pass in WebAssembly (see `DenseKernel.convOutput`). */
+  convOutput(zCol: Float64Array, b: Float64Array, z: Float64Array, first: number, count: number, f: number, p: number): boolean {
+    if (zCol.length < count * p * f || b.length < f || z.length < (first + count) * f * p) return false;
+    const pzc = this.arena.addressOf(zCol),
+      pb = this.arena.addressOf(b),
+      pz = this.arena.addressOf(z);
+    if (pzc < 0 || pb < 0 || pz < 0) return false;
+    this.fns.convOutput64(pzc, pb, pz, first, count, f, p);
+    return true;
+  }
+
+  /** Its backward in WebAssembly (see `DenseKernel.convOutputGrad`). */
+  convOutputGrad(dz: Float64Array, dzCol: Float64Array, db: Float64Array, n: number, f: number, p: number): boolean {
+    const pdz = this.arena.addressOf(dz),
+      pdc = this.arena.addressOf(dzCol),
+      pdb = this.arena.addressOf(db);
+    if (dz.length < n * f * p || dzCol.length < n * p * f || db.length !== f || pdz < 0 || pdc < 0 || pdb < 0) return this.drop(pdc);
+    if (this.precision === 'float32') this.fns.convOutputGrad32(pdz, this.mirror(pdc, n * p * f), pdb, n, f, p);
+    else this.fns.convOutputGrad64(pdz, pdc, pdb, n, f, p);
+    return true;
+  }
+
+  /** Max pooling's forward in WebAssembly (see `DenseKernel.maxPoolForward`). */
+  maxPoolForward(g: PoolGeometry, x: Float64Array, y: Float64Array, arg: Int32Array, n: number): boolean {
+    const outputs = n * g.c * g.oh * g.ow;
+    if (x.length < n * g.c * g.h * g.w || y.length < outputs || arg.length < outputs) return false;
+    const px = this.arena.addressOf(x),
+      py = this.arena.addressOf(y),
+      pa = this.arena.addressOf(arg);
+    if (px < 0 || py < 0 || pa < 0) return false;
+    this.fns.maxPoolForward64(px, py, pa, n, g.c, g.h, g.w, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw);
+    return true;
+  }
+
+  /** Max pooling's backward in WebAssembly (see `DenseKernel.maxPoolBackward`). */
+  maxPoolBackward(arg: Int32Array, dy: Float64Array, dx: Float64Array, n: number, inputs: number, outputs: number): boolean {
+    if (arg.length < n * outputs || dy.length < n * outputs || dx.length < n * inputs) return false;
+    const pa = this.arena.addressOf(arg),
+      pdy = this.arena.addressOf(dy),
+      pdx = this.arena.addressOf(dx);
+    if (pa < 0 || pdy < 0 || pdx < 0) return false;
+    this.fns.maxPoolBackward64(pa, pdy, pdx, n, inputs, outputs);
+    return true;
   }
 
   /** ReLU in WebAssembly for arrays in the kernel's memory (the products' neighbours); other activations: false. */
@@ -266,6 +358,26 @@ export class WasmKernel implements DenseKernel {
     this.out64(pc, c, n * k);
   }
 
+  /** Byte address of a float32 copy of `len` values standing for the float64 array at `at` (see `mirrors`). */
+  private mirror(at: number, len: number): number {
+    let copy = this.mirrors.get(at);
+    if (!copy) this.mirrors.set(at, (copy = { at: 0, bytes: 0, len: 0 }));
+    copy.len = len;
+    return this.arena.scratch(copy, len * 4);
+  }
+
+  /** Declines a pass: drops the float32 copy of the array at `at` (the layer writes the array itself); false. */
+  private drop(at: number): false {
+    this.invalidate(at);
+    return false;
+  }
+
+  /** Marks the float32 copy of the array at `at` stale, keeping its region for the next pass (no growth per batch). */
+  private invalidate(at: number): void {
+    const copy = this.mirrors.get(at);
+    if (copy) copy.len = 0;
+  }
+
   /** Byte address of `a` when it lives in this memory and has `len` values, else -1. */
   private resident(a: Float64Array, len: number): number {
     return a.length === len ? this.arena.addressOf(a) : -1;
@@ -282,8 +394,10 @@ export class WasmKernel implements DenseKernel {
 
   /** Byte address of the first `len` values of `x` rounded to float32, in `slot`. */
   private in32(x: Float64Array, len: number, slot: Scratch): number {
-    const p = this.arena.scratch(slot, len * 4);
     const at = this.arena.addressOf(x);
+    const copy = at >= 0 ? this.mirrors.get(at) : undefined;
+    if (copy && copy.len > 0 && copy.len >= len) return copy.at;
+    const p = this.arena.scratch(slot, len * 4);
     if (at >= 0) this.fns.demote(at, p, len);
     else this.arena.f32.set(len === x.length ? x : x.subarray(0, len), p / 4);
     return p;
@@ -304,6 +418,7 @@ export class WasmKernel implements DenseKernel {
   /** Widens a float32 result at `p` into `c`. */
   private out32(p: number, c: Float64Array, len: number): void {
     const at = this.arena.addressOf(c);
+    this.invalidate(at);
     if (at >= 0) this.fns.promote(p, at, len);
     else c.set(this.arena.f32.subarray(p / 4, p / 4 + len));
   }

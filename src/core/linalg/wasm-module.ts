@@ -41,6 +41,28 @@ export interface KernelExports {
   reluBackward64(x: number, dy: number, dx: number, len: number): void;
   dropoutForward64(state: number, x: number, mask: number, y: number, len: number, rate: number, keep: number): void;
   dropoutBackward64(mask: number, dy: number, dx: number, len: number): void;
+  im2col64(x: number, table: number, per: number, cols: number, count: number, inputs: number): void;
+  im2col32(x: number, table: number, per: number, cols32: number, count: number, inputs: number): void;
+  convOutputGrad32(dz: number, dzCol32: number, db: number, n: number, f: number, p: number): void;
+  col2im64(dCols: number, table: number, per: number, dx: number, n: number, inputs: number): void;
+  convOutput64(zCol: number, b: number, z: number, first: number, count: number, f: number, p: number): void;
+  convOutputGrad64(dz: number, dzCol: number, db: number, n: number, f: number, p: number): void;
+  maxPoolForward64(
+    x: number,
+    y: number,
+    arg: number,
+    n: number,
+    c: number,
+    h: number,
+    w: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+  ): void;
+  maxPoolBackward64(arg: number, dy: number, dx: number, n: number, inputs: number, outputs: number): void;
   batchNormForward64(
     x: number,
     xh: number,
