@@ -21,6 +21,14 @@ export function formatExcerpt(p: Problem): string | undefined {
     .join('\n');
 }
 
+/** Each problem as `formatProblem` prints it, followed by its source excerpt when it has one. */
+export function problemLines(file: string, problems: readonly Problem[]): string[] {
+  return problems.flatMap((p) => {
+    const excerpt = formatExcerpt(p);
+    return excerpt ? [formatProblem(file, p), excerpt] : [formatProblem(file, p)];
+  });
+}
+
 /** Problems as JSON-safe objects for `--json` output: messages made safe, excerpts left out. */
 export function problemsJson(problems: readonly Problem[]): Problem[] {
   return problems.map((p) => {

@@ -7,7 +7,7 @@ import { isObject } from '../../core/config/checks';
 import { checkSweep } from '../../core/sweep/check-sweep';
 import { readConfigFile } from '../read-config';
 import { isModelFileText, loadTrainedModel, readModelFile } from '../model-input';
-import { formatExcerpt, formatProblem, jsonLine, problemsJson } from '../format';
+import { jsonLine, problemLines, problemsJson } from '../format';
 import { oneLine } from '../../core/problems';
 import type { CliIo } from '../io';
 
@@ -28,11 +28,7 @@ export function checkCommand(file: string, json: boolean, io: CliIo, allowOutsid
   if (json) {
     io.out(jsonLine({ type: 'check', file, ok: errors === 0, errors, warnings, problems: problemsJson(run.problems) }));
   } else {
-    for (const p of run.problems) {
-      io.out(formatProblem(file, p));
-      const excerpt = formatExcerpt(p);
-      if (excerpt) io.out(excerpt);
-    }
+    for (const line of problemLines(file, run.problems)) io.out(line);
     if (errors === 0)
       io.out(
         `${oneLine(file)}: ok${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}: ${run.data?.n} samples, ${run.data?.inputs} inputs, ${run.data?.outputs} outputs, ${run.config?.layers.length} layers${run.testData ? `, ${run.testData.n} test samples` : ''}`,

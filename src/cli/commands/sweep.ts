@@ -8,7 +8,7 @@ import { parseConfigText } from '../../core/config/parse-json';
 import { prepareRun } from '../../core/config/load';
 import { validateConfig } from '../../core/config/validate';
 import { isObject } from '../../core/config/checks';
-import { oneLine, type Problem } from '../../core/problems';
+import { oneLine } from '../../core/problems';
 import { checkSweep } from '../../core/sweep/check-sweep';
 import { planSweep, type CombinationValidator } from '../../core/sweep/sweep-plan';
 import type { SweepSpec } from '../../core/sweep/sweep-types';
@@ -16,7 +16,7 @@ import { bestConfigText } from '../../core/sweep/write-best';
 import { SweepRunner } from '../../node/sweep/sweep-runner';
 import { workerPool } from '../../node/sweep/worker-pool';
 import { readConfigFile } from '../read-config';
-import { formatExcerpt, formatProblem, jsonLine, problemsJson, warningJson } from '../format';
+import { jsonLine, problemLines, problemsJson, warningJson } from '../format';
 import { formatResult, formatSweepSummary, resultJson, summaryJson } from '../sweep-format';
 import { writeError, writeFileAtomic } from '../write-file';
 import type { CliIo } from '../io';
@@ -52,11 +52,11 @@ export async function sweepCommand(o: SweepCommandOptions, io: CliIo): Promise<n
   const spec = 'spec' in checked ? checked.spec : undefined;
   if (!spec || !isObject(parsed.value)) {
     if (o.json) io.out(jsonLine({ type: 'problems', file: o.file, problems: problemsJson(checked.problems) }));
-    else printProblems(io, o.file, checked.problems);
+    else for (const line of problemLines(o.file, checked.problems)) io.err(line);
     return 1;
   }
   if (o.json) for (const p of checked.problems) io.out(warningJson(o.file, p));
-  else printProblems(io, o.file, checked.problems);
+  else for (const line of problemLines(o.file, checked.problems)) io.err(line);
   const config = parsed.value;
   const plan = planSweep(config, spec, dataAwareValidator(config, spec, readFile, readBinaryFile));
   const total = plan.combinations.length;
@@ -123,13 +123,4 @@ function writeBest(target: string, file: string, text: string, spec: SweepSpec, 
   }
   io.err(`wrote the best configuration to ${shown}`);
   return true;
-}
-
-/** Each problem on stderr as `file: path: severity: message`, with its source excerpt when it has one. */
-function printProblems(io: CliIo, file: string, problems: readonly Problem[]): void {
-  for (const p of problems) {
-    io.err(formatProblem(file, p));
-    const excerpt = formatExcerpt(p);
-    if (excerpt) io.err(excerpt);
-  }
 }

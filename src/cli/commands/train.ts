@@ -13,8 +13,8 @@ import { copyWeights, loadTrainedModel, readModelFile } from '../model-input';
 import { makeModelFile, type ModelFile } from '../../core/model/model-file';
 import { writeError, writeFileAtomic } from '../write-file';
 import { resolve } from 'path';
-import { epochJson, formatEpoch, formatExcerpt, formatProblem, formatSummary, jsonLine, lossText, problemsJson, summarize, warningJson } from '../format';
-import { oneLine, type Problem } from '../../core/problems';
+import { epochJson, formatEpoch, formatSummary, jsonLine, lossText, problemLines, problemsJson, summarize, warningJson } from '../format';
+import { oneLine } from '../../core/problems';
 import { ProgressBar } from '../progress';
 import type { CliIo } from '../io';
 import { isConfigFile } from '../../core/config/file-names';
@@ -64,12 +64,12 @@ export async function trainCommand(o: TrainCommandOptions, io: CliIo): Promise<n
   const { config, data, testData } = prepared;
   if (!config || !data) {
     if (o.json) io.out(jsonLine({ type: 'problems', file: o.file, problems: problemsJson(prepared.problems) }));
-    else printProblems(io, o.file, prepared.problems);
+    else for (const line of problemLines(o.file, prepared.problems)) io.err(line);
     return 1;
   }
   // Warnings: text lines on stderr, or {"type":"warning",…} lines on stdout before the epochs (--json).
   if (o.json) for (const p of prepared.problems) io.out(warningJson(o.file, p));
-  else printProblems(io, o.file, prepared.problems);
+  else for (const line of problemLines(o.file, prepared.problems)) io.err(line);
   const started = Date.now();
   const run = new TrainingRun(config, data, {
     shouldStop: io.interrupted,
@@ -160,15 +160,6 @@ function saveModel(target: string, file: string, description: unknown, run: Trai
   }
   io.err(`saved the trained model to ${shown}`);
   return true;
-}
-
-/** Each problem on stderr as `file: path: severity: message`, with its source excerpt when it has one. */
-function printProblems(io: CliIo, file: string, problems: readonly Problem[]): void {
-  for (const p of problems) {
-    io.err(formatProblem(file, p));
-    const excerpt = formatExcerpt(p);
-    if (excerpt) io.err(excerpt);
-  }
 }
 
 /**
