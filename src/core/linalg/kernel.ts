@@ -1,3 +1,6 @@
+import type { FloatArray } from './float-array';
+import type { OptimizerRule } from './optimizer-rules';
+
 /**
  * The dense linear-algebra kernel: the three matrix products of a layer's forward and
  * backward pass. All matrices are row-major Float64Arrays; outputs are overwritten, and
@@ -69,6 +72,17 @@ export interface DenseKernel {
   maxPoolBackward?(arg: Int32Array, dy: Float64Array, dx: Float64Array, n: number, inputs: number, outputs: number): boolean;
   /** Releases what the kernel holds besides memory (e.g. a helper thread); it still works afterwards. */
   dispose?(): void;
+  /**
+   * A zeroed array of `length` with the element type of `like` (Float64Array or Float32Array) where this
+   * kernel works on it, for an optimizer's state; absent: the optimizer allocates it itself.
+   */
+  allocLike?(like: FloatArray, length: number): FloatArray;
+  /**
+   * One optimizer step of `rule` over the tensor p in place, with its gradient g, its state arrays and the
+   * rule's scalars (optimizer-rules.ts); same numbers as the optimizer's TypeScript loop bit for bit, for
+   * float64 and float32 storage. False (nothing written) to leave it to the optimizer.
+   */
+  optimizerStep?(rule: OptimizerRule, p: FloatArray, g: FloatArray, state: readonly FloatArray[], scalars: readonly number[]): boolean;
 }
 
 /** A pooling window's geometry as a kernel sees it (a `WindowGeometry` without padding). */

@@ -28,6 +28,9 @@ import type { Precision } from '../config/types';
 import type { BatchNormArrays, DenseKernel, GeneratorState, PoolGeometry } from './kernel';
 import { Scratch, WasmArena } from './wasm-arena';
 import { instantiateKernel, KernelExports, kernelModule, preferredBuild, WasmBuild, WasmModule } from './wasm-module';
+import type { FloatArray } from './float-array';
+import type { OptimizerRule } from './optimizer-rules';
+import * as optimizerSteps from './wasm-optimizer-steps';
 
 /**
  * Runs `C += Â·B` (gemm64 or gemm32) for output rows [0, n); a threaded implementation may hand
@@ -421,6 +424,16 @@ export class WasmKernel implements DenseKernel {
     this.invalidate(at);
     if (at >= 0) this.fns.promote(p, at, len);
     else c.set(this.arena.f32.subarray(p / 4, p / 4 + len));
+  }
+
+  /** Optimizer state inside the kernel's memory, of `like`'s element type (wasm-optimizer-steps.ts). */
+  allocLike(like: FloatArray, length: number): FloatArray {
+    return optimizerSteps.allocLike(this.arena, like, length);
+  }
+
+  /** SGD, momentum and the Adam family's step in WebAssembly (wasm-optimizer-steps.ts). */
+  optimizerStep(rule: OptimizerRule, p: FloatArray, g: FloatArray, state: readonly FloatArray[], scalars: readonly number[]): boolean {
+    return optimizerSteps.optimizerStep(this.arena, this.fns, rule, p, g, state, scalars);
   }
 }
 

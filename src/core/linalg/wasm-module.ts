@@ -92,6 +92,30 @@ export interface KernelExports {
     dBeta: number,
     training: number,
   ): void;
+  // Optimizer steps (wasm/optimizer-steps.ts); `f32` 1: every array float32, 0: float64.
+  sgdStep(f32: number, p: number, g: number, len: number, eta: number): void;
+  msgdStep(f32: number, p: number, g: number, b: number, len: number, mu: number, lr: number): void;
+  nagStep(f32: number, p: number, g: number, b: number, len: number, mu: number, lr: number): void;
+  adamStep(f32: number, p: number, g: number, m: number, v: number, len: number, beta1: number, beta2: number, alphaT: number, eps: number): void;
+  amsgradStep(f32: number, p: number, g: number, m: number, v: number, vMax: number, len: number, beta1: number, beta2: number, alphaT: number, eps: number): void;
+  adamaxStep(f32: number, p: number, g: number, m: number, u: number, len: number, beta1: number, beta2: number, alphaT: number, eps: number): void;
+  nadamStep(f32: number, p: number, g: number, m: number, v: number, len: number, mu: number, nu: number, alpha: number, eps: number, cm: number, cg: number, cv: number): void;
+  boundStep(
+    f32: number,
+    useMax: number,
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    vMax: number,
+    len: number,
+    beta1: number,
+    beta2: number,
+    alpha: number,
+    lower: number,
+    upper: number,
+    rootT: number,
+  ): void;
 }
 
 /** A WebAssembly memory (the subset used here). */

@@ -1,4 +1,5 @@
 /** AdaDelta: a step size from the ratio of update and gradient running RMS. */
+import type { FloatArray } from '../linalg/float-array';
 import { pyFloat } from '../export/pytorch/python-text';
 import { BaseOptimizer, zeros } from './base';
 import type { OptimizerEntry } from './optimizer';
@@ -26,7 +27,7 @@ export class AdaDelta extends BaseOptimizer<DeltaState> {
     return { v: zeros(size), u: zeros(size) };
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: DeltaState): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: DeltaState): void {
     const { rho, eps } = this;
     for (let i = 0; i < p.length; i++) {
       s.v[i] = rho * s.v[i] + (1 - rho) * g[i] * g[i];

@@ -1,4 +1,5 @@
 /** AdaGrad: per-coordinate step sizes from the sum of squared gradients. */
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer, zeros } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { epsilon, rate } from './param-specs';
@@ -30,7 +31,7 @@ export class AdaGrad extends BaseOptimizer<SumState> {
     return { G: zeros(size) };
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: SumState): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: SumState): void {
     for (let i = 0; i < p.length; i++) {
       s.G[i] += g[i] * g[i]; // G ← G + g²
       p[i] -= (this.eta * g[i]) / Math.sqrt(s.G[i] + this.eps); // p ← p − η g/√(G + ε)

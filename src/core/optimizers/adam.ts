@@ -1,4 +1,5 @@
 /** Adam: bias-corrected momentum divided by a bias-corrected RMS. */
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer } from './base';
 import { createMoments, MomentState, updateMoments } from './moments';
 import type { OptimizerEntry } from './optimizer';
@@ -28,13 +29,14 @@ export class Adam extends BaseOptimizer<MomentState> {
     this.h.alpha = lr;
   }
 
-  protected createState(size: number): MomentState {
-    return createMoments(size);
+  protected createState(size: number, like: FloatArray): MomentState {
+    return createMoments(size, (n) => this.stateArray(like, n));
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: MomentState, t: number): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: MomentState, t: number): void {
     const { alpha, beta1, beta2, eps } = this.h;
     const alphaT = (alpha * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    if (this.kernelStep('adam', p, g, [s.m, s.v], [beta1, beta2, alphaT, eps])) return;
     for (let i = 0; i < p.length; i++) {
       updateMoments(s, g[i], i, beta1, beta2);
       p[i] -= (alphaT * s.m[i]) / Math.sqrt(s.v[i] + eps);

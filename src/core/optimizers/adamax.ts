@@ -1,13 +1,14 @@
 /** AdaMax: Adam with the infinity norm in place of the RMS. */
 import { pyFloat } from '../export/pytorch/python-text';
-import { BaseOptimizer, zeros } from './base';
+import type { FloatArray } from '../linalg/float-array';
+import { BaseOptimizer } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { adamBetas, epsilon, rate } from './param-specs';
 
 /** Per-tensor state of AdaMax: momentum m and the decaying max-norm u. */
 interface MaxNormState {
-  m: Float64Array;
-  u: Float64Array;
+  m: FloatArray;
+  u: FloatArray;
 }
 
 /** AdaMax hyper-parameters. */
@@ -34,13 +35,14 @@ export class AdaMax extends BaseOptimizer<MaxNormState> {
     this.h.alpha = lr;
   }
 
-  protected createState(size: number): MaxNormState {
-    return { m: zeros(size), u: zeros(size) };
+  protected createState(size: number, like: FloatArray): MaxNormState {
+    return { m: this.stateArray(like, size), u: this.stateArray(like, size) };
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: MaxNormState, t: number): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: MaxNormState, t: number): void {
     const { alpha, beta1, beta2, eps } = this.h;
     const alphaT = alpha / (1 - beta1 ** t);
+    if (this.kernelStep('adamax', p, g, [s.m, s.u], [beta1, beta2, alphaT, eps])) return;
     for (let i = 0; i < p.length; i++) {
       s.m[i] = beta1 * s.m[i] + (1 - beta1) * g[i];
       s.u[i] = Math.max(beta2 * s.u[i], Math.abs(g[i]) + eps);

@@ -1,4 +1,5 @@
 /** AMSGrad: Adam whose second moment never decreases (Reddi et al. 2018). */
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer } from './base';
 import { createMaxMoments, MaxMomentState, updateMoments } from './moments';
 import type { OptimizerEntry } from './optimizer';
@@ -28,13 +29,14 @@ export class AMSGrad extends BaseOptimizer<MaxMomentState> {
     this.h.alpha = lr;
   }
 
-  protected createState(size: number): MaxMomentState {
-    return createMaxMoments(size);
+  protected createState(size: number, like: FloatArray): MaxMomentState {
+    return createMaxMoments(size, (n) => this.stateArray(like, n));
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: MaxMomentState, t: number): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: MaxMomentState, t: number): void {
     const { alpha, beta1, beta2, eps } = this.h;
     const alphaT = alpha / Math.sqrt(t);
+    if (this.kernelStep('amsgrad', p, g, [s.m, s.v, s.vMax], [beta1, beta2, alphaT, eps])) return;
     for (let i = 0; i < p.length; i++) {
       updateMoments(s, g[i], i, beta1, beta2);
       s.vMax[i] = Math.max(s.vMax[i], s.v[i]);

@@ -1,4 +1,5 @@
 /** The rate clipping AdaBound and AMSBound share (Luo et al. 2019, as in the reference). */
+import type { FloatArray } from '../linalg/float-array';
 import { ParamSpec } from '../registry';
 import { BaseOptimizer } from './base';
 import { createMaxMoments, MaxMomentState, updateMoments } from './moments';
@@ -42,15 +43,16 @@ export abstract class BoundedRateOptimizer extends BaseOptimizer<MaxMomentState>
     if (this.initial.alpha !== 0) this.h.eta = (this.initial.eta * lr) / this.initial.alpha;
   }
 
-  protected createState(size: number): MaxMomentState {
-    return createMaxMoments(size);
+  protected createState(size: number, like: FloatArray): MaxMomentState {
+    return createMaxMoments(size, (n) => this.stateArray(like, n));
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: MaxMomentState, t: number): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: MaxMomentState, t: number): void {
     const { alpha, eta, beta1, beta2, eps } = this.h;
     const lower = eta * (1 - 1 / ((1 - beta2) * t + 1));
     const upper = eta * (1 + 1 / ((1 - beta2) * t + eps));
     const rootT = Math.sqrt(t);
+    if (this.kernelStep(this.useMax ? 'amsbound' : 'adabound', p, g, [s.m, s.v, s.vMax], [beta1, beta2, alpha, lower, upper, rootT])) return;
     for (let i = 0; i < p.length; i++) {
       updateMoments(s, g[i], i, beta1, beta2);
       s.vMax[i] = Math.max(s.vMax[i], s.v[i]);

@@ -1,4 +1,5 @@
 /** Eve: Adam whose step shrinks when the loss changes fast (Hayashi et al., v3). */
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer } from './base';
 import { createMoments, MomentState, updateMoments } from './moments';
 import type { OptimizerEntry } from './optimizer';
@@ -63,7 +64,7 @@ export class Eve extends BaseOptimizer<MomentState> {
     return createMoments(size);
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: MomentState, t: number): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: MomentState, t: number): void {
     const { alpha, beta1, beta2, eps } = this.h;
     const c1 = 1 - beta1 ** t;
     const c2 = 1 - beta2 ** t;

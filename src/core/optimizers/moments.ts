@@ -1,25 +1,26 @@
 /** The first/second moment state shared by the Adam family. */
+import type { FloatArray } from '../linalg/float-array';
 import { zeros } from './base';
 
 /** Per-tensor running averages: m of g (first moment), v of g² (second moment). */
 export interface MomentState {
-  m: Float64Array;
-  v: Float64Array;
+  m: FloatArray;
+  v: FloatArray;
 }
 
-/** Zeroed moments for a tensor of `size` values. */
-export function createMoments(size: number): MomentState {
-  return { m: zeros(size), v: zeros(size) };
+/** Zeroed moments for a tensor of `size` values, each array made by `zero` (default: float64). */
+export function createMoments(size: number, zero: (size: number) => FloatArray = zeros): MomentState {
+  return { m: zero(size), v: zero(size) };
 }
 
 /** Adam's moments plus the running maximum v̂ = max over steps of v (AMSGrad, AMSBound). */
 export interface MaxMomentState extends MomentState {
-  vMax: Float64Array;
+  vMax: FloatArray;
 }
 
-/** Zeroed moments and maximum for a tensor of `size` values. */
-export function createMaxMoments(size: number): MaxMomentState {
-  return { m: zeros(size), v: zeros(size), vMax: zeros(size) };
+/** Zeroed moments and maximum for a tensor of `size` values, each array made by `zero` (default: float64). */
+export function createMaxMoments(size: number, zero: (size: number) => FloatArray = zeros): MaxMomentState {
+  return { m: zero(size), v: zero(size), vMax: zero(size) };
 }
 
 /** m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g², at coordinate i. */

@@ -1,12 +1,13 @@
 /** Momentum SGD, with the reference's (1 − μ)·η step scaling. */
 import { pyFloat } from '../export/pytorch/python-text';
-import { BaseOptimizer, zeros } from './base';
+import type { FloatArray } from '../linalg/float-array';
+import { BaseOptimizer } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { decay, rate } from './param-specs';
 
 /** Per-tensor state of MSGD: the momentum buffer b (a running sum of gradients). */
 interface MomentumState {
-  b: Float64Array;
+  b: FloatArray;
 }
 
 /**
@@ -31,13 +32,14 @@ export class MSGD extends BaseOptimizer<MomentumState> {
     this.eta = lr;
   }
 
-  protected createState(size: number): MomentumState {
-    return { b: zeros(size) };
+  protected createState(size: number, like: FloatArray): MomentumState {
+    return { b: this.stateArray(like, size) };
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: MomentumState): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: MomentumState): void {
     const { eta, mu } = this;
     const lr = (1 - mu) * eta;
+    if (this.kernelStep('msgd', p, g, [s.b], [mu, lr])) return;
     for (let i = 0; i < p.length; i++) {
       // b ← μ b + g ;  p ← p − (1 − μ) η b
       s.b[i] = mu * s.b[i] + g[i];

@@ -1,4 +1,5 @@
 /** Nadam: Adam with Nesterov momentum (Dozat 2016), constant μ as in the reference. */
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer } from './base';
 import { createMoments, MomentState, updateMoments } from './moments';
 import type { OptimizerEntry } from './optimizer';
@@ -31,15 +32,16 @@ export class Nadam extends BaseOptimizer<MomentState> {
     this.h.alpha = lr;
   }
 
-  protected createState(size: number): MomentState {
-    return createMoments(size);
+  protected createState(size: number, like: FloatArray): MomentState {
+    return createMoments(size, (n) => this.stateArray(like, n));
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: MomentState, t: number): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: MomentState, t: number): void {
     const { alpha, mu, nu, eps } = this.h;
     const cm = 1 - mu ** (t + 1);
     const cg = 1 - mu ** t;
     const cv = 1 - nu ** t;
+    if (this.kernelStep('nadam', p, g, [s.m, s.v], [mu, nu, alpha, eps, cm, cg, cv])) return;
     for (let i = 0; i < p.length; i++) {
       updateMoments(s, g[i], i, mu, nu);
       const mHat = (mu * s.m[i]) / cm + ((1 - mu) * g[i]) / cg;

@@ -1,12 +1,13 @@
 /** Nesterov accelerated gradient in the form that needs only the current gradient. */
 import { pyFloat } from '../export/pytorch/python-text';
-import { BaseOptimizer, zeros } from './base';
+import type { FloatArray } from '../linalg/float-array';
+import { BaseOptimizer } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { decay, rate } from './param-specs';
 
 /** Per-tensor state of NAG: the momentum buffer b (gradient units; the velocity is v = −(1 − μ)·η·b). */
 interface VelocityState {
-  b: Float64Array;
+  b: FloatArray;
 }
 
 /**
@@ -43,13 +44,14 @@ export class NAG extends BaseOptimizer<VelocityState> {
     this.eta = lr;
   }
 
-  protected createState(size: number): VelocityState {
-    return { b: zeros(size) };
+  protected createState(size: number, like: FloatArray): VelocityState {
+    return { b: this.stateArray(like, size) };
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: VelocityState): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: VelocityState): void {
     const { eta, mu } = this;
     const lr = (1 - mu) * eta;
+    if (this.kernelStep('nag', p, g, [s.b], [mu, lr])) return;
     for (let i = 0; i < p.length; i++) {
       s.b[i] = mu * s.b[i] + g[i]; // b ← μ b + g
       p[i] -= lr * (g[i] + mu * s.b[i]); // p ← p − (1−μ) η (g + μ b)

@@ -1,4 +1,6 @@
 import type { PythonOptimizerForm } from '../export/forms';
+import type { FloatArray } from '../linalg/float-array';
+import type { DenseKernel } from '../linalg/kernel';
 import type { RegistryEntry } from '../registry';
 
 /**
@@ -14,9 +16,14 @@ export interface Optimizer {
    * One update of every tensor in place: params[i] -= update(grads[i]).
    * `loss` is the loss at the current parameters (Eve's feedback needs it).
    */
-  step(params: Float64Array[], grads: Float64Array[], loss?: number): void;
+  step(params: readonly FloatArray[], grads: readonly FloatArray[], loss?: number): void;
   /** Sets the learning rate (the hyper-parameter its entry's `learningRate` names); absent when it has none (AdaDelta). */
   setLearningRate?(lr: number): void;
+  /**
+   * Gives the optimizer the kernel the model's arrays live in (the trainer calls it once, before the
+   * first step): state is then allocated there and the kernel may run the update (bit for bit the same).
+   */
+  useKernel?(kernel: DenseKernel): void;
 }
 
 /** An optimizer's registry entry, with its form in the exported PyTorch script. */

@@ -1,4 +1,5 @@
 /** Graves' RMSprop: divides by a running standard deviation instead of an RMS. */
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer } from './base';
 import { createMoments, MomentState, updateMoments } from './moments';
 import type { OptimizerEntry } from './optimizer';
@@ -27,7 +28,7 @@ export class RMSpropGraves extends BaseOptimizer<MomentState> {
     return createMoments(size);
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: MomentState): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: MomentState): void {
     const { eta, rho, eps } = this;
     for (let i = 0; i < p.length; i++) {
       updateMoments(s, g[i], i, rho, rho);

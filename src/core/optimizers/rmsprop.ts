@@ -1,4 +1,5 @@
 /** RMSprop: steps divided by a running root mean square of the gradient. */
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer, zeros } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { decay, epsilon, rate } from './param-specs';
@@ -27,7 +28,7 @@ export class RMSprop extends BaseOptimizer<SquareAverageState> {
     return { v: zeros(size) };
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: SquareAverageState): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: SquareAverageState): void {
     const { eta, rho, eps } = this;
     for (let i = 0; i < p.length; i++) {
       s.v[i] = rho * s.v[i] + (1 - rho) * g[i] * g[i]; // v ← ρ v + (1 − ρ) g²

@@ -1,4 +1,5 @@
 /** SantaE: Santa with Euler integration (Chen et al. 2016, Algorithm 1). */
+import type { FloatArray } from '../linalg/float-array';
 import { Rng } from '../rng';
 import type { OptimizerEntry } from './optimizer';
 import { SantaBase, SantaParams, santaParams, SantaState } from './santa-common';
@@ -17,7 +18,7 @@ export class SantaE extends SantaBase {
     super('SantaE', h, rng);
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: SantaState, t: number): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: SantaState, t: number): void {
     const { eta, anne_rate, burnin } = this.h;
     const temp = eta / t ** anne_rate; // η/β
     const explore = t < burnin;

@@ -1,4 +1,5 @@
 /** SantaSSS: Santa with symmetric splitting (Chen et al. 2016, Algorithm 2), as in the reference. */
+import type { FloatArray } from '../linalg/float-array';
 import { Rng } from '../rng';
 import type { OptimizerEntry } from './optimizer';
 import { SantaBase, SantaParams, santaParams, SantaState } from './santa-common';
@@ -20,7 +21,7 @@ export class SantaSSS extends SantaBase {
     super('SantaSSS', h, rng);
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, s: SantaState, t: number): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, s: SantaState, t: number): void {
     const { eta, anne_rate, burnin } = this.h;
     const temp = eta / t ** anne_rate; // η/β
     const explore = t < burnin;

@@ -1,5 +1,6 @@
 /** Plain stochastic gradient descent. */
 import { pyFloat } from '../export/pytorch/python-text';
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { rate } from './param-specs';
@@ -19,7 +20,8 @@ export class SGD extends BaseOptimizer<null> {
     return null;
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array): void {
+  protected updateTensor(p: FloatArray, g: FloatArray): void {
+    if (this.kernelStep('sgd', p, g, [], [this.eta])) return;
     // p ← p − η g
     for (let i = 0; i < p.length; i++) p[i] -= this.eta * g[i];
   }

@@ -1,4 +1,5 @@
 /** SMORMS3 (Simon Funk): RMSprop with an adaptive memory length per coordinate. */
+import type { FloatArray } from '../linalg/float-array';
 import { BaseOptimizer, zeros } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { epsilon, rate } from './param-specs';
@@ -34,7 +35,7 @@ export class SMORMS3 extends BaseOptimizer<Smorms3State> {
     return { s: new Float64Array(size).fill(1), m: zeros(size), v: zeros(size) };
   }
 
-  protected updateTensor(p: Float64Array, g: Float64Array, st: Smorms3State): void {
+  protected updateTensor(p: FloatArray, g: FloatArray, st: Smorms3State): void {
     const { eta, eps } = this;
     for (let i = 0; i < p.length; i++) {
       const rho = 1 / (1 + st.s[i]);

@@ -98,6 +98,8 @@ export class TrainingRun {
     this.batchT = new BatchBuffer(alloc);
     this.evalBuffers = new ChunkBuffers(alloc);
     this.optimizer = optimizerRegistry.create(config.optimizer.name, config.optimizer.params, { path: ['optimizer'], rng: this.rng });
+    // Its state then lives beside the weights, and the kernel may run its steps (same numbers).
+    this.optimizer.useKernel?.(this.model.kernel);
     this.classification = data.task === 'classification';
     this.batchSize = Math.max(1, Math.min(config.training.batchSize, this.split.train.length));
     if (options.testData) checkDataFits(config, options.testData, 'testData');

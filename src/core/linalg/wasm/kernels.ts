@@ -8,3 +8,4 @@ export { reluForward64, reluBackward64 } from './relu';
 export { dropoutForward64, dropoutBackward64 } from './dropout';
 export { batchNormForward64, batchNormBackward64 } from './batch-norm';
 export { im2col64, im2col32, col2im64, convOutput64, convOutputGrad64, convOutputGrad32, maxPoolForward64, maxPoolBackward64 } from './conv';
+export { sgdStep, msgdStep, nagStep, adamStep, amsgradStep, adamaxStep, nadamStep, boundStep } from './optimizer-steps';
