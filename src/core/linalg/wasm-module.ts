@@ -97,9 +97,35 @@ export interface KernelExports {
   msgdStep(f32: number, p: number, g: number, b: number, len: number, mu: number, lr: number): void;
   nagStep(f32: number, p: number, g: number, b: number, len: number, mu: number, lr: number): void;
   adamStep(f32: number, p: number, g: number, m: number, v: number, len: number, beta1: number, beta2: number, alphaT: number, eps: number): void;
-  amsgradStep(f32: number, p: number, g: number, m: number, v: number, vMax: number, len: number, beta1: number, beta2: number, alphaT: number, eps: number): void;
+  amsgradStep(
+    f32: number,
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    vMax: number,
+    len: number,
+    beta1: number,
+    beta2: number,
+    alphaT: number,
+    eps: number,
+  ): void;
   adamaxStep(f32: number, p: number, g: number, m: number, u: number, len: number, beta1: number, beta2: number, alphaT: number, eps: number): void;
-  nadamStep(f32: number, p: number, g: number, m: number, v: number, len: number, mu: number, nu: number, alpha: number, eps: number, cm: number, cg: number, cv: number): void;
+  nadamStep(
+    f32: number,
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    len: number,
+    mu: number,
+    nu: number,
+    alpha: number,
+    eps: number,
+    cm: number,
+    cg: number,
+    cv: number,
+  ): void;
   boundStep(
     f32: number,
     useMax: number,
