@@ -69,6 +69,7 @@ function benchCore(c: Case, kernel: DenseKernel): number {
   const rng = new Rng(1);
   const model = Sequential.build(cfg, rng, kernel);
   const opt = optimizerRegistry.create('Adam', { alpha: 1e-3 }, { rng });
+  opt.useKernel?.(kernel); // as the trainer does: Adam's state beside the weights, its step in WebAssembly
   const { x, y } = randomData(c, 2);
   const step = (): void => {
     const loss = model.lossAndGradients(x, y, c.batch);
