@@ -7,6 +7,7 @@
  * PyTorch: later equal values do not take it over); average pooling spreads dy/(kh·kw) over the window.
  * Overlapping windows (stride < size) add up their contributions.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { allocatorOf, indexAllocatorOf, type DenseKernel } from '../linalg/kernel';
 import { BatchBuffer, IndexBuffer } from './batch-buffer';
 import type { WindowGeometry } from './conv-geometry';
@@ -49,7 +50,7 @@ export class Pool2dLayer implements Layer {
   }
 
   /** The pooled batch y[n × c × oh × ow] (a reused buffer). */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     const g = this.geometry;
     this.n = n;
     const y = this.y.fit(n * this.outputs);
@@ -91,7 +92,7 @@ export class Pool2dLayer implements Layer {
   }
 
   /** dx: dy routed to each window's maximum (max) or spread evenly over it (average). */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     if (!this.propagateDown) return NO_INPUT_GRADIENT;
     const g = this.geometry;
     const { n, inputs, outputs } = this;
@@ -119,11 +120,11 @@ export class Pool2dLayer implements Layer {
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [];
   }
 

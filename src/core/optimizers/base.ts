@@ -3,6 +3,7 @@
  * checks. A concrete optimizer only says how to create the state of one tensor and how to
  * update one tensor in place (one hook, as in tinygrad's `Optimizer._step`).
  */
+import type { FloatArray } from '../linalg/float-array';
 import { Optimizer } from './optimizer';
 
 /**
@@ -29,7 +30,7 @@ export abstract class BaseOptimizer<S> implements Optimizer {
    * `params` and `grads` differ in count or in a tensor's length, or when a position that
    * already has state is given a tensor of another size.
    */
-  step(params: Float64Array[], grads: Float64Array[], loss?: number): void {
+  step(params: FloatArray[], grads: FloatArray[], loss?: number): void {
     if (params.length !== grads.length) throw new Error(`${this.name}: got ${params.length} parameter tensors but ${grads.length} gradients`);
     for (let i = 0; i < params.length; i++) {
       if (params[i].length !== grads[i].length)
@@ -65,7 +66,7 @@ export abstract class BaseOptimizer<S> implements Optimizer {
   protected abstract createState(size: number): S;
 
   /** Updates `p` in place from its gradient `g` and its state at step `t` (t ≥ 1). */
-  protected abstract updateTensor(p: Float64Array, g: Float64Array, state: S, t: number): void;
+  protected abstract updateTensor(p: FloatArray, g: FloatArray, state: S, t: number): void;
 }
 
 /** A new array of `size` zeros (the usual initial moment). */

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../linalg/float-array';
 import type { PythonOptimizerForm } from '../export/forms';
 import type { RegistryEntry } from '../registry';
 
@@ -14,7 +15,7 @@ export interface Optimizer {
    * One update of every tensor in place: params[i] -= update(grads[i]).
    * `loss` is the loss at the current parameters (Eve's feedback needs it).
    */
-  step(params: Float64Array[], grads: Float64Array[], loss?: number): void;
+  step(params: FloatArray[], grads: FloatArray[], loss?: number): void;
   /** Sets the learning rate (the hyper-parameter its entry's `learningRate` names); absent when it has none (AdaDelta). */
   setLearningRate?(lr: number): void;
 }
