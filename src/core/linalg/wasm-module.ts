@@ -147,6 +147,37 @@ export interface KernelExports {
     sh: number,
     sw: number,
   ): void;
+  /** batchNormForward64 over float32 arrays (every array of a float32 model's layer; momentum and epsilon as doubles). */
+  batchNormForward32(
+    x: number,
+    xh: number,
+    y: number,
+    n: number,
+    f: number,
+    gamma: number,
+    beta: number,
+    mean: number,
+    invStd: number,
+    runMean: number,
+    runVar: number,
+    momentum: number,
+    epsilon: number,
+    training: number,
+  ): void;
+  /** batchNormBackward64 over float32 arrays; `coef` is f doubles (f·8 bytes) of scratch, as for the float64 pass. */
+  batchNormBackward32(
+    dy: number,
+    xh: number,
+    dx: number,
+    coef: number,
+    n: number,
+    f: number,
+    gamma: number,
+    invStd: number,
+    dGamma: number,
+    dBeta: number,
+    training: number,
+  ): void;
   batchNormForward64(
     x: number,
     xh: number,
