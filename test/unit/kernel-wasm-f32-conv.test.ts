@@ -7,6 +7,7 @@
  * Bit for bit, on odd sizes, every padding, strides 1 and 2, NaN, ±0, ±Infinity included, in
  * training and in blocked evaluation (blocks of EVAL_BLOCK samples: `first` > 0).
  */
+import type { FloatArray } from '../../src/core/linalg/float-array';
 import { strict as assert } from 'assert';
 import { activationRegistry } from '../../src/core/activations';
 import { Conv2dLayer, EVAL_BLOCK } from '../../src/core/layers/conv2d';
@@ -52,7 +53,7 @@ for (const build of availableBuilds())
           const forwardCalls: Call[] = [];
           const backwardCalls: Call[] = [];
           let dzCol = new Float32Array(0);
-          const answer = (calls: Call[], a: Float64Array, c64: Float64Array): void => {
+          const answer = (calls: Call[], a: FloatArray, c64: FloatArray): void => {
             const out = values32(rng, c64.length, -2, 2, calls.length === 0 ? [NaN, -0, Infinity] : []);
             c64.set(out);
             calls.push({ a: Float32Array.from(a), c: out });

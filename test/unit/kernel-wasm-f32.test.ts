@@ -7,6 +7,7 @@
  * Average pooling's float64 pass is checked against the float64 layer the same way.
  * Each engine's builds run (Node 20: plain SIMD; Node ≥ 22 also relaxed SIMD).
  */
+import type { FloatArray } from '../../src/core/linalg/float-array';
 import { strict as assert } from 'assert';
 import { activationRegistry } from '../../src/core/activations';
 import { windowGeometry } from '../../src/core/layers/conv-geometry';
@@ -161,14 +162,14 @@ for (const build of availableBuilds())
               const dy64 = Float64Array.from(dyData, (v, i) => v - i * 1e-12);
               const wantY = Float64Array.from(ref.forward(x64, n));
               const wantDx = Float64Array.from(ref.backward(dy64));
-              const x = kernel.alloc(x64.length),
-                y = kernel.alloc(n * ref.outputs),
-                dy = kernel.alloc(dy64.length),
-                dx = kernel.alloc(n * ref.inputs);
+              const x = kernel.arena.alloc(x64.length),
+                y = kernel.arena.alloc(n * ref.outputs),
+                dy = kernel.arena.alloc(dy64.length),
+                dx = kernel.arena.alloc(n * ref.inputs);
               x.set(x64);
               dy.set(dy64);
               dx.fill(7);
-              const at = (a: Float64Array): number => kernel.arena.addressOf(a);
+              const at = (a: FloatArray): number => kernel.arena.addressOf(a);
               kernel.fns.avgPoolForward64(at(x), at(y), n, g.c, g.h, g.w, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw);
               kernel.fns.avgPoolBackward64(at(dy), at(dx), n, g.c, g.h, g.w, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw);
               assertSame(y, wantY, `avg pool y (n ${n})`);

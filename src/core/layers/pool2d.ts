@@ -56,7 +56,7 @@ export class Pool2dLayer implements Layer {
     const y = this.y.fit(n * this.outputs);
     const max = this.mode === MAXPOOL2D;
     const arg = max ? this.argmax.fit(n * this.outputs) : undefined;
-    if (arg && this.kernel.maxPoolForward?.(g, x, y, arg, n)) return y;
+    if (arg ? this.kernel.maxPoolForward?.(g, x, y, arg, n) : this.kernel.avgPoolForward?.(g, x, y, n)) return y;
     const scale = 1 / (g.kh * g.kw);
     let o = 0;
     for (let i = 0; i < n; i++) {
@@ -104,6 +104,7 @@ export class Pool2dLayer implements Layer {
       for (let i = 0; i < n; i++) for (let o = 0; o < outputs; o++) dx[i * inputs + arg[i * outputs + o]] += dy[i * outputs + o];
       return dx;
     }
+    if (this.kernel.avgPoolBackward?.(g, dy, dx, n)) return dx;
     dx.fill(0);
     const scale = 1 / (g.kh * g.kw);
     let o = 0;

@@ -69,6 +69,10 @@ export interface DenseKernel {
   maxPoolForward?(g: PoolGeometry, x: FloatArray, y: FloatArray, arg: Int32Array, n: number): boolean;
   /** Max pooling's backward: dx zeroed, then dx[i·inputs + arg[i·outputs + o]] += dy[i·outputs + o] in order; false when not handled. */
   maxPoolBackward?(arg: Int32Array, dy: FloatArray, dx: FloatArray, n: number, inputs: number, outputs: number): boolean;
+  /** Average pooling's forward over n samples (../layers/pool2d.ts): y = (window sum)·(1/(kh·kw)); false when not handled. */
+  avgPoolForward?(g: PoolGeometry, x: FloatArray, y: FloatArray, n: number): boolean;
+  /** Its backward: dx zeroed, then every window's inputs += dy·(1/(kh·kw)) in order; false when not handled. */
+  avgPoolBackward?(g: PoolGeometry, dy: FloatArray, dx: FloatArray, n: number): boolean;
   /** Releases what the kernel holds besides memory (e.g. a helper thread); it still works afterwards. */
   dispose?(): void;
 }

@@ -28,9 +28,13 @@ export function im2colPass(ctx: KernelContext, table: Int32Array, x: FloatArray,
     // A count·inputs copy, a ninth of X_col for a 3×3 window.
     px = ctx.arena.scratch(ctx.input, count * inputs * 8);
     ctx.arena.f64.set(x.subarray(first * inputs, (first + count) * inputs), px / 8);
-  } else return false;
+  } else {
+    // A foreign float32 batch under a float32 model.
+    px = ctx.arena.scratch(ctx.input, count * inputs * 4);
+    ctx.arena.f32.set(x.subarray(first * inputs, (first + count) * inputs), px / 4);
+  }
   if (width === 64) ctx.fns.im2col64(px, pt, per, pc, count, inputs);
-  else return false;
+  else ctx.fns.im2colF32(px, pt, per, pc, count, inputs);
   return true;
 }
 
@@ -44,7 +48,7 @@ export function col2imPass(ctx: KernelContext, table: Int32Array, dCols: FloatAr
     px = residentAt(ctx, dx, width);
   if (pt < 0 || pd < 0 || px < 0) return false;
   if (width === 64) ctx.fns.col2im64(pd, pt, per, px, n, inputs);
-  else return false;
+  else ctx.fns.col2im32(pd, pt, per, px, n, inputs);
   return true;
 }
 
@@ -57,7 +61,7 @@ export function convOutputPass(ctx: KernelContext, zCol: FloatArray, b: FloatArr
     pz = residentAt(ctx, z, width);
   if (pzc < 0 || pb < 0 || pz < 0) return false;
   if (width === 64) ctx.fns.convOutput64(pzc, pb, pz, first, count, f, p);
-  else return false;
+  else ctx.fns.convOutput32(pzc, pb, pz, first, count, f, p);
   return true;
 }
 
@@ -70,7 +74,7 @@ export function convOutputGradPass(ctx: KernelContext, dz: FloatArray, dzCol: Fl
     pdb = residentAt(ctx, db, width);
   if (pdz < 0 || pdc < 0 || pdb < 0) return false;
   if (width === 64) ctx.fns.convOutputGrad64(pdz, pdc, pdb, n, f, p);
-  else return false;
+  else ctx.fns.convOutputGrad32f(pdz, pdc, pdb, n, f, p);
   return true;
 }
 
@@ -84,7 +88,7 @@ export function maxPoolForwardPass(ctx: KernelContext, g: PoolGeometry, x: Float
     pa = ctx.arena.addressOf(arg);
   if (px < 0 || py < 0 || pa < 0) return false;
   if (width === 64) ctx.fns.maxPoolForward64(px, py, pa, n, g.c, g.h, g.w, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw);
-  else return false;
+  else ctx.fns.maxPoolForward32(px, py, pa, n, g.c, g.h, g.w, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw);
   return true;
 }
 
@@ -97,6 +101,30 @@ export function maxPoolBackwardPass(ctx: KernelContext, arg: Int32Array, dy: Flo
     pdx = residentAt(ctx, dx, width);
   if (pa < 0 || pdy < 0 || pdx < 0) return false;
   if (width === 64) ctx.fns.maxPoolBackward64(pa, pdy, pdx, n, inputs, outputs);
-  else return false;
+  else ctx.fns.maxPoolBackward32(pa, pdy, pdx, n, inputs, outputs);
+  return true;
+}
+
+/** Average pooling's forward y = (Σ over the window of x)·(1/(kh·kw)) (see `DenseKernel.avgPoolForward`). */
+export function avgPoolForwardPass(ctx: KernelContext, g: PoolGeometry, x: FloatArray, y: FloatArray, n: number): boolean {
+  if (x.length < n * g.c * g.h * g.w || y.length < n * g.c * g.oh * g.ow) return false;
+  const width = widthOf(y);
+  const px = residentAt(ctx, x, width),
+    py = residentAt(ctx, y, width);
+  if (px < 0 || py < 0) return false;
+  const avg = width === 64 ? ctx.fns.avgPoolForward64 : ctx.fns.avgPoolForward32;
+  avg(px, py, n, g.c, g.h, g.w, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw);
+  return true;
+}
+
+/** Average pooling's backward: dx zeroed, then each window's dx += dy·(1/(kh·kw)) (see `DenseKernel.avgPoolBackward`). */
+export function avgPoolBackwardPass(ctx: KernelContext, g: PoolGeometry, dy: FloatArray, dx: FloatArray, n: number): boolean {
+  if (dy.length < n * g.c * g.oh * g.ow || dx.length < n * g.c * g.h * g.w) return false;
+  const width = widthOf(dx);
+  const pdy = residentAt(ctx, dy, width),
+    pdx = residentAt(ctx, dx, width);
+  if (pdy < 0 || pdx < 0) return false;
+  const avg = width === 64 ? ctx.fns.avgPoolBackward64 : ctx.fns.avgPoolBackward32;
+  avg(pdy, pdx, n, g.c, g.h, g.w, g.oh, g.ow, g.kh, g.kw, g.sh, g.sw);
   return true;
 }

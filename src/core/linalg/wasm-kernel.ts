@@ -28,7 +28,16 @@ import type { FloatArray } from './float-array';
 import type { BatchNormArrays, DenseKernel, GeneratorState, PoolGeometry } from './kernel';
 import { Scratch, WasmArena } from './wasm-arena';
 import { KernelContext, residentAt } from './wasm-context';
-import { col2imPass, convOutputGradPass, convOutputPass, im2colPass, maxPoolBackwardPass, maxPoolForwardPass } from './wasm-conv-passes';
+import {
+  avgPoolBackwardPass,
+  avgPoolForwardPass,
+  col2imPass,
+  convOutputGradPass,
+  convOutputPass,
+  im2colPass,
+  maxPoolBackwardPass,
+  maxPoolForwardPass,
+} from './wasm-conv-passes';
 import {
   activationBackwardPass,
   activationPass,
@@ -151,6 +160,16 @@ export class WasmKernel implements DenseKernel {
   /** See `DenseKernel.maxPoolBackward`. */
   maxPoolBackward(arg: Int32Array, dy: FloatArray, dx: FloatArray, n: number, inputs: number, outputs: number): boolean {
     return maxPoolBackwardPass(this.ctx, arg, dy, dx, n, inputs, outputs);
+  }
+
+  /** See `DenseKernel.avgPoolForward`. */
+  avgPoolForward(g: PoolGeometry, x: FloatArray, y: FloatArray, n: number): boolean {
+    return avgPoolForwardPass(this.ctx, g, x, y, n);
+  }
+
+  /** See `DenseKernel.avgPoolBackward`. */
+  avgPoolBackward(g: PoolGeometry, dy: FloatArray, dx: FloatArray, n: number): boolean {
+    return avgPoolBackwardPass(this.ctx, g, dy, dx, n);
   }
 
   /** ReLU in WebAssembly; other activations: false (see `DenseKernel.activationInto`). */

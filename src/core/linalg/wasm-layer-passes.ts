@@ -17,7 +17,7 @@ export function activationPass(ctx: KernelContext, name: string, z: FloatArray, 
     py = residentAt(ctx, y, width);
   if (pz < 0 || py < 0) return false;
   if (width === 64) ctx.fns.reluForward64(pz, py, z.length);
-  else return false;
+  else ctx.fns.reluForward32(pz, py, z.length);
   return true;
 }
 
@@ -30,7 +30,7 @@ export function activationBackwardPass(ctx: KernelContext, name: string, z: Floa
     pdz = residentAt(ctx, dz, width);
   if (pz < 0 || pdy < 0 || pdz < 0) return false;
   if (width === 64) ctx.fns.reluBackward64(pz, pdy, pdz, z.length);
-  else return false;
+  else ctx.fns.reluBackward32(pz, pdy, pdz, z.length);
   return true;
 }
 
@@ -42,10 +42,11 @@ export function dropoutForwardPass(ctx: KernelContext, rng: GeneratorState, rate
   const px = residentAt(ctx, x, width),
     pm = residentAt(ctx, mask, width),
     py = residentAt(ctx, y, width);
-  if (px < 0 || pm < 0 || py < 0 || width !== 64) return false;
+  if (px < 0 || pm < 0 || py < 0) return false;
   const ps = ctx.arena.scratch(ctx.rng, 16);
   rng.saveState(ctx.arena.i32, ps >> 2);
-  ctx.fns.dropoutForward64(ps, px, pm, py, len, rate, keepScale);
+  if (width === 64) ctx.fns.dropoutForward64(ps, px, pm, py, len, rate, keepScale);
+  else ctx.fns.dropoutForward32(ps, px, pm, py, len, rate, keepScale);
   rng.loadState(ctx.arena.i32, ps >> 2);
   return true;
 }
@@ -60,7 +61,7 @@ export function dropoutBackwardPass(ctx: KernelContext, mask: FloatArray, dy: Fl
     pdx = residentAt(ctx, dx, width);
   if (pm < 0 || pdy < 0 || pdx < 0) return false;
   if (width === 64) ctx.fns.dropoutBackward64(pm, pdy, pdx, len);
-  else return false;
+  else ctx.fns.dropoutBackward32(pm, pdy, pdx, len);
   return true;
 }
 
@@ -80,8 +81,8 @@ export function batchNormForwardPass(ctx: KernelContext, bn: BatchNormArrays, tr
     prm = residentAt(ctx, bn.runningMean, width, f),
     prv = residentAt(ctx, bn.runningVar, width, f);
   if (Math.min(px, pxh, py, pg, pb, pm, ps, prm, prv) < 0) return false;
-  if (width === 64) ctx.fns.batchNormForward64(px, pxh, py, n, f, pg, pb, pm, ps, prm, prv, bn.momentum, bn.epsilon, training ? 1 : 0);
-  else return false;
+  const forward = width === 64 ? ctx.fns.batchNormForward64 : ctx.fns.batchNormForward32;
+  forward(px, pxh, py, n, f, pg, pb, pm, ps, prm, prv, bn.momentum, bn.epsilon, training ? 1 : 0);
   return true;
 }
 
@@ -98,18 +99,20 @@ export function batchNormBackwardPass(ctx: KernelContext, bn: BatchNormArrays, t
     ps = residentAt(ctx, bn.invStd, width, f),
     pdg = residentAt(ctx, bn.dGamma, width, f),
     pdb = residentAt(ctx, bn.dBeta, width, f);
-  if (Math.min(pdy, pxh, pdx, pg, ps, pdg, pdb) < 0 || width !== 64) return false;
+  if (Math.min(pdy, pxh, pdx, pg, ps, pdg, pdb) < 0) return false;
   const pc = ctx.arena.scratch(ctx.coef, f * 8);
-  ctx.fns.batchNormBackward64(pdy, pxh, pdx, pc, n, f, pg, ps, pdg, pdb, training ? 1 : 0);
+  const backward = width === 64 ? ctx.fns.batchNormBackward64 : ctx.fns.batchNormBackward32;
+  backward(pdy, pxh, pdx, pc, n, f, pg, ps, pdg, pdb, training ? 1 : 0);
   return true;
 }
 
 /** The first NaN or ±Infinity of `arrays`: SIMD over arrays in the kernel's memory, a plain scan otherwise. */
 export function firstNonFinitePass(ctx: KernelContext, arrays: readonly FloatArray[]): number | undefined {
   for (const a of arrays) {
-    const at = residentAt(ctx, a, 64);
+    const width = widthOf(a);
+    const at = residentAt(ctx, a, width);
     if (at >= 0) {
-      const i = ctx.fns.firstNonFinite64(at, a.length);
+      const i = width === 64 ? ctx.fns.firstNonFinite64(at, a.length) : ctx.fns.firstNonFinite32(at, a.length);
       if (i >= 0) return a[i];
     } else {
       for (let i = 0; i < a.length; i++) if (a[i] - a[i] !== 0) return a[i];
