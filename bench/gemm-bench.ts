@@ -7,6 +7,7 @@
  * training. Builds and precisions take turns within each round so machine load hits them alike;
  * each reports the median over rounds of its best repetition (2·n·k·m flops per product).
  */
+import type { FloatArray } from '../src/core/linalg/float-array';
 import { cpus, loadavg } from 'os';
 import type { Precision } from '../src/core/config/types';
 import { createWasmKernel, WasmKernel } from '../src/core/linalg/wasm-kernel';
@@ -24,20 +25,20 @@ const REPS = 40;
 interface Case {
   name: string;
   kernel: WasmKernel;
-  a: Float64Array;
-  w: Float64Array;
-  bias: Float64Array;
-  c: Float64Array;
-  g: Float64Array;
-  dw: Float64Array;
-  dx: Float64Array;
+  a: FloatArray;
+  w: FloatArray;
+  bias: FloatArray;
+  c: FloatArray;
+  g: FloatArray;
+  dw: FloatArray;
+  dx: FloatArray;
 }
 
 /** The kernel of `build` and `precision` with random operands, or undefined where the build cannot run. */
 function makeCase(build: WasmBuild, precision: Precision, rng: Rng): Case | undefined {
   const kernel = createWasmKernel({ build, precision });
   if (!kernel) return undefined;
-  const fill = (len: number): Float64Array => {
+  const fill = (len: number): FloatArray => {
     const x = kernel.alloc(len);
     for (let i = 0; i < len; i++) x[i] = 2 * rng.uniform() - 1;
     return x;

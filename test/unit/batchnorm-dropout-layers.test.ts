@@ -6,6 +6,7 @@
  * exports: the PyTorch script's float64 loss history equals `train --json` within 1e-9, ONNX Runtime
  * equals `predict` within 1e-5.
  */
+import type { FloatArray } from '../../src/core/linalg/float-array';
 import { strict as assert } from 'assert';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -103,13 +104,13 @@ describe('layer kinds dropout, batchnorm and activation', function () {
         const y = bn.forward(x, n);
         bn.runningMean.set(saved[0]);
         bn.runningVar.set(saved[1]);
-        return y.reduce((s, v, k) => s + v * dy[k], 0);
+        return Array.from(y).reduce((s, v, k) => s + v * dy[k], 0);
       };
       objective();
       const dx = Float64Array.from(bn.backward(dy));
       const [dGamma, dBeta] = bn.grads().map((g) => Float64Array.from(g));
       const h = 1e-6;
-      const numeric = (a: Float64Array, k: number): number => {
+      const numeric = (a: FloatArray, k: number): number => {
         const keep = a[k];
         a[k] = keep + h;
         const up = objective();

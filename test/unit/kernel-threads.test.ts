@@ -1,3 +1,4 @@
+import type { FloatArray } from '../../src/core/linalg/float-array';
 import { strict as assert } from 'assert';
 import { createThreadedKernel } from '../../bench/thread-helper';
 import type { ResolvedConfig } from '../../src/core/config/resolved';
@@ -20,7 +21,7 @@ function randomData(n: number, inputs: number, classes: number, seed: number): D
 }
 
 /** Fills a kernel-owned array with a fixed pattern. */
-function filled(kernel: WasmKernel, len: number, f: (i: number) => number): Float64Array {
+function filled(kernel: WasmKernel, len: number, f: (i: number) => number): FloatArray {
   const a = kernel.alloc(len);
   for (let i = 0; i < len; i++) a[i] = f(i);
   return a;

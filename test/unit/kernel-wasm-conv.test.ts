@@ -10,7 +10,7 @@ import { strict as assert } from 'assert';
 import { activationRegistry } from '../../src/core/activations';
 import { Conv2dLayer } from '../../src/core/layers/conv2d';
 import { windowGeometry, type Padding } from '../../src/core/layers/conv-geometry';
-import { MAXPOOL2D, Pool2dLayer } from '../../src/core/layers/pool2d';
+import { AVGPOOL2D, MAXPOOL2D, Pool2dLayer } from '../../src/core/layers/pool2d';
 import type { Precision } from '../../src/core/config/types';
 import { WasmKernel, createWasmKernel } from '../../src/core/linalg/wasm-kernel';
 import { Rng } from '../../src/core/rng';
@@ -38,6 +38,8 @@ function instrument(kernel: WasmKernel, off: boolean): { handled: number } {
   kernel.convOutputGrad = wrap(kernel.convOutputGrad.bind(kernel));
   kernel.maxPoolForward = wrap(kernel.maxPoolForward.bind(kernel));
   kernel.maxPoolBackward = wrap(kernel.maxPoolBackward.bind(kernel));
+  kernel.avgPoolForward = wrap(kernel.avgPoolForward.bind(kernel));
+  kernel.avgPoolBackward = wrap(kernel.avgPoolBackward.bind(kernel));
   return seen;
 }
 
@@ -156,27 +158,28 @@ describe('convolution and max pooling in WebAssembly: the TypeScript loops’ nu
       [2, 2],
     ],
   ] as [[number, number, number], [number, number], [number, number]][])
-    it(`maxpool2d ${input.join('×')}, size ${size.join('×')}, stride ${stride.join('×')}: outputs, arg-max and gradients (ties, NaN, ±0)`, () => {
-      const geometry = windowGeometry(input, size, stride, 'valid');
-      const n = 5;
-      const run = (off: boolean): { out: Float64Array[]; handled: number } => {
-        const kernel = new WasmKernel({ precision: 'float64' });
-        const seen = instrument(kernel, off);
-        const layer = new Pool2dLayer(MAXPOOL2D, geometry, kernel);
-        const rng = new Rng(5);
-        const x = kernel.alloc(n * layer.inputs);
-        // Few distinct values, so windows hold ties; then NaN, −0 and +0 in the first windows.
-        for (let i = 0; i < x.length; i++) x[i] = Math.floor(4 * rng.uniform()) - 2;
-        x.set([NaN, -0, 0, 0, -0, NaN, 1, 1]);
-        const y = Float64Array.from(layer.forward(x, n));
-        const dy = kernel.alloc(n * layer.outputs);
-        dy.set(values(new Rng(6), dy.length, [-0]));
-        return { out: [y, Float64Array.from(layer.backward(dy))], handled: seen.handled };
-      };
-      const got = run(false);
-      const want = run(true);
-      assert.equal(got.handled, 2, 'forward and backward ran in WebAssembly');
-      assertSame(got.out[0], want.out[0], 'y');
-      assertSame(got.out[1], want.out[1], 'dx');
-    });
+    for (const [mode, precision] of ([MAXPOOL2D, AVGPOOL2D] as const).flatMap((m) => PRECISIONS.map((p) => [m, p] as const)))
+      it(`${mode} ${input.join('×')}, size ${size.join('×')}, stride ${stride.join('×')} (${precision}): outputs, arg-max and gradients (ties, NaN, ±0)`, () => {
+        const geometry = windowGeometry(input, size, stride, 'valid');
+        const n = 5;
+        const run = (off: boolean): { out: Float64Array[]; handled: number } => {
+          const kernel = new WasmKernel({ precision });
+          const seen = instrument(kernel, off);
+          const layer = new Pool2dLayer(mode, geometry, kernel);
+          const rng = new Rng(5);
+          const x = kernel.alloc(n * layer.inputs);
+          // Few distinct values, so windows hold ties; then NaN, −0 and +0 in the first windows.
+          for (let i = 0; i < x.length; i++) x[i] = Math.floor(4 * rng.uniform()) - 2;
+          x.set([NaN, -0, 0, 0, -0, NaN, 1, 1]);
+          const y = Float64Array.from(layer.forward(x, n));
+          const dy = kernel.alloc(n * layer.outputs);
+          dy.set(values(new Rng(6), dy.length, [-0]));
+          return { out: [y, Float64Array.from(layer.backward(dy))], handled: seen.handled };
+        };
+        const got = run(false);
+        const want = run(true);
+        assert.equal(got.handled, 2, 'forward and backward ran in WebAssembly');
+        assertSame(got.out[0], want.out[0], 'y');
+        assertSame(got.out[1], want.out[1], 'dx');
+      });
 });

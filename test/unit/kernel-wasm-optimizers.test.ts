@@ -42,8 +42,7 @@ type Storage = 'float64' | 'float32';
 
 /** A zeroed array of `len` inside the kernel's memory with the storage's element type. */
 function resident(kernel: WasmKernel, storage: Storage, len: number): FloatArray {
-  if (storage === 'float64') return kernel.alloc(len);
-  return new Float32Array(kernel.arena.memory.buffer, kernel.arena.reserve(len * 4), len);
+  return storage === 'float64' ? kernel.arena.alloc(len) : kernel.arena.alloc32(len);
 }
 
 /** A zeroed array of `len` outside any kernel. */
@@ -135,7 +134,7 @@ for (const build of BUILDS) {
     for (const storage of ['float64', 'float32'] as const) {
       for (const { name, params } of OPTIMIZERS) {
         it(`${name}, ${storage} storage: the same numbers as TypeScript, every step and tensor`, () => {
-          const kernel = new WasmKernel({ build });
+          const kernel = new WasmKernel({ build, precision: storage });
           const seen = countHandled(kernel);
           compareRuns(
             kernel,

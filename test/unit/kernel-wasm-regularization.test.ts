@@ -4,6 +4,7 @@
  * gradients, running statistics and the generator's state afterwards — on random inputs of
  * several shapes, odd ones included; small batches stay in TypeScript; nothing is allocated per batch.
  */
+import type { FloatArray } from '../../src/core/linalg/float-array';
 import { strict as assert } from 'assert';
 import { BatchNormLayer } from '../../src/core/layers/batch-norm';
 import { DropoutLayer } from '../../src/core/layers/dropout';
@@ -13,13 +14,13 @@ import { LAYER_THRESHOLD, WasmKernel } from '../../src/core/linalg/wasm-kernel';
 import { Rng } from '../../src/core/rng';
 
 /** Asserts a and b hold the same numbers bit for bit (±0 told apart; NaN equals NaN). */
-function assertSame(a: Float64Array, b: Float64Array, what: string): void {
+function assertSame(a: ArrayLike<number>, b: ArrayLike<number>, what: string): void {
   assert.equal(a.length, b.length, `${what}: length`);
   for (let i = 0; i < a.length; i++) assert.ok(Object.is(a[i], b[i]), `${what}[${i}]: ${a[i]} (WebAssembly) vs ${b[i]} (TypeScript)`);
 }
 
 /** A copy of `a` inside the kernel's memory (where the layers' own arrays live). */
-function resident(kernel: WasmKernel, a: Float64Array): Float64Array {
+function resident(kernel: WasmKernel, a: FloatArray): FloatArray {
   const r = kernel.alloc(a.length);
   r.set(a);
   return r;

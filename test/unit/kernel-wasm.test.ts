@@ -1,3 +1,4 @@
+import type { FloatArray } from '../../src/core/linalg/float-array';
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -72,7 +73,7 @@ function bothWays(
   kernel: WasmKernel,
   inputs: Float64Array[],
   outLen: number,
-  run: (args: Float64Array[], out: Float64Array) => void,
+  run: (args: FloatArray[], out: FloatArray) => void,
 ): [Float64Array, Float64Array] {
   const foreign = new Float64Array(outLen).fill(7); // stale contents must be overwritten
   run(inputs, foreign);
@@ -108,7 +109,7 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
         inputs: Float64Array[];
         len: number;
         depth: number;
-        run: (kern: typeof jsKernel, x: Float64Array[], out: Float64Array) => void;
+        run: (kern: typeof jsKernel, x: FloatArray[], out: FloatArray) => void;
         scale: Float64Array;
       }[] = [
         {

@@ -4,6 +4,7 @@
  * `backward` is a vector–Jacobian product: given upstream dL/dy it returns dL/dx,
  * which for row-wise functions (softmax, softmin, log-softmax) mixes a row's entries.
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { ActivationExport } from '../export/forms';
 import type { RegistryEntry } from '../registry';
 
@@ -24,13 +25,13 @@ export interface Activation {
   /** True when y_i depends on x_i alone (everything but softmax, softmin, log-softmax). */
   readonly pointwise: boolean;
   /** y = f(x), newly allocated. */
-  forward(x: Float64Array, cols?: number): Float64Array;
+  forward(x: FloatArray, cols?: number): Float64Array;
   /** dL/dx given x, y = f(x) and dy = dL/dy, newly allocated. */
-  backward(x: Float64Array, y: Float64Array, dy: Float64Array, cols?: number): Float64Array;
+  backward(x: FloatArray, y: FloatArray, dy: FloatArray, cols?: number): Float64Array;
   /** y = f(x) into `out` (no allocation; `out` may not alias `x` for row-wise functions). */
-  forwardInto(x: Float64Array, out: Float64Array, cols: number): void;
+  forwardInto(x: FloatArray, out: FloatArray, cols: number): void;
   /** dL/dx into `out` (no allocation). */
-  backwardInto(x: Float64Array, y: Float64Array, dy: Float64Array, out: Float64Array, cols: number): void;
+  backwardInto(x: FloatArray, y: FloatArray, dy: FloatArray, out: FloatArray, cols: number): void;
   /** Elementwise second derivative d²y/dx², where the reference defines it (Swish, Mish, tanhExp). */
-  d2y?(x: Float64Array): Float64Array;
+  d2y?(x: FloatArray): Float64Array;
 }

@@ -3,6 +3,7 @@
  * derivative into the `Activation` interface, shape checks, and stable scalar maths
  * (sigmoid, softplus, sech²) that the families build on.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { NnError } from '../problems';
 import { Activation } from './activation';
 
@@ -21,7 +22,7 @@ export function resolveCols(length: number, cols?: number): number {
 }
 
 /** Throws unless `a` holds `n` numbers (not variadic, so the hot path allocates nothing). */
-export function checkLength(what: string, n: number, a: Float64Array): void {
+export function checkLength(what: string, n: number, a: FloatArray): void {
   if (a.length !== n) throw new NnError(`${what}: array lengths differ (${n} vs ${a.length})`);
 }
 
@@ -30,11 +31,11 @@ export function checkLength(what: string, n: number, a: Float64Array): void {
  * Backward is dx_i = f'(x_i, y_i) · dy_i; `forwardInto` may write over x itself.
  */
 export function pointwise(name: string, f: ScalarFn, df: ScalarDerivative, d2f?: ScalarFn): Activation {
-  const forwardInto = (x: Float64Array, out: Float64Array): void => {
+  const forwardInto = (x: FloatArray, out: FloatArray): void => {
     checkLength(name, x.length, out);
     for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
   };
-  const backwardInto = (x: Float64Array, y: Float64Array, dy: Float64Array, out: Float64Array): void => {
+  const backwardInto = (x: FloatArray, y: FloatArray, dy: FloatArray, out: FloatArray): void => {
     checkLength(name, x.length, y);
     checkLength(name, x.length, dy);
     checkLength(name, x.length, out);
@@ -45,13 +46,13 @@ export function pointwise(name: string, f: ScalarFn, df: ScalarDerivative, d2f?:
     pointwise: true,
     forwardInto,
     backwardInto,
-    forward(x: Float64Array, cols?: number): Float64Array {
+    forward(x: FloatArray, cols?: number): Float64Array {
       resolveCols(x.length, cols);
       const out = new Float64Array(x.length);
       forwardInto(x, out);
       return out;
     },
-    backward(x: Float64Array, y: Float64Array, dy: Float64Array, cols?: number): Float64Array {
+    backward(x: FloatArray, y: FloatArray, dy: FloatArray, cols?: number): Float64Array {
       resolveCols(x.length, cols);
       const out = new Float64Array(x.length);
       backwardInto(x, y, dy, out);
@@ -59,7 +60,7 @@ export function pointwise(name: string, f: ScalarFn, df: ScalarDerivative, d2f?:
     },
   };
   if (d2f) {
-    act.d2y = (x: Float64Array): Float64Array => {
+    act.d2y = (x: FloatArray): Float64Array => {
       const out = new Float64Array(x.length);
       for (let i = 0; i < x.length; i++) out[i] = d2f(x[i]);
       return out;

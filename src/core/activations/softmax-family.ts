@@ -4,15 +4,16 @@
  * before exponentiating, so no input overflows. Backward passes are full vector–Jacobian
  * products over the row (not the Jacobian diagonal the reference returned).
  */
+import type { FloatArray } from '../linalg/float-array';
 import { torchModule } from '../export/forms';
 import { Activation, ActivationEntry } from './activation';
 import { checkLength, resolveCols } from './pointwise';
 
-type RowForward = (x: Float64Array, out: Float64Array, start: number, end: number) => void;
-type RowBackward = (y: Float64Array, dy: Float64Array, out: Float64Array, start: number, end: number) => void;
+type RowForward = (x: FloatArray, out: FloatArray, start: number, end: number) => void;
+type RowBackward = (y: FloatArray, dy: FloatArray, out: FloatArray, start: number, end: number) => void;
 
 /** softmax over x[start:end] scaled by `sign` (±1): y_i = e^(s·x_i − m) / Σ_j e^(s·x_j − m), m = max_j s·x_j. */
-function signedSoftmaxRow(sign: number, x: Float64Array, out: Float64Array, start: number, end: number): void {
+function signedSoftmaxRow(sign: number, x: FloatArray, out: FloatArray, start: number, end: number): void {
   let m = -Infinity;
   for (let i = start; i < end; i++) m = Math.max(m, sign * x[i]);
   let s = 0;
@@ -25,14 +26,14 @@ function signedSoftmaxRow(sign: number, x: Float64Array, out: Float64Array, star
 }
 
 /** VJP of softmax(s·x): dx_i = s·y_i (g_i − Σ_j g_j y_j). */
-function signedSoftmaxVjpRow(sign: number, y: Float64Array, g: Float64Array, out: Float64Array, start: number, end: number): void {
+function signedSoftmaxVjpRow(sign: number, y: FloatArray, g: FloatArray, out: FloatArray, start: number, end: number): void {
   let dot = 0;
   for (let i = start; i < end; i++) dot += g[i] * y[i];
   for (let i = start; i < end; i++) out[i] = sign * y[i] * (g[i] - dot);
 }
 
 /** log-softmax: y_i = x_i − logsumexp(x) with logsumexp(x) = m + log Σ_j e^(x_j − m). */
-function logSoftmaxRow(x: Float64Array, out: Float64Array, start: number, end: number): void {
+function logSoftmaxRow(x: FloatArray, out: FloatArray, start: number, end: number): void {
   let m = -Infinity;
   for (let i = start; i < end; i++) m = Math.max(m, x[i]);
   let s = 0;
@@ -42,7 +43,7 @@ function logSoftmaxRow(x: Float64Array, out: Float64Array, start: number, end: n
 }
 
 /** VJP of log-softmax: dx_i = g_i − softmax(x)_i · Σ_j g_j, with softmax(x)_i = e^(y_i). */
-function logSoftmaxVjpRow(y: Float64Array, g: Float64Array, out: Float64Array, start: number, end: number): void {
+function logSoftmaxVjpRow(y: FloatArray, g: FloatArray, out: FloatArray, start: number, end: number): void {
   let sum = 0;
   for (let i = start; i < end; i++) sum += g[i];
   for (let i = start; i < end; i++) out[i] = g[i] - Math.exp(y[i]) * sum;
@@ -50,12 +51,12 @@ function logSoftmaxVjpRow(y: Float64Array, g: Float64Array, out: Float64Array, s
 
 /** Builds a row-wise activation from per-row forward and VJP kernels. */
 function rowwise(name: string, fwd: RowForward, vjp: RowBackward): Activation {
-  const forwardInto = (x: Float64Array, out: Float64Array, cols: number): void => {
+  const forwardInto = (x: FloatArray, out: FloatArray, cols: number): void => {
     checkLength(name, x.length, out);
     const c = resolveCols(x.length, cols);
     for (let start = 0; start < x.length; start += c) fwd(x, out, start, start + c);
   };
-  const backwardInto = (x: Float64Array, y: Float64Array, dy: Float64Array, out: Float64Array, cols: number): void => {
+  const backwardInto = (x: FloatArray, y: FloatArray, dy: FloatArray, out: FloatArray, cols: number): void => {
     checkLength(name, x.length, y);
     checkLength(name, x.length, dy);
     checkLength(name, x.length, out);
@@ -67,12 +68,12 @@ function rowwise(name: string, fwd: RowForward, vjp: RowBackward): Activation {
     pointwise: false,
     forwardInto,
     backwardInto,
-    forward(x: Float64Array, cols?: number): Float64Array {
+    forward(x: FloatArray, cols?: number): Float64Array {
       const out = new Float64Array(x.length);
       forwardInto(x, out, resolveCols(x.length, cols));
       return out;
     },
-    backward(x: Float64Array, y: Float64Array, dy: Float64Array, cols?: number): Float64Array {
+    backward(x: FloatArray, y: FloatArray, dy: FloatArray, cols?: number): Float64Array {
       const out = new Float64Array(x.length);
       backwardInto(x, y, dy, out, resolveCols(x.length, cols));
       return out;

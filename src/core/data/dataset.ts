@@ -5,6 +5,7 @@
  * (a Uint8Array, 1 byte per pixel instead of 8) and a divisor. Either way, read inputs through
  * `gatherInputs` / `inputRows`, which return the value the model sees, x_k / xDivisor, as float64.
  */
+import type { FloatArray } from '../linalg/float-array';
 export interface Dataset {
   /** Stored inputs [n×inputs], row-major; the model sees x[k] / (xDivisor ?? 1). */
   x: InputArray;
@@ -40,7 +41,7 @@ export function gatherInputs(
   indices: ArrayLike<number>,
   start: number,
   count: number,
-  out: Float64Array,
+  out: FloatArray,
 ): void {
   const { x, inputs: cols } = data;
   const d = data.xDivisor ?? 1;

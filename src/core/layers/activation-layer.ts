@@ -4,6 +4,7 @@
  * exposes its input as logits (a `LogitLayer`), so a loss fuses with it as with a dense layer's
  * activation. Backward: dx = the activation's vector–Jacobian product of dy.
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { Activation } from '../activations/activation';
 import { allocatorOf, type DenseKernel } from '../linalg/kernel';
 import { BatchBuffer } from './batch-buffer';
@@ -15,7 +16,7 @@ export const ACTIVATION_LAYER = 'activation';
 /** y = f(x) for each sample. */
 export class ActivationLayer implements LogitLayer {
   propagateDown = true;
-  private x: Float64Array = NO_INPUT_GRADIENT;
+  private x: FloatArray = NO_INPUT_GRADIENT;
   private readonly y: BatchBuffer;
   private readonly dx: BatchBuffer;
 
@@ -41,12 +42,12 @@ export class ActivationLayer implements LogitLayer {
   }
 
   /** The input of the last forward batch (what the activation is applied to). */
-  get preActivation(): Float64Array {
+  get preActivation(): FloatArray {
     return this.x;
   }
 
   /** y = f(x) (a reused buffer). */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     this.x = x.length === n * this.inputs ? x : x.subarray(0, n * this.inputs);
     const y = this.y.fit(n * this.inputs);
     if (!this.kernel.activationInto?.(this.activation.name, this.x, y)) this.activation.forwardInto(this.x, y, this.inputs);
@@ -54,7 +55,7 @@ export class ActivationLayer implements LogitLayer {
   }
 
   /** dx = VJP_f(x, y, dy). */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     if (!this.propagateDown) return NO_INPUT_GRADIENT;
     const dx = this.dx.fit(this.x.length);
     if (!this.kernel.activationBackwardInto?.(this.activation.name, this.x, dy, dx)) this.activation.backwardInto(this.x, this.y.view, dy, dx, this.inputs);
@@ -62,18 +63,18 @@ export class ActivationLayer implements LogitLayer {
   }
 
   /** dx = dz: the loss gave the gradient below the activation. */
-  backwardFromPreActivation(dz: Float64Array): Float64Array {
+  backwardFromPreActivation(dz: FloatArray): FloatArray {
     if (!this.propagateDown) return NO_INPUT_GRADIENT;
     const dx = this.dx.fit(dz.length);
     dx.set(dz);
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [];
   }
 

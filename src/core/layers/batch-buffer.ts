@@ -4,19 +4,20 @@
  * smaller last batch costs a view, not a new allocation of the data. Storage comes from
  * `allocate` (default `new Float64Array`), e.g. a WebAssembly kernel's memory.
  */
+import type { FloatArray } from '../linalg/float-array';
 export class BatchBuffer {
-  private storage: Float64Array = new Float64Array(0);
-  private current: Float64Array = new Float64Array(0);
+  private storage: FloatArray = new Float64Array(0);
+  private current: FloatArray = new Float64Array(0);
 
-  constructor(private readonly allocate: (length: number) => Float64Array = (length) => new Float64Array(length)) {}
+  constructor(private readonly allocate: (length: number) => FloatArray = (length) => new Float64Array(length)) {}
 
   /** The buffer's current view (length as last requested by `fit`). */
-  get view(): Float64Array {
+  get view(): FloatArray {
     return this.current;
   }
 
   /** A view of exactly `length` entries over reused storage (contents are unspecified). */
-  fit(length: number): Float64Array {
+  fit(length: number): FloatArray {
     if (length === this.current.length) return this.current;
     if (length > this.storage.length) this.storage = this.allocate(length);
     this.current = length === this.storage.length ? this.storage : this.storage.subarray(0, length);

@@ -16,6 +16,7 @@
  * A kernel may run both passes (`DenseKernel.batchNormForward`/`batchNormBackward`, e.g. in
  * WebAssembly on large batches) with the same operations in the same order, so the same numbers bit for bit.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { allocatorOf, type BatchNormArrays, type DenseKernel } from '../linalg/kernel';
 import { NnError } from '../problems';
 import { BatchBuffer } from './batch-buffer';
@@ -27,24 +28,24 @@ export const BATCHNORM = 'batchnorm';
 /** A batch normalisation layer with trainable γ, β and running statistics. */
 export class BatchNormLayer implements Layer {
   /** Scales γ[features] (1 at the start). */
-  readonly gamma: Float64Array;
+  readonly gamma: FloatArray;
   /** Shifts β[features] (0 at the start). */
-  readonly beta: Float64Array;
+  readonly beta: FloatArray;
   /** dL/dγ. */
-  readonly dGamma: Float64Array;
+  readonly dGamma: FloatArray;
   /** dL/dβ. */
-  readonly dBeta: Float64Array;
+  readonly dBeta: FloatArray;
   /** Running mean (0 at the start), used in evaluation. */
-  readonly runningMean: Float64Array;
+  readonly runningMean: FloatArray;
   /** Running (unbiased) variance (1 at the start), used in evaluation. */
-  readonly runningVar: Float64Array;
+  readonly runningVar: FloatArray;
   propagateDown = true;
 
   private training = true;
   private n = 0;
   /** 1/√(σ² + ε) per feature of the last forward batch (of the running variance in evaluation). */
-  private readonly invStd: Float64Array;
-  private readonly mean: Float64Array;
+  private readonly invStd: FloatArray;
+  private readonly mean: FloatArray;
   private readonly xHat: BatchBuffer;
   private readonly y: BatchBuffer;
   private readonly dx: BatchBuffer;
@@ -108,7 +109,7 @@ export class BatchNormLayer implements Layer {
   }
 
   /** Normalises with the batch's statistics (training, updating the running ones) or the running ones (evaluation). */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     const { channels: f, spatial: s } = this;
     this.n = n;
     const len = n * this.inputs;
@@ -154,7 +155,7 @@ export class BatchNormLayer implements Layer {
   }
 
   /** dβ, dγ, and dx through the batch statistics (training) or with them held constant (evaluation). */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     const { n, channels: f, spatial: s, invStd, dGamma, dBeta, gamma } = this;
     const m = n * s;
     const xh = this.xHat.view;
@@ -176,16 +177,16 @@ export class BatchNormLayer implements Layer {
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [this.gamma, this.beta];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [this.dGamma, this.dBeta];
   }
 
   /** The running mean and variance. */
-  state(): Float64Array[] {
+  state(): FloatArray[] {
     return [this.runningMean, this.runningVar];
   }
 

@@ -12,6 +12,7 @@
  *   dW = dZ_colᵀ · X_col,  db[f] = Σ_{i, p} dz[i, f, p],  dX_col = dZ_col · W,
  * and dx gathers dX_col back (col2im: each entry added to the input element it was read from).
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { Activation } from '../activations/activation';
 import { allocatorOf, indexAllocatorOf, type DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
@@ -28,13 +29,13 @@ export const CONV2D = 'conv2d';
 /** A convolution layer with its own weights, gradients and reusable batch buffers. */
 export class Conv2dLayer implements LogitLayer {
   /** Weights W[filters × channels × kh × kw], row-major. */
-  readonly w: Float64Array;
+  readonly w: FloatArray;
   /** Biases b[filters]. */
-  readonly b: Float64Array;
+  readonly b: FloatArray;
   /** dL/dW. */
-  readonly dw: Float64Array;
+  readonly dw: FloatArray;
   /** dL/db. */
-  readonly db: Float64Array;
+  readonly db: FloatArray;
   /** Input values per sample, c·h·w. */
   readonly inputs: number;
   /** Output values per sample, filters·oh·ow. */
@@ -92,12 +93,12 @@ export class Conv2dLayer implements LogitLayer {
   }
 
   /** z[n × filters × oh × ow] of the last forward batch. */
-  get preActivation(): Float64Array {
+  get preActivation(): FloatArray {
     return this.z.view;
   }
 
   /** X_col[i·P + p, r] = x_pad[first + i, window r of position p] (0 in the padding) for `count` samples from `first`. */
-  private im2col(x: Float64Array, first: number, count: number): Float64Array {
+  private im2col(x: FloatArray, first: number, count: number): FloatArray {
     const { table, inputs } = this;
     const per = table.length;
     const cols = this.cols.fit(count * per);
@@ -118,7 +119,7 @@ export class Conv2dLayer implements LogitLayer {
    * batch goes through one product (X_col is kept for dW); in evaluation, blocks of EVAL_BLOCK
    * samples at a time, so a large evaluation chunk needs no X_col of its whole size.
    */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     if (x.length < n * this.inputs) throw new Error(`conv2d layer expects ${n}×${this.inputs} inputs, got ${x.length} values`);
     this.n = n;
     const { k, p, filters: f } = this;
@@ -147,7 +148,7 @@ export class Conv2dLayer implements LogitLayer {
   }
 
   /** dz = VJP_act(z, y, dy); then dW, db and dx from dz. Returns dx (a reused buffer). */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     const dz = this.dz.fit(this.n * this.outputs);
     if (!this.kernel.activationBackwardInto?.(this.activation.name, this.z.view, dy, dz))
       this.activation.backwardInto(this.z.view, this.y.view, dy, dz, this.outputs);
@@ -155,7 +156,7 @@ export class Conv2dLayer implements LogitLayer {
   }
 
   /** dW = dZ_colᵀ · X_col, db = Σ dz per filter, dX_col = dZ_col · W, dx = col2im(dX_col). */
-  backwardFromPreActivation(dz: Float64Array): Float64Array {
+  backwardFromPreActivation(dz: FloatArray): FloatArray {
     const { n, k, p, filters: f, db } = this;
     const dzCol = this.dzCol.fit(n * p * f);
     if (!this.kernel.convOutputGrad?.(dz, dzCol, db, n, f, p)) {
@@ -195,11 +196,11 @@ export class Conv2dLayer implements LogitLayer {
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [this.w, this.b];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [this.dw, this.db];
   }
 

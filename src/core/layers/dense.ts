@@ -3,6 +3,7 @@
  * Backward: dz = act's vector–Jacobian product of dy, dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ;
  * the three products go through the `DenseKernel`.
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { Activation } from '../activations/activation';
 import { allocatorOf, DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
@@ -16,16 +17,16 @@ export const DENSE = 'dense';
 /** A dense layer with its own weights, gradients and reusable batch buffers. */
 export class DenseLayer implements LogitLayer {
   /** Weights W[inputs×units], row-major. */
-  readonly w: Float64Array;
+  readonly w: FloatArray;
   /** Biases b[units]. */
-  readonly b: Float64Array;
+  readonly b: FloatArray;
   /** dL/dW, filled by `backward`. */
-  readonly dw: Float64Array;
+  readonly dw: FloatArray;
   /** dL/db, filled by `backward`. */
-  readonly db: Float64Array;
+  readonly db: FloatArray;
   propagateDown = true;
 
-  private x: Float64Array = NO_INPUT_GRADIENT;
+  private x: FloatArray = NO_INPUT_GRADIENT;
   private n = 0;
   private readonly z: BatchBuffer;
   private readonly y: BatchBuffer;
@@ -61,12 +62,12 @@ export class DenseLayer implements LogitLayer {
   }
 
   /** Pre-activation z[n×units] of the last forward batch (the logits of an output layer). */
-  get preActivation(): Float64Array {
+  get preActivation(): FloatArray {
     return this.z.view;
   }
 
   /** z = x·W + b, y = act(z) for n samples; returns y (a reused buffer). */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     if (x.length < n * this.inputs) throw new Error(`Dense layer expects ${n}×${this.inputs} inputs, got ${x.length} values`);
     this.x = x;
     this.n = n;
@@ -78,7 +79,7 @@ export class DenseLayer implements LogitLayer {
   }
 
   /** dz = VJP_act(z, y, dy); then dW, db and dx from dz. Returns dx (a reused buffer). */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     const dz = this.dz.fit(this.n * this.units);
     if (!this.kernel.activationBackwardInto?.(this.activation.name, this.z.view, dy, dz))
       this.activation.backwardInto(this.z.view, this.y.view, dy, dz, this.units);
@@ -90,7 +91,7 @@ export class DenseLayer implements LogitLayer {
    * with the output activation and supplies the logit gradient directly).
    * dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ.
    */
-  backwardFromPreActivation(dz: Float64Array): Float64Array {
+  backwardFromPreActivation(dz: FloatArray): FloatArray {
     const { n, inputs, units } = this;
     this.kernel.matmulTransA(this.x, dz, this.dw, n, inputs, units);
     sumRowsInto(dz, this.db, n, units);
@@ -100,11 +101,11 @@ export class DenseLayer implements LogitLayer {
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [this.w, this.b];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [this.dw, this.db];
   }
 

@@ -8,6 +8,7 @@
  * A kernel may run both passes (`DenseKernel.dropoutForward`/`dropoutBackward`, e.g. in
  * WebAssembly on large batches) with the same draws and numbers bit for bit.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { allocatorOf, type DenseKernel } from '../linalg/kernel';
 import type { Rng } from '../rng';
 import { BatchBuffer } from './batch-buffer';
@@ -48,7 +49,7 @@ export class DropoutLayer implements Layer {
   }
 
   /** Training: y = x ⊙ m with a fresh mask (n·inputs uniforms, row-major); evaluation: x itself. */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     this.masked = this.training && this.rate > 0;
     if (!this.masked) return x;
     const len = n * this.inputs;
@@ -64,7 +65,7 @@ export class DropoutLayer implements Layer {
   }
 
   /** dx = dy ⊙ m of the last forward batch (dy when it was not masked). */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     if (!this.propagateDown) return NO_INPUT_GRADIENT;
     if (!this.masked) return dy;
     const m = this.mask.view;
@@ -74,11 +75,11 @@ export class DropoutLayer implements Layer {
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [];
   }
 

@@ -3,6 +3,7 @@
  * row, column order (as torch.nn.Flatten on NCHW). The values are already stored so, so the layer
  * passes them on unchanged: y = x, dx = dy. It only changes the shape the next layers see.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { NO_INPUT_GRADIENT, type Layer, type LayerShape } from './layer';
 
 /** The `"type"` of flatten layers. */
@@ -21,20 +22,20 @@ export class FlattenLayer implements Layer {
   }
 
   /** x itself. */
-  forward(x: Float64Array): Float64Array {
+  forward(x: FloatArray): FloatArray {
     return x;
   }
 
   /** dy itself. */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     return this.propagateDown ? dy : NO_INPUT_GRADIENT;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [];
   }
 

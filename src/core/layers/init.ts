@@ -6,6 +6,7 @@
  * - `xavier` (Glorot normal): W ~ N(0, σ²) with σ = √(2 / (fanIn + fanOut)); b = 0.
  * - `he`: W ~ N(0, σ²) with σ = √(2 / fanIn); b = 0.
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { Rng } from '../rng';
 
 /** Initialiser names after config resolution (`auto` and `glorot` are resolved away). */
@@ -30,7 +31,7 @@ export function initStd(kind: InitKind, fanIn: number, fanOut: number, initScale
  * Fills w[fanIn×fanOut] and b[fanOut] in place: w ~ N(0, initStd²); b ~ N(0, initScale²)
  * for `normal` (as the reference does), b = 0 for `xavier` and `he`.
  */
-export function initialize(w: Float64Array, b: Float64Array, kind: InitKind, fanIn: number, fanOut: number, rng: Rng, initScale = DEFAULT_INIT_SCALE): void {
+export function initialize(w: FloatArray, b: FloatArray, kind: InitKind, fanIn: number, fanOut: number, rng: Rng, initScale = DEFAULT_INIT_SCALE): void {
   const std = initStd(kind, fanIn, fanOut, initScale);
   for (let i = 0; i < w.length; i++) w[i] = std * rng.normal();
   if (kind === 'normal') {

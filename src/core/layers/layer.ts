@@ -5,6 +5,7 @@
  * batches (reallocated only when a batch needs more room), so returned arrays stay valid
  * only until the layer's next call.
  */
+import type { FloatArray } from '../linalg/float-array';
 
 /**
  * Kind and shape of a layer, as stored with its weights: the kind's name, its input and output
@@ -30,19 +31,19 @@ export interface Layer {
    */
   propagateDown: boolean;
   /** y = layer(x) for n samples; x must stay unchanged until `backward` has run. */
-  forward(x: Float64Array, n: number): Float64Array;
+  forward(x: FloatArray, n: number): FloatArray;
   /** Given dy = dL/dy of the last forward batch, fills `grads()` and returns dx = dL/dx. */
-  backward(dy: Float64Array): Float64Array;
+  backward(dy: FloatArray): FloatArray;
   /** Trainable tensors in a stable order (e.g. [W, b]). Updated in place by optimizers. */
-  params(): Float64Array[];
+  params(): FloatArray[];
   /** Gradients matching `params()` one to one, filled by `backward`. */
-  grads(): Float64Array[];
+  grads(): FloatArray[];
   /**
    * Arrays the layer updates itself in training that are not trained by the optimizer (batch
    * normalisation's running statistics): saved and restored with the parameters. Absent: none. Snapshots of the weights
    * (early stopping's best epoch) copy `params()` and `state()`.
    */
-  state?(): Float64Array[];
+  state?(): FloatArray[];
   /** Kind and shape, for serialisation. */
   shape(): LayerShape;
   /** Switches between training (true) and evaluation (false); a no-op for layers that compute the same in both. */
@@ -57,9 +58,9 @@ export interface LogitLayer extends Layer {
   /** Name of the activation applied to z. */
   readonly activationName: string;
   /** z[n×outputs] of the last forward batch. */
-  readonly preActivation: Float64Array;
+  readonly preActivation: FloatArray;
   /** Backward from dz = dL/dz, skipping the activation; returns dx. */
-  backwardFromPreActivation(dz: Float64Array): Float64Array;
+  backwardFromPreActivation(dz: FloatArray): FloatArray;
 }
 
 /** True when `layer` exposes its logits (see `LogitLayer`). */

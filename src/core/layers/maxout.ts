@@ -5,6 +5,7 @@
  * every other dz = 0; then dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ through the kernel.
  * (The reference's maxout could not be built, handled one vector and had no usable backward.)
  */
+import type { FloatArray } from '../linalg/float-array';
 import { allocatorOf, DenseKernel } from '../linalg/kernel';
 import { jsKernel } from '../linalg/js-kernel';
 import { sumRowsInto } from '../linalg/reduce';
@@ -17,14 +18,14 @@ export const MAXOUT = 'maxout';
 /** A maxout layer with its own weights, gradients and reusable batch buffers. */
 export class MaxoutLayer implements Layer {
   /** Weights W[inputs×(units·pieces)], row-major. */
-  readonly w: Float64Array;
+  readonly w: FloatArray;
   /** Biases b[units·pieces]. */
-  readonly b: Float64Array;
-  readonly dw: Float64Array;
-  readonly db: Float64Array;
+  readonly b: FloatArray;
+  readonly dw: FloatArray;
+  readonly db: FloatArray;
   propagateDown = true;
 
-  private x: Float64Array = NO_INPUT_GRADIENT;
+  private x: FloatArray = NO_INPUT_GRADIENT;
   private n = 0;
   private readonly z: BatchBuffer;
   private readonly y: BatchBuffer;
@@ -59,7 +60,7 @@ export class MaxoutLayer implements Layer {
   }
 
   /** z = x·W + b, y_j = max_k z_{j,k} for n samples; returns y (a reused buffer). */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     if (x.length < n * this.inputs) throw new Error(`Maxout layer expects ${n}×${this.inputs} inputs, got ${x.length} values`);
     const { units, pieces } = this;
     const cols = units * pieces;
@@ -89,7 +90,7 @@ export class MaxoutLayer implements Layer {
   }
 
   /** dz = dy routed to the arg-max pieces; then dW, db, dx. Returns dx (a reused buffer). */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     const { n, inputs, units, pieces } = this;
     const cols = units * pieces;
     const dz = this.dz.fit(n * cols);
@@ -106,11 +107,11 @@ export class MaxoutLayer implements Layer {
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [this.w, this.b];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [this.dw, this.db];
   }
 

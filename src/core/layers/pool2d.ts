@@ -7,6 +7,7 @@
  * PyTorch: later equal values do not take it over); average pooling spreads dy/(kh·kw) over the window.
  * Overlapping windows (stride < size) add up their contributions.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { allocatorOf, indexAllocatorOf, type DenseKernel } from '../linalg/kernel';
 import { BatchBuffer, IndexBuffer } from './batch-buffer';
 import type { WindowGeometry } from './conv-geometry';
@@ -49,13 +50,13 @@ export class Pool2dLayer implements Layer {
   }
 
   /** The pooled batch y[n × c × oh × ow] (a reused buffer). */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     const g = this.geometry;
     this.n = n;
     const y = this.y.fit(n * this.outputs);
     const max = this.mode === MAXPOOL2D;
     const arg = max ? this.argmax.fit(n * this.outputs) : undefined;
-    if (arg && this.kernel.maxPoolForward?.(g, x, y, arg, n)) return y;
+    if (arg ? this.kernel.maxPoolForward?.(g, x, y, arg, n) : this.kernel.avgPoolForward?.(g, x, y, n)) return y;
     const scale = 1 / (g.kh * g.kw);
     let o = 0;
     for (let i = 0; i < n; i++) {
@@ -91,7 +92,7 @@ export class Pool2dLayer implements Layer {
   }
 
   /** dx: dy routed to each window's maximum (max) or spread evenly over it (average). */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     if (!this.propagateDown) return NO_INPUT_GRADIENT;
     const g = this.geometry;
     const { n, inputs, outputs } = this;
@@ -103,6 +104,7 @@ export class Pool2dLayer implements Layer {
       for (let i = 0; i < n; i++) for (let o = 0; o < outputs; o++) dx[i * inputs + arg[i * outputs + o]] += dy[i * outputs + o];
       return dx;
     }
+    if (this.kernel.avgPoolBackward?.(g, dy, dx, n)) return dx;
     dx.fill(0);
     const scale = 1 / (g.kh * g.kw);
     let o = 0;
@@ -119,11 +121,11 @@ export class Pool2dLayer implements Layer {
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [];
   }
 

@@ -7,13 +7,14 @@
  * store of the streamed row is shared by four multiply–adds (about 2–3× faster in V8 than the
  * plain loops on 64–256-wide layers); leftovers are handled one at a time.
  */
+import type { FloatArray } from './float-array';
 import type { DenseKernel } from './kernel';
 
 /**
  * C[n×m] = A[n×k] · B[k×m] (+ bias[m] on every row).
  * Loop order i-k-j: C[i,·] += A[i,p]·B[p,·] + … + A[i,p+3]·B[p+3,·], contiguous rows of B and C.
  */
-function matmul(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number, bias?: Float64Array): void {
+function matmul(a: FloatArray, b: FloatArray, c: FloatArray, n: number, k: number, m: number, bias?: FloatArray): void {
   const k4 = k - (k % 4);
   for (let i = 0; i < n; i++) {
     const cRow = i * m;
@@ -49,7 +50,7 @@ function matmul(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k:
  * C[k×m] = Aᵀ · B with A[n×k], B[n×m]: C[p,j] = Σ_i A[i,p] · B[i,j].
  * Accumulates over sample rows: C[p,·] += A[i,p]·B[i,·] + … + A[i+3,p]·B[i+3,·], contiguous rows.
  */
-function matmulTransA(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number): void {
+function matmulTransA(a: FloatArray, b: FloatArray, c: FloatArray, n: number, k: number, m: number): void {
   c.fill(0, 0, k * m);
   const n4 = n - (n % 4);
   let i = 0;
@@ -88,7 +89,7 @@ function matmulTransA(a: Float64Array, b: Float64Array, c: Float64Array, n: numb
  * C[n×k] = A · Bᵀ with A[n×m], B[k×m]: C[i,p] = Σ_j A[i,j] · B[p,j],
  * dot products of contiguous rows, four rows of B against one row of A per pass.
  */
-function matmulTransB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
+function matmulTransB(a: FloatArray, b: FloatArray, c: FloatArray, n: number, m: number, k: number): void {
   const k4 = k - (k % 4);
   for (let i = 0; i < n; i++) {
     const aRow = i * m;

@@ -92,6 +92,12 @@ export class WasmArena {
     return new Float64Array(this.memory.buffer, at, length);
   }
 
+  /** A zeroed float32 array of `length` living in this memory (a float32 model's arrays; valid for the arena's life). */
+  alloc32(length: number): Float32Array {
+    const at = this.reserve(length * 4);
+    return new Float32Array(this.memory.buffer, at, length);
+  }
+
   /** A zeroed int32 array of `length` living in this memory (valid for the arena's life). */
   allocIndex(length: number): Int32Array {
     const at = this.reserve(length * 4);

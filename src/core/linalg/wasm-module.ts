@@ -63,6 +63,121 @@ export interface KernelExports {
     sw: number,
   ): void;
   maxPoolBackward64(arg: number, dy: number, dx: number, n: number, inputs: number, outputs: number): void;
+  // Float32 data arrays (a float32 model's): the numbers of the layers' TypeScript loops on Float32Array, bit for bit.
+  firstNonFinite32(a: number, len: number): number;
+  reluForward32(x: number, y: number, len: number): void;
+  reluBackward32(x: number, dy: number, dx: number, len: number): void;
+  dropoutForward32(state: number, x: number, mask: number, y: number, len: number, rate: number, keep: number): void;
+  dropoutBackward32(mask: number, dy: number, dx: number, len: number): void;
+  im2colF32(x32: number, table: number, per: number, cols32: number, count: number, inputs: number): void;
+  col2im32(dCols: number, table: number, per: number, dx: number, n: number, inputs: number): void;
+  convOutput32(zCol: number, b: number, z: number, first: number, count: number, f: number, p: number): void;
+  convOutputGrad32f(dz: number, dzCol: number, db: number, n: number, f: number, p: number): void;
+  maxPoolForward32(
+    x: number,
+    y: number,
+    arg: number,
+    n: number,
+    c: number,
+    h: number,
+    w: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+  ): void;
+  maxPoolBackward32(arg: number, dy: number, dx: number, n: number, inputs: number, outputs: number): void;
+  /** Average pooling (no padding) over x[n×c×h×w] into y[n×c×oh×ow], float64 or float32 arrays. */
+  avgPoolForward64(
+    x: number,
+    y: number,
+    n: number,
+    c: number,
+    h: number,
+    w: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+  ): void;
+  avgPoolForward32(
+    x: number,
+    y: number,
+    n: number,
+    c: number,
+    h: number,
+    w: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+  ): void;
+  /** Its backward: dx[n×c×h×w] zeroed, then dy[o]/(kh·kw) added over each window in order. */
+  avgPoolBackward64(
+    dy: number,
+    dx: number,
+    n: number,
+    c: number,
+    h: number,
+    w: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+  ): void;
+  avgPoolBackward32(
+    dy: number,
+    dx: number,
+    n: number,
+    c: number,
+    h: number,
+    w: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+  ): void;
+  /** batchNormForward64 over float32 arrays (every array of a float32 model's layer; momentum and epsilon as doubles). */
+  batchNormForward32(
+    x: number,
+    xh: number,
+    y: number,
+    n: number,
+    f: number,
+    gamma: number,
+    beta: number,
+    mean: number,
+    invStd: number,
+    runMean: number,
+    runVar: number,
+    momentum: number,
+    epsilon: number,
+    training: number,
+  ): void;
+  /** batchNormBackward64 over float32 arrays; `coef` is f doubles (f·8 bytes) of scratch, as for the float64 pass. */
+  batchNormBackward32(
+    dy: number,
+    xh: number,
+    dx: number,
+    coef: number,
+    n: number,
+    f: number,
+    gamma: number,
+    invStd: number,
+    dGamma: number,
+    dBeta: number,
+    training: number,
+  ): void;
   batchNormForward64(
     x: number,
     xh: number,

@@ -19,8 +19,7 @@ export const OPTIMIZER_MIN_LENGTH = 8;
 
 /** A zeroed array of `length` in the arena with the element type of `like`. */
 export function allocLike(arena: WasmArena, like: FloatArray, length: number): FloatArray {
-  if (like instanceof Float32Array) return new Float32Array(arena.memory.buffer, arena.reserve(length * 4), length);
-  return arena.alloc(length);
+  return like instanceof Float32Array ? arena.alloc32(length) : arena.alloc(length);
 }
 
 /**

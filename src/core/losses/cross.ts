@@ -6,11 +6,12 @@
  * (correct for soft targets too), and the logit gradient is (y·Σⱼtⱼ − t)/rows, which is
  * exactly (y − t)/rows when the targets sum to 1 (one-hot targets).
  */
+import type { FloatArray } from '../linalg/float-array';
 import { Loss } from './loss';
 import { checkLossShape, clampedLog, GRAD_EPS } from './shape';
 
 /** logsumexp of z[start:end] = m + log Σ e^(zⱼ − m), m = max zⱼ. */
-function logSumExp(z: Float64Array, start: number, end: number): number {
+function logSumExp(z: FloatArray, start: number, end: number): number {
   let m = -Infinity;
   for (let i = start; i < end; i++) m = Math.max(m, z[i]);
   let s = 0;

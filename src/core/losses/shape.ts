@@ -1,11 +1,12 @@
 /** Shape checks shared by the losses. */
+import type { FloatArray } from '../linalg/float-array';
 import { NnError } from '../problems';
 
 /**
  * Throws unless rows, cols are positive integers and each given array holds rows × cols numbers
  * (fixed arity rather than rest parameters, so a call allocates nothing).
  */
-export function checkLossShape(loss: string, rows: number, cols: number, a: Float64Array, b: Float64Array, c?: Float64Array): void {
+export function checkLossShape(loss: string, rows: number, cols: number, a: FloatArray, b: FloatArray, c?: FloatArray): void {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows <= 0 || cols <= 0)
     throw new NnError(`${loss} loss: rows and cols must be positive integers, got ${rows} × ${cols}`);
   const n = rows * cols;

@@ -5,6 +5,7 @@
  * The class of a row is the arg-max of its columns (first on ties), or, with one output column,
  * 1 when the value is ≥ 0.5, else 0 (as `countCorrect` counts accuracy).
  */
+import type { FloatArray } from '../linalg/float-array';
 import { allIndices, type Dataset } from '../data/dataset';
 import { forEachChunk } from '../train/evaluate';
 import { argMax } from './accuracy';
@@ -41,7 +42,7 @@ export function classCount(data: Pick<Dataset, 'outputs'>): number {
   return data.outputs === 1 ? 2 : data.outputs;
 }
 
-function classOfRow(a: Float64Array, row: number, cols: number): number {
+function classOfRow(a: FloatArray, row: number, cols: number): number {
   return cols === 1 ? (a[row] >= 0.5 ? 1 : 0) : argMax(a, row * cols, cols);
 }
 

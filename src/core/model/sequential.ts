@@ -7,6 +7,7 @@
  * into the output layer, skipping the activation's own backward: saturated outputs give finite
  * losses and gradients.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { inputShapeOf, type ResolvedConfig } from '../config/resolved';
 import { BatchBuffer } from '../layers/batch-buffer';
 import { isLogitLayer, type Layer, type LogitLayer } from '../layers/layer';
@@ -33,10 +34,10 @@ export class Sequential {
   /** The output layer, when its loss is computed from its logits (fused loss); else undefined. */
   private readonly fusedOutput: LogitLayer | undefined;
   private training: boolean | undefined;
-  private readonly paramList: Float64Array[];
-  private readonly gradList: Float64Array[];
+  private readonly paramList: FloatArray[];
+  private readonly gradList: FloatArray[];
   private readonly lossGrad: BatchBuffer;
-  private output: Float64Array = new Float64Array(0);
+  private output: FloatArray = new Float64Array(0);
 
   private constructor(
     /** Input features per sample. */
@@ -98,17 +99,17 @@ export class Sequential {
   }
 
   /** Every trainable tensor, layer by layer [W₁, b₁, W₂, b₂, …] (live arrays, updated in place). */
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return this.paramList;
   }
 
   /** Gradients matching `params()`, filled by `lossAndGradients`. */
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return this.gradList;
   }
 
   /** The output of the last forward pass (a reused buffer, valid until the next call). */
-  get lastOutput(): Float64Array {
+  get lastOutput(): FloatArray {
     return this.output;
   }
 
@@ -123,15 +124,15 @@ export class Sequential {
   }
 
   /** Network outputs for n samples x[n×inputs], as a new array [n×outputs]. */
-  predict(x: Float64Array, n: number): Float64Array {
+  predict(x: FloatArray, n: number): FloatArray {
     this.setTraining(false);
     return Float64Array.from(this.forward(x, n));
   }
 
   /** Copies of every layer's output for n samples (first layer first), e.g. for histograms. */
-  layerOutputs(x: Float64Array, n: number): Float64Array[] {
+  layerOutputs(x: FloatArray, n: number): FloatArray[] {
     this.setTraining(false);
-    const outs: Float64Array[] = [];
+    const outs: FloatArray[] = [];
     let a = x;
     for (const layer of this.layers) {
       a = layer.forward(a, n);
@@ -141,13 +142,13 @@ export class Sequential {
   }
 
   /** Mean loss on n samples, and fills `grads()` with its gradient by back-propagation. */
-  lossAndGradients(x: Float64Array, t: Float64Array, n: number): number {
+  lossAndGradients(x: FloatArray, t: FloatArray, n: number): number {
     this.setTraining(true);
     const y = this.forward(x, n);
     const loss = this.computeLoss(y, t, n);
     const g = this.lossGrad.fit(n * this.outputs);
     let i = this.layers.length - 1;
-    let d: Float64Array;
+    let d: FloatArray;
     if (this.fusedOutput) {
       // dL/dz = (y − t)/n, straight into the output layer below its activation.
       this.loss.logitGradInto!(y, t, g, n, this.outputs);
@@ -161,7 +162,7 @@ export class Sequential {
   }
 
   /** Loss (and, when `withAccuracy`, accuracy) on n samples, without touching the gradients. */
-  evaluate(x: Float64Array, t: Float64Array, n: number, withAccuracy = this.loss.name !== 'Square'): Evaluation {
+  evaluate(x: FloatArray, t: FloatArray, n: number, withAccuracy = this.loss.name !== 'Square'): Evaluation {
     this.setTraining(false);
     const y = this.forward(x, n);
     const loss = this.computeLoss(y, t, n);
@@ -186,7 +187,7 @@ export class Sequential {
   }
 
   /** Forward pass through every layer; returns the last layer's (reused) output buffer. */
-  private forward(x: Float64Array, n: number): Float64Array {
+  private forward(x: FloatArray, n: number): FloatArray {
     if (!(Number.isInteger(n) && n > 0)) throw new Error(`batch size must be a positive whole number, got ${n}`);
     let a = x;
     for (const layer of this.layers) a = layer.forward(a, n);
@@ -195,7 +196,7 @@ export class Sequential {
   }
 
   /** Mean loss of the last forward pass: from the logits when fused, else from the outputs. */
-  private computeLoss(y: Float64Array, t: Float64Array, n: number): number {
+  private computeLoss(y: FloatArray, t: FloatArray, n: number): number {
     if (this.fusedOutput) return this.loss.forwardFromLogits!(this.fusedOutput.preActivation, t, n, this.outputs);
     return this.loss.forward(y, t, n, this.outputs);
   }

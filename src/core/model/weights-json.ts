@@ -2,6 +2,7 @@
  * The saved form of a trained model's weights: plain JSON arrays, with each layer's kind and
  * shape so that loading can check them against the model description.
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { LayerShape } from '../layers/layer';
 import { DEFAULT_LIMITS } from '../config/limits';
 import { findLayerKind, kindOf, layerKindNames } from '../layers/kinds/registry';
@@ -42,8 +43,8 @@ export interface ModelWeightsJson {
 export function layerMismatch(
   saved: LayerWeightsJson,
   expected: LayerShape,
-  params: readonly Float64Array[],
-  state: readonly Float64Array[] = [],
+  params: readonly FloatArray[],
+  state: readonly FloatArray[] = [],
 ): string | undefined {
   if (saved.type !== expected.type) return `is a ${saved.type} layer, the description has ${expected.type}`;
   if (saved.inputs !== expected.inputs || saved.units !== expected.units)

@@ -7,6 +7,7 @@
  *   - a weight leaves [−MAX_WEIGHT, MAX_WEIGHT] (10¹²) or becomes NaN: with a saturating output
  *     (tanh, sigmoid) such weights keep the loss finite while the model has stopped learning.
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { ResolvedNamed } from '../config/types';
 import { optimizerRegistry } from '../optimizers';
 
@@ -65,7 +66,7 @@ export function describeNonFinite(v: number): string {
 }
 
 /** The first non-finite weight's value, or undefined when all are finite. */
-export function firstNonFinite(arrays: readonly Float64Array[]): number | undefined {
+export function firstNonFinite(arrays: readonly FloatArray[]): number | undefined {
   for (const a of arrays) {
     for (let i = 0; i < a.length; i++) {
       // x − x is 0 for finite x and NaN for NaN and ±Infinity.
@@ -76,7 +77,7 @@ export function firstNonFinite(arrays: readonly Float64Array[]): number | undefi
 }
 
 /** The first weight that is NaN or beyond ±`limit` (MAX_WEIGHT), or undefined when all are within. */
-export function firstRunaway(arrays: readonly Float64Array[], limit = MAX_WEIGHT): number | undefined {
+export function firstRunaway(arrays: readonly FloatArray[], limit = MAX_WEIGHT): number | undefined {
   for (const a of arrays) {
     for (let i = 0; i < a.length; i++) {
       // False for NaN as well as for |x| > limit.

@@ -4,12 +4,13 @@
  * norm's running statistics) and says when to stop. The copy is restored by the run whenever it
  * ends (stopped early, epochs used up, cancelled), when `restoreBest` is set.
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { Monitor, ResolvedEarlyStopping } from '../config/validate-schedule';
 import type { Sequential } from '../model/sequential';
 import type { EpochReport } from './types';
 
 /** Every array that makes up the model's weights: each layer's parameters, then its state. */
-export function weightArrays(model: Sequential): Float64Array[] {
+export function weightArrays(model: Sequential): FloatArray[] {
   return model.layers.flatMap((layer) => [...layer.params(), ...(layer.state?.() ?? [])]);
 }
 
@@ -33,8 +34,8 @@ export class EarlyStopping {
   best: number;
   /** Epochs in a row without improvement. */
   private bad = 0;
-  private readonly live: Float64Array[];
-  private readonly copy: Float64Array[];
+  private readonly live: FloatArray[];
+  private readonly copy: FloatArray[];
 
   constructor(
     readonly spec: ResolvedEarlyStopping,

@@ -2,6 +2,7 @@
  * Evaluating a model on (a subset of) a data set in chunks, so big sets never need a float64 copy
  * of all their inputs: at most EVAL_CHUNK rows are converted at a time.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { allIndices, type Dataset, gatherInputs } from '../data/dataset';
 import { BatchBuffer } from '../layers/batch-buffer';
 import type { Sequential } from '../model/sequential';
@@ -21,7 +22,7 @@ export class ChunkBuffers {
   readonly x: BatchBuffer;
   readonly t: BatchBuffer;
 
-  constructor(allocate?: (length: number) => Float64Array) {
+  constructor(allocate?: (length: number) => FloatArray) {
     this.x = new BatchBuffer(allocate);
     this.t = new BatchBuffer(allocate);
   }
@@ -35,7 +36,7 @@ export class ChunkBuffers {
 export function forEachChunk(
   data: Dataset,
   indices: Uint32Array | undefined,
-  fn: (x: Float64Array, t: Float64Array, count: number, start: number) => void,
+  fn: (x: FloatArray, t: FloatArray, count: number, start: number) => void,
   chunk = EVAL_CHUNK,
   buffers: ChunkBuffers = new ChunkBuffers(),
 ): void {

@@ -3,6 +3,7 @@
  * tensors (the kinds' `weightParams`: weight matrices, not biases) after back-propagation and
  * before the optimizer step. The reported losses stay the data loss.
  */
+import type { FloatArray } from '../linalg/float-array';
 import type { Sequential } from '../model/sequential';
 import { kindOf } from '../layers/kinds/registry';
 import type { ResolvedLayer } from '../layers/kinds/kind';
@@ -21,7 +22,7 @@ export function penalizedMask(model: Sequential, layers: readonly ResolvedLayer[
  * g ← g + λ₂·w + λ₁·sign(w) on every penalized tensor (sign(0) = 0): the gradient of
  * (λ₂/2)·Σw² + λ₁·Σ|w|. Does nothing when both λ are 0.
  */
-export function addPenalties(params: readonly Float64Array[], grads: readonly Float64Array[], mask: readonly boolean[], l1: number, l2: number): void {
+export function addPenalties(params: readonly FloatArray[], grads: readonly FloatArray[], mask: readonly boolean[], l1: number, l2: number): void {
   if (l1 === 0 && l2 === 0) return;
   for (let t = 0; t < params.length; t++) {
     if (!mask[t]) continue;
@@ -43,7 +44,7 @@ export const CLIP_EPSILON = 1e-6;
  * g = √(Σ over all tensors of Σ gᵢ²), every gradient is multiplied by min(1, c/(g + 1e-6)).
  * Returns the norm g before clipping.
  */
-export function clipGradientNorm(grads: readonly Float64Array[], maxNorm: number): number {
+export function clipGradientNorm(grads: readonly FloatArray[], maxNorm: number): number {
   let sum = 0;
   for (const g of grads) for (let i = 0; i < g.length; i++) sum += g[i] * g[i];
   const norm = Math.sqrt(sum);

@@ -1,6 +1,7 @@
 /**
  * Sample bookkeeping of a run: the validation split and the per-epoch training order.
  */
+import type { FloatArray } from '../linalg/float-array';
 import { NnError } from '../problems';
 import type { Rng } from '../rng';
 
@@ -34,7 +35,7 @@ export function splitSamples(n: number, validationSplit: number, rng: Rng): Samp
  * Copies the rows `indices[start .. start+count)` of src[·×cols] into out[count×cols]
  * (the gathered mini-batch, contiguous).
  */
-export function gatherRows(src: Float64Array, cols: number, indices: Uint32Array, start: number, count: number, out: Float64Array): void {
+export function gatherRows(src: Float64Array, cols: number, indices: Uint32Array, start: number, count: number, out: FloatArray): void {
   for (let r = 0; r < count; r++) {
     const from = indices[start + r] * cols;
     const to = r * cols;

@@ -4,6 +4,7 @@
  * that a new kind needs no change outside its own file to be validated, trained, saved, reloaded
  * and exported to PyTorch and ONNX. Backward: ds_j = Σ_i dy_ij·x_ij, dx = dy ⊙ s.
  */
+import type { FloatArray } from '../../../src/core/linalg/float-array';
 import { BatchBuffer } from '../../../src/core/layers/batch-buffer';
 import { featureCount, type LayerKind, type ResolvedLayer } from '../../../src/core/layers/kinds/kind';
 import { NO_INPUT_GRADIENT, type Layer, type LayerShape } from '../../../src/core/layers/layer';
@@ -20,11 +21,11 @@ export interface ScaleSpec extends ResolvedLayer {
 /** y = x ⊙ s for each sample. */
 export class ScaleLayer implements Layer {
   /** The factors s[features]. */
-  readonly s: Float64Array;
+  readonly s: FloatArray;
   /** dL/ds. */
-  readonly ds: Float64Array;
+  readonly ds: FloatArray;
   propagateDown = true;
-  private x: Float64Array = NO_INPUT_GRADIENT;
+  private x: FloatArray = NO_INPUT_GRADIENT;
   private n = 0;
   private readonly y: BatchBuffer;
   private readonly dx: BatchBuffer;
@@ -47,7 +48,7 @@ export class ScaleLayer implements Layer {
   }
 
   /** y_ij = x_ij·s_j. */
-  forward(x: Float64Array, n: number): Float64Array {
+  forward(x: FloatArray, n: number): FloatArray {
     const f = this.inputs;
     this.x = x;
     this.n = n;
@@ -57,7 +58,7 @@ export class ScaleLayer implements Layer {
   }
 
   /** ds_j = Σ_i dy_ij·x_ij; dx_ij = dy_ij·s_j. */
-  backward(dy: Float64Array): Float64Array {
+  backward(dy: FloatArray): FloatArray {
     const { n, inputs: f, x } = this;
     this.ds.fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < f; j++) this.ds[j] += dy[i * f + j] * x[i * f + j];
@@ -67,11 +68,11 @@ export class ScaleLayer implements Layer {
     return dx;
   }
 
-  params(): Float64Array[] {
+  params(): FloatArray[] {
     return [this.s];
   }
 
-  grads(): Float64Array[] {
+  grads(): FloatArray[] {
     return [this.ds];
   }
 
