@@ -1,14 +1,14 @@
 /** AdaDelta: a step size from the ratio of update and gradient running RMS. */
 import type { FloatArray } from '../linalg/float-array';
 import { pyFloat } from '../export/pytorch/python-text';
-import { BaseOptimizer, zeros } from './base';
+import { BaseOptimizer } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { decay, epsilon } from './param-specs';
 
 /** Per-tensor state of AdaDelta: running means of g² (v) and of Δp² (u). */
 interface DeltaState {
-  v: Float64Array;
-  u: Float64Array;
+  v: FloatArray;
+  u: FloatArray;
 }
 
 /**
@@ -23,8 +23,8 @@ export class AdaDelta extends BaseOptimizer<DeltaState> {
     super('AdaDelta');
   }
 
-  protected createState(size: number): DeltaState {
-    return { v: zeros(size), u: zeros(size) };
+  protected createState(size: number, like: FloatArray): DeltaState {
+    return { v: this.stateArray(like, size), u: this.stateArray(like, size) };
   }
 
   protected updateTensor(p: FloatArray, g: FloatArray, s: DeltaState): void {

@@ -1,12 +1,12 @@
 /** AdaGrad: per-coordinate step sizes from the sum of squared gradients. */
 import type { FloatArray } from '../linalg/float-array';
-import { BaseOptimizer, zeros } from './base';
+import { BaseOptimizer } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { epsilon, rate } from './param-specs';
 
 /** Per-tensor state of AdaGrad: the running sum G of squared gradients. */
 interface SumState {
-  G: Float64Array;
+  G: FloatArray;
 }
 
 /**
@@ -27,8 +27,8 @@ export class AdaGrad extends BaseOptimizer<SumState> {
     this.eta = lr;
   }
 
-  protected createState(size: number): SumState {
-    return { G: zeros(size) };
+  protected createState(size: number, like: FloatArray): SumState {
+    return { G: this.stateArray(like, size) };
   }
 
   protected updateTensor(p: FloatArray, g: FloatArray, s: SumState): void {

@@ -60,8 +60,8 @@ export class Eve extends BaseOptimizer<MomentState> {
     this.h.alpha = lr;
   }
 
-  protected createState(size: number): MomentState {
-    return createMoments(size);
+  protected createState(size: number, like: FloatArray): MomentState {
+    return createMoments(size, (n) => this.stateArray(like, n));
   }
 
   protected updateTensor(p: FloatArray, g: FloatArray, s: MomentState, t: number): void {

@@ -24,8 +24,8 @@ export class RMSpropGraves extends BaseOptimizer<MomentState> {
     this.eta = lr;
   }
 
-  protected createState(size: number): MomentState {
-    return createMoments(size);
+  protected createState(size: number, like: FloatArray): MomentState {
+    return createMoments(size, (n) => this.stateArray(like, n));
   }
 
   protected updateTensor(p: FloatArray, g: FloatArray, s: MomentState): void {

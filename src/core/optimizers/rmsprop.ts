@@ -1,12 +1,12 @@
 /** RMSprop: steps divided by a running root mean square of the gradient. */
 import type { FloatArray } from '../linalg/float-array';
-import { BaseOptimizer, zeros } from './base';
+import { BaseOptimizer } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { decay, epsilon, rate } from './param-specs';
 
 /** Per-tensor state of RMSprop: the running mean v of g². */
 interface SquareAverageState {
-  v: Float64Array;
+  v: FloatArray;
 }
 
 /** RMSprop: v ← ρ·v + (1 − ρ)·g²; p ← p − η·g/√(v + ε). */
@@ -24,8 +24,8 @@ export class RMSprop extends BaseOptimizer<SquareAverageState> {
     this.eta = lr;
   }
 
-  protected createState(size: number): SquareAverageState {
-    return { v: zeros(size) };
+  protected createState(size: number, like: FloatArray): SquareAverageState {
+    return { v: this.stateArray(like, size) };
   }
 
   protected updateTensor(p: FloatArray, g: FloatArray, s: SquareAverageState): void {

@@ -1,7 +1,8 @@
 /** What SantaE and SantaSSS share: hyper-parameters, state, preconditioner and noise. */
+import type { FloatArray } from '../linalg/float-array';
 import { ParamSpec } from '../registry';
 import { Rng } from '../rng';
-import { BaseOptimizer, zeros } from './base';
+import { BaseOptimizer } from './base';
 import { decay, epsilon, rate } from './param-specs';
 
 /** Santa hyper-parameters (the reference's `lambda_` is `lambda`). */
@@ -17,10 +18,10 @@ export interface SantaParams {
 
 /** Per-tensor state: momentum u, thermostat α, average v of g²/N², previous preconditioner G (NaN before the first step). */
 export interface SantaState {
-  u: Float64Array;
-  alpha: Float64Array;
-  v: Float64Array;
-  gPrev: Float64Array;
+  u: FloatArray;
+  alpha: FloatArray;
+  v: FloatArray;
+  gPrev: FloatArray;
 }
 
 /**
@@ -54,12 +55,12 @@ export abstract class SantaBase extends BaseOptimizer<SantaState> {
     this.h.eta = lr;
   }
 
-  protected createState(size: number): SantaState {
+  protected createState(size: number, like: FloatArray): SantaState {
     const root = Math.sqrt(this.h.eta);
-    const u = zeros(size);
+    const u = this.stateArray(like, size);
     for (let i = 0; i < size; i++) u[i] = root * this.rng.normal();
     // G_prev is unset (NaN) until the first step, which takes the first preconditioner as G_prev.
-    return { u, alpha: new Float64Array(size).fill(root * this.h.C), v: zeros(size), gPrev: new Float64Array(size).fill(NaN) };
+    return { u, alpha: this.stateArray(like, size).fill(root * this.h.C), v: this.stateArray(like, size), gPrev: this.stateArray(like, size).fill(NaN) };
   }
 
   /** G_prev at coordinate i: the previous step's G, or `G` itself on the first step (see the class comment). */

@@ -1,14 +1,14 @@
 /** SMORMS3 (Simon Funk): RMSprop with an adaptive memory length per coordinate. */
 import type { FloatArray } from '../linalg/float-array';
-import { BaseOptimizer, zeros } from './base';
+import { BaseOptimizer } from './base';
 import type { OptimizerEntry } from './optimizer';
 import { epsilon, rate } from './param-specs';
 
 /** Per-tensor state of SMORMS3: memory s, moments m, v (zeta is recomputed each step). */
 interface Smorms3State {
-  s: Float64Array;
-  m: Float64Array;
-  v: Float64Array;
+  s: FloatArray;
+  m: FloatArray;
+  v: FloatArray;
 }
 
 /**
@@ -31,8 +31,8 @@ export class SMORMS3 extends BaseOptimizer<Smorms3State> {
     this.eta = lr;
   }
 
-  protected createState(size: number): Smorms3State {
-    return { s: new Float64Array(size).fill(1), m: zeros(size), v: zeros(size) };
+  protected createState(size: number, like: FloatArray): Smorms3State {
+    return { s: this.stateArray(like, size).fill(1), m: this.stateArray(like, size), v: this.stateArray(like, size) };
   }
 
   protected updateTensor(p: FloatArray, g: FloatArray, st: Smorms3State): void {
