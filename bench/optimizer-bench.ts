@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/optimizer-bench.ts [--rounds=N] [--steps=N] [--optimizer=Adam] [--storage=float64|float32]`: milliseconds per
+ * `npx tsx bench/optimizer-bench.ts [--rounds=N] [--steps=N] [--optimizer=Adam] [--storage=float64|float32] [--sizes=a,b,…]`: milliseconds per
  * optimizer step (default Adam) over the Fashion-MNIST MLP's tensors (784×128, 128, 128×10, 10),
  * in TypeScript (the optimizer without a kernel, plain arrays) and in WebAssembly (the arrays in a
  * `WasmKernel`'s memory, the optimizer given the kernel), with float64 or float32 storage (one per
@@ -19,8 +19,10 @@ const ROUNDS = Number(arg('rounds', '9'));
 const STEPS = Number(arg('steps', '200'));
 const OPTIMIZER = arg('optimizer', 'Adam');
 const STORAGE = arg('storage', 'float64');
-/** The Fashion-MNIST MLP's parameter tensors: w₁, b₁, w₂, b₂. */
-const SIZES = [784 * 128, 128, 128 * 10, 10];
+/** The tensors' lengths (default: the Fashion-MNIST MLP's w₁, b₁, w₂, b₂). */
+const SIZES = arg('sizes', `${784 * 128},128,${128 * 10},10`)
+  .split(',')
+  .map(Number);
 
 /** One case: its optimizer, parameters and gradients. */
 interface Case {

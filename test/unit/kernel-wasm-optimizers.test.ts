@@ -29,8 +29,8 @@ const OPTIMIZERS: readonly { name: string; params: Record<string, number> }[] = 
   { name: 'AMSBound', params: { alpha: 0.01, eta: 0.05, beta2: 0.99 } },
 ];
 
-/** Tensor lengths: odd ones (a one-lane tail), even ones, and one below the threshold (TypeScript). */
-const LENGTHS = [9, 33, 10, 128, OPTIMIZER_MIN_LENGTH - 1, 257];
+/** Tensor lengths: odd ones (a one-lane tail), even ones, and two below the threshold (TypeScript). */
+const LENGTHS = [17, 33, OPTIMIZER_MIN_LENGTH, 128, OPTIMIZER_MIN_LENGTH - 1, 257, 10];
 
 /** The learning rate of each step, as a factor of the configured one (0: a schedule's stop). */
 const RATE_FACTORS = [1, 1, 0.5, 0.25, 0, 3, 1];

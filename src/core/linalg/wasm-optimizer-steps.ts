@@ -12,10 +12,10 @@ import type { WasmArena } from './wasm-arena';
 import type { KernelExports } from './wasm-module';
 
 /**
- * Tensors shorter than this stay in TypeScript: a call into WebAssembly costs about as much as the
- * TypeScript loop over a handful of values (a bias of 10 is still worth it with Adam's divisions and roots).
+ * Tensors shorter than this stay in TypeScript: measured with Adam (bench/optimizer-bench.ts, Node 20),
+ * the call costs about 0.5 µs, so WebAssembly is slower at 8 values (0.74×), even at 16 and 3× faster at 64.
  */
-export const OPTIMIZER_MIN_LENGTH = 8;
+export const OPTIMIZER_MIN_LENGTH = 16;
 
 /** A zeroed array of `length` in the arena with the element type of `like`. */
 export function allocLike(arena: WasmArena, like: FloatArray, length: number): FloatArray {
