@@ -42,7 +42,7 @@ export const TRAINING_SPECS: KeySpecs = {
     type: 'choice',
     choices: PRECISIONS,
     default: TRAINING_DEFAULTS.precision,
-    doc: 'Number format of the model. `float64` (default) keeps and computes everything in double precision (the numbers the PyTorch export reproduces). `float32` keeps weights, gradients, activations and optimizer state in single precision end to end, with float32 products in WebAssembly SIMD: half the memory and about twice as fast on big layers (as PyTorch\'s float32, results differ from float64 in the last digits). Where WebAssembly SIMD is missing, both train in float64 with the TypeScript kernel.',
+    doc: "Number format of the model. `float64` (default) keeps and computes everything in double precision (the numbers the PyTorch export reproduces). `float32` keeps weights, gradients, activations and optimizer state in single precision end to end, with float32 products in WebAssembly SIMD: half the memory and about twice as fast on big layers (as PyTorch's float32, results differ from float64 in the last digits). Where WebAssembly SIMD is missing, both train in float64 with the TypeScript kernel.",
   },
   l2: {
     type: 'number',

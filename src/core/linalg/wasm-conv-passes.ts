@@ -53,7 +53,16 @@ export function col2imPass(ctx: KernelContext, table: Int32Array, dCols: FloatAr
 }
 
 /** The convolution's bias and layout pass (see `DenseKernel.convOutput`). */
-export function convOutputPass(ctx: KernelContext, zCol: FloatArray, b: FloatArray, z: FloatArray, first: number, count: number, f: number, p: number): boolean {
+export function convOutputPass(
+  ctx: KernelContext,
+  zCol: FloatArray,
+  b: FloatArray,
+  z: FloatArray,
+  first: number,
+  count: number,
+  f: number,
+  p: number,
+): boolean {
   if (zCol.length < count * p * f || b.length < f || z.length < (first + count) * f * p) return false;
   const width = widthOf(z);
   const pzc = residentAt(ctx, zCol, width),
