@@ -12,8 +12,12 @@
  * - float32 products: |ĉ_relaxed − ĉ_plain| ≤ 4(k + 1)·u·(|bias| + Σ_q |â_q||b̂_q|), u = 2⁻²⁴
  *   (see relaxed-builds-main.ts), and on a CPU with FMA some entries must differ (the fused
  *   build really fuses);
- * - float32 training (spiral.nn.json, 60 epochs, both losses every epoch): relative difference
- *   ≤ 1e-4 (measured ~1e-6 on x86-64 with FMA).
+ * - float32 training (spiral.nn.json, both losses every epoch): relative difference ≤ 1e-4 over
+ *   the first `HISTORY_EPOCHS_32` epochs. A float32 model stores every weight and moment in float32,
+ *   so a last-bit difference of one product changes a stored weight and the two runs part like any
+ *   two chaotic trajectories (spiral's Adam at α = 0.01 is noisy): measured on x86-64 with FMA, the
+ *   worse of the two losses differs by 7e-9 relative after epoch 1, 2e-6 at 20, 4e-4 at 30 and 3e-2
+ *   at 37, then stays near 1e-2.
  */
 import { strict as assert } from 'assert';
 import { existsSync, readFileSync } from 'fs';
@@ -21,11 +25,9 @@ import { join } from 'path';
 import { wasmKernelAvailable } from '../../src/core/linalg/wasm-module';
 import { node24 } from '../../scripts/vscode-host/paths';
 import type { CrossBuildReport } from './relaxed-builds-main';
+import { HISTORY_EPOCHS_32, HISTORY_TOLERANCE_32 } from './relaxed-builds-limits';
 import { runProcess } from './run-process';
 import { useTempDir } from './temp-dir';
-
-/** Relative tolerance of the float32 loss histories of the two builds. */
-export const HISTORY_TOLERANCE_32 = 1e-4;
 
 /** A Node binary whose engine has relaxed SIMD: this one, or the test host's Node 24; undefined when neither. */
 export function relaxedNode(): string | undefined {
@@ -87,7 +89,7 @@ export function describeCrossBuild(required: boolean): void {
       if (cpuHasFma()) assert.ok(p.differing > 0, 'no float32 entry differs: the relaxed build does not fuse its multiply–adds');
     });
 
-    it(`float32: a 60-epoch loss history within ${HISTORY_TOLERANCE_32} relative of the plain build`, () => {
+    it(`float32: a ${HISTORY_EPOCHS_32}-epoch loss history within ${HISTORY_TOLERANCE_32} relative of the plain build`, () => {
       const h = report!.histories.float32;
       assert.ok(h.worstRelative <= HISTORY_TOLERANCE_32, `worst relative loss difference ${h.worstRelative}`);
     });
