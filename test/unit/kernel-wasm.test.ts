@@ -203,20 +203,31 @@ describe('WasmKernel (WebAssembly SIMD dense kernel)', () => {
     );
   });
 
-  it('firstNonFinite finds NaN and ±Infinity anywhere (SIMD blocks and tail), in and outside its memory', () => {
-    const kernel = createWasmKernel()!;
-    for (const len of [1, 7, 8, 9, 17, 100]) {
-      for (const at of new Set([0, 1, 7, 8, len - 1].filter((i) => i < len))) {
-        for (const bad of [NaN, Infinity, -Infinity]) {
-          const resident = kernel.alloc(len).fill(1.5),
-            foreign = new Float64Array(len).fill(-2);
-          resident[at] = bad;
-          foreign[at] = bad;
-          assert.ok(Object.is(kernel.firstNonFinite([kernel.alloc(3), resident]), bad), `len ${len}, at ${at}, ${bad} (kernel memory)`);
-          assert.ok(Object.is(kernel.firstNonFinite([foreign]), bad), `len ${len}, at ${at}, ${bad} (foreign)`);
+  it('firstRunaway finds NaN, ±Infinity and values beyond ±limit anywhere (SIMD blocks and tail), in and outside its memory, for both precisions', () => {
+    for (const precision of ['float64', 'float32'] as const) {
+      const kernel = createWasmKernel({ precision })!;
+      const limit = 1e12;
+      for (const len of [1, 7, 8, 9, 17, 100]) {
+        for (const at of new Set([0, 1, 7, 8, len - 1].filter((i) => i < len))) {
+          for (const bad of [NaN, Infinity, -Infinity, 1.5e12, -1.5e12]) {
+            const resident = kernel.alloc(len).fill(1.5),
+              foreign = new Float64Array(len).fill(-2);
+            resident[at] = bad;
+            foreign[at] = bad;
+            const want = precision === 'float32' ? Math.fround(bad) : bad;
+            assert.ok(Object.is(kernel.firstRunaway([kernel.alloc(3), resident], limit), want), `${precision} len ${len}, at ${at}, ${bad} (kernel memory)`);
+            assert.ok(Object.is(kernel.firstRunaway([foreign], limit), bad), `${precision} len ${len}, at ${at}, ${bad} (foreign)`);
+          }
         }
+        // ±limit itself is within; so are float32's neighbours below it.
+        assert.equal(
+          kernel.firstRunaway(
+            [kernel.alloc(len).fill(precision === 'float32' ? Math.fround(limit) - 65536 : limit), kernel.alloc(len).fill(-limit / 2)],
+            limit,
+          ),
+          undefined,
+        );
       }
-      assert.equal(kernel.firstNonFinite([kernel.alloc(len).fill(Number.MAX_VALUE), new Float64Array(len)]), undefined);
     }
   });
 

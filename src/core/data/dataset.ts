@@ -46,10 +46,10 @@ export function gatherInputs(
   const { x, inputs: cols } = data;
   const d = data.xDivisor ?? 1;
   if (d === 1) {
+    // Row copies by the engine (converting to float32 for a float32 model's batch).
     for (let r = 0; r < count; r++) {
-      const from = indices[start + r] * cols,
-        to = r * cols;
-      for (let j = 0; j < cols; j++) out[to + j] = x[from + j];
+      const from = indices[start + r] * cols;
+      out.set(x.subarray(from, from + cols), r * cols);
     }
     return;
   }

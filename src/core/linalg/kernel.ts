@@ -25,10 +25,10 @@ export interface DenseKernel {
    */
   alloc?(length: number): FloatArray;
   /**
-   * The first NaN or ±Infinity in `arrays` (the divergence check after every step), or undefined.
-   * Absent: the trainer scans in TypeScript.
+   * The divergence check after every step: the first value of `arrays` that is NaN or beyond ±limit,
+   * or undefined (the same answer as the trainer's `firstRunaway`). Absent: the trainer scans in TypeScript.
    */
-  firstNonFinite?(arrays: readonly FloatArray[]): number | undefined;
+  firstRunaway?(arrays: readonly FloatArray[], limit: number): number | undefined;
   /**
    * Applies the activation `name` elementwise, y = f(z), when the kernel implements it for these
    * arrays (same numbers as the registry's activation); returns false to leave it to the activation.

@@ -45,7 +45,7 @@ import {
   batchNormForwardPass,
   dropoutBackwardPass,
   dropoutForwardPass,
-  firstNonFinitePass,
+  firstRunawayPass,
 } from './wasm-layer-passes';
 import { instantiateKernel, KernelExports, kernelModule, preferredBuild, WasmBuild, WasmModule } from './wasm-module';
 import type { OptimizerRule } from './optimizer-rules';
@@ -204,9 +204,9 @@ export class WasmKernel implements DenseKernel {
     return batchNormBackwardPass(this.ctx, bn, training, dy, xHat, dx, n);
   }
 
-  /** The first non-finite value of `arrays` (see `DenseKernel.firstNonFinite`). */
-  firstNonFinite(arrays: readonly FloatArray[]): number | undefined {
-    return firstNonFinitePass(this.ctx, arrays);
+  /** The first value of `arrays` that is NaN or beyond ±limit (see `DenseKernel.firstRunaway`). */
+  firstRunaway(arrays: readonly FloatArray[], limit: number): number | undefined {
+    return firstRunawayPass(this.ctx, arrays, limit);
   }
 
   matmul(a: FloatArray, b: FloatArray, c: FloatArray, n: number, k: number, m: number, bias?: FloatArray): void {

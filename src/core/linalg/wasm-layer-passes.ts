@@ -130,16 +130,16 @@ export function batchNormBackwardPass(
   return true;
 }
 
-/** The first NaN or ±Infinity of `arrays`: SIMD over arrays in the kernel's memory, a plain scan otherwise. */
-export function firstNonFinitePass(ctx: KernelContext, arrays: readonly FloatArray[]): number | undefined {
+/** The first value of `arrays` that is NaN or beyond ±limit: SIMD over arrays in the kernel's memory, a plain scan otherwise. */
+export function firstRunawayPass(ctx: KernelContext, arrays: readonly FloatArray[], limit: number): number | undefined {
   for (const a of arrays) {
     const width = widthOf(a);
     const at = residentAt(ctx, a, width);
     if (at >= 0) {
-      const i = width === 64 ? ctx.fns.firstNonFinite64(at, a.length) : ctx.fns.firstNonFinite32(at, a.length);
+      const i = width === 64 ? ctx.fns.firstRunaway64(at, a.length, limit) : ctx.fns.firstRunaway32(at, a.length, limit);
       if (i >= 0) return a[i];
     } else {
-      for (let i = 0; i < a.length; i++) if (a[i] - a[i] !== 0) return a[i];
+      for (let i = 0; i < a.length; i++) if (!(a[i] <= limit && a[i] >= -limit)) return a[i];
     }
   }
   return undefined;

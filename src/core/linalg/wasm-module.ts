@@ -36,7 +36,7 @@ export interface KernelExports {
   transpose32(src: number, dst: number, rows: number, cols: number): void;
   demote(src: number, dst: number, len: number): void;
   promote(src: number, dst: number, len: number): void;
-  firstNonFinite64(a: number, len: number): number;
+  firstRunaway64(a: number, len: number, limit: number): number;
   reluForward64(x: number, y: number, len: number): void;
   reluBackward64(x: number, dy: number, dx: number, len: number): void;
   dropoutForward64(state: number, x: number, mask: number, y: number, len: number, rate: number, keep: number): void;
@@ -64,7 +64,7 @@ export interface KernelExports {
   ): void;
   maxPoolBackward64(arg: number, dy: number, dx: number, n: number, inputs: number, outputs: number): void;
   // Float32 data arrays (a float32 model's): the numbers of the layers' TypeScript loops on Float32Array, bit for bit.
-  firstNonFinite32(a: number, len: number): number;
+  firstRunaway32(a: number, len: number, limit: number): number;
   reluForward32(x: number, y: number, len: number): void;
   reluBackward32(x: number, dy: number, dx: number, len: number): void;
   dropoutForward32(state: number, x: number, mask: number, y: number, len: number, rate: number, keep: number): void;

@@ -65,17 +65,6 @@ export function describeNonFinite(v: number): string {
   return Number.isNaN(v) ? 'NaN' : String(v);
 }
 
-/** The first non-finite weight's value, or undefined when all are finite. */
-export function firstNonFinite(arrays: readonly FloatArray[]): number | undefined {
-  for (const a of arrays) {
-    for (let i = 0; i < a.length; i++) {
-      // x − x is 0 for finite x and NaN for NaN and ±Infinity.
-      if (a[i] - a[i] !== 0) return a[i];
-    }
-  }
-  return undefined;
-}
-
 /** The first weight that is NaN or beyond ±`limit` (MAX_WEIGHT), or undefined when all are within. */
 export function firstRunaway(arrays: readonly FloatArray[], limit = MAX_WEIGHT): number | undefined {
   for (const a of arrays) {

@@ -29,7 +29,7 @@ import { checkDataFits } from './data-fit';
 import { EarlyStopping } from './early-stopping';
 import { addPenalties, clipGradientNorm, penalizedMask } from './penalties';
 import { createSchedule, type LrSchedule } from './schedules';
-import { describeNonFinite, describeRunaway, divergenceMessage, DIVERGENCE_FACTOR, firstRunaway, lossExploded } from './divergence';
+import { describeNonFinite, describeRunaway, divergenceMessage, DIVERGENCE_FACTOR, firstRunaway, lossExploded, MAX_WEIGHT } from './divergence';
 import { ChunkBuffers, EVAL_CHUNK, evaluateOn, type Metrics } from './evaluate';
 import { gatherRows, SampleSplit, splitSamples } from './split';
 import { testEveryEpoch } from './test-cost';
@@ -165,7 +165,8 @@ export class TrainingRun {
       if (clipNorm !== undefined) clipGradientNorm(grads, clipNorm);
       this.optimizer.step(params, grads, loss);
       this.batchesDone++;
-      const bad = firstRunaway(params);
+      const kernel = model.kernel;
+      const bad = kernel.firstRunaway ? kernel.firstRunaway(params, MAX_WEIGHT) : firstRunaway(params);
       if (bad !== undefined) return this.stop('diverged', divergenceMessage(epoch, describeRunaway(bad), this.config.optimizer));
     }
     const epochLoss = lossSum / nTrain;

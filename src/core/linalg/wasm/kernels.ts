@@ -5,7 +5,7 @@
 // the layers' TypeScript loops run on Float32Array, bit for bit.
 export { gemm64, fillRows64, transpose64 } from './gemm64';
 export { gemm32, fillRows32, transpose32, demote, promote } from './gemm32';
-export { firstNonFinite64, firstNonFinite32 } from './finite';
+export { firstRunaway64, firstRunaway32 } from './finite';
 export { reluForward64, reluBackward64, reluForward32, reluBackward32 } from './relu';
 export { dropoutForward64, dropoutBackward64, dropoutForward32, dropoutBackward32 } from './dropout';
 export { batchNormForward64, batchNormBackward64 } from './batch-norm';
