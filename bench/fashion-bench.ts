@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const f = run.finished;
   const mean = run.epochSeconds.reduce((a, b) => a + b, 0) / Math.max(1, run.epochSeconds.length);
   console.log('');
-  console.log(`seconds per epoch (mean): ${mean.toFixed(2)}${regularized ? '' : '   (target ≤ 2)'}`);
+  console.log(`seconds per epoch (mean): ${mean.toFixed(2)}${regularized ? '' : '   (target ≤ 1.5, float32 end to end)'}`);
   const target = regularized ? '≥ 89 % in at most 20 epochs' : '≥ 85 % after 5 epochs';
   console.log(`test accuracy:            ${typeof f?.testAccuracy === 'number' ? `${(100 * f.testAccuracy).toFixed(2)}%` : 'n/a'}   (target ${target})`);
   if (regularized) console.log(`early stopping:           best epoch ${String(f?.bestEpoch)}, stopped at epoch ${String(f?.stoppedEpoch ?? 'none')}`);
