@@ -6,7 +6,25 @@
  */
 import type { FloatArray } from './float-array';
 import type { PoolGeometry } from './kernel';
+import { runsPayOff, tableRuns } from './table-runs';
 import { KernelContext, residentAt, widthOf } from './wasm-context';
+
+/** Each im2col table's runs in the kernel's memory (or null where they do not pay off), made once per table. */
+const runsOfTable = new WeakMap<Int32Array, Int32Array | null>();
+
+/** Byte address and count of `table`'s runs in the kernel's memory, or undefined where the plain gather is taken. */
+function residentRuns(ctx: KernelContext, table: Int32Array): { at: number; count: number } | undefined {
+  let runs = runsOfTable.get(table);
+  if (runs === undefined) {
+    const found = tableRuns(table);
+    runs = runsPayOff(found, table.length) ? ctx.arena.allocIndex(found.length) : null;
+    runs?.set(found);
+    runsOfTable.set(table, runs);
+  }
+  if (!runs) return undefined;
+  const at = ctx.arena.addressOf(runs);
+  return at < 0 ? undefined : { at, count: runs.length / 2 };
+}
 
 /** im2col (see `DenseKernel.im2col`); a foreign input batch is copied in first. */
 export function im2colPass(ctx: KernelContext, table: Int32Array, x: FloatArray, first: number, count: number, inputs: number, cols: FloatArray): boolean {
@@ -34,7 +52,11 @@ export function im2colPass(ctx: KernelContext, table: Int32Array, x: FloatArray,
     ctx.arena.f32.set(x.subarray(first * inputs, (first + count) * inputs), px / 4);
   }
   if (width === 64) ctx.fns.im2col64(px, pt, per, pc, count, inputs);
-  else ctx.fns.im2colF32(px, pt, per, pc, count, inputs);
+  else {
+    const runs = residentRuns(ctx, table);
+    if (runs) ctx.fns.im2colRuns32(px, runs.at, runs.count, per, pc, count, inputs);
+    else ctx.fns.im2colF32(px, pt, per, pc, count, inputs);
+  }
   return true;
 }
 
@@ -48,12 +70,25 @@ export function col2imPass(ctx: KernelContext, table: Int32Array, dCols: FloatAr
     px = residentAt(ctx, dx, width);
   if (pt < 0 || pd < 0 || px < 0) return false;
   if (width === 64) ctx.fns.col2im64(pd, pt, per, px, n, inputs);
-  else ctx.fns.col2im32(pd, pt, per, px, n, inputs);
+  else {
+    const runs = residentRuns(ctx, table);
+    if (runs) ctx.fns.col2imRuns32(pd, runs.at, runs.count, per, px, n, inputs);
+    else ctx.fns.col2im32(pd, pt, per, px, n, inputs);
+  }
   return true;
 }
 
 /** The convolution's bias and layout pass (see `DenseKernel.convOutput`). */
-export function convOutputPass(ctx: KernelContext, zCol: FloatArray, b: FloatArray, z: FloatArray, first: number, count: number, f: number, p: number): boolean {
+export function convOutputPass(
+  ctx: KernelContext,
+  zCol: FloatArray,
+  b: FloatArray,
+  z: FloatArray,
+  first: number,
+  count: number,
+  f: number,
+  p: number,
+): boolean {
   if (zCol.length < count * p * f || b.length < f || z.length < (first + count) * f * p) return false;
   const width = widthOf(z);
   const pzc = residentAt(ctx, zCol, width),
