@@ -6,24 +6,39 @@
  */
 import type { FloatArray } from './float-array';
 import type { PoolGeometry } from './kernel';
-import { runsPayOff, tableRuns } from './table-runs';
+import { gatherCode, runsPayOff, scatterCode, tableRuns } from './table-runs';
 import { KernelContext, residentAt, widthOf } from './wasm-context';
 
-/** Each im2col table's runs in the kernel's memory (or null where they do not pay off), made once per table. */
-const runsOfTable = new WeakMap<Int32Array, Int32Array | null>();
+/** An im2col table's run codes in the kernel's memory (see ./table-runs.ts). */
+interface ResidentRuns {
+  /** im2col's code: `copies` pairs, then `pads` pairs. */
+  readonly gather: Int32Array;
+  readonly copies: number;
+  readonly pads: number;
+  /** col2im's code: `scatters` quadruples. */
+  readonly scatter: Int32Array;
+  readonly scatters: number;
+}
 
-/** Byte address and count of `table`'s runs in the kernel's memory, or undefined where the plain gather is taken. */
-function residentRuns(ctx: KernelContext, table: Int32Array): { at: number; count: number } | undefined {
+/** Each im2col table's runs (or null where they do not pay off), made once per table. */
+const runsOfTable = new WeakMap<Int32Array, ResidentRuns | null>();
+
+/** `table`'s run codes in the kernel's memory, or undefined where the plain loops are taken. */
+function residentRuns(ctx: KernelContext, table: Int32Array, inputs: number): ResidentRuns | undefined {
   let runs = runsOfTable.get(table);
   if (runs === undefined) {
     const found = tableRuns(table);
-    runs = runsPayOff(found, table.length) ? ctx.arena.allocIndex(found.length) : null;
-    runs?.set(found);
+    runs = null;
+    if (runsPayOff(found, table.length, inputs)) {
+      const { code, copies, pads } = gatherCode(found);
+      const scatter = scatterCode(found, inputs, table.length);
+      runs = { gather: ctx.arena.allocIndex(code.length), copies, pads, scatter: ctx.arena.allocIndex(scatter.length), scatters: scatter.length / 4 };
+      runs.gather.set(code);
+      runs.scatter.set(scatter);
+    }
     runsOfTable.set(table, runs);
   }
-  if (!runs) return undefined;
-  const at = ctx.arena.addressOf(runs);
-  return at < 0 ? undefined : { at, count: runs.length / 2 };
+  return runs ?? undefined;
 }
 
 /** im2col (see `DenseKernel.im2col`); a foreign input batch is copied in first. */
@@ -53,8 +68,9 @@ export function im2colPass(ctx: KernelContext, table: Int32Array, x: FloatArray,
   }
   if (width === 64) ctx.fns.im2col64(px, pt, per, pc, count, inputs);
   else {
-    const runs = residentRuns(ctx, table);
-    if (runs) ctx.fns.im2colRuns32(px, runs.at, runs.count, per, pc, count, inputs);
+    const runs = residentRuns(ctx, table, inputs);
+    const at = runs ? ctx.arena.addressOf(runs.gather) : -1;
+    if (runs && at >= 0) ctx.fns.im2colRuns32(px, at, runs.copies, runs.pads, per, pc, count, inputs);
     else ctx.fns.im2colF32(px, pt, per, pc, count, inputs);
   }
   return true;
@@ -71,8 +87,9 @@ export function col2imPass(ctx: KernelContext, table: Int32Array, dCols: FloatAr
   if (pt < 0 || pd < 0 || px < 0) return false;
   if (width === 64) ctx.fns.col2im64(pd, pt, per, px, n, inputs);
   else {
-    const runs = residentRuns(ctx, table);
-    if (runs) ctx.fns.col2imRuns32(pd, runs.at, runs.count, per, px, n, inputs);
+    const runs = residentRuns(ctx, table, inputs);
+    const at = runs ? ctx.arena.addressOf(runs.scatter) : -1;
+    if (runs && at >= 0) ctx.fns.col2imRuns32(pd, at, runs.scatters, per, px, n, inputs);
     else ctx.fns.col2im32(pd, pt, per, px, n, inputs);
   }
   return true;

@@ -72,9 +72,9 @@ export interface KernelExports {
   im2colF32(x32: number, table: number, per: number, cols32: number, count: number, inputs: number): void;
   col2im32(dCols: number, table: number, per: number, dx: number, n: number, inputs: number): void;
   /** im2colF32 from the table's runs (see ./table-runs.ts): the same values. */
-  im2colRuns32(x32: number, runs: number, nruns: number, per: number, cols32: number, count: number, inputs: number): void;
+  im2colRuns32(x32: number, code: number, copies: number, pads: number, per: number, cols32: number, count: number, inputs: number): void;
   /** col2im32 from the table's runs: the same numbers. */
-  col2imRuns32(dCols: number, runs: number, nruns: number, per: number, dx: number, n: number, inputs: number): void;
+  col2imRuns32(dCols: number, code: number, runs: number, per: number, dx: number, n: number, inputs: number): void;
   convOutput32(zCol: number, b: number, z: number, first: number, count: number, f: number, p: number): void;
   convOutputGrad32f(dz: number, dzCol: number, db: number, n: number, f: number, p: number): void;
   maxPoolForward32(

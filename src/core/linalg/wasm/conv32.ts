@@ -252,7 +252,16 @@ export function maxPoolForward32(
         if (pairs) {
           // Four 2×2 stride-2 windows side by side: their eight columns from two rows.
           const rowTop = plane + oy * 2 * w;
-          for (; ox + 4 <= ow; ox += 4) {
+          for (; ox < ow; ox += 4) {
+            // The row's last group (when ow is not a multiple of 4) ends at ow − 1, redoing a few
+            // outputs with the same numbers: the windows are read only.
+            if (ox + 4 > ow) {
+              if (ow < 4) break;
+              const back = ox + 4 - ow;
+              ox -= back;
+              yp -= <usize>back << 2;
+              ap -= <usize>back << 2;
+            }
             const top = rowTop + 2 * ox;
             const p = sample + (<usize>top << 2);
             const below = p + (<usize>w << 2);
