@@ -35,15 +35,7 @@ export function activationBackwardPass(ctx: KernelContext, name: string, z: Floa
 }
 
 /** Dropout's training forward, carrying `rng`'s xoshiro128** state through WebAssembly memory (see `DenseKernel.dropoutForward`). */
-export function dropoutForwardPass(
-  ctx: KernelContext,
-  rng: GeneratorState,
-  rate: number,
-  keepScale: number,
-  x: FloatArray,
-  mask: FloatArray,
-  y: FloatArray,
-): boolean {
+export function dropoutForwardPass(ctx: KernelContext, rng: GeneratorState, rate: number, keepScale: number, x: FloatArray, mask: FloatArray, y: FloatArray): boolean {
   const len = mask.length;
   if (len < ctx.layerThreshold || x.length < len || y.length !== len) return false;
   const width = widthOf(y);
@@ -74,15 +66,7 @@ export function dropoutBackwardPass(ctx: KernelContext, mask: FloatArray, dy: Fl
 }
 
 /** Batch normalisation's forward (see `DenseKernel.batchNormForward`). */
-export function batchNormForwardPass(
-  ctx: KernelContext,
-  bn: BatchNormArrays,
-  training: boolean,
-  x: FloatArray,
-  xHat: FloatArray,
-  y: FloatArray,
-  n: number,
-): boolean {
+export function batchNormForwardPass(ctx: KernelContext, bn: BatchNormArrays, training: boolean, x: FloatArray, xHat: FloatArray, y: FloatArray, n: number): boolean {
   const f = bn.features,
     len = n * f;
   if (len < ctx.layerThreshold) return false;
@@ -103,15 +87,7 @@ export function batchNormForwardPass(
 }
 
 /** Batch normalisation's backward: dγ, dβ, and dx unless it is undefined. */
-export function batchNormBackwardPass(
-  ctx: KernelContext,
-  bn: BatchNormArrays,
-  training: boolean,
-  dy: FloatArray,
-  xHat: FloatArray,
-  dx: FloatArray | undefined,
-  n: number,
-): boolean {
+export function batchNormBackwardPass(ctx: KernelContext, bn: BatchNormArrays, training: boolean, dy: FloatArray, xHat: FloatArray, dx: FloatArray | undefined, n: number): boolean {
   const f = bn.features,
     len = n * f;
   if (len < ctx.layerThreshold) return false;
