@@ -32,6 +32,8 @@ export interface KernelExports {
   fillRows64(c: number, bias: number, n: number, m: number): void;
   transpose64(src: number, dst: number, rows: number, cols: number): void;
   gemm32(a: number, ars: number, aqs: number, b: number, c: number, n: number, k: number, m: number): void;
+  /** C = Â·B (C only written): gemm32's numbers on C filled with +0. */
+  gemm32to(a: number, ars: number, aqs: number, b: number, c: number, n: number, k: number, m: number): void;
   fillRows32(c: number, bias: number, n: number, m: number): void;
   transpose32(src: number, dst: number, rows: number, cols: number): void;
   demote(src: number, dst: number, len: number): void;

@@ -4,7 +4,7 @@
 // Names ending in 32 (and im2colF32, convOutputGrad32f) take float32 data arrays: the numbers of
 // the layers' TypeScript loops run on Float32Array, bit for bit.
 export { gemm64, fillRows64, transpose64 } from './gemm64';
-export { gemm32, fillRows32, transpose32, demote, promote } from './gemm32';
+export { gemm32, gemm32to, fillRows32, transpose32, demote, promote } from './gemm32';
 export { firstNonFinite64, firstNonFinite32 } from './finite';
 export { reluForward64, reluBackward64, reluForward32, reluBackward32 } from './relu';
 export { dropoutForward64, dropoutBackward64, dropoutForward32, dropoutBackward32 } from './dropout';
