@@ -6,7 +6,9 @@
  *   channels, windows 1, 2, 3 and 5 (runs longer than four split), blocks starting past the first
  *   sample, guard values after every output array (the f32x4 stores may not reach past them);
  * - 2×2 stride-2 max pooling four outputs at a time, where a row's outputs are not a multiple of
- *   four (its last group overlaps the one before) or fewer than four, with ties, NaN and ±0.
+ *   four (its last group overlaps the one before) or fewer than four, with ties, NaN and ±0; and its
+ *   backward writing dx once from left to right where the arg-max indices rise (windows that do
+ *   not overlap; overlapping ones are in kernel-wasm-f32.test.ts).
  */
 import { strict as assert } from 'assert';
 import { im2colTable, windowGeometry, type Padding } from '../../src/core/layers/conv-geometry';
@@ -137,7 +139,7 @@ for (const build of availableBuilds())
       [2, 13, 21],
       [16, 28, 28],
     ] as [number, number, number][])
-      it(`2×2 stride-2 max pooling four outputs at a time (${input.join('×')}: ${Math.floor(input[2] / 2)} outputs a row)`, () => {
+      it(`2×2 stride-2 max pooling four outputs at a time, and its backward (${input.join('×')}: ${Math.floor(input[2] / 2)} outputs a row)`, () => {
         const g = windowGeometry(input, [2, 2], [2, 2], 'valid');
         const kernel = float32Kernel(build);
         for (const n of [1, 3]) {
@@ -156,6 +158,18 @@ for (const build of availableBuilds())
           assertSame(y.a, wantY, `max pool y (n ${n})`);
           assert.deepEqual(Array.from(arg.a.subarray(0, n * ref.outputs)), Array.from(wantArg), `max pool arg (n ${n})`);
           assert.ok(y.guard.every((v) => v === GUARD) && arg.a.subarray(n * ref.outputs).every((v) => v === -5), 'nothing written past y and arg');
+          // Backward: the windows do not overlap, so dx is written once, left to right (−0 becomes +0 as in 0 + −0).
+          const dyData = values32(new Rng(n + 11), n * ref.outputs, -1, 1, [-0, NaN, -0, 1e-45, -0]);
+          const wantDx = Float32Array.from(ref.backward(asF64(dyData)));
+          const dy = f32In(kernel, dyData),
+            dx = guarded(kernel, n * ref.inputs);
+          dx.a.fill(7);
+          kernel.fns.maxPoolBackward32(arg.at, dy.at, kernel.arena.addressOf(dx.a), n, ref.inputs, ref.outputs);
+          assertSame(dx.a, wantDx, `max pool dx (n ${n})`);
+          assert.ok(
+            dx.guard.every((v) => v === GUARD),
+            'nothing written past dx',
+          );
         }
       });
   });
