@@ -7,8 +7,7 @@
  *   sample, guard values after every output array (the f32x4 stores may not reach past them);
  * - 2×2 stride-2 max pooling four outputs at a time, where a row's outputs are not a multiple of
  *   four (its last group overlaps the one before) or fewer than four, with ties, NaN and ±0; and its
- *   backward writing dx once from left to right where the arg-max indices rise (windows that do
- *   not overlap; overlapping ones are in kernel-wasm-f32.test.ts).
+ *   backward from those arg-max indices (−0 and NaN in dy).
  */
 import { strict as assert } from 'assert';
 import { im2colTable, windowGeometry, type Padding } from '../../src/core/layers/conv-geometry';
@@ -158,7 +157,7 @@ for (const build of availableBuilds())
           assertSame(y.a, wantY, `max pool y (n ${n})`);
           assert.deepEqual(Array.from(arg.a.subarray(0, n * ref.outputs)), Array.from(wantArg), `max pool arg (n ${n})`);
           assert.ok(y.guard.every((v) => v === GUARD) && arg.a.subarray(n * ref.outputs).every((v) => v === -5), 'nothing written past y and arg');
-          // Backward: the windows do not overlap, so dx is written once, left to right (−0 becomes +0 as in 0 + −0).
+          // Backward from the fast path's arg-max indices (each += from +0: −0 becomes +0).
           const dyData = values32(new Rng(n + 11), n * ref.outputs, -1, 1, [-0, NaN, -0, 1e-45, -0]);
           const wantDx = Float32Array.from(ref.backward(asF64(dyData)));
           const dy = f32In(kernel, dyData),

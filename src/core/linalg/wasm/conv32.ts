@@ -335,54 +335,14 @@ export function maxPoolForward32(
   }
 }
 
-/** True when the `len` indices at p rise strictly and lie in [0, inputs): windows that do not overlap. */
-function rising(p: usize, len: i32, inputs: i32): bool {
-  if (len == 0) return true;
-  if (load<i32>(p) < 0 || load<i32>(p + (<usize>(len - 1) << 2)) >= inputs) return false;
-  let k = 0;
-  for (; k + 5 <= len; k += 4) {
-    const at = p + (<usize>k << 2);
-    if (!i32x4.all_true(i32x4.lt_s(v128.load(at), v128.load(at, 4)))) return false;
-  }
-  for (; k + 1 < len; k++) if (load<i32>(p + (<usize>k << 2)) >= load<i32>(p + (<usize>k << 2), 4)) return false;
-  return true;
-}
-
-/** dx[from … to) = +0. */
-// @ts-ignore: decorator
-@inline
-function zeros(dx: usize, from: i32, to: i32): void {
-  let k = from;
-  for (; k + 4 <= to; k += 4) v128.store(dx + (<usize>k << 2), i32x4.splat(0));
-  for (; k < to; k++) store<f32>(dx + (<usize>k << 2), 0);
-}
-
-/**
- * maxPoolBackward64 over float32: dx zeroed, then dx[i·inputs + arg[o]] = f32(dx[…] + dy[o]) in
- * order. Where a sample's arg-max indices rise strictly (windows that do not overlap, e.g. 2×2 at
- * stride 2), each input element gets at most one addition, f32(+0 + dy[o]), and dx is written once
- * from left to right: zeros up to the next index, then +0 + dy[o] there (−0 becomes +0, as in the
- * addition), without the fill.
- */
+/** maxPoolBackward64 over float32: dx zeroed, then dx[i·inputs + arg[o]] = f32(dx[…] + dy[o]) in order. */
 export function maxPoolBackward32(arg: usize, dy: usize, dx: usize, n: i32, inputs: i32, outputs: i32): void {
+  memory.fill(dx, 0, (<usize>n * <usize>inputs) << 2);
   let o: usize = 0;
   for (let i = 0; i < n; i++) {
     const dst = dx + ((<usize>i * <usize>inputs) << 2);
-    const args = arg + (o << 2);
-    if (rising(args, outputs, inputs)) {
-      let next = 0;
-      for (let k = 0; k < outputs; k++, o++) {
-        const at = load<i32>(args + (<usize>k << 2));
-        zeros(dst, next, at);
-        store<f32>(dst + (<usize>at << 2), <f32>0 + load<f32>(dy + (o << 2)));
-        next = at + 1;
-      }
-      zeros(dst, next, inputs);
-      continue;
-    }
-    memory.fill(dst, 0, <usize>inputs << 2);
     for (let k = 0; k < outputs; k++, o++) {
-      const p = dst + (<usize>load<i32>(args + (<usize>k << 2)) << 2);
+      const p = dst + (<usize>load<i32>(arg + (o << 2)) << 2);
       store<f32>(p, <f32>(<f64>load<f32>(p) + <f64>load<f32>(dy + (o << 2))));
     }
   }
