@@ -9,8 +9,9 @@
 //   s ← fl(s + fl(a·b)),
 // the relaxed-SIMD build (ASC_FEATURE_RELAXED_SIMD) fuses the vector steps with f32x4.relaxed_madd,
 //   s ← fl(s + a·b)   (one rounding where the CPU has FMA; the engine may also keep two),
-// which changes float32 results by a few units in the last place per product. Scalar leftover
-// columns stay unfused (WebAssembly has no scalar fma).
+// which changes float32 results by a few units in the last place per product. The last m mod 4
+// columns stay unfused (four lanes over a row's last four columns, only the leftover ones stored;
+// scalar where m < 4), with the numbers of a scalar loop (WebAssembly has no scalar fma).
 
 /** One multiply–add step of four lanes, s + a·b: fused in the relaxed-SIMD build, two roundings otherwise. */
 // @ts-ignore: decorator (AssemblyScript)
@@ -38,6 +39,65 @@ function start4(p: usize, fresh: bool): v128 {
 @inline
 function start1(p: usize, fresh: bool): f32 {
   return fresh ? 0 : load<f32>(p);
+}
+
+/** One unfused multiply–add step, s + a·b rounded twice: the scalar loops' numbers in both builds. */
+// @ts-ignore: decorator (AssemblyScript)
+@inline
+function maddUnfused(a: v128, b: v128, s: v128): v128 {
+  return f32x4.add(s, f32x4.mul(a, b));
+}
+
+/** Stores lanes 4 − r … 3 of v at p (p the address of lane 0): the last r < 4 columns of a row. */
+// @ts-ignore: decorator (AssemblyScript)
+@inline
+function storeLast(p: usize, v: v128, r: i32): void {
+  if (r == 1) v128.store32_lane(p, v, 3, 12);
+  else if (r == 2) v128.store64_lane(p, v, 1, 8);
+  else {
+    v128.store32_lane(p, v, 1, 4);
+    v128.store64_lane(p, v, 1, 8);
+  }
+}
+
+/**
+ * Four rows of C += Â rows · B in the last r = m mod 4 columns (m ≥ 4): four lanes over the row's
+ * last four columns (inside B's rows: nothing read past them), only the last r stored. Unfused, so
+ * each stored lane has the numbers of the scalar column loop.
+ */
+function last4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32, fresh: bool): void {
+  const bp = <usize>m << 2;
+  const r = m & 3;
+  const c0 = c + (<usize>(m - 4) << 2);
+  const c1 = c0 + bp, c2 = c1 + bp, c3 = c2 + bp;
+  let s0 = start4(c0, fresh), s1 = start4(c1, fresh), s2 = start4(c2, fresh), s3 = start4(c3, fresh);
+  let pa = a;
+  let pb = b + (<usize>(m - 4) << 2);
+  for (let q = 0; q < qn; q++) {
+    const b0 = v128.load(pb);
+    s0 = maddUnfused(v128.load32_splat(pa), b0, s0);
+    s1 = maddUnfused(v128.load32_splat(pa + ars), b0, s1);
+    s2 = maddUnfused(v128.load32_splat(pa + 2 * ars), b0, s2);
+    s3 = maddUnfused(v128.load32_splat(pa + 3 * ars), b0, s3);
+    pa += aqs;
+    pb += bp;
+  }
+  storeLast(c0, s0, r); storeLast(c1, s1, r); storeLast(c2, s2, r); storeLast(c3, s3, r);
+}
+
+/** One row of C += one Â row · B in the last r = m mod 4 columns (m ≥ 4), as last4. */
+function last1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32, fresh: bool): void {
+  const bp = <usize>m << 2;
+  const c0 = c + (<usize>(m - 4) << 2);
+  let s0 = start4(c0, fresh);
+  let pa = a;
+  let pb = b + (<usize>(m - 4) << 2);
+  for (let q = 0; q < qn; q++) {
+    s0 = maddUnfused(v128.load32_splat(pa), v128.load(pb), s0);
+    pa += aqs;
+    pb += bp;
+  }
+  storeLast(c0, s0, m & 3);
 }
 
 /**
@@ -93,6 +153,10 @@ function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m:
     }
     v128.store(c0, s0); v128.store(c1, s1); v128.store(c2, s2); v128.store(c3, s3);
   }
+  if (j < m && m >= 4) {
+    last4(a, ars, aqs, b, c, qn, m, fresh);
+    return;
+  }
   for (; j < m; j++) {
     const c0 = c + (<usize>j << 2);
     const c1 = c0 + cp, c2 = c1 + cp, c3 = c2 + cp;
@@ -141,6 +205,10 @@ function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32, fresh:
       pb += bp;
     }
     v128.store(c0, s0);
+  }
+  if (j < m && m >= 4) {
+    last1(a, aqs, b, c, qn, m, fresh);
+    return;
   }
   for (; j < m; j++) {
     const c0 = c + (<usize>j << 2);
