@@ -18,7 +18,7 @@ export const CONTROL = {
   seq: 0,
   /** The last job the helper finished. */
   done: 1,
-  /** 0 = gemm64, 1 = gemm32, -1 = exit. */
+  /** 0 = gemm64, 1 = gemm32, 2 = gemm32to, -1 = exit. */
   fn: 2,
   /** 1 once the helper is running and waiting for jobs. */
   ready: 3,
@@ -68,7 +68,7 @@ export function runKernelHelper(init: KernelHelperInit): void {
       return;
     }
     const p = CONTROL.args;
-    const gemm = fn === 0 ? fns.gemm64 : fns.gemm32;
+    const gemm = fn === 0 ? fns.gemm64 : fn === 1 ? fns.gemm32 : fns.gemm32to;
     gemm(ctl[p] >>> 0, ctl[p + 1], ctl[p + 2], ctl[p + 3] >>> 0, ctl[p + 4] >>> 0, ctl[p + 5], ctl[p + 6], ctl[p + 7]);
     Atomics.store(ctl, CONTROL.done, last);
     Atomics.notify(ctl, CONTROL.done);

@@ -71,8 +71,7 @@ export class ThreadedWasmKernel extends WasmKernel {
       const seq = ++this.seq | 0;
       Atomics.store(ctl, CONTROL.seq, seq);
       Atomics.notify(ctl, CONTROL.seq);
-      if (fn === 0) fns.gemm64(a, ars, aqs, b, c, n0, k, m);
-      else fns.gemm32(a, ars, aqs, b, c, n0, k, m);
+      (fn === 0 ? fns.gemm64 : fn === 1 ? fns.gemm32 : fns.gemm32to)(a, ars, aqs, b, c, n0, k, m);
       this.splitCount++;
       let spins = 0;
       for (;;) {

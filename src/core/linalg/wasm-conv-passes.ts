@@ -6,7 +6,40 @@
  */
 import type { FloatArray } from './float-array';
 import type { PoolGeometry } from './kernel';
+import { gatherCode, runsPayOff, scatterCode, tableRuns } from './table-runs';
 import { KernelContext, residentAt, widthOf } from './wasm-context';
+
+/** An im2col table's run codes in the kernel's memory (see ./table-runs.ts). */
+interface ResidentRuns {
+  /** im2col's code: `copies` pairs, then `pads` pairs. */
+  readonly gather: Int32Array;
+  readonly copies: number;
+  readonly pads: number;
+  /** col2im's code: `scatters` quadruples. */
+  readonly scatter: Int32Array;
+  readonly scatters: number;
+}
+
+/** Each im2col table's runs (or null where they do not pay off), made once per table. */
+const runsOfTable = new WeakMap<Int32Array, ResidentRuns | null>();
+
+/** `table`'s run codes in the kernel's memory, or undefined where the plain loops are taken. */
+function residentRuns(ctx: KernelContext, table: Int32Array, inputs: number): ResidentRuns | undefined {
+  let runs = runsOfTable.get(table);
+  if (runs === undefined) {
+    const found = tableRuns(table);
+    runs = null;
+    if (runsPayOff(found, table.length, inputs)) {
+      const { code, copies, pads } = gatherCode(found);
+      const scatter = scatterCode(found, inputs, table.length);
+      runs = { gather: ctx.arena.allocIndex(code.length), copies, pads, scatter: ctx.arena.allocIndex(scatter.length), scatters: scatter.length / 4 };
+      runs.gather.set(code);
+      runs.scatter.set(scatter);
+    }
+    runsOfTable.set(table, runs);
+  }
+  return runs ?? undefined;
+}
 
 /** im2col (see `DenseKernel.im2col`); a foreign input batch is copied in first. */
 export function im2colPass(ctx: KernelContext, table: Int32Array, x: FloatArray, first: number, count: number, inputs: number, cols: FloatArray): boolean {
@@ -34,7 +67,12 @@ export function im2colPass(ctx: KernelContext, table: Int32Array, x: FloatArray,
     ctx.arena.f32.set(x.subarray(first * inputs, (first + count) * inputs), px / 4);
   }
   if (width === 64) ctx.fns.im2col64(px, pt, per, pc, count, inputs);
-  else ctx.fns.im2colF32(px, pt, per, pc, count, inputs);
+  else {
+    const runs = residentRuns(ctx, table, inputs);
+    const at = runs ? ctx.arena.addressOf(runs.gather) : -1;
+    if (runs && at >= 0) ctx.fns.im2colRuns32(px, at, runs.copies, runs.pads, per, pc, count, inputs);
+    else ctx.fns.im2colF32(px, pt, per, pc, count, inputs);
+  }
   return true;
 }
 
@@ -48,7 +86,12 @@ export function col2imPass(ctx: KernelContext, table: Int32Array, dCols: FloatAr
     px = residentAt(ctx, dx, width);
   if (pt < 0 || pd < 0 || px < 0) return false;
   if (width === 64) ctx.fns.col2im64(pd, pt, per, px, n, inputs);
-  else ctx.fns.col2im32(pd, pt, per, px, n, inputs);
+  else {
+    const runs = residentRuns(ctx, table, inputs);
+    const at = runs ? ctx.arena.addressOf(runs.scatter) : -1;
+    if (runs && at >= 0) ctx.fns.col2imRuns32(pd, at, runs.scatters, per, px, n, inputs);
+    else ctx.fns.col2im32(pd, pt, per, px, n, inputs);
+  }
   return true;
 }
 

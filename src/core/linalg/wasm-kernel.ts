@@ -53,9 +53,9 @@ import * as optimizerSteps from './wasm-optimizer-steps';
 
 /**
  * Runs `C += Â·B` (gemm64 or gemm32) for output rows [0, n); a threaded implementation may hand
- * part of the rows to a helper thread. `fn` 0 = gemm64, 1 = gemm32.
+ * part of the rows to a helper thread. `fn` 0 = gemm64, 1 = gemm32, 2 = gemm32to (C = Â·B).
  */
-export type GemmRunner = (fn: 0 | 1, a: number, ars: number, aqs: number, b: number, c: number, n: number, k: number, m: number) => void;
+export type GemmRunner = (fn: 0 | 1 | 2, a: number, ars: number, aqs: number, b: number, c: number, n: number, k: number, m: number) => void;
 
 /** Options of `WasmKernel`. */
 export interface WasmKernelOptions {
@@ -119,7 +119,7 @@ export class WasmKernel implements DenseKernel {
     this.arena = new WasmArena(options.initialPages);
     this.fns = instantiateKernel(module, this.arena.memory);
     const fns = this.fns;
-    this.runGemm = (fn, a, ars, aqs, b, c, n, k, m) => (fn === 0 ? fns.gemm64(a, ars, aqs, b, c, n, k, m) : fns.gemm32(a, ars, aqs, b, c, n, k, m));
+    this.runGemm = (fn, a, ars, aqs, b, c, n, k, m) => (fn === 0 ? fns.gemm64 : fn === 1 ? fns.gemm32 : fns.gemm32to)(a, ars, aqs, b, c, n, k, m);
     const scratch = (): Scratch => ({ at: 0, bytes: 0 });
     this.ctx = { arena: this.arena, fns, layerThreshold: this.layerThreshold, input: scratch(), rng: scratch(), coef: scratch() };
   }
@@ -215,8 +215,9 @@ export class WasmKernel implements DenseKernel {
       const pa = this.in32(a, n * k, this.sA),
         pb = this.in32(b, k * m, this.sB);
       const pc = this.outAddress(c, n * m, 32);
-      this.fns.fillRows32(pc, pbias, n, m);
-      this.runGemm(1, pa, k * 4, 4, pb, pc, n, k, m);
+      // Without a bias the product writes C itself (no pass filling it with zeros first).
+      if (pbias !== 0) this.fns.fillRows32(pc, pbias, n, m);
+      this.runGemm(pbias !== 0 ? 1 : 2, pa, k * 4, 4, pb, pc, n, k, m);
       this.out(pc, c, n * m, 32);
       return;
     }
@@ -233,8 +234,7 @@ export class WasmKernel implements DenseKernel {
       const pa = this.in32(a, n * k, this.sA),
         pb = this.in32(b, n * m, this.sB);
       const pc = this.outAddress(c, k * m, 32);
-      this.fns.fillRows32(pc, 0, k, m);
-      this.runGemm(1, pa, 4, k * 4, pb, pc, k, n, m);
+      this.runGemm(2, pa, 4, k * 4, pb, pc, k, n, m);
       this.out(pc, c, k * m, 32);
       return;
     }
@@ -253,8 +253,7 @@ export class WasmKernel implements DenseKernel {
       const pt = this.arena.scratch(this.sT, k * m * 4);
       this.fns.transpose32(pb, pt, k, m);
       const pc = this.outAddress(c, n * k, 32);
-      this.fns.fillRows32(pc, 0, n, k);
-      this.runGemm(1, pa, m * 4, 4, pt, pc, n, m, k);
+      this.runGemm(2, pa, m * 4, 4, pt, pc, n, m, k);
       this.out(pc, c, n * k, 32);
       return;
     }

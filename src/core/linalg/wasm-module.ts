@@ -32,6 +32,8 @@ export interface KernelExports {
   fillRows64(c: number, bias: number, n: number, m: number): void;
   transpose64(src: number, dst: number, rows: number, cols: number): void;
   gemm32(a: number, ars: number, aqs: number, b: number, c: number, n: number, k: number, m: number): void;
+  /** C = Â·B (C only written): gemm32's numbers on C filled with +0. */
+  gemm32to(a: number, ars: number, aqs: number, b: number, c: number, n: number, k: number, m: number): void;
   fillRows32(c: number, bias: number, n: number, m: number): void;
   transpose32(src: number, dst: number, rows: number, cols: number): void;
   demote(src: number, dst: number, len: number): void;
@@ -71,6 +73,10 @@ export interface KernelExports {
   dropoutBackward32(mask: number, dy: number, dx: number, len: number): void;
   im2colF32(x32: number, table: number, per: number, cols32: number, count: number, inputs: number): void;
   col2im32(dCols: number, table: number, per: number, dx: number, n: number, inputs: number): void;
+  /** im2colF32 from the table's runs (see ./table-runs.ts): the same values. */
+  im2colRuns32(x32: number, code: number, copies: number, pads: number, per: number, cols32: number, count: number, inputs: number): void;
+  /** col2im32 from the table's runs: the same numbers. */
+  col2imRuns32(dCols: number, code: number, runs: number, per: number, dx: number, n: number, inputs: number): void;
   convOutput32(zCol: number, b: number, z: number, first: number, count: number, f: number, p: number): void;
   convOutputGrad32f(dz: number, dzCol: number, db: number, n: number, f: number, p: number): void;
   maxPoolForward32(

@@ -9,8 +9,9 @@
 //   s ← fl(s + fl(a·b)),
 // the relaxed-SIMD build (ASC_FEATURE_RELAXED_SIMD) fuses the vector steps with f32x4.relaxed_madd,
 //   s ← fl(s + a·b)   (one rounding where the CPU has FMA; the engine may also keep two),
-// which changes float32 results by a few units in the last place per product. Scalar leftover
-// columns stay unfused (WebAssembly has no scalar fma).
+// which changes float32 results by a few units in the last place per product. The last m mod 4
+// columns stay unfused (four lanes over a row's last four columns, only the leftover ones stored;
+// scalar where m < 4), with the numbers of a scalar loop (WebAssembly has no scalar fma).
 
 /** One multiply–add step of four lanes, s + a·b: fused in the relaxed-SIMD build, two roundings otherwise. */
 // @ts-ignore: decorator (AssemblyScript)
@@ -26,18 +27,95 @@ function sliceDepth(m: i32): i32 {
   return max(16, d);
 }
 
-/** Four rows of C (row pitch 4m bytes) += Â rows (a, ars) · B over q in [0, qn). */
-function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void {
+/** The four lanes of C at p, or +0 in each when `fresh` (C not read: the product overwrites it). */
+// @ts-ignore: decorator (AssemblyScript)
+@inline
+function start4(p: usize, fresh: bool): v128 {
+  return fresh ? f32x4.splat(0) : v128.load(p);
+}
+
+/** The value of C at p, or +0 when `fresh`. */
+// @ts-ignore: decorator (AssemblyScript)
+@inline
+function start1(p: usize, fresh: bool): f32 {
+  return fresh ? 0 : load<f32>(p);
+}
+
+/** One unfused multiply–add step, s + a·b rounded twice: the scalar loops' numbers in both builds. */
+// @ts-ignore: decorator (AssemblyScript)
+@inline
+function maddUnfused(a: v128, b: v128, s: v128): v128 {
+  return f32x4.add(s, f32x4.mul(a, b));
+}
+
+/** Stores lanes 4 − r … 3 of v at p (p the address of lane 0): the last r < 4 columns of a row. */
+// @ts-ignore: decorator (AssemblyScript)
+@inline
+function storeLast(p: usize, v: v128, r: i32): void {
+  if (r == 1) v128.store32_lane(p, v, 3, 12);
+  else if (r == 2) v128.store64_lane(p, v, 1, 8);
+  else {
+    v128.store32_lane(p, v, 1, 4);
+    v128.store64_lane(p, v, 1, 8);
+  }
+}
+
+/**
+ * Four rows of C += Â rows · B in the last r = m mod 4 columns (m ≥ 4): four lanes over the row's
+ * last four columns (inside B's rows: nothing read past them), only the last r stored. Unfused, so
+ * each stored lane has the numbers of the scalar column loop.
+ */
+function last4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32, fresh: bool): void {
+  const bp = <usize>m << 2;
+  const r = m & 3;
+  const c0 = c + (<usize>(m - 4) << 2);
+  const c1 = c0 + bp, c2 = c1 + bp, c3 = c2 + bp;
+  let s0 = start4(c0, fresh), s1 = start4(c1, fresh), s2 = start4(c2, fresh), s3 = start4(c3, fresh);
+  let pa = a;
+  let pb = b + (<usize>(m - 4) << 2);
+  for (let q = 0; q < qn; q++) {
+    const b0 = v128.load(pb);
+    s0 = maddUnfused(v128.load32_splat(pa), b0, s0);
+    s1 = maddUnfused(v128.load32_splat(pa + ars), b0, s1);
+    s2 = maddUnfused(v128.load32_splat(pa + 2 * ars), b0, s2);
+    s3 = maddUnfused(v128.load32_splat(pa + 3 * ars), b0, s3);
+    pa += aqs;
+    pb += bp;
+  }
+  storeLast(c0, s0, r); storeLast(c1, s1, r); storeLast(c2, s2, r); storeLast(c3, s3, r);
+}
+
+/** One row of C += one Â row · B in the last r = m mod 4 columns (m ≥ 4), as last4. */
+function last1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32, fresh: bool): void {
+  const bp = <usize>m << 2;
+  const c0 = c + (<usize>(m - 4) << 2);
+  let s0 = start4(c0, fresh);
+  let pa = a;
+  let pb = b + (<usize>(m - 4) << 2);
+  for (let q = 0; q < qn; q++) {
+    s0 = maddUnfused(v128.load32_splat(pa), v128.load(pb), s0);
+    pa += aqs;
+    pb += bp;
+  }
+  storeLast(c0, s0, m & 3);
+}
+
+/**
+ * Four rows of C (row pitch 4m bytes) += Â rows (a, ars) · B over q in [0, qn); when `fresh`, the
+ * sums start from +0 instead of C (the same numbers as C filled with +0 first: +0 + x = x but for
+ * x = −0, where both give +0).
+ */
+function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32, fresh: bool): void {
   const bp = <usize>m << 2;
   const cp = bp;
   let j = 0;
   for (; j + 8 <= m; j += 8) {
     const c0 = c + (<usize>j << 2);
     const c1 = c0 + cp, c2 = c1 + cp, c3 = c2 + cp;
-    let s00 = v128.load(c0), s01 = v128.load(c0, 16);
-    let s10 = v128.load(c1), s11 = v128.load(c1, 16);
-    let s20 = v128.load(c2), s21 = v128.load(c2, 16);
-    let s30 = v128.load(c3), s31 = v128.load(c3, 16);
+    let s00 = start4(c0, fresh), s01 = start4(c0 + 16, fresh);
+    let s10 = start4(c1, fresh), s11 = start4(c1 + 16, fresh);
+    let s20 = start4(c2, fresh), s21 = start4(c2 + 16, fresh);
+    let s30 = start4(c3, fresh), s31 = start4(c3 + 16, fresh);
     let pa = a;
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
@@ -61,7 +139,7 @@ function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m:
   for (; j + 4 <= m; j += 4) {
     const c0 = c + (<usize>j << 2);
     const c1 = c0 + cp, c2 = c1 + cp, c3 = c2 + cp;
-    let s0 = v128.load(c0), s1 = v128.load(c1), s2 = v128.load(c2), s3 = v128.load(c3);
+    let s0 = start4(c0, fresh), s1 = start4(c1, fresh), s2 = start4(c2, fresh), s3 = start4(c3, fresh);
     let pa = a;
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
@@ -75,10 +153,14 @@ function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m:
     }
     v128.store(c0, s0); v128.store(c1, s1); v128.store(c2, s2); v128.store(c3, s3);
   }
+  if (j < m && m >= 4) {
+    last4(a, ars, aqs, b, c, qn, m, fresh);
+    return;
+  }
   for (; j < m; j++) {
     const c0 = c + (<usize>j << 2);
     const c1 = c0 + cp, c2 = c1 + cp, c3 = c2 + cp;
-    let s0 = load<f32>(c0), s1 = load<f32>(c1), s2 = load<f32>(c2), s3 = load<f32>(c3);
+    let s0 = start1(c0, fresh), s1 = start1(c1, fresh), s2 = start1(c2, fresh), s3 = start1(c3, fresh);
     let pa = a;
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
@@ -94,13 +176,13 @@ function rows4(a: usize, ars: usize, aqs: usize, b: usize, c: usize, qn: i32, m:
   }
 }
 
-/** One row of C += one Â row · B over q in [0, qn). */
-function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void {
+/** One row of C += one Â row · B over q in [0, qn) (from +0 when `fresh`). */
+function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32, fresh: bool): void {
   const bp = <usize>m << 2;
   let j = 0;
   for (; j + 8 <= m; j += 8) {
     const c0 = c + (<usize>j << 2);
-    let s0 = v128.load(c0), s1 = v128.load(c0, 16);
+    let s0 = start4(c0, fresh), s1 = start4(c0 + 16, fresh);
     let pa = a;
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
@@ -114,7 +196,7 @@ function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void 
   }
   for (; j + 4 <= m; j += 4) {
     const c0 = c + (<usize>j << 2);
-    let s0 = v128.load(c0);
+    let s0 = start4(c0, fresh);
     let pa = a;
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
@@ -124,9 +206,13 @@ function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void 
     }
     v128.store(c0, s0);
   }
+  if (j < m && m >= 4) {
+    last1(a, aqs, b, c, qn, m, fresh);
+    return;
+  }
   for (; j < m; j++) {
     const c0 = c + (<usize>j << 2);
-    let s0 = load<f32>(c0);
+    let s0 = start1(c0, fresh);
     let pa = a;
     let pb = b + (<usize>j << 2);
     for (let q = 0; q < qn; q++) {
@@ -138,18 +224,35 @@ function rows1(a: usize, aqs: usize, b: usize, c: usize, qn: i32, m: i32): void 
   }
 }
 
-/** C[n×m] += Â[n×K] · B[K×m] in float32 (see the file comment for the strides). */
-export function gemm32(a: usize, ars: usize, aqs: usize, b: usize, c: usize, n: i32, kk: i32, m: i32): void {
+/** C[n×m] += Â[n×K] · B[K×m], or C = Â·B (C not read) when `fresh`. */
+// @ts-ignore: decorator (AssemblyScript)
+@inline
+function product32(a: usize, ars: usize, aqs: usize, b: usize, c: usize, n: i32, kk: i32, m: i32, fresh: bool): void {
   const kc = sliceDepth(m);
   const cp = <usize>m << 2;
+  if (fresh && kk <= 0) memory.fill(c, 0, <usize>n * cp);
   for (let q0 = 0; q0 < kk; q0 += kc) {
     const qn = min(kc, kk - q0);
     const aq = a + <usize>q0 * aqs;
     const bq = b + <usize>q0 * cp;
+    const first = fresh && q0 == 0;
     let i = 0;
-    for (; i + 4 <= n; i += 4) rows4(aq + <usize>i * ars, ars, aqs, bq, c + <usize>i * cp, qn, m);
-    for (; i < n; i++) rows1(aq + <usize>i * ars, aqs, bq, c + <usize>i * cp, qn, m);
+    for (; i + 4 <= n; i += 4) rows4(aq + <usize>i * ars, ars, aqs, bq, c + <usize>i * cp, qn, m, first);
+    for (; i < n; i++) rows1(aq + <usize>i * ars, aqs, bq, c + <usize>i * cp, qn, m, first);
   }
+}
+
+/** C[n×m] += Â[n×K] · B[K×m] in float32 (see the file comment for the strides). */
+export function gemm32(a: usize, ars: usize, aqs: usize, b: usize, c: usize, n: i32, kk: i32, m: i32): void {
+  product32(a, ars, aqs, b, c, n, kk, m, false);
+}
+
+/**
+ * C[n×m] = Â[n×K] · B[K×m] in float32, C only written: the numbers of gemm32 on C filled with +0,
+ * without the pass over C that the fill was.
+ */
+export function gemm32to(a: usize, ars: usize, aqs: usize, b: usize, c: usize, n: i32, kk: i32, m: i32): void {
+  product32(a, ars, aqs, b, c, n, kk, m, true);
 }
 
 /** Every row of C[n×m] (float32) set to bias[m] (float64, rounded), or to zeros when bias is 0. */
