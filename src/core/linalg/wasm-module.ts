@@ -45,7 +45,6 @@ export interface KernelExports {
   dropoutBackward64(mask: number, dy: number, dx: number, len: number): void;
   im2col64(x: number, table: number, per: number, cols: number, count: number, inputs: number): void;
   im2col32(x: number, table: number, per: number, cols32: number, count: number, inputs: number): void;
-  convOutputGrad32(dz: number, dzCol32: number, db: number, n: number, f: number, p: number): void;
   col2im64(dCols: number, table: number, per: number, dx: number, n: number, inputs: number): void;
   convOutput64(zCol: number, b: number, z: number, first: number, count: number, f: number, p: number): void;
   convOutputGrad64(dz: number, dzCol: number, db: number, n: number, f: number, p: number): void;

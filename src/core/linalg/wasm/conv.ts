@@ -86,27 +86,6 @@ export function convOutputGrad64(dz: usize, dzCol: usize, db: usize, n: i32, f: 
     }
 }
 
-/** convOutputGrad64 with dZ_col written in float32 (the float32 products' operand directly); db the same float64 sums. */
-export function convOutputGrad32(dz: usize, dzCol32: usize, db: usize, n: i32, f: i32, p: i32): void {
-  memory.fill(db, 0, <usize>f << 3);
-  const step = <usize>f << 2;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < f; j++) {
-      let src = dz + ((<usize>(i * f + j) * <usize>p) << 3);
-      let dst = dzCol32 + (<usize>(i * p * f + j) << 2);
-      let s: f64 = 0;
-      for (let q = 0; q < p; q++) {
-        const v = load<f64>(src);
-        store<f32>(dst, <f32>v);
-        s += v;
-        src += 8;
-        dst += step;
-      }
-      const pb = db + (<usize>j << 3);
-      store<f64>(pb, load<f64>(pb) + s);
-    }
-}
-
 /** All ones when v takes over from the running maximum (v > value, or v is NaN), else 0: a mask, no branch. */
 // @ts-ignore: decorator
 @inline

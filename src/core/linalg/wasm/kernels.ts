@@ -10,7 +10,7 @@ export { reluForward64, reluBackward64, reluForward32, reluBackward32 } from './
 export { dropoutForward64, dropoutBackward64, dropoutForward32, dropoutBackward32 } from './dropout';
 export { batchNormForward64, batchNormBackward64 } from './batch-norm';
 export { batchNormForward32, batchNormBackward32 } from './batch-norm32';
-export { im2col64, im2col32, col2im64, convOutput64, convOutputGrad64, convOutputGrad32, maxPoolForward64, maxPoolBackward64 } from './conv';
+export { im2col64, im2col32, col2im64, convOutput64, convOutputGrad64, maxPoolForward64, maxPoolBackward64 } from './conv';
 export { im2colF32, col2im32, convOutput32, convOutputGrad32f, maxPoolForward32, maxPoolBackward32 } from './conv32';
 export { im2colRuns32, col2imRuns32 } from './conv32-runs';
 export { avgPoolForward64, avgPoolForward32, avgPoolBackward64, avgPoolBackward32 } from './avg-pool';
