@@ -26,6 +26,72 @@ export type WasmBuild = 'simd' | 'relaxed-simd';
 /** Pages (64 KiB) the kernel memory may grow to: 1 GiB. Must match `--maximumMemory` in the build. */
 export const MAX_PAGES = 16384;
 
+/** A max-pooling forward routine: x, y and the arg-max indices, n samples, then the window geometry. */
+type MaxPoolForward = (
+  x: number,
+  y: number,
+  arg: number,
+  n: number,
+  c: number,
+  h: number,
+  w: number,
+  oh: number,
+  ow: number,
+  kh: number,
+  kw: number,
+  sh: number,
+  sw: number,
+) => void;
+
+/** A pooling pass from one array into another (average pooling's forward x → y and backward dy → dx), n samples, then the window geometry. */
+type WindowPass = (
+  from: number,
+  to: number,
+  n: number,
+  c: number,
+  h: number,
+  w: number,
+  oh: number,
+  ow: number,
+  kh: number,
+  kw: number,
+  sh: number,
+  sw: number,
+) => void;
+
+/** Batch normalisation's forward (wasm/batch-norm.ts): the batch, its x̂ and y, then the layer's per-feature arrays. */
+type BatchNormForward = (
+  x: number,
+  xh: number,
+  y: number,
+  n: number,
+  f: number,
+  gamma: number,
+  beta: number,
+  mean: number,
+  invStd: number,
+  runMean: number,
+  runVar: number,
+  momentum: number,
+  epsilon: number,
+  training: number,
+) => void;
+
+/** Its backward; `coef` is f doubles (f·8 bytes) of scratch in either precision. */
+type BatchNormBackward = (
+  dy: number,
+  xh: number,
+  dx: number,
+  coef: number,
+  n: number,
+  f: number,
+  gamma: number,
+  invStd: number,
+  dGamma: number,
+  dBeta: number,
+  training: number,
+) => void;
+
 /** The functions the module exports; every pointer is a byte address in the shared memory. */
 export interface KernelExports {
   gemm64(a: number, ars: number, aqs: number, b: number, c: number, n: number, k: number, m: number): void;
@@ -48,21 +114,7 @@ export interface KernelExports {
   col2im64(dCols: number, table: number, per: number, dx: number, n: number, inputs: number): void;
   convOutput64(zCol: number, b: number, z: number, first: number, count: number, f: number, p: number): void;
   convOutputGrad64(dz: number, dzCol: number, db: number, n: number, f: number, p: number): void;
-  maxPoolForward64(
-    x: number,
-    y: number,
-    arg: number,
-    n: number,
-    c: number,
-    h: number,
-    w: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-    sh: number,
-    sw: number,
-  ): void;
+  maxPoolForward64: MaxPoolForward;
   maxPoolBackward64(arg: number, dy: number, dx: number, n: number, inputs: number, outputs: number): void;
   // Float32 data arrays (a float32 model's): the numbers of the layers' TypeScript loops on Float32Array, bit for bit.
   firstRunaway32(a: number, len: number, limit: number): number;
@@ -78,140 +130,20 @@ export interface KernelExports {
   col2imRuns32(dCols: number, code: number, runs: number, per: number, dx: number, n: number, inputs: number): void;
   convOutput32(zCol: number, b: number, z: number, first: number, count: number, f: number, p: number): void;
   convOutputGrad32f(dz: number, dzCol: number, db: number, n: number, f: number, p: number): void;
-  maxPoolForward32(
-    x: number,
-    y: number,
-    arg: number,
-    n: number,
-    c: number,
-    h: number,
-    w: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-    sh: number,
-    sw: number,
-  ): void;
+  maxPoolForward32: MaxPoolForward;
   maxPoolBackward32(arg: number, dy: number, dx: number, n: number, inputs: number, outputs: number): void;
   /** Average pooling (no padding) over x[n×c×h×w] into y[n×c×oh×ow], float64 or float32 arrays. */
-  avgPoolForward64(
-    x: number,
-    y: number,
-    n: number,
-    c: number,
-    h: number,
-    w: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-    sh: number,
-    sw: number,
-  ): void;
-  avgPoolForward32(
-    x: number,
-    y: number,
-    n: number,
-    c: number,
-    h: number,
-    w: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-    sh: number,
-    sw: number,
-  ): void;
+  avgPoolForward64: WindowPass;
+  avgPoolForward32: WindowPass;
   /** Its backward: dx[n×c×h×w] zeroed, then dy[o]/(kh·kw) added over each window in order. */
-  avgPoolBackward64(
-    dy: number,
-    dx: number,
-    n: number,
-    c: number,
-    h: number,
-    w: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-    sh: number,
-    sw: number,
-  ): void;
-  avgPoolBackward32(
-    dy: number,
-    dx: number,
-    n: number,
-    c: number,
-    h: number,
-    w: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-    sh: number,
-    sw: number,
-  ): void;
+  avgPoolBackward64: WindowPass;
+  avgPoolBackward32: WindowPass;
   /** batchNormForward64 over float32 arrays (every array of a float32 model's layer; momentum and epsilon as doubles). */
-  batchNormForward32(
-    x: number,
-    xh: number,
-    y: number,
-    n: number,
-    f: number,
-    gamma: number,
-    beta: number,
-    mean: number,
-    invStd: number,
-    runMean: number,
-    runVar: number,
-    momentum: number,
-    epsilon: number,
-    training: number,
-  ): void;
+  batchNormForward32: BatchNormForward;
   /** batchNormBackward64 over float32 arrays; `coef` is f doubles (f·8 bytes) of scratch, as for the float64 pass. */
-  batchNormBackward32(
-    dy: number,
-    xh: number,
-    dx: number,
-    coef: number,
-    n: number,
-    f: number,
-    gamma: number,
-    invStd: number,
-    dGamma: number,
-    dBeta: number,
-    training: number,
-  ): void;
-  batchNormForward64(
-    x: number,
-    xh: number,
-    y: number,
-    n: number,
-    f: number,
-    gamma: number,
-    beta: number,
-    mean: number,
-    invStd: number,
-    runMean: number,
-    runVar: number,
-    momentum: number,
-    epsilon: number,
-    training: number,
-  ): void;
-  batchNormBackward64(
-    dy: number,
-    xh: number,
-    dx: number,
-    coef: number,
-    n: number,
-    f: number,
-    gamma: number,
-    invStd: number,
-    dGamma: number,
-    dBeta: number,
-    training: number,
-  ): void;
+  batchNormBackward32: BatchNormBackward;
+  batchNormForward64: BatchNormForward;
+  batchNormBackward64: BatchNormBackward;
   // Optimizer steps (wasm/optimizer-steps.ts); `f32` 1: every array float32, 0: float64.
   sgdStep(f32: number, p: number, g: number, len: number, eta: number): void;
   msgdStep(f32: number, p: number, g: number, b: number, len: number, mu: number, lr: number): void;

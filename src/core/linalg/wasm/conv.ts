@@ -2,6 +2,7 @@
 // around the products (../../layers/conv2d.ts and pool2d.ts have the formulas), float64, in the
 // same operation order as the TypeScript loops there, so the numbers are the same bit for bit.
 // Index tables and arg-max indices are int32 arrays; every pointer is a byte address.
+import { windowMax } from './max-pool-window';
 
 /** im2col: cols[i·per + t] = table[t] ≥ 0 ? x[i·inputs + table[t]] : 0, for i < count, t < per. */
 export function im2col64(x: usize, table: usize, per: i32, cols: usize, count: i32, inputs: i32): void {
@@ -86,21 +87,6 @@ export function convOutputGrad64(dz: usize, dzCol: usize, db: usize, n: i32, f: 
     }
 }
 
-/** All ones when v takes over from the running maximum (v > value, or v is NaN), else 0: a mask, no branch. */
-// @ts-ignore: decorator
-@inline
-function takes(v: f64, value: f64): i32 {
-  return -(<i32>(v > value) | <i32>(v != v));
-}
-
-/** mask ? v : value through the bits (the engine compiles a float select to a branch). */
-// @ts-ignore: decorator
-@inline
-function chooseF64(mask: i32, v: f64, value: f64): f64 {
-  const wide = <i64>mask;
-  return reinterpret<f64>((reinterpret<i64>(v) & wide) | (reinterpret<i64>(value) & ~wide));
-}
-
 /**
  * Max pooling forward over n samples of c planes h×w into oh×ow windows kh×kw with strides sh, sw:
  * y = the window's first maximum in row-major order (NaN taken over, as in PyTorch), arg = its
@@ -130,43 +116,7 @@ export function maxPoolForward64(
       const plane = ch * h * w;
       for (let oy = 0; oy < oh; oy++)
         for (let ox = 0; ox < ow; ox++) {
-          const top = plane + oy * sh * w + ox * sw;
-          let best = top;
-          let value = load<f64>(sample + (<usize>top << 3));
-          if (kh == 2 && kw == 2) {
-            // The common 2×2 window unrolled; its first element is the start (comparing it with itself changes nothing).
-            const p = sample + (<usize>top << 3);
-            let v = load<f64>(p, 8);
-            let take = takes(v, value);
-            value = chooseF64(take, v, value);
-            best = ((top + 1) & take) | (best & ~take);
-            const below = p + (<usize>w << 3);
-            v = load<f64>(below);
-            take = takes(v, value);
-            value = chooseF64(take, v, value);
-            best = ((top + w) & take) | (best & ~take);
-            v = load<f64>(below, 8);
-            take = takes(v, value);
-            value = chooseF64(take, v, value);
-            best = ((top + w + 1) & take) | (best & ~take);
-            store<f64>(yp, value);
-            store<i32>(ap, best);
-            yp += 8;
-            ap += 4;
-            continue;
-          }
-          for (let ky = 0; ky < kh; ky++) {
-            const row = top + ky * w;
-            for (let kx = 0; kx < kw; kx++) {
-              const v = load<f64>(sample + (<usize>(row + kx) << 3));
-              // Without a branch: which of a window's values is largest is a coin toss on real data.
-              const take = takes(v, value);
-              value = chooseF64(take, v, value);
-              best = ((row + kx) & take) | (best & ~take);
-            }
-          }
-          store<f64>(yp, value);
-          store<i32>(ap, best);
+          windowMax<f64>(sample, plane + oy * sh * w + ox * sw, w, kh, kw, yp, ap);
           yp += 8;
           ap += 4;
         }

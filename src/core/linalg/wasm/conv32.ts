@@ -5,6 +5,7 @@
 // every addition (load, add in f64, round, store), and a local sum `s += v` stays double.
 // Index tables and arg-max indices are int32 arrays; every pointer is a byte address.
 import { high, low } from './lanes32';
+import { windowMax } from './max-pool-window';
 
 /** im2col64 from and to float32: cols32[i·per + t] = table[t] ≥ 0 ? x32[i·inputs + table[t]] : 0. */
 export function im2colF32(x32: usize, table: usize, per: i32, cols32: usize, count: i32, inputs: i32): void {
@@ -203,20 +204,6 @@ export function convOutputGrad32f(dz: usize, dzCol: usize, db: usize, n: i32, f:
   }
 }
 
-/** All ones when v takes over from the running maximum (v > value, or v is NaN), else 0: a mask, no branch. */
-// @ts-ignore: decorator
-@inline
-function takes(v: f32, value: f32): i32 {
-  return -(<i32>(v > value) | <i32>(v != v));
-}
-
-/** mask ? v : value through the bits. */
-// @ts-ignore: decorator
-@inline
-function chooseF32(mask: i32, v: f32, value: f32): f32 {
-  return reinterpret<f32>((reinterpret<i32>(v) & mask) | (reinterpret<i32>(value) & ~mask));
-}
-
 /**
  * maxPoolForward64 over float32 x and y: the window's first maximum in row-major order (NaN taken
  * over), its index within the sample in arg. 2×2 windows at stride 2 run four outputs per f32x4,
@@ -291,42 +278,7 @@ export function maxPoolForward32(
           }
         }
         for (; ox < ow; ox++) {
-          const top = plane + oy * sh * w + ox * sw;
-          let best = top;
-          let value = load<f32>(sample + (<usize>top << 2));
-          if (kh == 2 && kw == 2) {
-            // The common 2×2 window unrolled; its first element is the start.
-            const p = sample + (<usize>top << 2);
-            let v = load<f32>(p, 4);
-            let take = takes(v, value);
-            value = chooseF32(take, v, value);
-            best = ((top + 1) & take) | (best & ~take);
-            const below = p + (<usize>w << 2);
-            v = load<f32>(below);
-            take = takes(v, value);
-            value = chooseF32(take, v, value);
-            best = ((top + w) & take) | (best & ~take);
-            v = load<f32>(below, 4);
-            take = takes(v, value);
-            value = chooseF32(take, v, value);
-            best = ((top + w + 1) & take) | (best & ~take);
-            store<f32>(yp, value);
-            store<i32>(ap, best);
-            yp += 4;
-            ap += 4;
-            continue;
-          }
-          for (let ky = 0; ky < kh; ky++) {
-            const row = top + ky * w;
-            for (let kx = 0; kx < kw; kx++) {
-              const v = load<f32>(sample + (<usize>(row + kx) << 2));
-              const take = takes(v, value);
-              value = chooseF32(take, v, value);
-              best = ((row + kx) & take) | (best & ~take);
-            }
-          }
-          store<f32>(yp, value);
-          store<i32>(ap, best);
+          windowMax<f32>(sample, plane + oy * sh * w + ox * sw, w, kh, kw, yp, ap);
           yp += 4;
           ap += 4;
         }
