@@ -111,7 +111,12 @@ describe('e2e: the packaged panel is live during a long run', function () {
     const points = running.map((r) => r.points);
     const slow = readings.length - answered.length;
     console.log(`      ${readings.length} reads, ${slow} unanswered, ${texts.size} distinct status texts, points ${points[0]} → ${points[points.length - 1]}`);
-    assert.ok(running.length >= 40, `the run was still going for most of the 22 s watch (${running.length} running reads of ${readings.length})`);
+    // The watch stops at the first finished phase, so 40 reads mean the run went on for 20 s of it; an
+    // unanswered read (the host busy) says nothing about the run and is bounded on its own below.
+    assert.ok(
+      readings.length >= 40 && running.length >= answered.length - 1,
+      `the run was still going for most of the 22 s watch (${running.length} running of ${answered.length} answered reads, ${readings.length} reads)`,
+    );
     assert.ok(slow <= readings.length / 10, `the panel answered (${slow} of ${readings.length} reads got no answer within 300 ms)`);
     assert.ok(texts.size >= 10, `the visible loss text changed at least 10 times during the run (${texts.size})`);
     assert.ok(points[points.length - 1] > points[0], `the chart's point count grew (${points[0]} → ${points[points.length - 1]})`);
