@@ -16,7 +16,7 @@ import { validateConfig } from '../../src/core/config/validate';
 import { fixesFor } from '../../src/core/editing/fix-plans';
 import { BatchNormLayer } from '../../src/core/layers/batch-norm';
 import { Conv2dLayer } from '../../src/core/layers/conv2d';
-import { windowGeometry, type Padding } from '../../src/core/layers/conv-geometry';
+import { windowGeometry } from '../../src/core/layers/conv-geometry';
 import { AVGPOOL2D, MAXPOOL2D, Pool2dLayer, type PoolMode } from '../../src/core/layers/pool2d';
 import type { Layer } from '../../src/core/layers/layer';
 import { jsKernel } from '../../src/core/linalg/js-kernel';
@@ -27,18 +27,10 @@ import { formatPath } from '../../src/core/problems';
 import { Rng } from '../../src/core/rng';
 import { pythonCommand } from '../support/python';
 import { runProcess } from '../support/run-process';
+import type { ConvCase } from '../support/conv-cases';
 import { useTempDir } from '../support/temp-dir';
 import { cli, deviation, onnxRuntimeRows, predictRows } from './export-onnx.helpers';
 import { assertGradClose, dot, numericGradient, randomArray } from './layers-gradcheck';
-
-/** One convolution case: input [c, h, w], filters, kernel, stride, padding. */
-interface ConvCase {
-  input: [number, number, number];
-  filters: number;
-  kernel: [number, number];
-  stride: [number, number];
-  padding: Padding;
-}
 
 const CONV_CASES: ConvCase[] = [
   { input: [1, 5, 5], filters: 2, kernel: [3, 3], stride: [1, 1], padding: 'valid' },

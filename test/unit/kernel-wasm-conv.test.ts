@@ -9,11 +9,12 @@
 import { strict as assert } from 'assert';
 import { activationRegistry } from '../../src/core/activations';
 import { Conv2dLayer } from '../../src/core/layers/conv2d';
-import { windowGeometry, type Padding } from '../../src/core/layers/conv-geometry';
+import { windowGeometry } from '../../src/core/layers/conv-geometry';
 import { AVGPOOL2D, MAXPOOL2D, Pool2dLayer } from '../../src/core/layers/pool2d';
 import type { Precision } from '../../src/core/config/types';
 import { WasmKernel, createWasmKernel } from '../../src/core/linalg/wasm-kernel';
 import { Rng } from '../../src/core/rng';
+import { type ConvCase, KERNEL_CONV_CASES } from '../support/conv-cases';
 
 /** Asserts a and b hold the same numbers bit for bit (±0 told apart; NaN equals NaN). */
 function assertSame(a: ArrayLike<number>, b: ArrayLike<number>, what: string): void {
@@ -50,21 +51,7 @@ function values(rng: Rng, n: number, specials: readonly number[] = []): Float64A
   return a;
 }
 
-interface ConvCase {
-  input: [number, number, number];
-  filters: number;
-  kernel: [number, number];
-  stride: [number, number];
-  padding: Padding;
-}
-
-const CASES: ConvCase[] = [
-  { input: [1, 5, 5], filters: 2, kernel: [3, 3], stride: [1, 1], padding: 'valid' },
-  { input: [2, 6, 5], filters: 3, kernel: [3, 3], stride: [1, 1], padding: 'same' },
-  { input: [2, 7, 7], filters: 4, kernel: [3, 3], stride: [2, 2], padding: 1 },
-  { input: [3, 5, 6], filters: 3, kernel: [4, 3], stride: [1, 2], padding: 2 },
-  { input: [1, 14, 14], filters: 8, kernel: [3, 3], stride: [1, 1], padding: 'same' },
-];
+const CASES: ConvCase[] = [...KERNEL_CONV_CASES, { input: [1, 14, 14], filters: 8, kernel: [3, 3], stride: [1, 1], padding: 'same' }];
 
 const PRECISIONS: Precision[] = ['float64', 'float32'];
 

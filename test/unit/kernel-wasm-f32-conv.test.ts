@@ -11,25 +11,12 @@ import type { FloatArray } from '../../src/core/linalg/float-array';
 import { strict as assert } from 'assert';
 import { activationRegistry } from '../../src/core/activations';
 import { Conv2dLayer, EVAL_BLOCK } from '../../src/core/layers/conv2d';
-import { im2colTable, windowGeometry, type Padding } from '../../src/core/layers/conv-geometry';
+import { im2colTable, windowGeometry } from '../../src/core/layers/conv-geometry';
 import { Rng } from '../../src/core/rng';
+import { type ConvCase, KERNEL_CONV_CASES } from '../support/conv-cases';
 import { asF64, assertSame, availableBuilds, f32In, float32Kernel, float32Reference, i32In, SPECIALS_32, values32 } from '../support/wasm-f32';
 
-interface ConvCase {
-  input: [number, number, number];
-  filters: number;
-  kernel: [number, number];
-  stride: [number, number];
-  padding: Padding;
-}
-
-const CASES: ConvCase[] = [
-  { input: [1, 5, 5], filters: 2, kernel: [3, 3], stride: [1, 1], padding: 'valid' },
-  { input: [2, 6, 5], filters: 3, kernel: [3, 3], stride: [1, 1], padding: 'same' },
-  { input: [2, 7, 7], filters: 4, kernel: [3, 3], stride: [2, 2], padding: 1 },
-  { input: [3, 5, 6], filters: 3, kernel: [4, 3], stride: [1, 2], padding: 2 },
-  { input: [1, 9, 9], filters: 5, kernel: [3, 3], stride: [1, 1], padding: 'same' },
-];
+const CASES: ConvCase[] = [...KERNEL_CONV_CASES, { input: [1, 9, 9], filters: 5, kernel: [3, 3], stride: [1, 1], padding: 'same' }];
 
 /** One product call of the layer as recorded: its first operand and what it answered. */
 interface Call {
